@@ -1,0 +1,103 @@
+// Package evidence extracts clinical facts (cohorts, interventions,
+// outcomes, study design, trial registry ids) from a record's title and
+// abstract. It is rule-based and deterministic, and every fact carries
+// the exact span of text it was read from and the rule that read it.
+//
+// It knows nothing about files or RDF: text in, Facts out.
+package evidence
+
+// Span locates a fact in the text of one field, in Unicode code points
+// (not bytes), so that offsets match what SPARQL's SUBSTR sees.
+type Span struct {
+	Field string // "abstract" or "title"
+	Start int    // code-point offset of the first character
+	End   int    // code-point offset just past the last character
+	Text  string // the exact text between Start and End
+}
+
+// Quantity is a number, range or summary statistic with its unit. Decimal
+// values are kept as canonical decimal strings ("50000000", "12.5") so no
+// float rounding ever reaches the graph. Empty means absent.
+type Quantity struct {
+	Value      string // a single value
+	Min, Max   string // a range, or one side of a comparator (">150" is Min "150")
+	Median     string
+	Comparator string // ">", "≥", "<", "≤" as written, when there is one
+	Unit       string // UCUM code: "10*9/L", "{cells}", "{cells}/kg", "{cells}/d", "d", "wk", "mo", "a", "%"
+	UnitText   string // the quantity as written in the text
+	Span       Span
+}
+
+// Concept is a term from the lexicon: a verified MeSH descriptor IRI or an
+// mkg: concept IRI, with the label a person reads.
+type Concept struct {
+	IRI   string
+	Label string
+}
+
+// Facts is everything extracted from one record.
+type Facts struct {
+	Design        *Design
+	Cohorts       []Cohort
+	Interventions []Intervention
+	Outcomes      []Outcome
+	Trials        []TrialMention
+}
+
+// Design is the study design (mkg:CaseReport, mkg:CaseSeries, ...).
+type Design struct {
+	IRI  string
+	Rule string
+	Span Span
+}
+
+// Cohort is a group of patients the paper reports on. Zero values mean
+// "not stated"; pointers distinguish "false"/"0" from "not stated".
+type Cohort struct {
+	Size           int    // patients enrolled or treated; 0 when not stated
+	AgeGroup       string // mkg:Adults, mkg:Children, mkg:MixedAges IRI, or ""
+	Age            *Quantity
+	Sex            string // mkg:Female, mkg:Male, mkg:MixedSex IRI, or ""
+	Conditions     []Concept
+	Refractory     *bool
+	DiseasePhase   string    // mkg:NewlyDiagnosed, mkg:Persistent, mkg:Chronic IRI, or ""
+	PriorTherapies []Concept // only therapies these patients actually received
+	Interventions  []int     // indexes into Facts.Interventions
+	Outcomes       []int     // indexes into Facts.Outcomes
+	Rule           string
+	Spans          []Span // the sentence(s) the cohort was read from, first is the main one
+}
+
+// Intervention is a treatment given to a cohort.
+type Intervention struct {
+	Agent      Concept
+	CellSource *Concept
+	Route      string // mkg:Intravenous, ... IRI, or ""
+	Dose       *Quantity
+	Courses    int    // 0 when not stated
+	Schedule   string // as written
+	Rule       string
+	Spans      []Span
+}
+
+// Outcome is one measured result.
+type Outcome struct {
+	Type         string // mkg:CompleteResponse, ... IRI
+	Patients     *int   // how many had it; 0 for "no adverse events"
+	Value        *Quantity
+	Timepoint    *Quantity
+	TimeComment  string // a named time such as "postpartum"
+	Intervention int    // index into Facts.Interventions, -1 when none
+	Label        string
+	Rule         string
+	Spans        []Span
+}
+
+// TrialMention is a trial registry id found in the text or given as data.
+type TrialMention struct {
+	ID       string // as registered, e.g. "NCT01234567", "ChiCTR-TRC-12002345"
+	Registry string // "ClinicalTrials.gov", "ChiCTR", "ISRCTN", ...
+	URL      string
+	Rule     string
+	Span     Span
+}

@@ -1,0 +1,120 @@
+package mappings
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"sort"
+	"strings"
+)
+
+// Format describes one input format. Each reader registers itself from
+// an init function in its own file, the way cayleygraph/quad registers
+// its output formats: adding a format is adding a file.
+type Format struct {
+	Name    string // stable identifier, used by --from and recorded as mkg:format
+	Title   string // one line for people
+	Reads   string // what the reader takes from the source
+	Example string // a tiny input the reader accepts
+
+	// Sniff looks at the first bytes of an input (at most SniffSize) and
+	// says how sure it is that they are in this format: 0 means "not
+	// mine", higher wins. Detection is by content, never by file name.
+	Sniff func(head []byte) int
+
+	// Read yields the records of an input in order. A record that cannot
+	// be read is yielded as a *RecordError and reading goes on; any other
+	// error ends the input. Readers stream: they never hold more than the
+	// record in hand.
+	Read func(r io.Reader) iter.Seq2[Record, error]
+}
+
+// SniffSize is how many leading bytes Detect shows to each Sniff.
+const SniffSize = 64 << 10
+
+// RecordError reports a record that could not be read: which record
+// (1-based), on which line it starts, and why.
+type RecordError struct {
+	Record int
+	Line   int
+	Err    error
+}
+
+func (e *RecordError) Error() string {
+	return fmt.Sprintf("record %d (line %d): %v", e.Record, e.Line, e.Err)
+}
+
+func (e *RecordError) Unwrap() error { return e.Err }
+
+// ErrUnknownFormat is returned by Detect when no reader claims the input.
+var ErrUnknownFormat = errors.New("not a bibliographic record in any supported format")
+
+var registry = map[string]*Format{}
+
+// Register adds a format; it is meant to be called from init functions
+// and panics on a programming error (a duplicate or incomplete format).
+func Register(f Format) {
+	if f.Name == "" || f.Sniff == nil || f.Read == nil {
+		panic("mappings: Register of an incomplete format " + f.Name)
+	}
+	if _, dup := registry[f.Name]; dup {
+		panic("mappings: format registered twice: " + f.Name)
+	}
+	registry[f.Name] = &f
+}
+
+// Formats lists every registered format, sorted by name.
+func Formats() []*Format {
+	out := make([]*Format, 0, len(registry))
+	for _, f := range registry {
+		out = append(out, f)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// Lookup returns the format registered under name.
+func Lookup(name string) (*Format, bool) {
+	f, ok := registry[strings.ToLower(strings.TrimSpace(name))]
+	return f, ok
+}
+
+// Detect picks the format whose Sniff is surest of head; ties go to the
+// name that sorts first, so detection never depends on map order.
+func Detect(head []byte) (*Format, error) {
+	var best *Format
+	bestScore := 0
+	for _, f := range Formats() {
+		if s := f.Sniff(head); s > bestScore {
+			best, bestScore = f, s
+		}
+	}
+	if best == nil {
+		return nil, ErrUnknownFormat
+	}
+	return best, nil
+}
+
+// Open detects the format of r (unless from names one) and returns the
+// format with a reader positioned at the start of the input.
+func Open(r io.Reader, from string) (*Format, io.Reader, error) {
+	br := bufio.NewReaderSize(r, SniffSize)
+	if from != "" {
+		f, ok := Lookup(from)
+		if !ok {
+			return nil, nil, fmt.Errorf("unknown format %q (see 'msckg formats')", from)
+		}
+		return f, br, nil
+	}
+	head, err := br.Peek(SniffSize)
+	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
+		return nil, nil, err
+	}
+	f, err := Detect(head)
+	if err != nil {
+		return nil, nil, err
+	}
+	return f, br, nil
+}

@@ -1,0 +1,229 @@
+// Package ontology holds the IRIs of every term msckg emits, the data
+// files that describe them (msckg.ttl, shapes.ttl, the lexicon) and the
+// competency queries. A test keeps these constants and msckg.ttl in step.
+package ontology
+
+// Namespaces of the vocabularies the graph uses (ONTOLOGY.md, "Prefixes").
+const (
+	MKG     = "https://w3id.org/msckg/ontology#"
+	DCTerms = "http://purl.org/dc/terms/"
+	BIBO    = "http://purl.org/ontology/bibo/"
+	FaBiO   = "http://purl.org/spar/fabio/"
+	PRO     = "http://purl.org/spar/pro/"
+	CiTO    = "http://purl.org/spar/cito/"
+	FOAF    = "http://xmlns.com/foaf/0.1/"
+	Schema  = "http://schema.org/"
+	PICO    = "http://data.cochrane.org/ontologies/pico/"
+	PROV    = "http://www.w3.org/ns/prov#"
+	OA      = "http://www.w3.org/ns/oa#"
+	SKOS    = "http://www.w3.org/2004/02/skos/core#"
+	MeSH    = "http://id.nlm.nih.gov/mesh/"
+	RDF     = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+	RDFS    = "http://www.w3.org/2000/01/rdf-schema#"
+	OWL     = "http://www.w3.org/2002/07/owl#"
+	XSD     = "http://www.w3.org/2001/XMLSchema#"
+)
+
+// Prefixes maps each prefix used in Turtle output to its namespace.
+var Prefixes = map[string]string{
+	"mkg": MKG, "dcterms": DCTerms, "bibo": BIBO, "fabio": FaBiO, "pro": PRO,
+	"cito": CiTO, "foaf": FOAF, "schema": Schema, "pico": PICO, "prov": PROV,
+	"oa": OA, "skos": SKOS, "mesh": MeSH, "rdf": RDF, "rdfs": RDFS,
+	"owl": OWL, "xsd": XSD,
+}
+
+// Project classes (mkg:).
+const (
+	Paper        = MKG + "Paper"
+	Author       = MKG + "Author"
+	Authorship   = MKG + "Authorship"
+	Journal      = MKG + "Journal"
+	Cohort       = MKG + "Cohort"
+	Intervention = MKG + "Intervention"
+	Outcome      = MKG + "Outcome"
+	Trial        = MKG + "Trial"
+	Evidence     = MKG + "Evidence"
+	SourceRecord = MKG + "SourceRecord"
+)
+
+// Project properties (mkg:).
+const (
+	AuthorshipProp   = MKG + "authorship"
+	Position         = MKG + "position"
+	NameAsWritten    = MKG + "nameAsWritten"
+	CitationCount    = MKG + "citationCount"
+	StudyDesign      = MKG + "studyDesign"
+	Studies          = MKG + "studies"
+	ReportsTrial     = MKG + "reportsTrial"
+	SharesAuthorWith = MKG + "sharesAuthorWith"
+	CitesSameTrialAs = MKG + "citesSameTrialAs"
+	CoAuthorWith     = MKG + "coAuthorWith"
+	PossiblySameAs   = MKG + "possiblySameAs"
+	Size             = MKG + "size"
+	Condition        = MKG + "condition"
+	AgeGroup         = MKG + "ageGroup"
+	Age              = MKG + "age"
+	Sex              = MKG + "sex"
+	Refractory       = MKG + "refractory"
+	DiseasePhase     = MKG + "diseasePhase"
+	PriorTherapy     = MKG + "priorTherapy"
+	Received         = MKG + "received"
+	HasOutcome       = MKG + "hasOutcome"
+	Agent            = MKG + "agent"
+	CellSource       = MKG + "cellSource"
+	Route            = MKG + "route"
+	Dose             = MKG + "dose"
+	Courses          = MKG + "courses"
+	Schedule         = MKG + "schedule"
+	OutcomeType      = MKG + "outcomeType"
+	Patients         = MKG + "patients"
+	Value            = MKG + "value"
+	Timepoint        = MKG + "timepoint"
+	OfIntervention   = MKG + "ofIntervention"
+	Median           = MKG + "median"
+	Registry         = MKG + "registry"
+	EvidenceProp     = MKG + "evidence"
+	Field            = MKG + "field"
+	Format           = MKG + "format"
+	RecordNumber     = MKG + "recordNumber"
+	SHA256           = MKG + "sha256"
+	PublicationType  = MKG + "publicationType"
+	ArticleNumber    = MKG + "articleNumber"
+	MeSHMajorTopic   = MKG + "meshMajorTopic"
+	GuessedField     = MKG + "guessedField"
+
+	// What a disagreeing source said, kept on its SourceRecord (ONTOLOGY.md, "Merging").
+	StatedTitle     = MKG + "statedTitle"
+	StatedAbstract  = MKG + "statedAbstract"
+	StatedIssued    = MKG + "statedIssued"
+	StatedLanguage  = MKG + "statedLanguage"
+	StatedVolume    = MKG + "statedVolume"
+	StatedIssue     = MKG + "statedIssue"
+	StatedPageStart = MKG + "statedPageStart"
+	StatedPageEnd   = MKG + "statedPageEnd"
+	StatedJournal   = MKG + "statedJournal"
+	StatedName      = MKG + "statedName"
+)
+
+// Project individuals (mkg:): study designs, categories, outcome types.
+const (
+	CaseReport       = MKG + "CaseReport"
+	CaseSeries       = MKG + "CaseSeries"
+	ClinicalTrial    = MKG + "ClinicalTrial"
+	CohortStudy      = MKG + "CohortStudy"
+	Review           = MKG + "Review"
+	SystematicReview = MKG + "SystematicReview"
+	OtherDesign      = MKG + "OtherDesign"
+
+	Adults    = MKG + "Adults"
+	Children  = MKG + "Children"
+	MixedAges = MKG + "MixedAges"
+	Female    = MKG + "Female"
+	Male      = MKG + "Male"
+	MixedSex  = MKG + "MixedSex"
+
+	NewlyDiagnosed = MKG + "NewlyDiagnosed"
+	Persistent     = MKG + "Persistent"
+	Chronic        = MKG + "Chronic"
+
+	Intravenous = MKG + "Intravenous"
+
+	CompleteResponse    = MKG + "CompleteResponse"
+	OverallResponse     = MKG + "OverallResponse"
+	NoResponse          = MKG + "NoResponse"
+	PlateletCount       = MKG + "PlateletCount"
+	TimeToResponse      = MKG + "TimeToResponse"
+	FollowUp            = MKG + "FollowUp"
+	AdverseEvents       = MKG + "AdverseEvents"
+	SevereAdverseEvents = MKG + "SevereAdverseEvents"
+	Survival            = MKG + "Survival"
+	OtherOutcome        = MKG + "OtherOutcome"
+)
+
+// Terms of other vocabularies.
+const (
+	RDFType     = RDF + "type"
+	RDFSLabel   = RDFS + "label"
+	RDFSComment = RDFS + "comment"
+	OWLSameAs   = OWL + "sameAs"
+
+	DCTitle      = DCTerms + "title"
+	DCAbstract   = DCTerms + "abstract"
+	DCIssued     = DCTerms + "issued"
+	DCLanguage   = DCTerms + "language"
+	DCIsPartOf   = DCTerms + "isPartOf"
+	DCCreator    = DCTerms + "creator"
+	DCSubject    = DCTerms + "subject"
+	DCIdentifier = DCTerms + "identifier"
+	DCSource     = DCTerms + "source"
+	DCPublisher  = DCTerms + "publisher"
+
+	BIBODOI        = BIBO + "doi"
+	BIBOVolume     = BIBO + "volume"
+	BIBOIssue      = BIBO + "issue"
+	BIBOPageStart  = BIBO + "pageStart"
+	BIBOPageEnd    = BIBO + "pageEnd"
+	BIBOShortTitle = BIBO + "shortTitle"
+	BIBOISSN       = BIBO + "issn"
+	BIBOEISSN      = BIBO + "eissn"
+
+	FaBiOJournalArticle = FaBiO + "JournalArticle"
+	FaBiOJournal        = FaBiO + "Journal"
+	FaBiOPubMedID       = FaBiO + "hasPubMedId"
+	FaBiOPMCID          = FaBiO + "hasPubMedCentralId"
+
+	PRORoleInTime = PRO + "RoleInTime"
+	PROWithRole   = PRO + "withRole"
+	PROAuthor     = PRO + "author"
+	PROIsHeldBy   = PRO + "isHeldBy"
+
+	CiTOCites = CiTO + "cites"
+
+	FOAFPerson     = FOAF + "Person"
+	FOAFName       = FOAF + "name"
+	FOAFFamilyName = FOAF + "familyName"
+	FOAFGivenName  = FOAF + "givenName"
+
+	SchemaScholarlyArticle  = Schema + "ScholarlyArticle"
+	SchemaPerson            = Schema + "Person"
+	SchemaPeriodical        = Schema + "Periodical"
+	SchemaMedicalTrial      = Schema + "MedicalTrial"
+	SchemaQuantitativeValue = Schema + "QuantitativeValue"
+	SchemaKeywords          = Schema + "keywords"
+	SchemaURL               = Schema + "url"
+	SchemaAffiliation       = Schema + "affiliation"
+	SchemaValue             = Schema + "value"
+	SchemaMinValue          = Schema + "minValue"
+	SchemaMaxValue          = Schema + "maxValue"
+	SchemaUnitCode          = Schema + "unitCode"
+	SchemaUnitText          = Schema + "unitText"
+
+	PICOPopulation   = PICO + "Population"
+	PICOIntervention = PICO + "Intervention"
+	PICOOutcome      = PICO + "Outcome"
+
+	PROVEntity         = PROV + "Entity"
+	PROVWasDerivedFrom = PROV + "wasDerivedFrom"
+
+	OATextQuoteSelector    = OA + "TextQuoteSelector"
+	OATextPositionSelector = OA + "TextPositionSelector"
+	OAExact                = OA + "exact"
+	OAStart                = OA + "start"
+	OAEnd                  = OA + "end"
+	OAHasSource            = OA + "hasSource"
+
+	SKOSConcept    = SKOS + "Concept"
+	SKOSPrefLabel  = SKOS + "prefLabel"
+	SKOSAltLabel   = SKOS + "altLabel"
+	SKOSBroader    = SKOS + "broader"
+	SKOSCloseMatch = SKOS + "closeMatch"
+	SKOSNotation   = SKOS + "notation"
+
+	XSDString     = XSD + "string"
+	XSDInteger    = XSD + "integer"
+	XSDDecimal    = XSD + "decimal"
+	XSDBoolean    = XSD + "boolean"
+	XSDDate       = XSD + "date"
+	XSDGYearMonth = XSD + "gYearMonth"
+	XSDGYear      = XSD + "gYear"
+)
