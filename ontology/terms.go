@@ -46,6 +46,19 @@ const (
 	SourceRecord = MKG + "SourceRecord"
 )
 
+// Classes of the project's controlled values (mkg:). Their Go names carry
+// a Class suffix because the property of the same word (mkg:studyDesign,
+// mkg:route, ...) already holds the plain name.
+const (
+	StudyDesignClass  = MKG + "StudyDesign"
+	AgeGroupClass     = MKG + "AgeGroup"
+	SexClass          = MKG + "Sex"
+	DiseasePhaseClass = MKG + "DiseasePhase"
+	RouteClass        = MKG + "Route"
+	OutcomeTypeClass  = MKG + "OutcomeType"
+	Therapy           = MKG + "Therapy"
+)
+
 // Project properties (mkg:).
 const (
 	AuthorshipProp   = MKG + "authorship"
@@ -126,7 +139,11 @@ const (
 	Persistent     = MKG + "Persistent"
 	Chronic        = MKG + "Chronic"
 
-	Intravenous = MKG + "Intravenous"
+	Intravenous     = MKG + "Intravenous"
+	Oral            = MKG + "Oral"
+	Subcutaneous    = MKG + "Subcutaneous"
+	Intraarterial   = MKG + "Intraarterial"
+	IntraBoneMarrow = MKG + "IntraBoneMarrow"
 
 	CompleteResponse    = MKG + "CompleteResponse"
 	OverallResponse     = MKG + "OverallResponse"
@@ -138,6 +155,23 @@ const (
 	SevereAdverseEvents = MKG + "SevereAdverseEvents"
 	Survival            = MKG + "Survival"
 	OtherOutcome        = MKG + "OtherOutcome"
+)
+
+// Project therapy concepts (mkg:) for agents and prior therapies that have
+// no verified MeSH descriptor (ONTOLOGY.md, "Verified MeSH descriptors").
+const (
+	MSC              = MKG + "MSC"
+	UmbilicalCordMSC = MKG + "UmbilicalCordMSC"
+	BoneMarrowMSC    = MKG + "BoneMarrowMSC"
+	AdiposeMSC       = MKG + "AdiposeMSC"
+	PlacentaMSC      = MKG + "PlacentaMSC"
+	IVIG             = MKG + "IVIG"
+	Corticosteroids  = MKG + "Corticosteroids"
+	TPORA            = MKG + "TPORA"
+	Eltrombopag      = MKG + "Eltrombopag"
+	Romiplostim      = MKG + "Romiplostim"
+	Splenectomy      = MKG + "Splenectomy"
+	HSCT             = MKG + "HSCT"
 )
 
 // Terms of other vocabularies.
