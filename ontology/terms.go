@@ -57,6 +57,8 @@ const (
 	RouteClass        = MKG + "Route"
 	OutcomeTypeClass  = MKG + "OutcomeType"
 	Therapy           = MKG + "Therapy"
+	ConditionClass    = MKG + "Condition"
+	Tissue            = MKG + "Tissue"
 )
 
 // Project properties (mkg:).
@@ -116,6 +118,10 @@ const (
 	StatedPageEnd   = MKG + "statedPageEnd"
 	StatedJournal   = MKG + "statedJournal"
 	StatedName      = MKG + "statedName"
+	StatedDOI       = MKG + "statedDOI"
+	StatedPMID      = MKG + "statedPMID"
+	StatedPMCID     = MKG + "statedPMCID"
+	StatedAuthor    = MKG + "statedAuthor"
 )
 
 // Project individuals (mkg:): study designs, categories, outcome types.
@@ -172,6 +178,29 @@ const (
 	Romiplostim      = MKG + "Romiplostim"
 	Splenectomy      = MKG + "Splenectomy"
 	HSCT             = MKG + "HSCT"
+
+	Prednisolone        = MKG + "Prednisolone"
+	RecombinantHumanTPO = MKG + "RecombinantHumanTPO"
+	Avatrombopag        = MKG + "Avatrombopag"
+	Hetrombopag         = MKG + "Hetrombopag"
+	Immunosuppressants  = MKG + "Immunosuppressants"
+	Danazol             = MKG + "Danazol"
+	Azathioprine        = MKG + "Azathioprine"
+	Vincristine         = MKG + "Vincristine"
+	Mycophenolate       = MKG + "Mycophenolate"
+	Tacrolimus          = MKG + "Tacrolimus"
+	Sirolimus           = MKG + "Sirolimus"
+	PlateletTransfusion = MKG + "PlateletTransfusion"
+)
+
+// Project condition and tissue concepts (mkg:) without a verified MeSH
+// descriptor.
+const (
+	PoorGraftFunction = MKG + "PoorGraftFunction"
+	Pregnancy         = MKG + "Pregnancy"
+	BoneMarrow        = MKG + "BoneMarrow"
+	AdiposeTissue     = MKG + "AdiposeTissue"
+	Placenta          = MKG + "Placenta"
 )
 
 // Terms of other vocabularies.
