@@ -1,0 +1,31 @@
+# The README's test command is `make test`; CI (.ci/run) calls it too.
+JENA_BIN ?= $(CURDIR)/.cache/jena-bin
+export MSCKG_JENA_BIN ?= $(JENA_BIN)
+
+.PHONY: test build seeds fmt vet bench jena
+
+build:
+	go build -o bin/msckg ./cmd/msckg
+
+# Builds the graph of the bundled sample records.
+seeds:
+	go run ./cmd/msckg build testdata/seeds -o seeds.ttl -o seeds.nq
+
+# Jena wrappers for the independent checks, when Jena is installed
+# (apt-get install default-jre-headless libapache-jena-java unzip).
+jena:
+	@if [ -f /usr/share/java/jena-core.jar ] && command -v java >/dev/null; then \
+		bash .ci/jena-setup.sh $(JENA_BIN) >/dev/null; \
+	else \
+		echo "make: Jena not installed; tests that need riot/shacl/sparql will say so and skip"; \
+	fi
+
+vet:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { gofmt -l .; echo "gofmt: files above need formatting"; exit 1; }
+	go vet ./...
+
+test: jena vet
+	go test -race -count=1 ./...
+
+bench:
+	go test -run '^$$' -bench . -benchmem ./...
