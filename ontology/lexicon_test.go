@@ -1,0 +1,98 @@
+package ontology
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestLexiconParses(t *testing.T) {
+	lex, err := Lexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	verified := VerifiedMeSH()
+	labels := map[string]string{}
+	for _, e := range lex {
+		labels[e.IRI] = e.Label
+		if strings.HasPrefix(e.CURIE, "mesh:") && !verified[strings.TrimPrefix(e.CURIE, "mesh:")] {
+			t.Errorf("line %d: %s is not a verified MeSH descriptor (mesh-verified.tsv)", e.Line, e.CURIE)
+		}
+	}
+	for _, e := range lex {
+		for _, ref := range []string{e.Broader, e.CellSource} {
+			if ref != "" && labels[ref] == "" {
+				t.Errorf("line %d: %s refers to %s, which the lexicon does not define", e.Line, e.CURIE, ref)
+			}
+		}
+	}
+}
+
+func TestLexiconRequiredTerms(t *testing.T) {
+	lex, err := Lexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bySyn := map[string]string{}
+	for _, e := range lex {
+		for _, s := range e.Synonyms {
+			if _, dup := bySyn[s]; !dup {
+				bySyn[s] = e.CURIE
+			}
+		}
+	}
+	for syn, want := range map[string]string{
+		"ITP": "mesh:D016553", "immune thrombocytopenic purpura": "mesh:D016553",
+		"immune-mediated thrombocytopenia": "mesh:D013921", "aplastic anaemia": "mesh:D000741",
+		"Gaucher's disease": "mesh:D005776", "HSP": "mesh:D011695", "cirrhosis": "mesh:D008103",
+		"hUC-MSC": "mkg:UmbilicalCordMSC", "BM-MSC": "mkg:BoneMarrowMSC", "IVIG": "mkg:IVIG",
+		"CsA": "mesh:D016572", "rhTPO": "mkg:RecombinantHumanTPO", "eltrombopag": "mkg:Eltrombopag",
+		"splenectomy": "mkg:Splenectomy", "HSCT": "mkg:HSCT", "intravenous": "mkg:Intravenous",
+	} {
+		if got := bySyn[syn]; got != want {
+			t.Errorf("synonym %q → %q, want %q", syn, got, want)
+		}
+	}
+}
+
+func TestParseLexiconErrors(t *testing.T) {
+	for name, data := range map[string]string{
+		"columns":   "condition\tmkg:X\tX\n",
+		"kind":      "disease\tmkg:X\tX\t\t\tx\t\n",
+		"label":     "condition\tmkg:X\t\t\t\tx\t\n",
+		"curie":     "condition\tfoo:X\tX\t\t\tx\t\n",
+		"duplicate": "condition\tmkg:X\tX\t\t\tx\t\ncondition\tmkg:X\tX\t\t\ty\t\n",
+	} {
+		if _, err := ParseLexicon(data); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+}
+
+func TestPatternsParse(t *testing.T) {
+	ps, err := Patterns()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cats := map[string]int{}
+	for _, p := range ps {
+		cats[p.Category]++
+	}
+	for _, c := range []string{"sentence-abbrev", "section", "negation-pre", "negation-post", "hedge", "background", "prior-cue", "cohort-noun", "course-noun"} {
+		if cats[c] == 0 {
+			t.Errorf("no %s patterns", c)
+		}
+	}
+	if _, err := ParsePatterns("lonely\n"); err == nil {
+		t.Error("a row without a phrase parsed")
+	}
+}
+
+func TestCURIE(t *testing.T) {
+	iri, err := ExpandCURIE("mesh:D016553")
+	if err != nil || iri != MeSH+"D016553" {
+		t.Fatalf("ExpandCURIE = %q, %v", iri, err)
+	}
+	if c := CompactIRI(MKG + "MSC"); c != "mkg:MSC" {
+		t.Errorf("CompactIRI = %q", c)
+	}
+}
