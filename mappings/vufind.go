@@ -1,0 +1,211 @@
+package mappings
+
+import (
+	"bytes"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+)
+
+func init() {
+	Register(Format{
+		Name:    "vufind-page",
+		Title:   "VuFind catalogue page with its Solr field dump (staff view)",
+		Reads:   "title, authors, full abstract (description), language, year and, from the spelling field, issue month and journal abbreviation, publisher, identifiers from the url field, subjects",
+		Example: "title A title\ntitle_full A title\nauthor Wang, Xiaohua\nauthor_facet Wang, Xiaohua\npublishDate 2017\n",
+		Sniff:   sniffVuFind,
+		Read:    readPage("vufind-page", parseVuFind),
+	})
+}
+
+var (
+	vufindTitleFull   = regexp.MustCompile(`(?m)^title_full `)
+	vufindAuthorFacet = regexp.MustCompile(`(?m)^author_facet `)
+	vufindSpelling    = regexp.MustCompile(`(?m)^spelling `)
+	vufindVersion     = regexp.MustCompile(`(?m)^_version_ \d`)
+)
+
+func sniffVuFind(head []byte) int {
+	switch {
+	case vufindTitleFull.Match(head) && vufindAuthorFacet.Match(head):
+		return 90
+	case vufindSpelling.Match(head) && vufindVersion.Match(head):
+		return 70
+	}
+	return 0
+}
+
+var vufindFields = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	for _, r := range readTable("vufind-solr.tsv", 2) {
+		m[r[0]] = r[1]
+	}
+	return m
+})
+
+// vufindSyntax: a field line is a known Solr field name, a space and its
+// first value; further values follow one per line. Lines before the
+// first field are the page's rendering (Spanish UI text, a truncated
+// abstract) and are not read.
+var vufindSyntax = sync.OnceValue(func() *Syntax {
+	known := map[string]bool{}
+	for f := range vufindFields() {
+		known[f] = true
+	}
+	return &Syntax{
+		Tag:       regexp.MustCompile(`^([_A-Za-z][_A-Za-z0-9]*)(?: |$)`),
+		Known:     known,
+		OnlyKnown: true,
+		Continues: func(prev Field, _ string) bool { return prev.Tag != "" },
+	}
+})
+
+func parseVuFind(data []byte, rec *Record) (int, error) {
+	var entry Entry
+	for e, err := range ScanLabelled(bytes.NewReader(data), vufindSyntax()) {
+		if err != nil {
+			return 1, err
+		}
+		entry = e
+	}
+	roles := vufindFields()
+	byRole := map[string][]Field{}
+	for _, f := range entry.Fields {
+		if r := roles[f.Tag]; r != "" && r != "ignore" {
+			byRole[r] = append(byRole[r], f)
+		}
+	}
+	first := func(role string) string {
+		if fs := byRole[role]; len(fs) > 0 {
+			return CleanText(fs[0].Value)
+		}
+		return ""
+	}
+	lines := func(role string) []string {
+		var out []string
+		for _, f := range byRole[role] {
+			out = append(out, splitList(f.Value, "\n")...)
+		}
+		return out
+	}
+
+	for _, role := range []string{"title", "title-full", "title-short"} {
+		if rec.Title = first(role); rec.Title != "" {
+			break
+		}
+	}
+	names := lines("author")
+	if len(names) == 0 {
+		names = lines("author-facet")
+	}
+	for _, n := range names {
+		rec.Authors = append(rec.Authors, ParseName(n, FamilyFirst))
+	}
+	description := first("abstract")
+	rec.Abstract = abstractFrom(description)
+	if l := lines("language"); len(l) > 0 {
+		rec.Language = LanguageCode(l[0])
+	}
+	if d, ok := ParseDate(first("date")); ok {
+		rec.Issued = d
+	}
+	rec.Publisher = first("publisher")
+	rec.Journal.Title = first("journal")
+	rec.Volume, rec.Issue = first("volume"), first("issue")
+	rec.PageStart = first("page-start")
+	for _, s := range lines("issn") {
+		if issn := NormalizeISSN(s); issn != "" && !slices.Contains(rec.Journal.ISSNs, issn) {
+			rec.Journal.ISSNs = append(rec.Journal.ISSNs, issn)
+		}
+	}
+	if doi := NormalizeDOI(first("doi")); doi != "" {
+		rec.DOI = doi
+	}
+	for _, u := range lines("url") {
+		addURL(rec, u)
+	}
+
+	topics := lines("topic")
+	section := ""
+	if sp := first("spelling"); sp != "" && len(topics) > 0 {
+		authors := make([]string, len(rec.Authors))
+		for i, a := range rec.Authors {
+			authors[i] = a.AsWritten
+		}
+		if abbrev, issued, ok := parseSpelling(sp, rec.Title, authors, topics[0], description, rec.Publisher); ok {
+			section = topics[0]
+			if rec.Journal.Abbrev == "" && abbrev != "" {
+				rec.Journal.Abbrev = abbrev
+				rec.guess("Journal.Abbrev", "vufind spelling: text between the author list and the PMC section (topic)")
+			}
+			if issued.precision() > rec.Issued.precision() && (rec.Issued.Year == 0 || rec.Issued.Year == issued.Year) {
+				rec.Issued = issued
+				rec.guess("Issued", "vufind spelling: first YYYY-MM after the abstract and publisher")
+			}
+		}
+	}
+	// In a PubMed Central harvest (collection "PubMed") topic holds the
+	// PMC article section ("Articles", "Case Reports"), not a subject;
+	// elsewhere a topic the spelling shows as that section is skipped too.
+	pmcHarvest := strings.EqualFold(first("collection"), "PubMed")
+	for _, t := range topics {
+		if t == section || pmcHarvest {
+			continue
+		}
+		rec.Keywords = append(rec.Keywords, t)
+	}
+	return 1, nil
+}
+
+var spellingDate = regexp.MustCompile(`^(\d{4}-\d{2}(?:-\d{2})?)\b`)
+
+// parseSpelling reads the journal abbreviation and issue date out of the
+// Solr "spelling" field of a PMC harvest, which concatenates
+// "pubmed-ID date Title Authors… JournalAbbrev Section Abstract Publisher
+// YYYY-MM …". Every piece must be found where expected (the title, the
+// authors in order, the section right before the abstract, the publisher
+// right after it); otherwise nothing is returned rather than a guess.
+func parseSpelling(sp, title string, authors []string, section, description, publisher string) (abbrev string, issued Date, ok bool) {
+	sp = CleanText(sp)
+	if title == "" || len(authors) == 0 || section == "" || description == "" {
+		return "", Date{}, false
+	}
+	i := strings.Index(sp, " "+title+" ")
+	if i < 0 {
+		return "", Date{}, false
+	}
+	rest := sp[i+len(title)+2:]
+	names := strings.Join(authors, " ") + " "
+	if !strings.HasPrefix(rest, names) {
+		return "", Date{}, false
+	}
+	rest = rest[len(names):]
+	j := strings.Index(rest, " "+section+" "+description)
+	if j <= 0 {
+		return "", Date{}, false
+	}
+	abbrev = strings.TrimSpace(rest[:j])
+	if len(abbrev) > 120 {
+		return "", Date{}, false
+	}
+	tail := strings.TrimSpace(rest[j+len(section)+len(description)+2:])
+	if publisher != "" {
+		if !strings.HasPrefix(tail, publisher+" ") {
+			return abbrev, Date{}, true
+		}
+		tail = tail[len(publisher)+1:]
+	}
+	if m := spellingDate.FindString(tail); m != "" {
+		issued, _ = ParseDate(m)
+	}
+	return abbrev, issued, true
+}
+
+// guess records that a field was inferred by rule rather than read.
+func (r *Record) guess(field, rule string) {
+	if r.Guessed == nil {
+		r.Guessed = map[string]string{}
+	}
+	r.Guessed[field] = rule
+}
