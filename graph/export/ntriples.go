@@ -1,0 +1,32 @@
+package export
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/knakk/rdf"
+)
+
+func init() {
+	Register(Format{
+		Name:       "ntriples",
+		Title:      "N-Triples: the union of all graphs, one triple per line",
+		Extensions: []string{".nt"},
+		Write:      func(w io.Writer, q []rdf.Quad, _ Options) error { return NTriples(w, q) },
+	})
+}
+
+// NTriples writes the union of the graphs as N-Triples: graph names
+// dropped, duplicate triples removed, sorted by subject, predicate and
+// object. It shares the N-Quads line writer, so both formats escape
+// literals the same way.
+func NTriples(w io.Writer, quads []rdf.Quad) error {
+	st, err := prepare(quads)
+	if err != nil {
+		return fmt.Errorf("n-triples: %w", err)
+	}
+	if err := writeLines(w, sortedUnion(st)); err != nil {
+		return fmt.Errorf("n-triples: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,215 @@
+package export
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/knakk/rdf"
+)
+
+// Datatype and vocabulary IRIs the writers treat specially.
+const (
+	xsdNS         = "http://www.w3.org/2001/XMLSchema#"
+	xsdString     = xsdNS + "string"
+	xsdInteger    = xsdNS + "integer"
+	xsdDecimal    = xsdNS + "decimal"
+	xsdBoolean    = xsdNS + "boolean"
+	rdfType       = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+	rdfLangString = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+	rdfsLabel     = "http://www.w3.org/2000/01/rdf-schema#label"
+)
+
+type kind uint8
+
+// The order of the kinds is the order terms sort in: IRIs, then blank
+// nodes, then literals.
+const (
+	kindNone kind = iota // the default graph, as a graph name
+	kindIRI
+	kindBlank
+	kindLiteral
+)
+
+// term is an RDF term checked and normalised once, so every writer sees
+// the same thing: IRIs valid and absolute, blank labels safe, literals
+// with a full datatype IRI (xsd:string when the source had none) and a
+// well-formed language tag.
+type term struct {
+	kind     kind
+	value    string // IRI, blank node label (no "_:"), or lexical form
+	datatype string // literals only
+	lang     string // language-tagged literals only
+}
+
+func (t term) compare(u term) int {
+	return cmp.Or(cmp.Compare(t.kind, u.kind), strings.Compare(t.value, u.value),
+		strings.Compare(t.datatype, u.datatype), strings.Compare(t.lang, u.lang))
+}
+
+// stmt is a quad (or, with g.kind == kindNone, a triple) of checked terms.
+type stmt struct{ s, p, o, g term }
+
+func compareTriple(a, b stmt) int {
+	return cmp.Or(a.s.compare(b.s), a.p.compare(b.p), a.o.compare(b.o))
+}
+
+func compareQuad(a, b stmt) int {
+	return cmp.Or(a.g.compare(b.g), compareTriple(a, b))
+}
+
+// prepare checks and converts every quad; the caller's slice is left
+// alone. The error names the quad (0-based index) and the position of
+// the bad term.
+func prepare(quads []rdf.Quad) ([]stmt, error) {
+	out := make([]stmt, len(quads))
+	for i, q := range quads {
+		var st stmt
+		var err error
+		if st.s, err = convert(q.Subj, false); err != nil {
+			return nil, fmt.Errorf("quad %d: subject: %w", i, err)
+		}
+		if st.s.kind == kindLiteral {
+			return nil, fmt.Errorf("quad %d: subject: a literal cannot be a subject", i)
+		}
+		if st.p, err = convert(q.Pred, false); err != nil {
+			return nil, fmt.Errorf("quad %d: predicate: %w", i, err)
+		}
+		if st.p.kind != kindIRI {
+			return nil, fmt.Errorf("quad %d: predicate: must be an IRI", i)
+		}
+		if st.o, err = convert(q.Obj, false); err != nil {
+			return nil, fmt.Errorf("quad %d: object: %w", i, err)
+		}
+		if st.g, err = convert(q.Ctx, true); err != nil {
+			return nil, fmt.Errorf("quad %d: graph: %w", i, err)
+		}
+		if st.g.kind == kindLiteral {
+			return nil, fmt.Errorf("quad %d: graph: a literal cannot name a graph", i)
+		}
+		out[i] = st
+	}
+	return out, nil
+}
+
+// sortedQuads sorts by graph, subject, predicate, object and drops
+// duplicates.
+func sortedQuads(st []stmt) []stmt {
+	slices.SortFunc(st, compareQuad)
+	return slices.CompactFunc(st, func(a, b stmt) bool { return compareQuad(a, b) == 0 })
+}
+
+// sortedUnion drops graph names and duplicate triples, sorted by subject,
+// predicate, object.
+func sortedUnion(st []stmt) []stmt {
+	for i := range st {
+		st[i].g = term{}
+	}
+	slices.SortFunc(st, compareTriple)
+	return slices.CompactFunc(st, func(a, b stmt) bool { return compareTriple(a, b) == 0 })
+}
+
+// convert checks one knakk term. A nil term is an error, except for a
+// graph name (optional), where it means the default graph.
+func convert(t rdf.Term, optional bool) (term, error) {
+	switch v := t.(type) {
+	case nil:
+		if optional {
+			return term{}, nil
+		}
+		return term{}, errors.New("missing term")
+	case rdf.IRI:
+		if err := checkIRI(v.String()); err != nil {
+			return term{}, err
+		}
+		return term{kind: kindIRI, value: v.String()}, nil
+	case rdf.Blank:
+		// Blank.String panics on the zero value; Serialize does not.
+		label, ok := strings.CutPrefix(v.Serialize(rdf.NTriples), "_:")
+		if !ok || !blankLabel.MatchString(label) {
+			return term{}, fmt.Errorf("invalid blank node label %q", label)
+		}
+		return term{kind: kindBlank, value: label}, nil
+	case rdf.Literal:
+		return convertLiteral(v)
+	default:
+		return term{}, fmt.Errorf("unsupported term type %T", t)
+	}
+}
+
+func convertLiteral(l rdf.Literal) (term, error) {
+	lex, lang, dt := l.String(), l.Lang(), l.DataType.String()
+	if !utf8.ValidString(lex) {
+		return term{}, fmt.Errorf("literal %q is not valid UTF-8", lex)
+	}
+	switch {
+	case lang != "":
+		if !langTag.MatchString(lang) {
+			return term{}, fmt.Errorf("literal %q: invalid language tag %q", lex, lang)
+		}
+		return term{kind: kindLiteral, value: lex, datatype: rdfLangString, lang: lang}, nil
+	case dt == rdfLangString:
+		return term{}, fmt.Errorf("literal %q: rdf:langString without a language tag", lex)
+	case dt == "":
+		// A literal built without a datatype is a simple literal.
+		dt = xsdString
+	}
+	if err := checkIRI(dt); err != nil {
+		return term{}, fmt.Errorf("literal %q: datatype: %w", lex, err)
+	}
+	return term{kind: kindLiteral, value: lex, datatype: dt}, nil
+}
+
+var (
+	// langTag is the shape of a BCP 47 tag (RFC 5646 §2.1): a primary
+	// subtag of letters, then subtags of letters and digits, at most 8
+	// characters each. It takes zh-Hans-CN, en-US, de-CH-1996.
+	langTag = regexp.MustCompile(`^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$`)
+
+	// blankLabel is a conservative subset of BLANK_NODE_LABEL that every
+	// N-Triples, N-Quads and Turtle parser accepts.
+	blankLabel = regexp.MustCompile(`^[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?$`)
+
+	iriScheme = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*:`)
+)
+
+// IRIError reports an IRI that cannot be written.
+type IRIError struct {
+	IRI    string
+	Reason string
+}
+
+func (e *IRIError) Error() string { return fmt.Sprintf("invalid IRI %q: %s", e.IRI, e.Reason) }
+
+// checkIRI accepts absolute IRIs that every serialisation can carry
+// between angle brackets without escapes (IRIREF in RDF 1.1).
+func checkIRI(s string) error {
+	switch {
+	case s == "":
+		return &IRIError{s, "empty"}
+	case !utf8.ValidString(s):
+		return &IRIError{s, "not valid UTF-8"}
+	case !iriScheme.MatchString(s):
+		return &IRIError{s, "not absolute (no scheme)"}
+	}
+	for i, r := range s {
+		switch {
+		case r <= ' ' || unicode.IsControl(r):
+			return &IRIError{s, fmt.Sprintf("control or space character %U at byte %d", r, i)}
+		case strings.ContainsRune(`<>"{}|^`+"`"+`\`, r):
+			return &IRIError{s, fmt.Sprintf("character %q at byte %d is not allowed", r, i)}
+		case r == '%' && !(i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2])):
+			return &IRIError{s, fmt.Sprintf("'%%' at byte %d does not start a percent-encoding", i)}
+		}
+	}
+	return nil
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
