@@ -1,0 +1,84 @@
+package evidence
+
+import "strings"
+
+// sentenceContext says how far a sentence can be trusted as a report of
+// what happened to these patients.
+type sentenceContext struct {
+	Hedged     bool // "may", "are needed", "should": hypothetical or a recommendation
+	Background bool // a background section or background phrasing ("such as", "standard treatments")
+	Aim        bool // an aim statement ("To explore ... in patients with ...")
+}
+
+// factual reports whether facts about these patients may be read from it.
+func (c sentenceContext) factual() bool { return !c.Hedged && !c.Background }
+
+const maxNegationScope = 8 // tokens, as in NegEx
+
+// classify computes the context of each sentence and marks negated mentions.
+func classify(r *rules, f *field, ms []mention) []sentenceContext {
+	out := make([]sentenceContext, len(f.Sentences))
+	for si, s := range f.Sentences {
+		c := &out[si]
+		c.Hedged = r.pattern("hedge").has(f.Tokens, s.Tok0, s.Tok1)
+		c.Background = s.Role == "background" || r.pattern("background").has(f.Tokens, s.Tok0, s.Tok1)
+		c.Aim = r.pattern("aim").has(f.Tokens, s.Tok0, s.Tok1)
+	}
+	for si, s := range f.Sentences {
+		negated := negatedTokens(r, f, s)
+		for i := range ms {
+			if ms[i].Sent == si && negated[ms[i].Tok0] {
+				ms[i].Negated = true
+			}
+		}
+	}
+	return out
+}
+
+// negatedTokens returns the tokens of s inside a negation scope.
+func negatedTokens(r *rules, f *field, s sentence) map[int]bool {
+	out := map[int]bool{}
+	pseudo := map[int]bool{}
+	for _, h := range r.pattern("pseudo-negation").findAll(f.Tokens, s.Tok0, s.Tok1) {
+		for k := h.Tok0; k < h.Tok1; k++ {
+			pseudo[k] = true
+		}
+	}
+	ends := map[int]bool{}
+	for _, h := range r.pattern("negation-end").findAll(f.Tokens, s.Tok0, s.Tok1) {
+		ends[h.Tok0] = true
+	}
+	for _, h := range r.pattern("negation-pre").findAll(f.Tokens, s.Tok0, s.Tok1) {
+		if pseudo[h.Tok0] {
+			continue
+		}
+		for k := h.Tok1; k < s.Tok1 && k < h.Tok1+maxNegationScope; k++ {
+			if ends[k] || (k > h.Tok1 && clauseBreakBefore(f, k)) {
+				break
+			}
+			out[k] = true
+		}
+	}
+	for _, h := range r.pattern("negation-post").findAll(f.Tokens, s.Tok0, s.Tok1) {
+		for k := h.Tok0 - 1; k >= s.Tok0 && k >= h.Tok0-maxNegationScope; k-- {
+			if ends[k] {
+				break
+			}
+			out[k] = true
+			if clauseBreakBefore(f, k) {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// clauseBreakBefore reports punctuation that ends a clause between token
+// k-1 and token k.
+func clauseBreakBefore(f *field, k int) bool {
+	if k == 0 {
+		return true
+	}
+	gap := runeSlice(f.Runes, f.Tokens[k-1].End, f.Tokens[k].Start)
+	return strings.ContainsAny(gap, ",;:()[]")
+}
