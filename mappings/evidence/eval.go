@@ -1,0 +1,357 @@
+package evidence
+
+import (
+	"fmt"
+	"math/big"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// FactTypes lists the kinds of atomic fact the scorer counts, in report
+// order. Each document's facts are flattened into strings of these kinds
+// and compared as multisets, so two cohorts of 4 patients need two "4"s.
+var FactTypes = []string{
+	"design",
+	"cohort.size", "cohort.ageGroup", "cohort.sex", "cohort.age",
+	"cohort.condition", "cohort.refractory", "cohort.diseasePhase", "cohort.priorTherapy",
+	"intervention.agent", "intervention.route", "intervention.dose", "intervention.courses",
+	"outcome", "outcome.type",
+	"trial",
+}
+
+// Namespaces the extractor writes IRIs in; the gold files use CURIEs.
+const (
+	mkgNS  = "https://w3id.org/msckg/ontology#"
+	meshNS = "http://id.nlm.nih.gov/mesh/"
+)
+
+// Counts is the confusion count for one fact type.
+type Counts struct {
+	Gold, Predicted, TP int
+}
+
+// FP is the number of predicted facts the gold standard does not have.
+func (c Counts) FP() int { return c.Predicted - c.TP }
+
+// FN is the number of gold facts the prediction missed.
+func (c Counts) FN() int { return c.Gold - c.TP }
+
+// Precision is TP/predicted; 0 when nothing was predicted.
+func (c Counts) Precision() float64 { return ratio(c.TP, c.Predicted) }
+
+// Recall is TP/gold; 0 when the gold standard has none.
+func (c Counts) Recall() float64 { return ratio(c.TP, c.Gold) }
+
+// F1 is the harmonic mean of precision and recall.
+func (c Counts) F1() float64 { return ratio(2*c.TP, c.Gold+c.Predicted) }
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+func (c *Counts) add(o Counts) {
+	c.Gold += o.Gold
+	c.Predicted += o.Predicted
+	c.TP += o.TP
+}
+
+// DocReport says, for one gold document, which facts were missed and which
+// were invented, so a rule author can see why a score moved.
+type DocReport struct {
+	ID       string
+	Counts   map[string]Counts
+	Missed   []string // "type: atom" in gold but not predicted
+	Invented []string // "type: atom" predicted but not in gold
+}
+
+// Report is the result of scoring a predictor against the gold corpus.
+type Report struct {
+	Docs    []DocReport
+	ByType  map[string]Counts // summed over documents (micro-average)
+	Overall Counts
+}
+
+// Score runs predict on every gold document and compares its facts with
+// the annotation, per fact type.
+func Score(gold []GoldDoc, predict func(GoldDoc) Facts) Report {
+	r := Report{ByType: make(map[string]Counts)}
+	for _, doc := range gold {
+		want := goldAtoms(doc.Facts)
+		got := factAtoms(predict(doc))
+		dr := DocReport{ID: doc.ID, Counts: make(map[string]Counts)}
+		for _, t := range FactTypes {
+			c, missed, invented := compareMultisets(want[t], got[t])
+			dr.Counts[t] = c
+			for _, a := range missed {
+				dr.Missed = append(dr.Missed, t+": "+a)
+			}
+			for _, a := range invented {
+				dr.Invented = append(dr.Invented, t+": "+a)
+			}
+			sum := r.ByType[t]
+			sum.add(c)
+			r.ByType[t] = sum
+			r.Overall.add(c)
+		}
+		r.Docs = append(r.Docs, dr)
+	}
+	return r
+}
+
+// compareMultisets counts matches between two bags of atoms and returns
+// the unmatched ones of each side, sorted.
+func compareMultisets(want, got []string) (c Counts, missed, invented []string) {
+	c.Gold, c.Predicted = len(want), len(got)
+	left := make(map[string]int, len(want))
+	for _, a := range want {
+		left[a]++
+	}
+	for _, a := range got {
+		if left[a] > 0 {
+			left[a]--
+			c.TP++
+		} else {
+			invented = append(invented, a)
+		}
+	}
+	for a, n := range left {
+		for ; n > 0; n-- {
+			missed = append(missed, a)
+		}
+	}
+	sort.Strings(missed)
+	sort.Strings(invented)
+	return c, missed, invented
+}
+
+// Table renders the report as a Markdown table, one row per fact type and
+// a final row for all facts together.
+func (r Report) Table() string {
+	var b strings.Builder
+	b.WriteString("| fact type | gold | predicted | TP | P | R | F1 |\n")
+	b.WriteString("|---|---:|---:|---:|---:|---:|---:|\n")
+	row := func(name string, c Counts) {
+		fmt.Fprintf(&b, "| %s | %d | %d | %d | %.2f | %.2f | %.2f |\n",
+			name, c.Gold, c.Predicted, c.TP, c.Precision(), c.Recall(), c.F1())
+	}
+	for _, t := range FactTypes {
+		row(t, r.ByType[t])
+	}
+	row("**all**", r.Overall)
+	return b.String()
+}
+
+// goldAtoms flattens an annotation into atoms per fact type.
+func goldAtoms(f GoldFacts) map[string][]string {
+	a := make(map[string][]string)
+	put := func(t, v string) {
+		if v != "" {
+			a[t] = append(a[t], v)
+		}
+	}
+	if f.Design != nil {
+		put("design", *f.Design)
+	}
+	for _, c := range f.Cohorts {
+		if c.Size != nil {
+			put("cohort.size", strconv.Itoa(*c.Size))
+		}
+		put("cohort.ageGroup", strOrEmpty(c.AgeGroup))
+		put("cohort.sex", strOrEmpty(c.Sex))
+		put("cohort.age", c.Age.atom())
+		for _, k := range uniqueStrings(c.Conditions) {
+			put("cohort.condition", k)
+		}
+		if c.Refractory != nil {
+			put("cohort.refractory", strconv.FormatBool(*c.Refractory))
+		}
+		put("cohort.diseasePhase", strOrEmpty(c.DiseasePhase))
+		for _, k := range uniqueStrings(c.PriorTherapies) {
+			put("cohort.priorTherapy", k)
+		}
+	}
+	for _, iv := range f.Interventions {
+		put("intervention.agent", iv.Agent)
+		put("intervention.route", strOrEmpty(iv.Route))
+		put("intervention.dose", iv.Dose.atom())
+		if iv.Courses != nil {
+			put("intervention.courses", strconv.Itoa(*iv.Courses))
+		}
+	}
+	for _, o := range f.Outcomes {
+		put("outcome", outcomeAtom(o.Type, o.Patients, o.Value.atom(), o.Timepoint.atom()))
+		put("outcome.type", o.Type)
+	}
+	for _, t := range f.Trials {
+		put("trial", normalTrial(t))
+	}
+	return a
+}
+
+// factAtoms flattens extractor output the same way, mapping IRIs to the
+// CURIEs and short names the gold files use.
+func factAtoms(f Facts) map[string][]string {
+	a := make(map[string][]string)
+	put := func(t, v string) {
+		if v != "" {
+			a[t] = append(a[t], v)
+		}
+	}
+	if f.Design != nil {
+		put("design", shortName(f.Design.IRI))
+	}
+	for _, c := range f.Cohorts {
+		if c.Size > 0 {
+			put("cohort.size", strconv.Itoa(c.Size))
+		}
+		put("cohort.ageGroup", shortName(c.AgeGroup))
+		put("cohort.sex", shortName(c.Sex))
+		put("cohort.age", quantityAtom(c.Age))
+		for _, k := range uniqueStrings(conceptCURIEs(c.Conditions)) {
+			put("cohort.condition", k)
+		}
+		if c.Refractory != nil {
+			put("cohort.refractory", strconv.FormatBool(*c.Refractory))
+		}
+		put("cohort.diseasePhase", shortName(c.DiseasePhase))
+		for _, k := range uniqueStrings(conceptCURIEs(c.PriorTherapies)) {
+			put("cohort.priorTherapy", k)
+		}
+	}
+	for _, iv := range f.Interventions {
+		put("intervention.agent", CURIE(iv.Agent.IRI))
+		put("intervention.route", shortName(iv.Route))
+		put("intervention.dose", quantityAtom(iv.Dose))
+		if iv.Courses > 0 {
+			put("intervention.courses", strconv.Itoa(iv.Courses))
+		}
+	}
+	for _, o := range f.Outcomes {
+		t := shortName(o.Type)
+		put("outcome", outcomeAtom(t, o.Patients, quantityAtom(o.Value), quantityAtom(o.Timepoint)))
+		put("outcome.type", t)
+	}
+	for _, t := range f.Trials {
+		put("trial", normalTrial(t.ID))
+	}
+	return a
+}
+
+// CURIE shortens an mkg: or MeSH IRI to the form the gold files use;
+// anything else (including an existing CURIE) is returned trimmed.
+func CURIE(iri string) string {
+	iri = strings.TrimSpace(iri)
+	switch {
+	case strings.HasPrefix(iri, mkgNS):
+		return "mkg:" + strings.TrimPrefix(iri, mkgNS)
+	case strings.HasPrefix(iri, meshNS):
+		return "mesh:" + strings.TrimPrefix(iri, meshNS)
+	}
+	return iri
+}
+
+// shortName turns an mkg: term IRI or CURIE (mkg:Adults) into its local
+// name (Adults), the form used for enumerated values.
+func shortName(iri string) string {
+	return strings.TrimPrefix(CURIE(iri), "mkg:")
+}
+
+func conceptCURIEs(cs []Concept) []string {
+	out := make([]string, 0, len(cs))
+	for _, c := range cs {
+		if k := CURIE(c.IRI); k != "" {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+func outcomeAtom(typ string, patients *int, value, timepoint string) string {
+	if typ == "" {
+		return ""
+	}
+	p := "?"
+	if patients != nil {
+		p = strconv.Itoa(*patients)
+	}
+	return fmt.Sprintf("%s patients=%s value=[%s] at=[%s]", typ, p, value, timepoint)
+}
+
+func (q *GoldQuantity) atom() string {
+	if q == nil {
+		return ""
+	}
+	return formatQuantity(q.Value, q.Min, q.Max, q.Median, q.Unit)
+}
+
+func quantityAtom(q *Quantity) string {
+	if q == nil {
+		return ""
+	}
+	return formatQuantity(q.Value, q.Min, q.Max, q.Median, q.Unit)
+}
+
+// formatQuantity writes a quantity with every number in canonical form, so
+// "5.0E7" from a sloppy predictor still matches "50000000". The comparator
+// is not compared: ">150" and "≥150" carry the same Min for synthesis.
+func formatQuantity(value, lo, hi, median, unit string) string {
+	var parts []string
+	for _, p := range []struct{ k, v string }{
+		{"value", value}, {"min", lo}, {"max", hi}, {"median", median},
+	} {
+		if p.v != "" {
+			parts = append(parts, p.k+"="+canonicalNumber(p.v))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return strings.Join(parts, " ") + " " + unit
+}
+
+// canonicalNumber renders a decimal exactly (big.Rat, no float rounding)
+// in its shortest plain form; text that is not a number is kept as is so
+// that it simply fails to match.
+func canonicalNumber(s string) string {
+	r, ok := new(big.Rat).SetString(strings.TrimSpace(s))
+	if !ok {
+		return s
+	}
+	if r.IsInt() {
+		return r.Num().String()
+	}
+	// A finite decimal needs at most as many digits as the denominator's
+	// powers of 2 and 5; 40 is far beyond any clinical quantity.
+	out := r.FloatString(40)
+	out = strings.TrimRight(out, "0")
+	return strings.TrimSuffix(out, ".")
+}
+
+func normalTrial(id string) string {
+	return strings.ToUpper(strings.TrimSpace(id))
+}
+
+func strOrEmpty(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+// uniqueStrings drops repeats within one cohort's list (a therapy named twice is
+// one fact), keeping the first order.
+func uniqueStrings(xs []string) []string {
+	seen := make(map[string]bool, len(xs))
+	out := xs[:0:0]
+	for _, x := range xs {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
