@@ -1,0 +1,415 @@
+package mappings
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// readAllPM reads every record and error of a PubMed XML input.
+func readAllPM(t *testing.T, data []byte) ([]Record, []error) {
+	t.Helper()
+	var recs []Record
+	var errs []error
+	for rec, err := range readPubMedXML(bytes.NewReader(data)) {
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		recs = append(recs, rec)
+	}
+	return recs, errs
+}
+
+func readFixture(t testing.TB, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile("../testdata/formats/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+const etmAbstract = "Four patients with chronic refractory immune thrombocytopenic purpura (ITP) received human umbilical cord-derived mesenchymal stem cells (hUC-MSCs). The hUC-MSC dose was 5×10(7) to 1×10(8). Complete remission (CR) was achieved in three patients in 12 months and one patient in 24 months. Three patients received the second hUC-MSC transplantation with the same dose. The median time between hUC-MSC transplantation and response was 12.5 days (range, 7–16). There were no severe adverse events during and post hUC-MSC transplantation. During follow-up (median, 17 months; range, 13–24) no other immunosuppressive drugs were used post-first hUC-MSCs transplantation. In conclusion, hUC-MSC transplantation is a reasonable salvage treatment in chronic refractory ITP. Prospective randomized large-scale clinical trials are needed to further elucidate the efficacy of hUC-MSCs transplantation therapy on ITP."
+
+const (
+	sipingHematology = "Department of Hematology, Siping Hospital of China Medical University, Siping, Jilin 136000, P.R. China."
+)
+
+func TestPubMedXMLETM(t *testing.T) {
+	data := readFixture(t, "pubmed-etm.xml")
+	recs, errs := readAllPM(t, data)
+	if len(errs) != 0 || len(recs) != 1 {
+		t.Fatalf("got %d records, errors %v; want 1 record", len(recs), errs)
+	}
+	rec := recs[0]
+	var names []string
+	for _, a := range rec.Authors {
+		names = append(names, a.Family+"|"+a.Given)
+	}
+	cases := []struct {
+		field     string
+		got, want any
+	}{
+		{"Format", rec.Format, "pubmed-xml"},
+		{"Number", rec.Number, 1},
+		{"Line", rec.Line, 4},
+		{"Title", rec.Title, "Intravenous infusion umbilical cord-derived mesenchymal stem cell in primary immune thrombocytopenia: A two-year follow-up"},
+		{"Authors", strings.Join(names, ";"), "Wang|Xiaohua;Yin|Xiaoguang;Sun|Wei;Bai|Jin;Shen|Yawen;Ao|Qiang;Gu|Yongquan;Liu|Ying"},
+		{"Authors[0].AsWritten", rec.Authors[0].AsWritten, "Wang, Xiaohua"},
+		{"Authors[0].Affiliations", rec.Authors[0].Affiliations, []string{sipingHematology}},
+		{"Journal", rec.Journal, Journal{Title: "Experimental and therapeutic medicine", Abbrev: "Exp Ther Med", ISSN: "1792-0981", ISSNL: "1792-0981"}},
+		{"Issued", rec.Issued, Date{Year: 2017, Month: 5}},
+		{"Volume", rec.Volume, "13"},
+		{"Issue", rec.Issue, "5"},
+		{"PageStart", rec.PageStart, "2255"},
+		{"PageEnd", rec.PageEnd, "2258"},
+		{"DOI", rec.DOI, "10.3892/etm.2017.4229"},
+		{"PMID", rec.PMID, "28565834"},
+		{"PMCID", rec.PMCID, "PMC5443306"},
+		{"Language", rec.Language, "en"},
+		{"PublicationTypes", rec.PublicationTypes, []string{"Journal Article"}},
+		{"Keywords", rec.Keywords, []string{"chronic immune thrombocytopenic purpura", "efficacy", "human umbilical cord-derived mesenchymal stem cells", "intravenous infusion", "safety"}},
+		{"MeSH", len(rec.MeSH), 0},
+		{"Abstract", rec.Abstract, Abstract{Text: etmAbstract}},
+		{"TrialIDs", len(rec.TrialIDs), 0},
+	}
+	for _, c := range cases {
+		if !reflect.DeepEqual(c.got, c.want) {
+			t.Errorf("%s = %#v, want %#v", c.field, c.got, c.want)
+		}
+	}
+	start := bytes.Index(data, []byte("<PubmedArticle>"))
+	end := bytes.Index(data, []byte("</PubmedArticle>")) + len("</PubmedArticle>")
+	if !bytes.Equal(rec.Raw, data[start:end]) {
+		t.Errorf("Raw is not the exact bytes of the element:\n%q", rec.Raw)
+	}
+}
+
+func TestPubMedXMLMulti(t *testing.T) {
+	recs, errs := readAllPM(t, readFixture(t, "pubmed-multi.xml"))
+	if len(errs) != 0 || len(recs) != 3 {
+		t.Fatalf("got %d records, errors %v; want 3 records", len(recs), errs)
+	}
+	trial, french, book := recs[0], recs[1], recs[2]
+	cases := []struct {
+		field     string
+		got, want any
+	}{
+		{"trial Line", trial.Line, 8},
+		{"trial Journal", trial.Journal, Journal{Title: "Stem cell research & therapy", Abbrev: "Stem Cell Res Ther", EISSN: "1757-6512", ISSNL: "1757-6512"}},
+		{"trial Issued", trial.Issued, Date{Year: 2021, Month: 9, Day: 15}},
+		{"trial pages", trial.PageStart + "|" + trial.PageEnd, "501|"},
+		{"trial DOI lower-cased from ELocationID", trial.DOI, "10.5555/scrt.2021.0501"},
+		{"trial PMCID", trial.PMCID, "PMC9000001"},
+		{"trial TrialIDs (GenBank left out)", trial.TrialIDs, []string{"NCT01234567"}},
+		{"trial PublicationTypes", trial.PublicationTypes, []string{"Clinical Trial, Phase II", "Journal Article", "Randomized Controlled Trial"}},
+		{"trial Keywords", trial.Keywords, []string{"Immune thrombocytopenia", "Mesenchymal stromal cells", "Treg cells"}},
+		{"trial sections", len(trial.Abstract.Sections), 5},
+		{"trial section label", trial.Abstract.Sections[1].Label, "METHODS"},
+		{"trial methods", trial.Abstract.Sections[1].Text, "Adults with a platelet count below 30×10⁹/L were randomized to dexamethasone alone or with 1×10⁶ MSCs/kg (n = 40 each)."},
+		{"trial results (sup, sub, MathML)", trial.Abstract.Sections[2].Text, "A count of at least 100×10⁹/L was reached by 29 of 40 patients with MSCs; CD4⁺CD25⁺ Treg cells rose, and the IC₅₀ of e⁻² fell."},
+		{"trial abstract text starts", strings.SplitN(trial.Abstract.Text, "\n", 2)[0], "BACKGROUND: Mesenchymal stromal cells (MSCs) modulate T-cell responses in immune thrombocytopenia (ITP)."},
+		{"trial ORCID from URL", trial.Authors[0].ORCID, "0000-0002-1825-0097"},
+		{"trial two affiliations", len(trial.Authors[0].Affiliations), 2},
+		{"trial ORCID without hyphens", trial.Authors[1].ORCID, "0000-0003-1234-5674"},
+		{"trial suffix", trial.Authors[1].AsWritten, "O'Brien, James, Jr"},
+		{"trial collective", trial.Authors[2], Author{AsWritten: "MSC-ITP Study Group", Family: "MSC-ITP Study Group", Collective: true}},
+		{"trial MeSH", trial.MeSH, []MeSHHeading{
+			{Descriptor: "Adult", UI: "D000328"},
+			{Descriptor: "Dexamethasone", UI: "D003907", Qualifiers: []string{"therapeutic use"}},
+			{Descriptor: "Mesenchymal Stem Cell Transplantation", UI: "D045164", Major: true, Qualifiers: []string{"methods"}},
+			{Descriptor: "Purpura, Thrombocytopenic, Idiopathic", UI: "D016553", Major: true, Qualifiers: []string{"therapy", "blood"}},
+		}},
+		{"trial references", trial.References, []Reference{
+			{DOI: "10.1182/bloodadvances.2019000812", PMID: "31770441", Year: 2019, Text: "Provan D, Arnold DM, Bussel JB, et al. Updated international consensus report on the investigation and management of primary immune thrombocytopenia. Blood Adv. 2019;3(22):3780-3817."},
+			{PMID: "28565834", Year: 2017, Text: "Wang X, Yin X, Sun W, et al. Intravenous infusion umbilical cord-derived mesenchymal stem cell in primary immune thrombocytopenia: A two-year follow-up. Exp Ther Med. 2017;13(5):2255-2258."},
+			{Text: "Personal communication, 1998-2005 registry data."},
+		}},
+		{"french MedlineDate", french.Issued, Date{Year: 1997, Month: 5}},
+		{"french pages expanded", french.PageStart + "-" + french.PageEnd, "1117-1125"},
+		{"french Language", french.Language, "fr"},
+		{"french Title keeps brackets", french.Title, "[Platelet kinetics in chronic idiopathic thrombocytopenic purpura]"},
+		{"french Issue", french.Issue, "3-4"},
+		{"french author from initials", french.Authors, []Author{{AsWritten: "Dupont, M", Family: "Dupont", Given: "M"}}},
+		{"french abstract", french.Abstract, Abstract{Text: "Platelet survival was shortened in 18 of 21 patients."}},
+		{"book Title", book.Title, "Immune Thrombocytopenia"},
+		{"book PMID", book.PMID, "90000003"},
+		{"book Publisher", book.Publisher, "Example Publishing"},
+		{"book no Journal", book.Journal, Journal{}},
+		{"book Issued", book.Issued, Date{Year: 2025, Month: 1}},
+		{"book authors (editors left out)", len(book.Authors), 1},
+		{"book author", book.Authors[0].Family, "Patel"},
+		{"book PublicationTypes", book.PublicationTypes, []string{"Review"}},
+		{"book abstract", book.Abstract.Text, "Immune thrombocytopenia is an acquired autoimmune disorder defined by a platelet count below 100×10⁹/L."},
+		{"numbers", []int{trial.Number, french.Number, book.Number}, []int{1, 2, 3}},
+	}
+	for _, c := range cases {
+		if !reflect.DeepEqual(c.got, c.want) {
+			t.Errorf("%s = %#v, want %#v", c.field, c.got, c.want)
+		}
+	}
+	if !bytes.HasPrefix(book.Raw, []byte("<PubmedBookArticle>")) || !bytes.HasSuffix(book.Raw, []byte("</PubmedBookArticle>")) {
+		t.Errorf("book Raw = %q…", book.Raw[:40])
+	}
+}
+
+// pmSet wraps articles in a PubmedArticleSet, one per line group.
+func pmSet(articles ...string) string {
+	return "<?xml version=\"1.0\"?>\n<PubmedArticleSet>\n" + strings.Join(articles, "\n") + "\n</PubmedArticleSet>\n"
+}
+
+func pmMini(pmid, title string) string {
+	return "<PubmedArticle><MedlineCitation><PMID>" + pmid + "</PMID><Article><ArticleTitle>" +
+		title + "</ArticleTitle></Article></MedlineCitation></PubmedArticle>"
+}
+
+func TestPubMedXMLErrors(t *testing.T) {
+	type want struct {
+		pmids   []string
+		errRecs []int // record numbers of the RecordErrors, in order
+		errLine []int
+		other   int // errors that are not RecordErrors
+	}
+	cases := []struct {
+		name  string
+		input string
+		want  want
+	}{
+		{"all good", pmSet(pmMini("1", "A."), pmMini("2", "B.")),
+			want{pmids: []string{"1", "2"}}},
+		{"bad middle article is reported, next one still read",
+			pmSet(pmMini("1", "A."), "<PubmedArticle><MedlineCitation><PMID>2</PMID><Article><ArticleTitle>B</Article></MedlineCitation></PubmedArticle>", pmMini("3", "C.")),
+			want{pmids: []string{"1", "3"}, errRecs: []int{2}, errLine: []int{4}}},
+		{"unclosed quote: the next article is still found",
+			pmSet(pmMini("1", "A."), "<PubmedArticle><MedlineCitation><PMID Version=\"1>2</PMID></MedlineCitation></PubmedArticle>", pmMini("3", "C."), pmMini("4", "D.")),
+			want{pmids: []string{"1", "3", "4"}, errRecs: []int{2}, errLine: []int{4}}},
+		{"truncated inside the last article",
+			pmSet(pmMini("1", "A."), pmMini("2", "B."))[:len(pmSet(pmMini("1", "A."), pmMini("2", "B.")))-40],
+			want{pmids: []string{"1"}, errRecs: []int{2}, errLine: []int{4}}},
+		{"truncated article followed by a whole one",
+			pmSet(pmMini("1", "A."), "<PubmedArticle><MedlineCitation><PMID>2</PMID>", pmMini("3", "C.")),
+			want{pmids: []string{"1", "3"}, errRecs: []int{2}, errLine: []int{4}}},
+		{"missing closing set tag", "<PubmedArticleSet>\n" + pmMini("1", "A.") + "\n",
+			want{pmids: []string{"1"}, other: 1}},
+		{"article with no PMID and no title",
+			pmSet("<PubmedArticle><MedlineCitation><Article/></MedlineCitation></PubmedArticle>", pmMini("2", "B.")),
+			want{pmids: []string{"2"}, errRecs: []int{1}, errLine: []int{3}}},
+		{"bare article", pmMini("7", "Alone."), want{pmids: []string{"7"}}},
+		{"empty set", "<PubmedArticleSet></PubmedArticleSet>", want{}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			recs, errs := readAllPM(t, []byte(c.input))
+			var got want
+			for _, r := range recs {
+				got.pmids = append(got.pmids, r.PMID)
+			}
+			for _, err := range errs {
+				var re *RecordError
+				if errors.As(err, &re) {
+					got.errRecs = append(got.errRecs, re.Record)
+					got.errLine = append(got.errLine, re.Line)
+				} else {
+					got.other++
+				}
+			}
+			if !reflect.DeepEqual(got, c.want) {
+				t.Errorf("got %+v, want %+v (errors: %v)", got, c.want, errs)
+			}
+		})
+	}
+}
+
+func TestPubMedXMLRecordNumbersAfterError(t *testing.T) {
+	in := pmSet(pmMini("1", "A."), "<PubmedArticle><bad></PubmedArticle>", pmMini("3", "C."))
+	recs, _ := readAllPM(t, []byte(in))
+	if len(recs) != 2 || recs[1].Number != 3 || recs[1].Line != 5 {
+		t.Fatalf("records %+v", recs)
+	}
+	if want := []byte(pmMini("3", "C.")); !bytes.Equal(recs[1].Raw, want) {
+		t.Errorf("Raw after resync = %q, want %q", recs[1].Raw, want)
+	}
+}
+
+func TestSniffPubMedXML(t *testing.T) {
+	cases := []struct {
+		name string
+		head string
+		want int
+	}{
+		{"efetch", string(readFixture(t, "pubmed-etm.xml")), 100},
+		{"doctype cut short", "<?xml version=\"1.0\"?>\n<!DOCTYPE PubmedArticleSet PUBLIC \"-//NLM//DTD PubMedArticle", 100},
+		{"bare article", "\ufeff<PubmedArticle>\n<MedlineCitation>", 100},
+		{"book set", "<PubmedBookArticleSet><PubmedBookArticle>", 100},
+		{"other xml", "<?xml version=\"1.0\"?><rdf:RDF/>", 0},
+		{"page quoting the name", "See <PubmedArticleSet> in the docs", 10},
+		{"ris", "TY  - JOUR\nTI  - x\n", 0},
+		{"medline", "PMID- 28565834\nOWN - NLM\n", 0},
+	}
+	for _, c := range cases {
+		if got := sniffPubMedXML([]byte(c.head)); got != c.want {
+			t.Errorf("%s: sniff = %d, want %d", c.name, got, c.want)
+		}
+	}
+}
+
+func TestInlineText(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"30×10<sup>9</sup>/L", "30×10⁹/L"},
+		{"30 &#xd7; 10<sup>9</sup>/L", "30 × 10⁹/L"},
+		{"10<sup>−9</sup> M", "10⁻⁹ M"},
+		{"10<sup>-12</sup>", "10⁻¹²"},
+		{"Ca<sup>2+</sup>", "Ca²⁺"},
+		{"CD34<sup>+</sup> cells", "CD34⁺ cells"},
+		{"5 × 10<sup>6</sup> cells/kg", "5 × 10⁶ cells/kg"},
+		{"10<sup>x</sup>", "10^x"},
+		{"10<sup>a b</sup>", "10^(a b)"},
+		{"Drug<sup>®</sup>", "Drug®"},
+		{"IC<sub>50</sub>", "IC₅₀"},
+		{"H<sub>2</sub>O", "H₂O"},
+		{"CD4<sub>high</sub>", "CD4high"},
+		{"<i>in vitro</i> and <b>bold</b> <u>under</u>", "in vitro and bold under"},
+		{"<sup><i>9</i></sup>", "⁹"},
+		{"p &lt; 0.05 &amp; more", "p < 0.05 & more"},
+		{"line\n   broken", "line broken"},
+		{`<mml:math xmlns:mml="http://www.w3.org/1998/Math/MathML"><mml:msup><mml:mn>10</mml:mn><mml:mn>9</mml:mn></mml:msup></mml:math>/L`, "10⁹/L"},
+		{`<math><msub><mi>t</mi><mrow><mn>1</mn><mo>/</mo><mn>2</mn></mrow></msub></math>`, "t1/2"},
+		{`<math><mfrac><mi>a</mi><mi>b</mi></mfrac></math>`, "a/b"},
+		{`<math><msqrt><mn>2</mn></msqrt></math>`, "√(2)"},
+		{"unclosed <sup>9", "unclosed ⁹"},
+		{"broken <sup 9", "broken <sup 9"},
+		{"", ""},
+	}
+	for _, c := range cases {
+		if got := inlineText(c.in); got != c.want {
+			t.Errorf("inlineText(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestNLMFreeDate(t *testing.T) {
+	cases := []struct {
+		in   string
+		want Date
+	}{
+		{"2017 May", Date{2017, 5, 0}},
+		{"2017 May 15", Date{2017, 5, 15}},
+		{"2017 May-Jun", Date{2017, 5, 0}},
+		{"1998 Dec-1999 Jan", Date{1998, 12, 0}},
+		{"2001 Dec 15-21", Date{2001, 12, 0}},
+		{"2000 Spring", Date{2000, 0, 0}},
+		{"1975-1976", Date{1975, 0, 0}},
+		{"2017", Date{2017, 0, 0}},
+		{"2017 Sept", Date{2017, 9, 0}},
+		{"May 2017", Date{}},
+		{"", Date{}},
+	}
+	for _, c := range cases {
+		if got := nlmFreeDate(c.in); got != c.want {
+			t.Errorf("nlmFreeDate(%q) = %v, want %v", c.in, got, c.want)
+		}
+	}
+}
+
+func TestPMDate(t *testing.T) {
+	cases := []struct {
+		in   pmDate
+		want Date
+	}{
+		{pmDate{Year: "2017", Month: "May"}, Date{2017, 5, 0}},
+		{pmDate{Year: "2017", Month: "05", Day: "09"}, Date{2017, 5, 9}},
+		{pmDate{Year: "2017", Month: "2", Day: "30"}, Date{2017, 2, 0}},
+		{pmDate{Year: "2017", Day: "9"}, Date{2017, 0, 0}},
+		{pmDate{MedlineDate: "2017 May-Jun"}, Date{2017, 5, 0}},
+		{pmDate{Year: "17"}, Date{}},
+	}
+	for _, c := range cases {
+		if got := c.in.date(); got != c.want {
+			t.Errorf("%+v.date() = %v, want %v", c.in, got, c.want)
+		}
+	}
+}
+
+func TestNLMORCID(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"0000-0002-1825-0097", "0000-0002-1825-0097"},
+		{"https://orcid.org/0000-0002-1825-0097", "0000-0002-1825-0097"},
+		{"http://orcid.org/0000-0002-1825-0097", "0000-0002-1825-0097"},
+		{"orcid.org/0000000218250097", "0000-0002-1825-0097"},
+		{"0000-0002-1694-233x", "0000-0002-1694-233X"},
+		{"0000-0002-1825-0098", ""}, // wrong check digit
+		{"0000-0002-1825-009", ""},
+		{"ORCID: 0000-0002-1825-0097", ""},
+		{"", ""},
+	}
+	for _, c := range cases {
+		if got := nlmORCID(c.in); got != c.want {
+			t.Errorf("nlmORCID(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestNLMTrialID(t *testing.T) {
+	cases := []struct{ bank, acc, want string }{
+		{"ClinicalTrials.gov", "NCT01234567", "NCT01234567"},
+		{"clinicaltrials.gov", " NCT01234567 ", "NCT01234567"},
+		{"ClinicalTrials.gov", "NCT0123456", ""},
+		{"ChiCTR", "ChiCTR-TRC-12002345", "ChiCTR-TRC-12002345"},
+		{"ChiCTR", "ChiCTR2000029606", "ChiCTR2000029606"},
+		{"ISRCTN", "ISRCTN12345678", "ISRCTN12345678"},
+		{"ANZCTR", "ACTRN12611000123456", "ACTRN12611000123456"},
+		{"GENBANK", "MN908947", ""},
+		{"Dryad", "10.5061/dryad.x", ""},
+	}
+	for _, c := range cases {
+		if got := nlmTrialID(c.bank, c.acc); got != c.want {
+			t.Errorf("nlmTrialID(%q, %q) = %q, want %q", c.bank, c.acc, got, c.want)
+		}
+	}
+}
+
+func TestNLMPages(t *testing.T) {
+	cases := []struct{ in, start, end, number string }{
+		{"2255-2258", "2255", "2258", ""},
+		{"2255-8", "2255", "2258", ""},
+		{"1117-25", "1117", "1125", ""},
+		{"501", "501", "", ""},
+		{"e0123456", "", "", "e0123456"},
+		{"S12-5", "S12", "S15", ""},
+		{"e123-e130", "e123", "e130", ""},
+		{"12-5; discussion 16", "12", "15", ""},
+		{"", "", "", ""},
+	}
+	for _, c := range cases {
+		var rec Record
+		nlmPages(&rec, c.in)
+		if rec.PageStart != c.start || rec.PageEnd != c.end || rec.ArticleNumber != c.number {
+			t.Errorf("nlmPages(%q) = %q %q %q, want %q %q %q", c.in, rec.PageStart, rec.PageEnd, rec.ArticleNumber, c.start, c.end, c.number)
+		}
+	}
+}
+
+func TestPubMedXMLRegistered(t *testing.T) {
+	f, ok := Lookup("pubmed-xml")
+	if !ok {
+		t.Fatal("pubmed-xml not registered")
+	}
+	got, err := Detect(readFixture(t, "pubmed-multi.xml"))
+	if err != nil || got.Name != "pubmed-xml" {
+		t.Fatalf("Detect = %v, %v", got, err)
+	}
+	n := 0
+	for _, err := range f.Read(strings.NewReader(f.Example)) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		n++
+	}
+	if n != 1 {
+		t.Errorf("Example gives %d records", n)
+	}
+}
