@@ -174,8 +174,6 @@ var (
 	// blankLabel is a conservative subset of BLANK_NODE_LABEL that every
 	// N-Triples, N-Quads and Turtle parser accepts.
 	blankLabel = regexp.MustCompile(`^[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?$`)
-
-	iriScheme = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*:`)
 )
 
 // IRIError reports an IRI that cannot be written.
@@ -187,27 +185,52 @@ type IRIError struct {
 func (e *IRIError) Error() string { return fmt.Sprintf("invalid IRI %q: %s", e.IRI, e.Reason) }
 
 // checkIRI accepts absolute IRIs that every serialisation can carry
-// between angle brackets without escapes (IRIREF in RDF 1.1).
+// between angle brackets without escapes (IRIREF in RDF 1.1). It runs on
+// every term of every quad, so it avoids regular expressions.
 func checkIRI(s string) error {
 	switch {
 	case s == "":
 		return &IRIError{s, "empty"}
-	case !utf8.ValidString(s):
-		return &IRIError{s, "not valid UTF-8"}
-	case !iriScheme.MatchString(s):
+	case !hasScheme(s):
 		return &IRIError{s, "not absolute (no scheme)"}
 	}
-	for i, r := range s {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
 		switch {
-		case r <= ' ' || unicode.IsControl(r):
-			return &IRIError{s, fmt.Sprintf("control or space character %U at byte %d", r, i)}
-		case strings.ContainsRune(`<>"{}|^`+"`"+`\`, r):
-			return &IRIError{s, fmt.Sprintf("character %q at byte %d is not allowed", r, i)}
-		case r == '%' && !(i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2])):
+		case c <= ' ' || c == 0x7f:
+			return &IRIError{s, fmt.Sprintf("control or space character %U at byte %d", c, i)}
+		case strings.IndexByte(`<>"{}|^`+"`"+`\`, c) >= 0:
+			return &IRIError{s, fmt.Sprintf("character %q at byte %d is not allowed", c, i)}
+		case c == '%' && !(i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2])):
 			return &IRIError{s, fmt.Sprintf("'%%' at byte %d does not start a percent-encoding", i)}
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				return &IRIError{s, fmt.Sprintf("not valid UTF-8 at byte %d", i)}
+			}
+			if unicode.IsControl(r) {
+				return &IRIError{s, fmt.Sprintf("control character %U at byte %d", r, i)}
+			}
+			i += size - 1
 		}
 	}
 	return nil
+}
+
+// hasScheme reports whether s starts with a URI scheme and a colon.
+func hasScheme(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+		case i > 0 && ('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.'):
+		case i > 0 && c == ':':
+			return true
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 func isHex(c byte) bool {
