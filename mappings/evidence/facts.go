@@ -26,6 +26,11 @@ type Quantity struct {
 	Unit       string // UCUM code: "10*9/L", "{cells}", "{cells}/kg", "{cells}/d", "d", "wk", "mo", "a", "%"
 	UnitText   string // the quantity as written in the text
 	Span       Span
+
+	Mean                   string // a mean ("mean age 45 years")
+	Q1, Q3                 string // an interquartile range ("IQR 8–14")
+	Spread                 string // the ± term ("45 ± 12"), SD or SE as the text says
+	Numerator, Denominator string // a fraction: "57.1% (4/7)" or "4/7"
 }
 
 // Concept is a term from the lexicon: a verified MeSH descriptor IRI or an
@@ -65,7 +70,8 @@ type Cohort struct {
 	Interventions  []int     // indexes into Facts.Interventions
 	Outcomes       []int     // indexes into Facts.Outcomes
 	Rule           string
-	Spans          []Span // the sentence(s) the cohort was read from, first is the main one
+	Spans          []Span   // the sentence(s) the cohort was read from, first is the main one
+	Details        []Detail // where each property was read
 }
 
 // Intervention is a treatment given to a cohort.
@@ -78,6 +84,7 @@ type Intervention struct {
 	Schedule   string // as written
 	Rule       string
 	Spans      []Span
+	Details    []Detail // where each property was read
 }
 
 // Outcome is one measured result.
@@ -98,6 +105,14 @@ type TrialMention struct {
 	ID       string // as registered, e.g. "NCT01234567", "ChiCTR-TRC-12002345"
 	Registry string // "ClinicalTrials.gov", "ChiCTR", "ISRCTN", ...
 	URL      string
+	Rule     string
+	Span     Span
+}
+
+// Detail records which rule read one property of a cohort or intervention
+// and from which words, so a reader can check every value.
+type Detail struct {
+	Property string // "size", "age", "condition", "dose", ...
 	Rule     string
 	Span     Span
 }
