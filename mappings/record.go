@@ -40,6 +40,49 @@ type Record struct {
 	// Guessed names the fields a heuristic reader inferred rather than read
 	// from an explicit label, with the rule that produced each guess.
 	Guessed map[string]string
+
+	// Trial is set when the record is a trial registration (e.g. a
+	// ClinicalTrials.gov study) rather than a paper.
+	Trial *TrialRecord
+}
+
+// TrialRecord is a registered clinical trial as its registry describes it.
+type TrialRecord struct {
+	ID            string   // as registered: "NCT01234567"
+	Registry      string   // "ClinicalTrials.gov", ...
+	SecondaryIDs  []string // other registry ids of the same trial (ChiCTR, EudraCT, ...)
+	Title         string   // brief title
+	OfficialTitle string
+	Status        string // overall status as the registry writes it: "COMPLETED", ...
+	Phases        []string
+	StudyType     string // "INTERVENTIONAL", "OBSERVATIONAL"
+	Conditions    []string
+	Interventions []TrialIntervention
+	Arms          []TrialArm
+	// Enrollment as the registry gives it; actual and anticipated numbers are
+	// different facts and are never mixed.
+	EnrollmentActual      *int
+	EnrollmentAnticipated *int
+	StartDate             Date
+	CompletionDate        Date
+	Sponsor               string
+	URL                   string
+	References            []Reference // publications the registry lists (PMID, DOI)
+}
+
+// TrialIntervention is one intervention of a trial registration.
+type TrialIntervention struct {
+	Type        string // "BIOLOGICAL", "DRUG", ...
+	Name        string
+	Description string
+}
+
+// TrialArm is one arm of a trial registration.
+type TrialArm struct {
+	Label         string
+	Type          string // "EXPERIMENTAL", "ACTIVE_COMPARATOR", ...
+	Description   string
+	Interventions []string // names of the interventions given in this arm
 }
 
 // Author is one name in a record's author list, in printed order.
