@@ -38,7 +38,8 @@ type Syntax struct {
 	// Inline matches a tag inside a line (submatch 1 is the tag), for
 	// records flattened onto one line. A line that opens a record is
 	// split at every Known tag Inline finds, provided it finds at least
-	// MinInline of them; other lines are never split.
+	// MinInline of them or the line ends with the End tag; other lines
+	// are never split.
 	Inline    *regexp.Regexp
 	MinInline int
 }
@@ -234,7 +235,14 @@ func (syn *Syntax) split(text string, raw []byte) []piece {
 		}
 		cuts = append(cuts, cut{tag: text[at+m[2] : at+m[3]], tagAt: at + m[2], valueAt: at + m[1]})
 	}
-	if len(cuts) < syn.MinInline || len(cuts) == 0 {
+	if len(cuts) == 0 {
+		return one
+	}
+	// A line that ends with the End tag is a whole flattened record
+	// however few fields it has.
+	last := cuts[len(cuts)-1]
+	closes := syn.End != "" && last.tag == syn.End && strings.TrimSpace(text[last.valueAt:]) == ""
+	if len(cuts) < syn.MinInline && !closes {
 		return one
 	}
 	out := make([]piece, 0, len(cuts)+1)
