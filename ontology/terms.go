@@ -242,13 +242,15 @@ const (
 
 	CiTOCites = CiTO + "cites"
 
-	FOAFPerson     = FOAF + "Person"
-	FOAFName       = FOAF + "name"
-	FOAFFamilyName = FOAF + "familyName"
-	FOAFGivenName  = FOAF + "givenName"
+	FOAFPerson       = FOAF + "Person"
+	FOAFOrganization = FOAF + "Organization"
+	FOAFName         = FOAF + "name"
+	FOAFFamilyName   = FOAF + "familyName"
+	FOAFGivenName    = FOAF + "givenName"
 
 	SchemaScholarlyArticle  = Schema + "ScholarlyArticle"
 	SchemaPerson            = Schema + "Person"
+	SchemaOrganization      = Schema + "Organization"
 	SchemaPeriodical        = Schema + "Periodical"
 	SchemaMedicalTrial      = Schema + "MedicalTrial"
 	SchemaQuantitativeValue = Schema + "QuantitativeValue"

@@ -1,0 +1,253 @@
+package graph
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/msckg/msckg/mappings"
+)
+
+// slot is one author position of a paper: the chosen source's author at
+// that position, and the same author as other sources of the paper wrote it.
+type slot struct {
+	paper    *paper
+	position int             // 1-based
+	name     mappings.Author // from the best-ranked source
+	seen     map[*source]mappings.Author
+	person   *person
+}
+
+// person is one Author node: every slot judged to be the same person.
+type person struct {
+	iri   string
+	slots []*slot
+	name  mappings.Author // from the best-ranked occurrence
+	orcid string
+}
+
+// nameKey folds a parsed name for identity: family and full given name,
+// case, accents and punctuation ignored. "Wang, Xiaohua", "Wang,Xiaohua"
+// and "Xiaohua Wang" share a key; "Wang X" does not (initials never
+// stand for a full name without corroboration).
+func nameKey(a mappings.Author) string {
+	if a.Collective {
+		return "group:" + normTitle(a.AsWritten)
+	}
+	f, g := normTitle(a.Family), normTitle(a.Given)
+	if f == "" && g == "" {
+		return "as-written:" + normTitle(a.AsWritten)
+	}
+	return strings.ReplaceAll(f, " ", "") + "|" + strings.ReplaceAll(g, " ", "")
+}
+
+func displayName(a mappings.Author) string {
+	if a.Collective || (a.Family == "" && a.Given == "") {
+		return a.AsWritten
+	}
+	return strings.TrimSpace(a.Given + " " + a.Family)
+}
+
+// groupAuthors finds the people behind the author lists (ONTOLOGY.md,
+// "Identity"): within one paper, sources agree by name; across papers,
+// the same ORCID is the same person, and the same full name is the same
+// person only when corroborated by a shared co-author or affiliation.
+// Same-name people left apart are linked by mkg:possiblySameAs.
+func (b *builder) groupAuthors() {
+	var slots []*slot
+	for _, p := range b.papers {
+		slots = append(slots, b.paperSlots(p)...)
+	}
+	uf := newUnionFind(len(slots))
+	orcidOf := func(s *slot) string {
+		for _, src := range s.paper.sources {
+			if a, ok := s.seen[src]; ok && a.ORCID != "" {
+				return a.ORCID
+			}
+		}
+		return ""
+	}
+	uf.unionByKeys(len(slots), func(i int) []string {
+		if o := orcidOf(slots[i]); o != "" {
+			return []string{"orcid:" + o}
+		}
+		return nil
+	})
+	byName := map[string][]int{}
+	for i, s := range slots {
+		byName[nameKey(s.name)] = append(byName[nameKey(s.name)], i)
+	}
+	names := make([]string, 0, len(byName))
+	for k := range byName {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		idx := byName[k]
+		for x := 0; x < len(idx); x++ {
+			for y := x + 1; y < len(idx); y++ {
+				a, c := slots[idx[x]], slots[idx[y]]
+				oa, oc := orcidOf(a), orcidOf(c)
+				if oa != "" && oc != "" && oa != oc {
+					continue // two ORCIDs are two people, whatever else they share
+				}
+				if a.paper == c.paper || sharesCoAuthor(a, c) || sharesAffiliation(a, c) {
+					uf.union(idx[x], idx[y])
+				}
+			}
+		}
+	}
+	for _, g := range uf.groups() {
+		pr := &person{}
+		for _, i := range g {
+			pr.slots = append(pr.slots, slots[i])
+			slots[i].person = pr
+			if pr.orcid == "" {
+				pr.orcid = orcidOf(slots[i])
+			}
+		}
+		pr.name = bestName(pr)
+		b.people = append(b.people, pr)
+	}
+	b.mintPeople()
+}
+
+// paperSlots lines up the author lists of a paper's sources against the
+// best-ranked source that has one.
+func (b *builder) paperSlots(p *paper) []*slot {
+	var ref *source
+	for _, s := range p.sources {
+		if len(s.Record.Authors) > 0 {
+			ref = s
+			break
+		}
+	}
+	if ref == nil {
+		return nil
+	}
+	slots := make([]*slot, len(ref.Record.Authors))
+	for i, a := range ref.Record.Authors {
+		slots[i] = &slot{paper: p, position: i + 1, name: a, seen: map[*source]mappings.Author{ref: a}}
+	}
+	for _, s := range p.sources {
+		if s == ref {
+			continue
+		}
+		taken := map[int]bool{}
+		for i, a := range s.Record.Authors {
+			k := matchSlot(slots, taken, i, a)
+			if k < 0 {
+				p.unmatched = append(p.unmatched, unmatchedAuthor{src: s, author: a})
+				continue
+			}
+			taken[k] = true
+			slots[k].seen[s] = a
+		}
+	}
+	p.slots = slots
+	return slots
+}
+
+// matchSlot finds the slot an author of another source stands for: the
+// same name, preferring the same position.
+func matchSlot(slots []*slot, taken map[int]bool, pos int, a mappings.Author) int {
+	k := nameKey(a)
+	if pos < len(slots) && !taken[pos] && nameKey(slots[pos].name) == k {
+		return pos
+	}
+	for i, s := range slots {
+		if !taken[i] && nameKey(s.name) == k {
+			return i
+		}
+	}
+	return -1
+}
+
+func sharesCoAuthor(a, c *slot) bool {
+	others := map[string]bool{}
+	for _, s := range a.paper.slots {
+		if s != a {
+			others[nameKey(s.name)] = true
+		}
+	}
+	for _, s := range c.paper.slots {
+		if s != c && others[nameKey(s.name)] {
+			return true
+		}
+	}
+	return false
+}
+
+func sharesAffiliation(a, c *slot) bool {
+	affs := map[string]bool{}
+	for _, au := range a.seen {
+		for _, f := range au.Affiliations {
+			if k := normTitle(f); k != "" {
+				affs[k] = true
+			}
+		}
+	}
+	for _, au := range c.seen {
+		for _, f := range au.Affiliations {
+			if affs[normTitle(f)] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// bestName is the name as parsed by the best-ranked source naming the person.
+func bestName(pr *person) mappings.Author {
+	var best mappings.Author
+	bestRank := -1
+	for _, s := range pr.slots {
+		for _, src := range s.paper.sources {
+			a, ok := s.seen[src]
+			if !ok {
+				continue
+			}
+			if bestRank < 0 || src.rank < bestRank {
+				best, bestRank = a, src.rank
+			}
+			break // sources are best first
+		}
+	}
+	return best
+}
+
+// mintPeople gives each person an IRI: the ORCID when known, else the name
+// slug; people who share a slug get a suffix from their earliest paper.
+func (b *builder) mintPeople() {
+	byIRI := map[string][]*person{}
+	for _, pr := range b.people {
+		if pr.orcid != "" {
+			pr.iri = b.mint.authorByORCID(pr.orcid)
+			continue
+		}
+		n := pr.name
+		if n.Collective || (n.Family == "" && n.Given == "") {
+			pr.iri = b.mint.authorByName(n.AsWritten, "")
+		} else {
+			pr.iri = b.mint.authorByName(n.Family, n.Given)
+		}
+		byIRI[pr.iri] = append(byIRI[pr.iri], pr)
+	}
+	for base, group := range byIRI {
+		if len(group) < 2 {
+			continue
+		}
+		for _, pr := range group {
+			pr.iri = base + "/" + hash16(earliestPaperKey(pr))[:8]
+		}
+	}
+}
+
+func earliestPaperKey(pr *person) string {
+	k := ""
+	for _, s := range pr.slots {
+		if k == "" || s.paper.key < k {
+			k = s.paper.key
+		}
+	}
+	return k
+}

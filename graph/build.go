@@ -1,0 +1,184 @@
+// Package graph turns records (and the facts extracted from them) into
+// the msckg knowledge graph: it decides identity (which records are the
+// same paper, which names the same person, which journals the same
+// periodical), mints IRIs and states every fact in the named graph of the
+// record it came from (ONTOLOGY.md). It never parses text.
+package graph
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/knakk/rdf"
+
+	"github.com/msckg/msckg/mappings"
+	"github.com/msckg/msckg/mappings/evidence"
+)
+
+// Input is one record to put in the graph.
+type Input struct {
+	Path   string // the input as given on the command line ("-" for stdin)
+	Record mappings.Record
+	Facts  *evidence.Facts // what extraction found in the record; nil if not run
+}
+
+// Options change how the graph is built.
+type Options struct {
+	Base string // instance IRI base; DefaultBase when empty
+}
+
+// Result is a built graph and what happened while building it.
+type Result struct {
+	Quads   []rdf.Quad // sorted, deduplicated
+	Summary Summary
+}
+
+// Summary counts what the build did. Records = Papers + Merged.
+type Summary struct {
+	Records       int // records given to Build
+	Papers        int // distinct papers built
+	Merged        int // records that joined a paper another record made
+	Authors       int // distinct people (and groups)
+	Journals      int
+	Disagreements []Disagreement
+}
+
+// Disagreement is a functional value on which a source differs from the
+// value chosen for the union view; the source keeps it in its own graph.
+type Disagreement struct {
+	Paper    string // paper IRI
+	Property string // e.g. "title", "issued"
+	Chosen   string
+	Stated   string
+	Source   string // input path and record number of the disagreeing source
+}
+
+func (d Disagreement) String() string {
+	return fmt.Sprintf("%s: %s %q differs from the chosen %q (%s)", d.Source, d.Property, d.Stated, d.Chosen, d.Paper)
+}
+
+// source is one distinct record (identical bytes seen twice are one source).
+type source struct {
+	Input
+	paths []string
+	sha   string
+	iri   string
+	rank  int
+}
+
+func (s *source) label() string {
+	return fmt.Sprintf("%s record %d", s.Path, s.Record.Number)
+}
+
+// Build makes the graph of inputs. The result depends only on the set of
+// inputs, not on their order.
+func Build(inputs []Input, opts Options) (*Result, error) {
+	base := opts.Base
+	if base == "" {
+		base = DefaultBase
+	}
+	if err := CheckBase(base); err != nil {
+		return nil, err
+	}
+	b := &builder{mint: minter{base: base}, ds: newDataset()}
+	b.sources = dedupeSources(inputs, b.mint)
+	b.groupPapers()
+	b.groupJournals()
+	b.groupAuthors()
+	for _, p := range b.papers {
+		b.emitPaper(p)
+	}
+	b.emitDerived()
+	b.emitVocabulary()
+	if b.ds.err != nil {
+		return nil, b.ds.err
+	}
+	if len(b.sources) == 0 && len(inputs) > 0 {
+		return nil, errors.New("graph: no records")
+	}
+	b.sum.Records = len(inputs)
+	b.sum.Papers = len(b.papers)
+	b.sum.Merged = len(inputs) - len(b.papers)
+	b.sum.Authors = len(b.people)
+	b.sum.Journals = len(b.journals)
+	sort.Slice(b.sum.Disagreements, func(i, j int) bool {
+		return b.sum.Disagreements[i].String() < b.sum.Disagreements[j].String()
+	})
+	return &Result{Quads: b.ds.Quads(), Summary: b.sum}, nil
+}
+
+// CheckBase reports whether base can prefix instance IRIs: absolute, ending
+// in "/" or "#", and free of characters no RDF syntax allows in an IRI.
+func CheckBase(base string) error {
+	if !strings.HasSuffix(base, "/") && !strings.HasSuffix(base, "#") {
+		return fmt.Errorf("base IRI %q must end in / or #", base)
+	}
+	if i := strings.Index(base, "://"); i <= 0 || !validIRI(base) {
+		return fmt.Errorf("base IRI %q must be an absolute IRI such as %s", base, DefaultBase)
+	}
+	return nil
+}
+
+type builder struct {
+	mint        minter
+	ds          *Dataset
+	sources     []*source
+	papers      []*paper
+	journals    []*journal
+	people      []*person
+	concepts    map[string]string // concept IRI → label, for the vocabulary graph
+	journalOf   map[*source]*journal
+	trialPapers map[string][]string // trial IRI → IRIs of papers reporting it
+	sum         Summary
+}
+
+// dedupeSources puts inputs in a canonical order (by content hash, then
+// path and number) and folds records with identical bytes into one source.
+func dedupeSources(inputs []Input, m minter) []*source {
+	all := make([]*source, 0, len(inputs))
+	for _, in := range inputs {
+		sha := sha256Hex(in.Record.Raw)
+		all = append(all, &source{Input: in, sha: sha, iri: m.source(sha), rank: rankOf(in.Record.Format)})
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		a, b := all[i], all[j]
+		if a.sha != b.sha {
+			return a.sha < b.sha
+		}
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		return a.Record.Number < b.Record.Number
+	})
+	var out []*source
+	for _, s := range all {
+		if n := len(out); n > 0 && out[n-1].sha == s.sha {
+			out[n-1].paths = appendUnique(out[n-1].paths, s.Path)
+			continue
+		}
+		s.paths = []string{s.Path}
+		out = append(out, s)
+	}
+	return out
+}
+
+func appendUnique(list []string, v string) []string {
+	for _, x := range list {
+		if x == v {
+			return list
+		}
+	}
+	return append(list, v)
+}
+
+// byRank orders sources best first: rank, then hash (for a stable tie).
+func byRank(ss []*source) {
+	sort.SliceStable(ss, func(i, j int) bool {
+		if ss[i].rank != ss[j].rank {
+			return ss[i].rank < ss[j].rank
+		}
+		return ss[i].sha < ss[j].sha
+	})
+}

@@ -1,0 +1,151 @@
+package graph
+
+import (
+	"sort"
+
+	"github.com/msckg/msckg/mappings/evidence"
+	o "github.com/msckg/msckg/ontology"
+)
+
+// emitDerived writes what needs more than one record into the derived
+// graph: co-authorship, shared authorship, reports of the same trial,
+// possible duplicates of a person, and citations.
+func (b *builder) emitDerived() {
+	g := b.mint.derivedGraph()
+	b.emitStructuredTrials()
+
+	// Co-authors and papers sharing an author.
+	papersOf := map[*person][]*paper{}
+	for _, p := range b.papers {
+		for i, a := range p.slots {
+			papersOf[a.person] = appendPaper(papersOf[a.person], p)
+			for _, c := range p.slots[i+1:] {
+				if a.person != c.person {
+					b.ds.link(g, a.person.iri, o.CoAuthorWith, c.person.iri)
+					b.ds.link(g, c.person.iri, o.CoAuthorWith, a.person.iri)
+				}
+			}
+		}
+	}
+	for _, ps := range papersOf {
+		for i, p := range ps {
+			for _, q := range ps[i+1:] {
+				b.ds.link(g, p.iri, o.SharesAuthorWith, q.iri)
+				b.ds.link(g, q.iri, o.SharesAuthorWith, p.iri)
+			}
+		}
+	}
+
+	// Same-name people the identity rules kept apart.
+	byName := map[string][]*person{}
+	for _, pr := range b.people {
+		k := nameKey(pr.name)
+		byName[k] = append(byName[k], pr)
+	}
+	for _, group := range byName {
+		for i, a := range group {
+			for _, c := range group[i+1:] {
+				if a.orcid != "" && c.orcid != "" {
+					continue // different ORCIDs: known to be different people
+				}
+				b.ds.link(g, a.iri, o.PossiblySameAs, c.iri)
+				b.ds.link(g, c.iri, o.PossiblySameAs, a.iri)
+			}
+		}
+	}
+
+	// Papers reporting the same trial.
+	for _, ps := range b.trialPapers {
+		sort.Strings(ps)
+		for i, p := range ps {
+			for _, q := range ps[i+1:] {
+				b.ds.link(g, p, o.CitesSameTrialAs, q)
+				b.ds.link(g, q, o.CitesSameTrialAs, p)
+			}
+		}
+	}
+	b.emitCitations(g)
+}
+
+func appendPaper(ps []*paper, p *paper) []*paper {
+	for _, q := range ps {
+		if q == p {
+			return ps
+		}
+	}
+	return append(ps, p)
+}
+
+// emitStructuredTrials links papers to the registry ids their sources list
+// as data (PubMed DataBankList, MEDLINE SI): no span, the record is the evidence.
+func (b *builder) emitStructuredTrials() {
+	for _, p := range b.papers {
+		for _, s := range p.sources {
+			for _, id := range s.Record.TrialIDs {
+				found := evidence.FindTrialIDs(id, "trial")
+				if len(found) != 1 {
+					continue
+				}
+				t := found[0]
+				t.Rule = "structured:" + s.Record.Format
+				b.reportsTrial(s, p, t)
+			}
+		}
+	}
+}
+
+// emitCitations resolves reference lists to papers of the graph by DOI or
+// PMID; a reference to a paper not in the graph becomes a minimal Paper.
+func (b *builder) emitCitations(g string) {
+	byKey := map[string]string{}
+	for _, p := range b.papers {
+		for _, s := range p.sources {
+			for _, k := range paperIDKeys(&s.Record) {
+				byKey[k] = p.iri
+			}
+		}
+	}
+	for _, p := range b.papers {
+		for _, s := range p.sources {
+			for _, ref := range s.Record.References {
+				target := ""
+				rr := mappingsRecordOf(ref)
+				keys := paperIDKeys(&rr)
+				for _, k := range keys {
+					if t, ok := byKey[k]; ok {
+						target = t
+						break
+					}
+				}
+				if target == "" {
+					switch {
+					case ref.DOI != "":
+						target = b.mint.paperByDOI(ref.DOI)
+					case ref.PMID != "":
+						target = b.mint.paperByPMID(ref.PMID)
+					default:
+						continue // a reference with no identifier cannot be resolved safely
+					}
+					b.ds.link(g, target, o.RDFType, o.Paper)
+					b.ds.link(g, target, o.RDFType, o.SchemaScholarlyArticle)
+					if ref.DOI != "" {
+						b.ds.add(g, target, o.BIBODOI, str(lowerDOI(ref.DOI)))
+					}
+					if ref.PMID != "" {
+						b.ds.add(g, target, o.FaBiOPubMedID, str(ref.PMID))
+					}
+					label := ref.Title
+					if label == "" {
+						label = ref.Text
+					}
+					if label != "" {
+						b.ds.add(g, target, o.RDFSLabel, str(shorten(label, 200)))
+					}
+				}
+				if target != p.iri {
+					b.ds.link(g, p.iri, o.CiTOCites, target)
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,130 @@
+package graph
+
+import (
+	"strings"
+
+	"github.com/msckg/msckg/mappings"
+)
+
+// journal is one Journal node and the records that mention it.
+type journal struct {
+	iri                string
+	title, abbrev      string
+	issn, eissn, issnl string
+	otherISSNs         []string
+	mentions           []*source // best first
+}
+
+func (j *journal) label() string {
+	if j.title != "" {
+		return j.title
+	}
+	return j.abbrev
+}
+
+func journalKeys(j *mappings.Journal) []string {
+	var keys []string
+	for _, v := range append([]string{j.ISSN, j.EISSN, j.ISSNL}, j.ISSNs...) {
+		if v = normISSN(v); v != "" {
+			keys = append(keys, "issn:"+v)
+		}
+	}
+	if t := normTitle(j.Title); t != "" {
+		keys = append(keys, "title:"+t)
+	}
+	if a := normTitle(j.Abbrev); a != "" {
+		keys = append(keys, "abbr:"+a)
+	}
+	return keys
+}
+
+func hasJournal(j *mappings.Journal) bool { return len(journalKeys(j)) > 0 }
+
+// normISSN returns an ISSN as NNNN-NNNX, or "" when s is not one.
+func normISSN(s string) string {
+	var d []byte
+	for _, c := range []byte(strings.ToUpper(s)) {
+		if (c >= '0' && c <= '9') || c == 'X' {
+			d = append(d, c)
+		}
+	}
+	if len(d) != 8 {
+		return ""
+	}
+	return string(d[:4]) + "-" + string(d[4:])
+}
+
+// groupJournals applies the journal identity rules: a shared ISSN, the
+// same normalised full title, or the same abbreviation is one journal.
+func (b *builder) groupJournals() {
+	var ms []*source
+	for _, s := range b.sources {
+		if hasJournal(&s.Record.Journal) {
+			ms = append(ms, s)
+		}
+	}
+	uf := newUnionFind(len(ms))
+	uf.unionByKeys(len(ms), func(i int) []string { return journalKeys(&ms[i].Record.Journal) })
+	bySource := map[*source]*journal{}
+	for _, g := range uf.groups() {
+		j := &journal{}
+		for _, i := range g {
+			j.mentions = append(j.mentions, ms[i])
+			bySource[ms[i]] = j
+		}
+		byRank(j.mentions)
+		b.chooseJournalValues(j)
+		b.journals = append(b.journals, j)
+	}
+	for _, p := range b.papers {
+		for _, s := range p.sources {
+			if j := bySource[s]; j != nil {
+				p.journal = j
+				break
+			}
+		}
+	}
+	b.journalOf = bySource
+}
+
+func (b *builder) chooseJournalValues(j *journal) {
+	for _, s := range j.mentions {
+		m := &s.Record.Journal
+		if j.title == "" {
+			j.title = m.Title
+		}
+		if j.abbrev == "" {
+			j.abbrev = m.Abbrev
+		}
+		if j.issn == "" {
+			j.issn = normISSN(m.ISSN)
+		}
+		if j.eissn == "" {
+			j.eissn = normISSN(m.EISSN)
+		}
+		if j.issnl == "" {
+			j.issnl = normISSN(m.ISSNL)
+		}
+	}
+	for _, s := range j.mentions {
+		for _, v := range s.Record.Journal.ISSNs {
+			if v = normISSN(v); v != "" && v != j.issn && v != j.eissn && v != j.issnl {
+				j.otherISSNs = appendUnique(j.otherISSNs, v)
+			}
+		}
+	}
+	switch {
+	case j.issnl != "":
+		j.iri = b.mint.journalByISSN(j.issnl)
+	case j.issn != "":
+		j.iri = b.mint.journalByISSN(j.issn)
+	case j.eissn != "":
+		j.iri = b.mint.journalByISSN(j.eissn)
+	case len(j.otherISSNs) > 0:
+		j.iri = b.mint.journalByISSN(j.otherISSNs[0])
+	case j.title != "":
+		j.iri = b.mint.journalByName(j.title)
+	default:
+		j.iri = b.mint.journalByName(j.abbrev)
+	}
+}

@@ -1,0 +1,196 @@
+package graph
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/msckg/msckg/mappings"
+)
+
+// paper is one Paper node and the sources that describe it, best first.
+type paper struct {
+	iri     string
+	sources []*source
+	key     string // earliest-paper key for author disambiguation: year + IRI
+
+	// Chosen values for the union view.
+	title, abstract, language         string
+	volume, issue, pageStart, pageEnd string
+	doi, pmid, pmcid                  string
+	issued                            mappings.Date
+	abstractSource                    *source // whose abstract (and facts) the paper carries
+	journal                           *journal
+	slots                             []*slot
+	unmatched                         []unmatchedAuthor
+}
+
+func paperIDKeys(r *mappings.Record) []string {
+	var keys []string
+	if r.DOI != "" {
+		keys = append(keys, "doi:"+strings.ToLower(r.DOI))
+	}
+	if r.PMID != "" {
+		keys = append(keys, "pmid:"+r.PMID)
+	}
+	if r.PMCID != "" {
+		keys = append(keys, "pmcid:"+strings.ToUpper(r.PMCID))
+	}
+	return keys
+}
+
+func titleYearKey(r *mappings.Record) string {
+	t := normTitle(r.Title)
+	if t == "" {
+		return ""
+	}
+	return t + "|" + strconv.Itoa(r.Issued.Year)
+}
+
+// groupPapers applies the paper identity rules: the same DOI, PMID or
+// PMCID is the same paper; a record with no identifier joins the paper
+// with its normalised title and year, but only when exactly one paper
+// matches (a title shared by two DOIs is ambiguous and joins neither).
+func (b *builder) groupPapers() {
+	n := len(b.sources)
+	uf := newUnionFind(n)
+	uf.unionByKeys(n, func(i int) []string { return paperIDKeys(&b.sources[i].Record) })
+
+	byTitle := map[string][]int{}
+	for i, s := range b.sources {
+		if k := titleYearKey(&s.Record); k != "" {
+			byTitle[k] = append(byTitle[k], i)
+		}
+	}
+	for i, s := range b.sources {
+		if len(paperIDKeys(&s.Record)) > 0 {
+			continue
+		}
+		roots := map[int]bool{}
+		for _, j := range byTitle[titleYearKey(&s.Record)] {
+			if j != i && len(paperIDKeys(&b.sources[j].Record)) > 0 {
+				roots[uf.find(j)] = true
+			}
+		}
+		switch len(roots) {
+		case 0: // only other identifier-less records, or none: join them all
+			for _, j := range byTitle[titleYearKey(&s.Record)] {
+				if len(paperIDKeys(&b.sources[j].Record)) == 0 {
+					uf.union(i, j)
+				}
+			}
+		case 1:
+			for r := range roots {
+				uf.union(i, r)
+			}
+		}
+	}
+	for _, g := range uf.groups() {
+		p := &paper{}
+		for _, i := range g {
+			p.sources = append(p.sources, b.sources[i])
+		}
+		byRank(p.sources)
+		b.choosePaperValues(p)
+		b.papers = append(b.papers, p)
+	}
+}
+
+// choosePaperValues picks one value per functional property: the best
+// ranked source that gives one. The date is the best-ranked source's,
+// made more precise by another source that agrees with it.
+func (b *builder) choosePaperValues(p *paper) {
+	first := func(get func(r *mappings.Record) string) string {
+		for _, s := range p.sources {
+			if v := get(&s.Record); v != "" {
+				return v
+			}
+		}
+		return ""
+	}
+	p.title = first(func(r *mappings.Record) string { return r.Title })
+	p.language = first(func(r *mappings.Record) string { return r.Language })
+	p.volume = first(func(r *mappings.Record) string { return r.Volume })
+	p.issue = first(func(r *mappings.Record) string { return r.Issue })
+	p.pageStart = first(func(r *mappings.Record) string { return r.PageStart })
+	p.pageEnd = first(func(r *mappings.Record) string { return r.PageEnd })
+	p.doi = strings.ToLower(first(func(r *mappings.Record) string { return r.DOI }))
+	p.pmid = first(func(r *mappings.Record) string { return r.PMID })
+	p.pmcid = strings.ToUpper(first(func(r *mappings.Record) string { return r.PMCID }))
+	for _, s := range p.sources {
+		if s.Record.Abstract.Text != "" {
+			p.abstract = s.Record.Abstract.Text
+			p.abstractSource = s
+			break
+		}
+	}
+	for _, s := range p.sources {
+		d := s.Record.Issued
+		if d.IsZero() {
+			continue
+		}
+		if p.issued.IsZero() {
+			p.issued = d
+			continue
+		}
+		if refines(p.issued, d) {
+			p.issued = d
+		}
+	}
+	switch {
+	case p.doi != "":
+		p.iri = b.mint.paperByDOI(p.doi)
+	case p.pmid != "":
+		p.iri = b.mint.paperByPMID(p.pmid)
+	default:
+		p.iri = b.mint.paperByTitle(p.title, p.issued.Year)
+	}
+	p.key = strconv.Itoa(p.issued.Year) + " " + p.iri
+	if p.issued.Year == 0 {
+		p.key = "9999 " + p.iri
+	}
+}
+
+// refines reports whether d says everything have says and more.
+func refines(have, d mappings.Date) bool {
+	if d.Year != have.Year {
+		return false
+	}
+	switch {
+	case have.Month == 0:
+		return d.Month != 0
+	case have.Day == 0:
+		return d.Month == have.Month && d.Day != 0
+	}
+	return false
+}
+
+// sameDate reports whether a source's date agrees with the chosen one at
+// the source's own precision (a year-only source agrees with any day of
+// that year).
+func sameDate(chosen, d mappings.Date) bool {
+	if d.Year != chosen.Year {
+		return false
+	}
+	if d.Month != 0 && d.Month != chosen.Month {
+		return false
+	}
+	if d.Day != 0 && d.Day != chosen.Day {
+		return false
+	}
+	return true
+}
+
+// unmatchedAuthor is an author one source lists that the best-ranked
+// author list of the paper does not have.
+type unmatchedAuthor struct {
+	src    *source
+	author mappings.Author
+}
+
+// mappingsRecordOf wraps a reference's identifiers in a Record so the
+// paper identity keys apply to references too.
+func mappingsRecordOf(ref mappings.Reference) mappings.Record {
+	return mappings.Record{DOI: ref.DOI, PMID: ref.PMID}
+}
+
+func lowerDOI(doi string) string { return strings.ToLower(doi) }

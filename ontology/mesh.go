@@ -1,0 +1,42 @@
+package ontology
+
+import (
+	_ "embed"
+	"strings"
+)
+
+//go:embed mesh-verified.tsv
+var meshVerifiedTSV string
+
+// verifiedMeSH maps lower-cased descriptor names to their verified ids.
+var verifiedMeSH = parseMeSHTable(meshVerifiedTSV)
+
+func parseMeSHTable(tsv string) map[string]string {
+	m := map[string]string{}
+	for _, line := range strings.Split(tsv, "\n") {
+		if line = strings.TrimSpace(line); line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		id, name, ok := strings.Cut(line, "\t")
+		if ok {
+			m[strings.ToLower(strings.TrimSpace(name))] = strings.TrimSpace(id)
+		}
+	}
+	return m
+}
+
+// VerifiedMeSHByName returns the descriptor id of a verified MeSH
+// descriptor name (case-insensitive), or "".
+func VerifiedMeSHByName(name string) string {
+	return verifiedMeSH[strings.ToLower(strings.TrimSpace(name))]
+}
+
+// VerifiedMeSH lists the verified descriptor ids, for tests that check
+// no other MeSH IRI is emitted without a source that gave its id.
+func VerifiedMeSH() map[string]bool {
+	out := map[string]bool{}
+	for _, id := range verifiedMeSH {
+		out[id] = true
+	}
+	return out
+}
