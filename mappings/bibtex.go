@@ -1,0 +1,249 @@
+package mappings
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/nickng/bibtex"
+)
+
+func init() {
+	Register(Format{
+		Name:  "bibtex",
+		Title: "BibTeX / BibLaTeX (Zotero, JabRef, Mendeley, PubMed exports)",
+		Reads: "title, authors (both name orders, {braced} group names), journal and short journal, year/month/date, volume, number, pages, DOI, PMID (pmid, eprint, note), PMCID, ISSN, abstract, keywords, URL, language; TeX accents, symbols and math become Unicode; @string and month macros are expanded",
+		Example: "@article{wang2017,\n  author = {Wang, Xiaohua and Yin, Xiaoguang},\n  title = {A two-year follow-up},\n" +
+			"  journal = {Exp Ther Med},\n  year = {2017},\n  month = may,\n  pages = {2255--2258},\n  doi = {10.3892/etm.2017.4229}\n}",
+		Sniff: sniffBibTeX,
+		Read:  readBibTeX,
+	})
+}
+
+var bibSniffPattern = regexp.MustCompile(`(?im)^[ \t]*@(article|book|inbook|incollection|inproceedings|conference|misc|phdthesis|mastersthesis|techreport|report|online|unpublished|manual|booklet|proceedings|string|preamble|comment|thesis|periodical|dataset|electronic|www)[ \t]*[{(]`)
+
+// sniffBibTeX wants an "@type{" at the start of a line and a
+// "field = value" after it.
+func sniffBibTeX(head []byte) int {
+	loc := bibSniffPattern.FindIndex(head)
+	if loc == nil {
+		return 0
+	}
+	if !bibFieldPattern.Match(head[loc[1]:]) {
+		return 0
+	}
+	return 85
+}
+
+var bibFieldPattern = regexp.MustCompile(`(?i)[a-z_-]+[ \t]*=[ \t]*["{0-9a-z]`)
+
+// bibLibrary guards the nickng/bibtex parser, which keeps its parse
+// state in package variables and so cannot run twice at once.
+var bibLibrary sync.Mutex
+
+// parseBibItem parses one item (already made safe by bibLibraryText and
+// bibResolveMacros) with the library.
+func parseBibItem(text []byte) (*bibtex.BibTex, error) {
+	bibLibrary.Lock()
+	defer bibLibrary.Unlock()
+	bib, err := bibtex.Parse(bytes.NewReader(text))
+	// The scanner's "inside a field" flag is a package variable that a
+	// failed parse can leave set, breaking the next parse. Scanning a ","
+	// clears it; this input is an error by design.
+	bibtex.Parse(strings.NewReader("@,")) //nolint:errcheck
+	return bib, err
+}
+
+func readBibTeX(r io.Reader) iter.Seq2[Record, error] {
+	return func(yield func(Record, error) bool) {
+		split := newBibSplitter(r)
+		macros := map[string]string{}
+		n := 0
+		for {
+			c, err := split.next()
+			if err == io.EOF {
+				return
+			}
+			if err != nil {
+				yield(Record{}, fmt.Errorf("bibtex: %w", err))
+				return
+			}
+			switch c.Type {
+			case "comment", "preamble":
+				continue
+			case "string":
+				// A broken @string is not a record: its macro stays
+				// undefined and entries using it keep the macro's name.
+				if c.Err == nil {
+					defineBibMacro(c, macros)
+				}
+				continue
+			}
+			n++
+			rec, err := bibRecord(c, macros)
+			if err != nil {
+				err = &RecordError{Record: n, Line: c.Line, Err: err}
+				if !yield(Record{}, err) {
+					return
+				}
+				continue
+			}
+			rec.Number = n
+			if !yield(rec, nil) {
+				return
+			}
+		}
+	}
+}
+
+func defineBibMacro(c bibChunk, macros map[string]string) {
+	bib, err := parseBibItem(bibLibraryText(c, macros))
+	if err != nil || bib == nil {
+		return
+	}
+	for name, v := range bib.StringVar {
+		macros[strings.ToLower(name)] = v.String()
+	}
+}
+
+var errBibEmpty = errors.New("no entry found in the item")
+
+// bibLinePattern finds the line in the library's "parse failed at L:C".
+var bibLinePattern = regexp.MustCompile(`at (\d+):(\d+)`)
+
+// bibRecord reads one entry. The record's line is the entry's; a parse
+// error names the line inside the file where the library stopped.
+func bibRecord(c bibChunk, macros map[string]string) (Record, error) {
+	if c.Err != nil {
+		return Record{}, c.Err
+	}
+	bib, err := parseBibItem(bibLibraryText(c, macros))
+	if err != nil {
+		msg := err.Error()
+		if m := bibLinePattern.FindStringSubmatch(msg); m != nil {
+			l, _ := strconv.Atoi(m[1])
+			msg = strings.Replace(msg, m[0], fmt.Sprintf("at line %d", c.Line+l-1), 1)
+		}
+		return Record{}, fmt.Errorf("BibTeX syntax: %s", msg)
+	}
+	if bib == nil || len(bib.Entries) != 1 {
+		return Record{}, errBibEmpty
+	}
+	e := bib.Entries[0]
+	fields := make(map[string]string, len(e.Fields))
+	for k, v := range e.Fields {
+		fields[strings.ToLower(strings.TrimSpace(k))] = strings.ReplaceAll(v.String(), bibAt, "@")
+	}
+	rec := bibFields(fields)
+	rec.Format, rec.Line, rec.Raw = "bibtex", c.Line, c.Raw
+	if c.Type != "" {
+		rec.PublicationTypes = []string{c.Type}
+	}
+	return rec, nil
+}
+
+// bibPMPattern finds PubMed identifiers in a free-text note.
+var bibPMPattern = regexp.MustCompile(`(?i)\b(PMCID|PMID)\s*:?\s*(PMC\d+|\d+)`)
+
+func bibFields(f map[string]string) Record {
+	tex := func(name string) string { return TeXToUnicode(f[name]) }
+	rec := Record{
+		Title:     tex("title"),
+		Volume:    tex("volume"),
+		Issue:     tex("number"),
+		DOI:       NormalizeDOI(bibVerbatim(f["doi"])),
+		PMID:      NormalizePMID(bibVerbatim(f["pmid"])),
+		PMCID:     NormalizePMCID(bibVerbatim(f["pmcid"])),
+		Language:  LanguageCode(tex("language")),
+		Publisher: tex("publisher"),
+	}
+	if rec.Issue == "" {
+		rec.Issue = tex("issue")
+	}
+	rec.Journal.Title = tex("journaltitle")
+	if j := tex("journal"); j != "" {
+		rec.Journal.Title = j
+	}
+	rec.Journal.Abbrev = tex("shortjournal")
+	for _, s := range splitList(bibVerbatim(f["issn"]), ",; ") {
+		if issn := NormalizeISSN(s); issn != "" && !slices.Contains(rec.Journal.ISSNs, issn) {
+			rec.Journal.ISSNs = append(rec.Journal.ISSNs, issn)
+		}
+	}
+	rec.Issued = bibDate(tex("date"), tex("year"), tex("month"))
+	rec.PageStart, rec.PageEnd = SplitPages(tex("pages"))
+	switch strings.ToLower(bibVerbatim(f["eprinttype"])) {
+	case "pubmed", "pmid":
+		if rec.PMID == "" {
+			rec.PMID = NormalizePMID(bibVerbatim(f["eprint"]))
+		}
+	case "pmc", "pmcid":
+		if rec.PMCID == "" {
+			rec.PMCID = NormalizePMCID(bibVerbatim(f["eprint"]))
+		}
+	}
+	for _, m := range bibPMPattern.FindAllStringSubmatch(tex("note")+" "+tex("annote"), -1) {
+		switch strings.ToUpper(m[1]) {
+		case "PMID":
+			if rec.PMID == "" {
+				rec.PMID = NormalizePMID(m[2])
+			}
+		case "PMCID":
+			if rec.PMCID == "" {
+				rec.PMCID = NormalizePMCID(m[2])
+			}
+		}
+	}
+	rec.Authors = bibAuthors(f["author"])
+	if text := tex("abstract"); text != "" {
+		rec.Abstract = abstractFrom(text)
+	}
+	rec.Keywords = cslKeywords(tex("keywords"))
+	for _, u := range strings.Fields(bibVerbatim(f["url"])) {
+		addURL(&rec, u)
+	}
+	return rec
+}
+
+// bibVerbatim reads an identifier field: braces dropped and TeX escapes
+// undone, but no dash or quote conversion ("--" in a URL stays).
+func bibVerbatim(s string) string {
+	s = strings.NewReplacer(`\_`, "_", `\&`, "&", `\%`, "%", `\#`, "#", `\$`, "$", `\textunderscore`, "_", "{", "", "}", "").Replace(s)
+	return CleanText(s)
+}
+
+// bibDate reads BibLaTeX's "date" or else BibTeX's year and month.
+func bibDate(date, year, month string) Date {
+	if d, ok := ParseDate(date); ok {
+		return d
+	}
+	y, err := strconv.Atoi(strings.TrimSpace(year))
+	if err != nil {
+		if d, ok := ParseDate(year); ok {
+			return Date{Year: d.Year}
+		}
+		return Date{}
+	}
+	m := cslMonth(month)
+	if m == 0 {
+		// "14 Mar" and "Mar 14": a month name with a day.
+		if d, ok := cslMonthYear(month + " " + year); ok {
+			return d
+		}
+		if d, ok := cslMonthYear(year + " " + month); ok {
+			return d
+		}
+	}
+	d, ok := ParseDate(cslDateText(y, m, 0))
+	if !ok {
+		return Date{}
+	}
+	return d
+}

@@ -1,0 +1,295 @@
+package mappings
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+)
+
+// bibChunk is one @-item of a BibTeX file, cut out by bibSplitter before
+// the bibtex library sees it, so that one broken entry costs only
+// itself and every entry keeps its own line number.
+type bibChunk struct {
+	Type  string // lower-case item type: "article", "string", "comment", ...
+	Line  int    // line of the "@"
+	Raw   []byte // the item's exact bytes, "@" to closing delimiter
+	Open  int    // index in Raw of the opening "{" or "("
+	Close int    // index in Raw of the closing delimiter, -1 when unclosed
+	Err   error  // why the item is broken, when it is
+}
+
+// bibSplitter cuts a BibTeX stream into items. Text outside items is
+// commentary, as BibTeX itself treats it.
+type bibSplitter struct {
+	r    *bufio.Reader
+	line int
+}
+
+func newBibSplitter(r io.Reader) *bibSplitter {
+	return &bibSplitter{r: bufio.NewReader(r), line: 1}
+}
+
+// bibItemStart matches the beginning of a line that opens a new item; an
+// unclosed entry ends where the next one visibly begins.
+var bibItemStart = regexp.MustCompile(`^[ \t]*@[A-Za-z]+[ \t]*[{(]`)
+
+// maxBibItem bounds one item, so an unclosed brace cannot make the
+// reader hold a whole large file as one entry.
+const maxBibItem = 1 << 20
+
+var errBibTooLong = fmt.Errorf("entry longer than %d bytes (unbalanced braces?)", maxBibItem)
+
+// next returns the next item, or io.EOF.
+func (s *bibSplitter) next() (bibChunk, error) {
+	// Skip commentary up to the next "@".
+	for {
+		b, err := s.r.ReadByte()
+		if err != nil {
+			return bibChunk{}, err
+		}
+		if b == '\n' {
+			s.line++
+		}
+		if b == '@' {
+			break
+		}
+	}
+	c := bibChunk{Line: s.line, Raw: []byte{'@'}, Close: -1}
+	// The item type, then its opening delimiter.
+	for {
+		b, err := s.r.ReadByte()
+		if err != nil {
+			c.Err = errors.New("input ends inside an entry header")
+			return c, nil
+		}
+		if isASCIILetter(rune(b)) || (len(c.Type) > 0 && b == ' ') {
+			c.Raw = append(c.Raw, b)
+			if b != ' ' {
+				c.Type += string(b)
+			}
+			continue
+		}
+		if b == '\n' || b == '\t' || b == '\r' {
+			if b == '\n' {
+				s.line++
+			}
+			c.Raw = append(c.Raw, b)
+			continue
+		}
+		if (b == '{' || b == '(') && c.Type != "" {
+			c.Open = len(c.Raw)
+			c.Raw = append(c.Raw, b)
+			break
+		}
+		// "@" not starting an item (an e-mail address in commentary).
+		s.r.UnreadByte() //nolint:errcheck // the byte was just read
+		return s.next()
+	}
+	c.Type = strings.ToLower(c.Type)
+	closer := byte('}')
+	if c.Raw[c.Open] == '(' {
+		closer = ')'
+	}
+	depth := 0 // braces inside the item
+	for {
+		b, err := s.r.ReadByte()
+		if err != nil {
+			c.Err = errors.New("entry not closed before the end of the input")
+			return c, nil
+		}
+		c.Raw = append(c.Raw, b)
+		if len(c.Raw) > maxBibItem {
+			c.Err = errBibTooLong
+			s.skipToItem()
+			return c, nil
+		}
+		switch {
+		case b == '\n':
+			s.line++
+			if peek, _ := s.r.Peek(64); bibItemStart.Match(peek) && c.Type != "comment" {
+				c.Err = fmt.Errorf("entry not closed before the next entry at line %d", s.line)
+				return c, nil
+			}
+		case b == closer && depth == 0:
+			c.Close = len(c.Raw) - 1
+			return c, nil
+		case b == '{':
+			depth++
+		case b == '}':
+			depth--
+			if depth < 0 { // a stray "}" in a "(" item
+				depth = 0
+			}
+		}
+	}
+}
+
+// skipToItem discards input up to the next line that opens an item.
+func (s *bibSplitter) skipToItem() {
+	for {
+		line, err := s.r.ReadBytes('\n')
+		if len(line) > 0 && line[len(line)-1] == '\n' {
+			s.line++
+		}
+		if err != nil {
+			return
+		}
+		if peek, _ := s.r.Peek(64); bibItemStart.Match(peek) {
+			return
+		}
+	}
+}
+
+// bibLibraryText rewrites an item into the subset of BibTeX that the
+// nickng/bibtex parser handles safely (see bibtex.go): "(" items become
+// "{" items, the cite key becomes a plain word (keys may hold characters
+// the library refuses, and the key is not used), "@" inside the item
+// becomes bibAt, as the library rejects "@" inside braces, and macros
+// are expanded (bibResolveMacros).
+func bibLibraryText(c bibChunk, macros map[string]string) []byte {
+	body := bytes.Clone(c.Raw[c.Open+1 : c.Close])
+	for i, b := range body {
+		if b == '@' {
+			body[i] = 0 // placeholder byte, swapped for bibAt below
+		}
+	}
+	body = bytes.ReplaceAll(body, []byte{0}, []byte(bibAt))
+	if c.Type != "string" && c.Type != "preamble" {
+		if i := bytes.IndexByte(body, ','); i >= 0 && !bytes.ContainsAny(body[:i], "={}\"") {
+			body = append([]byte("key"), body[i:]...)
+		}
+	}
+	body = bibResolveMacros(body, macros)
+	out := make([]byte, 0, len(body)+len(c.Type)+3)
+	out = append(out, '@')
+	out = append(out, c.Type...)
+	out = append(out, '{')
+	out = append(out, body...)
+	return append(out, '}')
+}
+
+// bibAt stands in for "@" while the library parses (a private-use rune
+// no real export contains).
+const bibAt = "\uE040"
+
+// bibResolveMacros rewrites every bare word in a value position (after
+// "=" or "#") into a braced literal: @string macros and month names
+// become their values, numbers stay, and any other word stays as its
+// own text (BibTeX would print nothing; the word is kept so no data is
+// lost). The library thus never looks a macro up itself, which matters:
+// it calls log.Fatalf on an undefined one, ending the whole program.
+// A "word" here is a maximal run of anything but the BibTeX delimiters,
+// so it always covers what the library's scanner would read as one.
+func bibResolveMacros(text []byte, macros map[string]string) []byte {
+	out := make([]byte, 0, len(text))
+	expect := false
+	for i := 0; i < len(text); {
+		b := text[i]
+		switch {
+		case b == '=' || b == '#':
+			expect = true
+			out = append(out, b)
+			i++
+		case b == ',':
+			expect = false
+			out = append(out, b)
+			i++
+		case b == '{':
+			j := skipBibGroup(text, i)
+			out = append(out, text[i:j]...)
+			i, expect = j, false
+		case b == '"':
+			j := skipBibQuoted(text, i)
+			out = append(out, text[i:j]...)
+			i, expect = j, false
+		case isBibSpace(b) || b == '}':
+			out = append(out, b)
+			i++
+		default:
+			j := i
+			for j < len(text) && !isBibDelimiter(text[j]) {
+				j++
+			}
+			word := string(text[i:j])
+			switch {
+			case expect && isDigits(word):
+				// Braced too: the library reads a bare number as a macro
+				// name when its global field state is stale.
+				out = append(out, '{')
+				out = append(out, word...)
+				out = append(out, '}')
+			case expect:
+				out = append(out, '{')
+				out = append(out, bibMacroValue(word, macros)...)
+				out = append(out, '}')
+			default:
+				out = append(out, word...)
+			}
+			i, expect = j, false
+		}
+	}
+	return out
+}
+
+// bibMacroValue resolves a macro name (case-insensitive, as in BibTeX).
+func bibMacroValue(name string, macros map[string]string) string {
+	key := strings.ToLower(name)
+	if v, ok := macros[key]; ok {
+		return v
+	}
+	if m, ok := bibMonths[key]; ok {
+		return m
+	}
+	return name
+}
+
+var bibMonths = map[string]string{
+	"jan": "January", "feb": "February", "mar": "March", "apr": "April", "may": "May", "jun": "June",
+	"jul": "July", "aug": "August", "sep": "September", "oct": "October", "nov": "November", "dec": "December",
+}
+
+func isBibSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }
+
+func isBibDelimiter(b byte) bool {
+	return isBibSpace(b) || strings.IndexByte("=#,{}\"", b) >= 0
+}
+
+// skipBibGroup returns the index after the brace group starting at i.
+func skipBibGroup(text []byte, i int) int {
+	depth := 0
+	for ; i < len(text); i++ {
+		switch text[i] {
+		case '{':
+			depth++
+		case '}':
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+		}
+	}
+	return i
+}
+
+// skipBibQuoted returns the index after the quoted string starting at
+// i; a quote inside braces does not end it.
+func skipBibQuoted(text []byte, i int) int {
+	depth := 0
+	for i++; i < len(text); i++ {
+		switch text[i] {
+		case '{':
+			depth++
+		case '}':
+			depth--
+		case '"':
+			if depth == 0 {
+				return i + 1
+			}
+		}
+	}
+	return i
+}

@@ -1,0 +1,337 @@
+package mappings
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"strconv"
+	"strings"
+)
+
+// The JSON readers (CSL-JSON, Crossref, OpenAlex, Semantic Scholar) share
+// one way of walking a document: a bare object is one record, an array
+// holds records, and a wrapper object holds them under a known key
+// ({"results": […]}, {"data": […]}, {"message": {"items": […]}}). Arrays
+// are streamed element by element with json.Decoder, so a work-list of
+// any length is never held whole.
+
+// jsonItem is one record-sized JSON value with where it starts.
+type jsonItem struct {
+	Raw  json.RawMessage
+	Line int
+}
+
+// jsonWrapper says where a wrapper object keeps its records: Path is
+// the chain of keys leading to an array of records or to one record
+// object.
+type jsonWrapper struct {
+	Path []string
+}
+
+// jsonSource tracks, for the bytes the decoder pulls through it, the
+// newlines seen (to give each record its line) and, while keep is on,
+// the bytes themselves (to return a bare object's exact text).
+type jsonSource struct {
+	r        io.Reader
+	read     int64   // bytes passed to the decoder
+	newlines []int64 // offsets of newlines not yet counted by lineAt
+	counted  int
+	keep     bool
+	kept     []byte // bytes from offset 0, while keep is on
+}
+
+func (s *jsonSource) Read(p []byte) (int, error) {
+	n, err := s.r.Read(p)
+	for i, b := range p[:n] {
+		if b == '\n' {
+			s.newlines = append(s.newlines, s.read+int64(i))
+		}
+	}
+	if s.keep {
+		s.kept = append(s.kept, p[:n]...)
+	}
+	s.read += int64(n)
+	return n, err
+}
+
+// lineAt returns the 1-based line of byte offset off. Offsets must be
+// asked for in increasing order: counted newlines are forgotten.
+func (s *jsonSource) lineAt(off int64) int {
+	i := 0
+	for i < len(s.newlines) && s.newlines[i] < off {
+		i++
+	}
+	s.counted += i
+	s.newlines = s.newlines[i:]
+	return s.counted + 1
+}
+
+// valueStart returns the offset of the first byte of the value that
+// follows off in the kept bytes (skipping white space, ':' and ',').
+func (s *jsonSource) valueStart(off int64) int64 {
+	for off < int64(len(s.kept)) {
+		switch s.kept[off] {
+		case ' ', '\t', '\r', '\n', ':', ',':
+			off++
+		default:
+			return off
+		}
+	}
+	return off
+}
+
+// errJSONNotRecords is returned for a document that is neither an
+// object nor an array.
+var errJSONNotRecords = errors.New("not a JSON object or array")
+
+// jsonRecords yields the record values of a JSON document. A syntax
+// error ends the input: JSON has no way to find the next record after
+// a broken one, so it is reported as a RecordError for the record in
+// hand and reading stops.
+func jsonRecords(r io.Reader, wrappers []jsonWrapper) iter.Seq2[jsonItem, error] {
+	return func(yield func(jsonItem, error) bool) {
+		src := &jsonSource{r: r, keep: true}
+		br := bufio.NewReader(src)
+		var base int64
+		// Skip a byte-order mark: encoding/json refuses it.
+		if bom, err := br.Peek(3); err == nil && bytes.Equal(bom, []byte{0xEF, 0xBB, 0xBF}) {
+			br.Discard(3) //nolint:errcheck // Peek just returned these bytes
+			base = 3      // the decoder's offsets count from after the mark
+		}
+		dec := json.NewDecoder(br)
+		w := &jsonWalker{src: src, dec: dec, yield: yield, base: base}
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			yield(jsonItem{}, &RecordError{Record: 1, Line: 1, Err: fmt.Errorf("JSON: %w", err)})
+			return
+		}
+		switch tok {
+		case json.Delim('['):
+			src.keep, src.kept = false, nil
+			w.array()
+		case json.Delim('{'):
+			w.object(wrappers, 0, w.offset()-1)
+		default:
+			yield(jsonItem{}, &RecordError{Record: 1, Line: 1, Err: errJSONNotRecords})
+		}
+	}
+}
+
+type jsonWalker struct {
+	src    *jsonSource
+	dec    *json.Decoder
+	yield  func(jsonItem, error) bool
+	base   int64 // offset in src of the decoder's offset 0
+	n      int   // records yielded so far
+	broken bool  // a syntax error or a stopped consumer ended the walk
+}
+
+func (w *jsonWalker) offset() int64 { return w.base + w.dec.InputOffset() }
+
+func (w *jsonWalker) emit(it jsonItem, err error) {
+	if w.broken {
+		return
+	}
+	if !w.yield(it, err) {
+		w.broken = true
+	}
+}
+
+func (w *jsonWalker) fail(err error) {
+	w.emit(jsonItem{}, &RecordError{Record: w.n + 1, Line: w.src.lineAt(w.offset()), Err: fmt.Errorf("JSON: %w", err)})
+	w.broken = true
+}
+
+// array streams the elements of an array whose "[" was just read.
+func (w *jsonWalker) array() {
+	for !w.broken && w.dec.More() {
+		var raw json.RawMessage
+		if err := w.dec.Decode(&raw); err != nil {
+			w.fail(err)
+			return
+		}
+		w.n++
+		start := w.offset() - int64(len(raw))
+		w.emit(jsonItem{Raw: raw, Line: w.src.lineAt(start)}, nil)
+	}
+	if !w.broken {
+		if _, err := w.dec.Token(); err != nil {
+			w.fail(err)
+		}
+	}
+}
+
+// object walks an object whose "{" was just read at offset open (of
+// src), depth keys down the wrapper paths. When one of its keys leads
+// to records, they are streamed; otherwise the object itself is the
+// record.
+func (w *jsonWalker) object(wrappers []jsonWrapper, depth int, open int64) {
+	found := false
+	for !w.broken && w.dec.More() {
+		tok, err := w.dec.Token()
+		if err != nil {
+			w.fail(err)
+			return
+		}
+		key, _ := tok.(string)
+		var next []jsonWrapper
+		for _, wr := range wrappers {
+			if len(wr.Path) > depth && wr.Path[depth] == key {
+				next = append(next, wr)
+			}
+		}
+		if len(next) == 0 || found {
+			var skip json.RawMessage
+			if err := w.dec.Decode(&skip); err != nil {
+				w.fail(err)
+				return
+			}
+			continue
+		}
+		valueAt := w.src.valueStart(w.offset())
+		tok, err = w.dec.Token()
+		if err != nil {
+			w.fail(err)
+			return
+		}
+		switch tok {
+		case json.Delim('['):
+			found = true
+			w.src.keep, w.src.kept = false, nil
+			w.array()
+		case json.Delim('{'):
+			found = true
+			w.object(next, depth+1, valueAt)
+		}
+	}
+	if w.broken {
+		return
+	}
+	if _, err := w.dec.Token(); err != nil { // the closing "}"
+		w.fail(err)
+		return
+	}
+	if found {
+		return
+	}
+	end := w.offset()
+	if !w.src.keep || end > int64(len(w.src.kept)) || open > end {
+		w.fail(errors.New("record object lost while streaming"))
+		return
+	}
+	raw := bytes.Clone(w.src.kept[w.src.valueStart(open):end])
+	w.n++
+	w.emit(jsonItem{Raw: raw, Line: w.src.lineAt(open)}, nil)
+}
+
+// jsonSniffHead returns head without leading white space and BOM, and
+// whether it starts like a JSON object or array.
+func jsonSniffHead(head []byte) ([]byte, bool) {
+	head = bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF})
+	head = bytes.TrimLeft(head, " \t\r\n")
+	return head, len(head) > 0 && (head[0] == '{' || head[0] == '[')
+}
+
+// flexString decodes a JSON string or number (CSL-JSON and Crossref
+// write volumes and pages either way) as a string; null stays empty.
+type flexString string
+
+func (f *flexString) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	switch {
+	case len(b) == 0 || string(b) == "null":
+		*f = ""
+	case b[0] == '"':
+		var s string
+		if err := json.Unmarshal(b, &s); err != nil {
+			return err
+		}
+		*f = flexString(strings.TrimSpace(s))
+	case b[0] == '-' || (b[0] >= '0' && b[0] <= '9'):
+		var n json.Number
+		if err := json.Unmarshal(b, &n); err != nil {
+			return err
+		}
+		*f = flexString(n.String())
+	default:
+		return fmt.Errorf("want a string or number, got %.20s", b)
+	}
+	return nil
+}
+
+// flexInt decodes a JSON number or a string of digits; null stays nil.
+type flexInt struct{ V *int }
+
+func (f *flexInt) UnmarshalJSON(b []byte) error {
+	var s flexString
+	if err := s.UnmarshalJSON(b); err != nil {
+		return err
+	}
+	if s == "" {
+		f.V = nil
+		return nil
+	}
+	n, err := strconv.Atoi(string(s))
+	if err != nil {
+		// A float count ("12.0") is still a count; anything else is not.
+		fl, ferr := strconv.ParseFloat(string(s), 64)
+		if ferr != nil || fl != float64(int(fl)) {
+			return fmt.Errorf("want an integer, got %q", string(s))
+		}
+		n = int(fl)
+	}
+	f.V = &n
+	return nil
+}
+
+// flexStrings decodes a string or an array of strings (CSL-JSON "ISSN").
+type flexStrings []string
+
+func (f *flexStrings) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	if len(b) > 0 && b[0] == '[' {
+		var list []flexString
+		if err := json.Unmarshal(b, &list); err != nil {
+			return err
+		}
+		*f = nil
+		for _, s := range list {
+			if s != "" {
+				*f = append(*f, string(s))
+			}
+		}
+		return nil
+	}
+	var s flexString
+	if err := s.UnmarshalJSON(b); err != nil {
+		return err
+	}
+	*f = nil
+	if s != "" {
+		*f = flexStrings{string(s)}
+	}
+	return nil
+}
+
+// decodeJSONRecord unmarshals one record value into v, naming the record
+// in the error.
+func decodeJSONRecord(it jsonItem, n int, v any) error {
+	if len(it.Raw) == 0 || it.Raw[0] != '{' {
+		what := "a non-object value"
+		if string(it.Raw) == "null" {
+			what = "null"
+		}
+		return &RecordError{Record: n, Line: it.Line, Err: fmt.Errorf("record is %s, not an object", what)}
+	}
+	if err := json.Unmarshal(it.Raw, v); err != nil {
+		return &RecordError{Record: n, Line: it.Line, Err: err}
+	}
+	return nil
+}
