@@ -166,4 +166,8 @@ type Reference struct {
 	Title string
 	Text  string // the unstructured citation, when that is all there is
 	Year  int
+	// Type is what a trial registry says the publication is to the trial:
+	// "RESULT" and "DERIVED" report it, "BACKGROUND" does not. Empty for
+	// a paper's own reference list.
+	Type string
 }
