@@ -13,8 +13,9 @@ type field struct {
 	Runes      []rune
 	Tokens     []token
 	Sentences  []sentence
-	Mentions   []mention  // in text order
-	Quantities []Quantity // from FindQuantities, spans in this field
+	Mentions   []mention         // in text order
+	Ctx        []sentenceContext // per sentence
+	Quantities []Quantity        // from FindQuantities, spans in this field
 }
 
 // newField splits text into sentences and labels each with its section,

@@ -36,8 +36,8 @@ func TestMatchLexicon(t *testing.T) {
 		{"No infusion-related adverse events were observed.", []wantMention{{"infusion-related adverse events", "mkg:AdverseEvents", true}}},
 		{"There were no severe adverse events during and post hUC-MSC transplantation.", []wantMention{
 			{"severe adverse events", "mkg:SevereAdverseEvents", true}, {"hUC-MSC", "mkg:UmbilicalCordMSC", false}}},
-		{"The pregnancy was uneventful, with no maternal hemorrhage or fetal growth restriction.", []wantMention{
-			{"pregnancy", "mkg:Pregnancy", false}, {"maternal hemorrhage", "mkg:OtherOutcome", true}, {"fetal growth restriction", "mkg:OtherOutcome", true}}},
+		{"The patients were free of infection, and no graft failure or thrombocytopenia occurred.", []wantMention{
+			{"thrombocytopenia", "mesh:D013921", true}}},
 		{"Adverse events were not observed in any patient.", []wantMention{{"Adverse events", "mkg:AdverseEvents", true}}},
 		{"After intravenous immunoglobulin (IVIG) pulse therapy, platelet count increased.", []wantMention{
 			{"intravenous immunoglobulin", "mkg:IVIG", false}, {"IVIG", "mkg:IVIG", false}, {"platelet count", "mkg:PlateletCount", false}}},

@@ -1,0 +1,370 @@
+package evidence
+
+import (
+	"strconv"
+
+	"github.com/msckg/msckg/ontology"
+)
+
+// cohortRules builds the one cohort an abstract describes. Properties are
+// read only from the title and from factual sentences (not background,
+// not hedged), so "standard treatments such as IVIG" never becomes a
+// prior therapy and "clinical trials are needed" never a design.
+func (x *extraction) cohort() (Cohort, bool) {
+	var c Cohort
+	x.cohortSize(&c)
+	x.cohortAgeSex(&c)
+	x.cohortConditions(&c)
+	x.cohortRefractory(&c)
+	x.cohortPhase(&c)
+	x.cohortPriorTherapies(&c)
+	if c.Size == 0 && len(c.Conditions) == 0 && c.Age == nil {
+		return c, false
+	}
+	for _, d := range c.Details {
+		if d.Property == "size" {
+			c.Rule = d.Rule
+		}
+	}
+	if c.Rule == "" {
+		c.Rule = "cohort-from-conditions"
+	}
+	for _, d := range c.Details {
+		c.Spans = appendSpan(c.Spans, d.Span)
+	}
+	return c, true
+}
+
+func appendSpan(ss []Span, s Span) []Span {
+	for _, o := range ss {
+		if o == s {
+			return ss
+		}
+	}
+	return append(ss, s)
+}
+
+// prevFold is the folded token before k in the sentence, or "".
+func prevFold(f *field, s *sentence, k int) string {
+	if k-1 < s.Tok0 {
+		return ""
+	}
+	return f.Tokens[k-1].Fold
+}
+
+// cohortSize takes the first count of people in a factual abstract
+// sentence that is not itself a subset ("in three patients", "of the 4").
+func (x *extraction) cohortSize(c *Cohort) {
+	f := x.abs
+	for si := range f.Sentences {
+		s := &f.Sentences[si]
+		if !f.Ctx[si].factual() {
+			continue
+		}
+		if a, ok := x.ageAt(f, s); ok && a.article {
+			c.Size = 1
+			c.Details = append(c.Details, Detail{"size", "size-age-phrase", f.tokSpan(a.tok0, a.tok1)})
+			return
+		}
+		for _, n := range countsIn(x.r, f, s) {
+			switch p := prevFold(f, s, n.Tok0); p {
+			case "in", "of", "to", "among", "than", "from", "all", "remaining", "other":
+				if !(p == "of" && n.Tok0-2 >= s.Tok0 && f.Tokens[n.Tok0-2].Fold == "total") {
+					continue
+				}
+			}
+			c.Size = n.N
+			c.Details = append(c.Details, Detail{"size", "size-count-noun", f.tokSpan(n.Tok0, n.Tok1)})
+			return
+		}
+	}
+}
+
+// agePhrase is "a 41-year-old woman": the age, the person noun, and
+// whether an article makes it one patient.
+type agePhrase struct {
+	years      int
+	tok0, tok1 int // the whole phrase
+	ageTok1    int // end of "41-year-old"
+	noun       int // token of the person noun
+	article    bool
+}
+
+// ageAt finds the first "N-year-old <person>" in the sentence.
+func (x *extraction) ageAt(f *field, s *sentence) (agePhrase, bool) {
+	for k := s.Tok0 + 1; k+1 < s.Tok1; k++ {
+		if y := f.Tokens[k].Fold; (y != "year" && y != "years") || f.Tokens[k+1].Fold != "old" || !f.Tokens[k].SoftBefore {
+			continue
+		}
+		if !isDigits(f.Tokens[k-1].Text) {
+			continue
+		}
+		n, err := strconv.Atoi(f.Tokens[k-1].Text)
+		if err != nil || n > 120 {
+			continue
+		}
+		a := agePhrase{years: n, tok0: k - 1, ageTok1: k + 2, noun: -1}
+		if p := prevFold(f, s, k-1); p == "a" || p == "an" {
+			a.article = true
+			a.tok0 = k - 2
+		}
+		for j := k + 2; j < s.Tok1 && j <= k+4; j++ {
+			if x.personNoun(f, j) {
+				a.noun, a.tok1 = j, j+1
+				break
+			}
+		}
+		if a.noun < 0 {
+			continue
+		}
+		return a, true
+	}
+	return agePhrase{}, false
+}
+
+// personNoun: a cohort noun or a sex / age-group word at token j.
+func (x *extraction) personNoun(f *field, j int) bool {
+	if l, _ := x.r.pattern("cohort-noun").matchAt(f.Tokens, j, j+1); l > 0 {
+		return true
+	}
+	for _, m := range f.Mentions {
+		if m.Tok0 == j && (m.Kind() == "sex" || m.Kind() == "ageGroup") {
+			return true
+		}
+	}
+	return false
+}
+
+// cohortAgeSex reads age, sex and age group. The age phrase gives all
+// three ("a 12-year-old boy"); otherwise the age group comes from the
+// title and factual sentences, and sex from the sentence that gave the
+// size.
+func (x *extraction) cohortAgeSex(c *Cohort) {
+	f := x.abs
+	for si := range f.Sentences {
+		s := &f.Sentences[si]
+		if !f.Ctx[si].factual() {
+			continue
+		}
+		a, ok := x.ageAt(f, s)
+		if !ok {
+			continue
+		}
+		sp := f.tokSpan(a.tok0, a.ageTok1)
+		c.Age = &Quantity{Value: strconv.Itoa(a.years), Unit: "a", UnitText: f.tokSpan(a.tok0+boolInt(a.article), a.ageTok1).Text, Span: f.tokSpan(a.tok0+boolInt(a.article), a.ageTok1)}
+		c.Details = append(c.Details, Detail{"age", "age-year-old", sp})
+		for _, m := range f.Mentions {
+			if m.Tok0 == a.noun && m.Kind() == "sex" {
+				c.Sex = m.IRI()
+				c.Details = append(c.Details, Detail{"sex", "sex-of-age-phrase", f.span(m.Start, m.End)})
+			}
+		}
+		if a.years < 18 {
+			c.AgeGroup = ontology.Children
+		} else {
+			c.AgeGroup = ontology.Adults
+		}
+		c.Details = append(c.Details, Detail{"ageGroup", "age-group-from-age", sp})
+		break
+	}
+	if c.AgeGroup == "" {
+		groups := map[string]Span{}
+		for _, fm := range x.factualMentions("ageGroup") {
+			if _, seen := groups[fm.m.IRI()]; !seen {
+				groups[fm.m.IRI()] = fm.f.span(fm.m.Start, fm.m.End)
+			}
+		}
+		switch len(groups) {
+		case 1:
+			for iri, sp := range groups {
+				c.AgeGroup = iri
+				c.Details = append(c.Details, Detail{"ageGroup", "age-group-word", sp})
+			}
+		case 2:
+			c.AgeGroup = ontology.MixedAges
+			c.Details = append(c.Details, Detail{"ageGroup", "age-group-both", groups[ontology.Children]}, Detail{"ageGroup", "age-group-both", groups[ontology.Adults]})
+		}
+	}
+	if c.Sex == "" {
+		x.cohortSexFromSizeSentence(c)
+	}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// cohortSexFromSizeSentence: "Four women with ITP", "5 men and 4 women".
+func (x *extraction) cohortSexFromSizeSentence(c *Cohort) {
+	var size *Detail
+	for i := range c.Details {
+		if c.Details[i].Property == "size" {
+			size = &c.Details[i]
+		}
+	}
+	if size == nil || size.Span.Field != FieldAbstract {
+		return
+	}
+	f := x.abs
+	sexes := map[string]Span{}
+	for _, m := range f.Mentions {
+		s := f.Sentences[m.Sent]
+		if m.Kind() != "sex" || m.Negated || s.Start > size.Span.Start || s.End < size.Span.End {
+			continue
+		}
+		if _, ok := sexes[m.IRI()]; !ok {
+			sexes[m.IRI()] = f.span(m.Start, m.End)
+		}
+	}
+	switch len(sexes) {
+	case 1:
+		for iri, sp := range sexes {
+			c.Sex = iri
+			c.Details = append(c.Details, Detail{"sex", "sex-word", sp})
+		}
+	case 2:
+		c.Sex = ontology.MixedSex
+		c.Details = append(c.Details, Detail{"sex", "sex-both", sexes[ontology.Female]}, Detail{"sex", "sex-both", sexes[ontology.Male]})
+	}
+}
+
+// fieldMention is a mention with the field it was found in.
+type fieldMention struct {
+	f *field
+	m *mention
+}
+
+// factualMentions returns non-negated mentions of a kind in the title and
+// in factual abstract sentences, title first.
+func (x *extraction) factualMentions(kind string) []fieldMention {
+	var out []fieldMention
+	for _, f := range []*field{x.title, x.abs} {
+		for i := range f.Mentions {
+			m := &f.Mentions[i]
+			if m.Kind() != kind || m.Negated || !f.Ctx[m.Sent].factual() {
+				continue
+			}
+			out = append(out, fieldMention{f, m})
+		}
+	}
+	return out
+}
+
+// cohortConditions: diseases named in the title and in factual sentences,
+// except sentences reporting events after treatment ("thrombocytopenia
+// occurred in two patients" is an outcome, not the cohort's disease).
+func (x *extraction) cohortConditions(c *Cohort) {
+	seen := map[string]bool{}
+	for _, fm := range x.factualMentions("condition") {
+		s := fm.f.Sentences[fm.m.Sent]
+		if fm.f.Name == FieldAbstract && x.r.pattern("event-cue").has(fm.f.Tokens, s.Tok0, s.Tok1) {
+			continue
+		}
+		if seen[fm.m.IRI()] {
+			continue
+		}
+		seen[fm.m.IRI()] = true
+		c.Conditions = append(c.Conditions, x.r.concept(fm.m.IRI()))
+		c.Details = append(c.Details, Detail{"condition", "condition-mention", fm.f.span(fm.m.Start, fm.m.End)})
+	}
+}
+
+// cohortRefractory: "refractory" (or "unresponsive", "resistant") in the
+// title or a factual sentence; an aim sentence names the population too.
+func (x *extraction) cohortRefractory(c *Cohort) {
+	for _, f := range []*field{x.title, x.abs} {
+		for si := range f.Sentences {
+			ctx := f.Ctx[si]
+			if !ctx.factual() && !(ctx.Aim && !ctx.Hedged) {
+				continue
+			}
+			s := f.Sentences[si]
+			for _, h := range x.r.pattern("refractory").findAll(f.Tokens, s.Tok0, s.Tok1) {
+				t := true
+				c.Refractory = &t
+				c.Details = append(c.Details, Detail{"refractory", "refractory-word", f.tokSpan(h.Tok0, h.Tok1)})
+				return
+			}
+		}
+	}
+}
+
+// cohortPhase: "chronic", "persistent", "newly diagnosed" right before a
+// condition ("chronic refractory immune thrombocytopenic purpura").
+func (x *extraction) cohortPhase(c *Cohort) {
+	phases := map[string]Span{}
+	var order []string
+	for _, fm := range x.factualMentions("phase") {
+		f, m := fm.f, fm.m
+		for _, o := range f.Mentions {
+			if o.Sent == m.Sent && o.Kind() == "condition" && o.Tok0 > m.Tok0 && o.Tok0-m.Tok1 <= 2 {
+				if _, ok := phases[m.IRI()]; !ok {
+					phases[m.IRI()] = f.span(m.Start, m.End)
+					order = append(order, m.IRI())
+				}
+				break
+			}
+		}
+	}
+	if len(order) == 1 {
+		c.DiseasePhase = order[0]
+		c.Details = append(c.Details, Detail{"diseasePhase", "phase-before-condition", phases[order[0]]})
+	}
+}
+
+// cohortPriorTherapies: drugs and procedures in a factual abstract
+// sentence that says they failed these patients ("had a poor therapeutic
+// effect", "refractory to") or that opens with "After <therapy>, ...".
+func (x *extraction) cohortPriorTherapies(c *Cohort) {
+	f := x.abs
+	seen := map[string]bool{}
+	for si := range f.Sentences {
+		if !f.Ctx[si].factual() {
+			continue
+		}
+		s := &f.Sentences[si]
+		cue := x.r.pattern("prior-cue").findAll(f.Tokens, s.Tok0, s.Tok1)
+		lead := -1 // end token of the leading clause after "After ..."
+		if l, _ := x.r.pattern("prior-lead").matchAt(f.Tokens, s.Tok0, s.Tok1); l > 0 {
+			for k := s.Tok0 + 1; k < s.Tok1; k++ {
+				if clauseBreakBefore(f, k) && !insideBrackets(f, k) {
+					lead = k
+					break
+				}
+			}
+		}
+		if len(cue) == 0 && lead < 0 {
+			continue
+		}
+		rule := "prior-therapy-failure-cue"
+		for i := range f.Mentions {
+			m := &f.Mentions[i]
+			if m.Sent != si || m.Negated || (m.Kind() != "drug" && m.Kind() != "procedure") {
+				continue
+			}
+			inLead := lead >= 0 && m.Tok1 <= lead
+			if len(cue) == 0 && !inLead {
+				continue
+			}
+			if inLead {
+				rule = "prior-therapy-after-clause"
+			}
+			if seen[m.IRI()] {
+				continue
+			}
+			seen[m.IRI()] = true
+			c.PriorTherapies = append(c.PriorTherapies, x.r.concept(m.IRI()))
+			c.Details = append(c.Details, Detail{"priorTherapy", rule, f.span(m.Start, m.End)})
+		}
+	}
+}
+
+// insideBrackets reports whether the gap before token k is inside "( )",
+// so "After intravenous immunoglobulin (IVIG) pulse therapy," keeps going.
+func insideBrackets(f *field, k int) bool {
+	gap := runeSlice(f.Runes, f.Tokens[k-1].End, f.Tokens[k].Start)
+	return gap == " (" || gap == ") " || gap == "(" || gap == ")"
+}

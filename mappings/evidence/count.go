@@ -1,0 +1,75 @@
+package evidence
+
+import (
+	"strconv"
+	"unicode"
+)
+
+// numberAt reads token k as a whole count: digits ("20") or a number word
+// ("Four", "both"). Parts of decimals ("12.5") and of powers are not counts.
+func numberAt(f *field, k int) (int, bool) {
+	t := f.Tokens[k]
+	if isDigits(t.Text) {
+		if t.Start > 0 && (f.Runes[t.Start-1] == '.' || f.Runes[t.Start-1] == ',') && t.Start > 1 && unicode.IsDigit(f.Runes[t.Start-2]) {
+			return 0, false
+		}
+		if t.End+1 < len(f.Runes) && (f.Runes[t.End] == '.' || f.Runes[t.End] == ',') && unicode.IsDigit(f.Runes[t.End+1]) {
+			return 0, false
+		}
+		n, err := strconv.Atoi(t.Text)
+		return n, err == nil && n > 0 && n < 100000
+	}
+	return NumberWord(t.Text)
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// count is "Four patients", "two cases", "Both children", "20 adult patients".
+type count struct {
+	N          int
+	Tok0, Tok1 int // the number through the noun
+}
+
+// countStops may not sit between a number and its noun.
+var countStops = map[string]bool{"of": true, "with": true, "and": true, "or": true, "to": true, "in": true, "at": true, "per": true, "for": true, "the": true}
+
+// countsIn finds counts of people in sentence s: a number, at most one
+// adjective, then a cohort noun from patterns.tsv.
+func countsIn(r *rules, f *field, s *sentence) []count {
+	nouns := r.pattern("cohort-noun")
+	var out []count
+	for k := s.Tok0; k < s.Tok1; k++ {
+		n, ok := numberAt(f, k)
+		if !ok {
+			continue
+		}
+		for j := k + 1; j < s.Tok1 && j <= k+2; j++ {
+			if l, _ := nouns.matchAt(f.Tokens, j, s.Tok1); l > 0 {
+				if !clauseBreakBefore(f, k+1) {
+					out = append(out, count{N: n, Tok0: k, Tok1: j + l})
+				}
+				break
+			}
+			w := f.Tokens[j]
+			if countStops[w.Fold] || isDigits(w.Text) || !f.Tokens[j].SoftBefore {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// caseNumber recognises "Case 1 was ..." at the start of a sentence: one patient.
+func caseNumber(f *field, s *sentence) bool {
+	return s.Tok1-s.Tok0 >= 2 && f.Tokens[s.Tok0].Fold == "case" && isDigits(f.Tokens[s.Tok0+1].Text)
+}

@@ -1,0 +1,82 @@
+package evidence
+
+// extraction is the state of one Extract call: the prepared fields and
+// what the frames have read so far.
+type extraction struct {
+	r     *rules
+	title *field
+	abs   *field
+	size  int // the cohort size, once known, for "all patients"
+}
+
+// Extract reads the facts of one record. It is deterministic and never
+// fails: a record the rules cannot read yields fewer facts, not an error.
+// Every fact carries the rule that produced it and spans on the words it
+// was read from.
+func Extract(in Input) Facts {
+	r, err := loadRules()
+	if err != nil {
+		// The lexicon is embedded and tested; without it there are no facts.
+		return Facts{Trials: trialMentions(in)}
+	}
+	x := &extraction{
+		r:     r,
+		title: newField(r, FieldTitle, in.Title, nil),
+		abs:   newField(r, FieldAbstract, in.Abstract, in.Sections),
+	}
+	fields := []*field{x.abs, x.title}
+	g := learnAbbreviations(r, fields)
+	for _, f := range fields {
+		f.Mentions = matchLexicon(r, f, g)
+		f.Ctx = classify(r, f, f.Mentions)
+		f.Quantities = FindQuantities(f.Text, f.Name)
+	}
+	var facts Facts
+	c, hasCohort := x.cohort()
+	x.size = c.Size
+	facts.Interventions = x.interventions()
+	facts.Outcomes = x.outcomes(len(facts.Interventions))
+	if hasCohort {
+		for i := range facts.Interventions {
+			c.Interventions = append(c.Interventions, i)
+		}
+		for i := range facts.Outcomes {
+			c.Outcomes = append(c.Outcomes, i)
+		}
+		facts.Cohorts = []Cohort{c}
+		facts.Design = x.design(&c)
+	} else {
+		facts.Design = x.design(nil)
+	}
+	facts.Trials = trialMentions(in)
+	return facts
+}
+
+// trialMentions: registry ids in the title and abstract, then those the
+// source lists as data, each id once.
+func trialMentions(in Input) []TrialMention {
+	var out []TrialMention
+	seen := map[string]bool{}
+	add := func(t TrialMention) {
+		if !seen[t.ID] {
+			seen[t.ID] = true
+			out = append(out, t)
+		}
+	}
+	for _, t := range FindTrialIDs(in.Title, FieldTitle) {
+		add(t)
+	}
+	for _, t := range FindTrialIDs(in.Abstract, FieldAbstract) {
+		add(t)
+	}
+	for _, id := range in.TrialIDs {
+		found := FindTrialIDs(id, "data")
+		if len(found) == 0 {
+			continue
+		}
+		t := found[0]
+		t.Rule, t.Span = "trial-id-from-record", Span{}
+		add(t)
+	}
+	return out
+}

@@ -1,0 +1,159 @@
+package evidence
+
+import "github.com/msckg/msckg/ontology"
+
+// interventions builds one intervention per MSC product the title or the
+// factual sentences name. A specific product (umbilical cord, bone marrow)
+// makes the generic "MSCs" redundant.
+func (x *extraction) interventions() []Intervention {
+	var agents []fieldMention
+	seen := map[string]bool{}
+	for _, fm := range x.factualMentions("agent") {
+		if !seen[fm.m.IRI()] {
+			seen[fm.m.IRI()] = true
+			agents = append(agents, fm)
+		}
+	}
+	specific := len(agents) > 0 && (len(agents) > 1 || agents[0].m.IRI() != ontology.MKG+"MSC")
+	var out []Intervention
+	for _, a := range agents {
+		if specific && a.m.IRI() == ontology.MKG+"MSC" {
+			continue
+		}
+		iv := Intervention{Agent: x.r.concept(a.m.IRI()), Rule: "agent-mention"}
+		sp := a.f.span(a.m.Start, a.m.End)
+		iv.Spans = append(iv.Spans, sp)
+		iv.Details = append(iv.Details, Detail{"agent", "agent-mention", sp})
+		if src := a.m.Entry.CellSource; src != "" {
+			cs := x.r.concept(src)
+			iv.CellSource = &cs
+			iv.Details = append(iv.Details, Detail{"cellSource", "cell-source-of-agent", sp})
+		}
+		x.route(&iv, a.m.Entry, specific)
+		x.dose(&iv, a.m.Entry, specific)
+		x.courses(&iv, a.m.Entry, specific)
+		out = append(out, iv)
+	}
+	return out
+}
+
+// agentSentences lists the factual sentences (title included) that name
+// the agent; when the agent is specific, generic "MSCs" sentences count too.
+func (x *extraction) agentSentences(agent *ontology.LexiconEntry, specific bool) []fieldSentence {
+	var out []fieldSentence
+	for _, f := range []*field{x.title, x.abs} {
+		last := -1
+		for _, m := range f.Mentions {
+			if m.Kind() != "agent" || m.Sent == last || !f.Ctx[m.Sent].factual() {
+				continue
+			}
+			if m.Entry != agent && !(specific && m.IRI() == ontology.MKG+"MSC") {
+				continue
+			}
+			last = m.Sent
+			out = append(out, fieldSentence{f, m.Sent})
+		}
+	}
+	return out
+}
+
+type fieldSentence struct {
+	f  *field
+	si int
+}
+
+// route: a route word in a sentence that names the agent ("Intravenous
+// infusion umbilical cord-derived mesenchymal stem cell ...").
+func (x *extraction) route(iv *Intervention, agent *ontology.LexiconEntry, specific bool) {
+	for _, fs := range x.agentSentences(agent, specific) {
+		for _, m := range fs.f.Mentions {
+			if m.Sent == fs.si && m.Kind() == "route" && !m.Negated {
+				iv.Route = m.IRI()
+				sp := fs.f.span(m.Start, m.End)
+				iv.Details = append(iv.Details, Detail{"route", "route-with-agent", sp})
+				iv.Spans = appendSpan(iv.Spans, sp)
+				return
+			}
+		}
+	}
+}
+
+// dose: the first cell-count quantity in a sentence that names the agent
+// ("The hUC-MSC dose was 5×10(7) to 1×10(8).").
+func (x *extraction) dose(iv *Intervention, agent *ontology.LexiconEntry, specific bool) {
+	for _, fs := range x.agentSentences(agent, specific) {
+		f, s := fs.f, &fs.f.Sentences[fs.si]
+		saysDose := false
+		for k := s.Tok0; k < s.Tok1; k++ {
+			switch f.Tokens[k].Fold {
+			case "dose", "doses", "dosage", "cells", "cell":
+				saysDose = true
+			}
+		}
+		qs := f.quantitiesIn(s.Start, s.End)
+		for i := 0; i < len(qs); i++ {
+			q, used := withRange(f, s, qs, i)
+			if d, ok := cellDose(q, saysDose); ok {
+				iv.Dose = &d
+				iv.Details = append(iv.Details, Detail{"dose", "dose-cells-with-agent", d.Span})
+				iv.Spans = appendSpan(iv.Spans, d.Span)
+				return
+			}
+			i = used
+		}
+	}
+}
+
+// courses: "five courses ..., followed by two postpartum courses" (7),
+// "three sessions of UC-MSCs infusion" (3), in sentences naming the agent.
+// "N sessions of <another drug>" is that drug's course, not the agent's.
+func (x *extraction) courses(iv *Intervention, agent *ontology.LexiconEntry, specific bool) {
+	nouns := x.r.pattern("course-noun")
+	for _, fs := range x.agentSentences(agent, specific) {
+		f, s := fs.f, &fs.f.Sentences[fs.si]
+		total := 0
+		var spans []Span
+		for k := s.Tok0; k < s.Tok1; k++ {
+			n, ok := numberAt(f, k)
+			if !ok || prevFold(f, s, k) == "to" || (k > s.Tok0 && f.Runes[f.Tokens[k].Start-1] == '-') {
+				continue
+			}
+			for j := k + 1; j <= k+2 && j < s.Tok1; j++ {
+				l, _ := nouns.matchAt(f.Tokens, j, s.Tok1)
+				if l == 0 {
+					if countStops[f.Tokens[j].Fold] || isDigits(f.Tokens[j].Text) {
+						break
+					}
+					continue
+				}
+				if x.ofOtherTherapy(f, s, j+l) {
+					break
+				}
+				total += n
+				spans = append(spans, f.tokSpan(k, j+l))
+				break
+			}
+		}
+		if total > 0 {
+			iv.Courses = total
+			for _, sp := range spans {
+				iv.Details = append(iv.Details, Detail{"courses", "courses-count-noun", sp})
+				iv.Spans = appendSpan(iv.Spans, sp)
+			}
+			return
+		}
+	}
+}
+
+// ofOtherTherapy: the tokens after a course noun are "of <drug>".
+func (x *extraction) ofOtherTherapy(f *field, s *sentence, k int) bool {
+	if k >= s.Tok1 || f.Tokens[k].Fold != "of" {
+		return false
+	}
+	for _, m := range f.Mentions {
+		if m.Tok0 == k+1 || m.Tok0 == k+2 {
+			return m.Kind() != "agent"
+		}
+	}
+	return false
+}

@@ -1,0 +1,278 @@
+package evidence
+
+import (
+	"github.com/msckg/msckg/ontology"
+)
+
+// outcomes reads results from factual abstract sentences. Each rule
+// emits a fact only when the sentence gives what the fact needs (a count,
+// a value or a negation); an outcome word alone says nothing quotable.
+func (x *extraction) outcomes(nInterventions int) []Outcome {
+	f := x.abs
+	iv := -1
+	if nInterventions == 1 {
+		iv = 0
+	}
+	var out []Outcome
+	for si := range f.Sentences {
+		if !f.Ctx[si].factual() {
+			continue
+		}
+		s := &f.Sentences[si]
+		types := map[string][]*mention{}
+		for i := range f.Mentions {
+			if m := &f.Mentions[i]; m.Sent == si && m.Kind() == "outcome" {
+				types[m.IRI()] = append(types[m.IRI()], m)
+			}
+		}
+		add := func(o Outcome) {
+			o.Intervention = iv
+			if o.Label == "" {
+				o.Label = x.r.concept(o.Type).Label
+			}
+			out = append(out, o)
+		}
+		x.adverse(f, s, types, add)
+		x.responses(f, s, types, add)
+		x.timeToResponse(f, s, types, add)
+		x.followUpAndSurvival(f, s, types, add)
+		x.plateletCounts(f, s, types, add)
+	}
+	return out
+}
+
+func intp(n int) *int { return &n }
+
+// adverse: "No infusion-related adverse events were observed" and "There
+// were no severe adverse events" are facts about all patients: none had one.
+func (x *extraction) adverse(f *field, s *sentence, types map[string][]*mention, add func(Outcome)) {
+	for _, t := range []string{ontology.SevereAdverseEvents, ontology.AdverseEvents} {
+		for _, m := range types[t] {
+			if !m.Negated {
+				continue
+			}
+			add(Outcome{Type: t, Patients: intp(0), Rule: "adverse-events-negated",
+				Spans: []Span{f.span(m.Start, m.End), f.sentenceSpan(s)}})
+			break
+		}
+	}
+}
+
+// responses: "Complete remission (CR) was achieved in three patients in 12
+// months and one patient in 24 months": one outcome per count, each with
+// the time that follows it; "Overall responses were reached in all patients".
+func (x *extraction) responses(f *field, s *sentence, types map[string][]*mention, add func(Outcome)) {
+	for _, t := range []string{ontology.CompleteResponse, ontology.OverallResponse, ontology.NoResponse} {
+		ms := types[t]
+		if len(ms) == 0 || ms[0].Negated {
+			continue
+		}
+		counts := countsIn(x.r, f, s)
+		for k := s.Tok0; k+1 < s.Tok1; k++ {
+			if f.Tokens[k].Fold == "all" && x.isPatientsNoun(f, k+1) && x.size > 0 {
+				counts = append(counts, count{N: x.size, Tok0: k, Tok1: k + 2})
+			}
+		}
+		for ci, c := range counts {
+			if f.Tokens[c.Tok0].Start < ms[0].Start && !precededBySubject(f, s, c, ms[0]) {
+				continue
+			}
+			end := s.End
+			if ci+1 < len(counts) {
+				end = f.Tokens[counts[ci+1].Tok0].Start
+			}
+			o := Outcome{Type: t, Patients: intp(c.N), Rule: "response-count",
+				Spans: []Span{f.span(ms[0].Start, ms[0].End), f.tokSpan(c.Tok0, c.Tok1)}}
+			if tp, ok := x.timeAfter(f, s, f.Tokens[c.Tok1-1].End, end); ok {
+				o.Timepoint = &tp
+				o.Spans = append(o.Spans, tp.Span)
+			}
+			add(o)
+		}
+	}
+}
+
+// precededBySubject allows "Three patients achieved CR": the count is
+// the subject right before the outcome words.
+func precededBySubject(f *field, s *sentence, c count, m *mention) bool {
+	return m.Tok0-c.Tok1 <= 3 && m.Tok0 >= c.Tok1
+}
+
+func (x *extraction) isPatientsNoun(f *field, k int) bool {
+	l, _ := x.r.pattern("cohort-noun").matchAt(f.Tokens, k, k+1)
+	return l > 0
+}
+
+// timeAfter finds "in 12 months" / "at 6 months" / "after 4 weeks" in
+// [from, to): a time quantity right after a preposition.
+func (x *extraction) timeAfter(f *field, s *sentence, from, to int) (Quantity, bool) {
+	for _, q := range f.quantitiesIn(from, to) {
+		if !isTimeUnit(q.Unit) || q.Value == "" {
+			continue
+		}
+		k := tokenBefore(f, s, q.Span.Start)
+		if k < 0 {
+			continue
+		}
+		switch f.Tokens[k].Fold {
+		case "in", "at", "after", "within", "by":
+			return q, true
+		}
+	}
+	return Quantity{}, false
+}
+
+// tokenBefore is the index of the last token ending at or before p in s.
+func tokenBefore(f *field, s *sentence, p int) int {
+	for k := s.Tok1 - 1; k >= s.Tok0; k-- {
+		if f.Tokens[k].End <= p {
+			return k
+		}
+	}
+	return -1
+}
+
+// timeToResponse: "The median time between hUC-MSC transplantation and
+// response was 12.5 days (range, 7–16)".
+func (x *extraction) timeToResponse(f *field, s *sentence, types map[string][]*mention, add func(Outcome)) {
+	cue := len(types[ontology.TimeToResponse]) > 0
+	time, resp := -1, false
+	for k := s.Tok0; k < s.Tok1; k++ {
+		switch f.Tokens[k].Fold {
+		case "time":
+			if time < 0 {
+				time = k
+			}
+		case "response", "responses", "respond", "remission", "engraftment":
+			resp = resp || time >= 0
+		}
+	}
+	if !cue && !resp {
+		return
+	}
+	qs := f.quantitiesIn(s.Start, s.End)
+	for i := range qs {
+		if !isTimeUnit(qs[i].Unit) {
+			continue
+		}
+		q, _ := withRange(f, s, qs, i)
+		add(Outcome{Type: ontology.TimeToResponse, Value: &q, Rule: "time-to-response",
+			Spans: []Span{f.sentenceSpan(s), q.Span}})
+		return
+	}
+}
+
+// followUpAndSurvival: "During follow-up (median, 17 months; range,
+// 13–24)" is a follow-up time; "Case 1 has been followed up for 10 years
+// and remains in disease-free survival" is survival of one patient at 10
+// years; a survival percentage is the survival value.
+func (x *extraction) followUpAndSurvival(f *field, s *sentence, types map[string][]*mention, add func(Outcome)) {
+	fu, sv := types[ontology.FollowUp], types[ontology.Survival]
+	qs := f.quantitiesIn(s.Start, s.End)
+	var timeQ *Quantity
+	for i := range qs {
+		if isTimeUnit(qs[i].Unit) && (len(fu) == 0 || qs[i].Span.Start >= fu[0].End) {
+			q, _ := withRange(f, s, qs, i)
+			timeQ = &q
+			break
+		}
+	}
+	var pct *Quantity
+	for i := range qs {
+		if qs[i].Unit == "%" && len(sv) > 0 && qs[i].Span.Start > sv[0].Start {
+			q := qs[i]
+			pct = &q
+			break
+		}
+	}
+	if len(sv) > 0 && !sv[0].Negated {
+		o := Outcome{Type: ontology.Survival, Rule: "survival", Spans: []Span{f.span(sv[0].Start, sv[0].End)}}
+		if caseNumber(f, s) {
+			o.Patients = intp(1)
+			o.Spans = append(o.Spans, f.tokSpan(s.Tok0, s.Tok0+2))
+		}
+		switch {
+		case pct != nil:
+			o.Value = pct
+			o.Spans = append(o.Spans, pct.Span)
+		case timeQ != nil && len(fu) > 0:
+			o.Timepoint = timeQ
+			o.Spans = append(o.Spans, timeQ.Span)
+			timeQ = nil // the follow-up time is the survival time point here
+		}
+		if o.Value != nil || o.Timepoint != nil {
+			add(o)
+		}
+	}
+	if len(fu) > 0 && timeQ != nil {
+		add(Outcome{Type: ontology.FollowUp, Value: timeQ, Rule: "follow-up-time",
+			Spans: []Span{f.span(fu[0].Start, fu[0].End), timeQ.Span}})
+	}
+}
+
+// plateletCounts: every platelet value in 10⁹/L in a sentence about
+// platelet counts, with a named time ("postpartum") as a comment; without
+// a value, "Both children ..., and platelet counts increased" counts the
+// patients whose counts rose.
+func (x *extraction) plateletCounts(f *field, s *sentence, types map[string][]*mention, add func(Outcome)) {
+	ms := types[ontology.PlateletCount]
+	if len(ms) == 0 || ms[0].Negated {
+		return
+	}
+	qs := f.quantitiesIn(s.Start, s.End)
+	n := 0
+	for i, q := range qs {
+		if q.Unit != "10*9/L" || q.Span.Start < ms[0].Start {
+			continue
+		}
+		o := Outcome{Type: ontology.PlateletCount, Value: &qs[i], Rule: "platelet-count-value",
+			Spans: []Span{f.span(ms[0].Start, ms[0].End), q.Span}}
+		from, to := s.Start, s.End
+		if i > 0 {
+			from = qs[i-1].Span.End
+		}
+		if i+1 < len(qs) {
+			to = qs[i+1].Span.Start
+		}
+		if h, ok := x.namedTime(f, s, from, to); ok {
+			o.TimeComment = h.Text
+			o.Spans = append(o.Spans, h)
+		}
+		add(o)
+		n++
+	}
+	if n > 0 {
+		return
+	}
+	for _, c := range countsIn(x.r, f, s) {
+		if c.Tok1 <= ms[0].Tok0 && risesAfter(f, s, ms[0].Tok1) {
+			add(Outcome{Type: ontology.PlateletCount, Patients: intp(c.N), Rule: "platelet-count-rose",
+				Spans: []Span{f.tokSpan(c.Tok0, c.Tok1), f.span(ms[0].Start, ms[0].End)}})
+			return
+		}
+	}
+}
+
+// risesAfter: the platelet words are followed by "increased", "rose",
+// "normalised", "recovered".
+func risesAfter(f *field, s *sentence, k int) bool {
+	for j := k; j < s.Tok1 && j < k+4; j++ {
+		switch f.Tokens[j].Fold {
+		case "increased", "rose", "normalized", "normalised", "recovered", "improved":
+			return true
+		}
+	}
+	return false
+}
+
+// namedTime finds a named time point ("postpartum", "during pregnancy")
+// between two code-point offsets of the sentence.
+func (x *extraction) namedTime(f *field, s *sentence, from, to int) (Span, bool) {
+	for _, h := range x.r.pattern("named-time").findAll(f.Tokens, s.Tok0, s.Tok1) {
+		sp := f.tokSpan(h.Tok0, h.Tok1)
+		if sp.Start >= from && sp.End <= to {
+			return sp, true
+		}
+	}
+	return Span{}, false
+}
