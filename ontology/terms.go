@@ -59,6 +59,25 @@ const (
 	Therapy           = MKG + "Therapy"
 	ConditionClass    = MKG + "Condition"
 	Tissue            = MKG + "Tissue"
+	TrialArm          = MKG + "TrialArm"
+)
+
+// Trial registration properties (mkg:), from registries such as
+// ClinicalTrials.gov.
+const (
+	Arm                   = MKG + "arm"
+	ArmType               = MKG + "armType"
+	ArmIntervention       = MKG + "armIntervention"
+	TrialStatus           = MKG + "trialStatus"
+	TrialPhase            = MKG + "trialPhase"
+	TrialStudyType        = MKG + "trialStudyType"
+	EnrollmentActual      = MKG + "enrollmentActual"
+	EnrollmentAnticipated = MKG + "enrollmentAnticipated"
+	ConditionText         = MKG + "conditionText"
+	InterventionText      = MKG + "interventionText"
+	SponsorName           = MKG + "sponsorName"
+	SecondaryID           = MKG + "secondaryId"
+	OfficialTitle         = MKG + "officialTitle"
 )
 
 // Project properties (mkg:).
