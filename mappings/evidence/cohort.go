@@ -67,9 +67,11 @@ func (x *extraction) cohortSize(c *Cohort) {
 			return
 		}
 		for _, n := range countsIn(x.r, f, s) {
+			with := n.Tok1 < s.Tok1 && f.Tokens[n.Tok1].Fold == "with" && f.Tokens[n.Tok1].SoftBefore
 			switch p := prevFold(f, s, n.Tok0); p {
-			case "in", "of", "to", "among", "than", "from", "all", "remaining", "other":
-				if !(p == "of" && n.Tok0-2 >= s.Tok0 && f.Tokens[n.Tok0-2].Fold == "total") {
+			case "in", "of", "to", "among", "than", "from", "all", "remaining", "other", "only", "these":
+				total := p == "of" && n.Tok0-2 >= s.Tok0 && f.Tokens[n.Tok0-2].Fold == "total"
+				if !total && !(p == "in" && with) {
 					continue
 				}
 			}
@@ -272,16 +274,17 @@ func (x *extraction) cohortConditions(c *Cohort) {
 	}
 }
 
-// cohortRefractory: "refractory" (or "unresponsive", "resistant") in the
-// title or a factual sentence; an aim sentence names the population too.
+// cohortRefractory: "refractory" in the title or a factual sentence; an
+// aim sentence names the population too. Conclusions generalise beyond
+// the patients ("an effective treatment for refractory AA"), so not there.
 func (x *extraction) cohortRefractory(c *Cohort) {
 	for _, f := range []*field{x.title, x.abs} {
 		for si := range f.Sentences {
 			ctx := f.Ctx[si]
-			if !ctx.factual() && !(ctx.Aim && !ctx.Hedged) {
+			s := f.Sentences[si]
+			if !ctx.factual() && !(ctx.Aim && !ctx.Hedged) || s.Role == "conclusions" {
 				continue
 			}
-			s := f.Sentences[si]
 			for _, h := range x.r.pattern("refractory").findAll(f.Tokens, s.Tok0, s.Tok1) {
 				t := true
 				c.Refractory = &t

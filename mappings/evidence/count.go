@@ -7,7 +7,28 @@ import (
 
 // numberAt reads token k as a whole count: digits ("20") or a number word
 // ("Four", "both"). Parts of decimals ("12.5") and of powers are not counts.
+// A compound ("Seventy-four") is read by numberSpan.
 func numberAt(f *field, k int) (int, bool) {
+	n, _, ok := numberSpan(f, k)
+	return n, ok
+}
+
+// numberSpan is numberAt that also reads "Seventy-four" / "twenty one" as
+// one number, returning the token after it.
+func numberSpan(f *field, k int) (n, next int, ok bool) {
+	n, ok = numberToken(f, k)
+	if !ok {
+		return 0, k + 1, false
+	}
+	if n >= 20 && n%10 == 0 && n < 100 && k+1 < len(f.Tokens) && f.Tokens[k+1].SoftBefore {
+		if u, ok2 := NumberWord(f.Tokens[k+1].Text); ok2 && u >= 1 && u <= 9 && f.Tokens[k+1].Fold != "both" {
+			return n + u, k + 2, true
+		}
+	}
+	return n, k + 1, true
+}
+
+func numberToken(f *field, k int) (int, bool) {
 	t := f.Tokens[k]
 	if isDigits(t.Text) {
 		if t.Start > 0 && (f.Runes[t.Start-1] == '.' || f.Runes[t.Start-1] == ',') && t.Start > 1 && unicode.IsDigit(f.Runes[t.Start-2]) {
@@ -49,13 +70,13 @@ func countsIn(r *rules, f *field, s *sentence) []count {
 	nouns := r.pattern("cohort-noun")
 	var out []count
 	for k := s.Tok0; k < s.Tok1; k++ {
-		n, ok := numberAt(f, k)
+		n, next, ok := numberSpan(f, k)
 		if !ok {
 			continue
 		}
-		for j := k + 1; j < s.Tok1 && j <= k+2; j++ {
+		for j := next; j < s.Tok1 && j <= next+1; j++ {
 			if l, _ := nouns.matchAt(f.Tokens, j, s.Tok1); l > 0 {
-				if !clauseBreakBefore(f, k+1) {
+				if !clauseBreakBefore(f, next) {
 					out = append(out, count{N: n, Tok0: k, Tok1: j + l})
 				}
 				break

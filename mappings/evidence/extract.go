@@ -1,5 +1,7 @@
 package evidence
 
+import "github.com/msckg/msckg/ontology"
+
 // extraction is the state of one Extract call: the prepared fields and
 // what the frames have read so far.
 type extraction struct {
@@ -32,6 +34,12 @@ func Extract(in Input) Facts {
 		f.Quantities = FindQuantities(f.Text, f.Name)
 	}
 	var facts Facts
+	if d := x.design(nil); d != nil && (d.IRI == ontology.Review || d.IRI == ontology.SystematicReview) {
+		// A review reports on other studies' patients, not its own.
+		facts.Design = d
+		facts.Trials = trialMentions(in)
+		return facts
+	}
 	c, hasCohort := x.cohort()
 	x.size = c.Size
 	facts.Interventions = x.interventions()

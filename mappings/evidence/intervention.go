@@ -118,7 +118,7 @@ func (x *extraction) courses(iv *Intervention, agent *ontology.LexiconEntry, spe
 			if !ok || prevFold(f, s, k) == "to" || (k > s.Tok0 && f.Runes[f.Tokens[k].Start-1] == '-') {
 				continue
 			}
-			for j := k + 1; j <= k+2 && j < s.Tok1; j++ {
+			for j := k + 1; j <= k+2 && j < s.Tok1 && f.Tokens[j].SoftBefore; j++ {
 				l, _ := nouns.matchAt(f.Tokens, j, s.Tok1)
 				if l == 0 {
 					if countStops[f.Tokens[j].Fold] || isDigits(f.Tokens[j].Text) {

@@ -45,10 +45,11 @@ func intp(n int) *int { return &n }
 
 // adverse: "No infusion-related adverse events were observed" and "There
 // were no severe adverse events" are facts about all patients: none had one.
+// "No other adverse events" says some had one, so it is not read.
 func (x *extraction) adverse(f *field, s *sentence, types map[string][]*mention, add func(Outcome)) {
 	for _, t := range []string{ontology.SevereAdverseEvents, ontology.AdverseEvents} {
 		for _, m := range types[t] {
-			if !m.Negated {
+			if !m.Negated || (m.Tok0 > s.Tok0 && f.Tokens[m.Tok0-1].Fold == "other") {
 				continue
 			}
 			add(Outcome{Type: t, Patients: intp(0), Rule: "adverse-events-negated",
@@ -76,6 +77,9 @@ func (x *extraction) responses(f *field, s *sentence, types map[string][]*mentio
 		for ci, c := range counts {
 			if f.Tokens[c.Tok0].Start < ms[0].Start && !precededBySubject(f, s, c, ms[0]) {
 				continue
+			}
+			if p := prevFold(f, s, c.Tok0); p == "of" || p == "among" {
+				continue // "7 of 12 patients": 12 is the denominator
 			}
 			end := s.End
 			if ci+1 < len(counts) {
@@ -140,8 +144,12 @@ func (x *extraction) timeToResponse(f *field, s *sentence, types map[string][]*m
 	for k := s.Tok0; k < s.Tok1; k++ {
 		switch f.Tokens[k].Fold {
 		case "time":
-			if time < 0 {
-				time = k
+			numbered := k > s.Tok0 && f.Tokens[k].SoftBefore && isDigits(f.Tokens[k-1].Text) // "38-time"
+			if time < 0 && !numbered && k+1 < s.Tok1 {
+				switch f.Tokens[k+1].Fold {
+				case "to", "between", "until", "of", "from":
+					time = k
+				}
 			}
 		case "response", "responses", "respond", "remission", "engraftment":
 			resp = resp || time >= 0
@@ -195,6 +203,10 @@ func (x *extraction) followUpAndSurvival(f *field, s *sentence, types map[string
 		case pct != nil:
 			o.Value = pct
 			o.Spans = append(o.Spans, pct.Span)
+			if tp, ok := timeJustBefore(f, s, qs, sv[0]); ok {
+				o.Timepoint = &tp
+				o.Spans = append(o.Spans, tp.Span)
+			}
 		case timeQ != nil && len(fu) > 0:
 			o.Timepoint = timeQ
 			o.Spans = append(o.Spans, timeQ.Span)
@@ -275,4 +287,17 @@ func (x *extraction) namedTime(f *field, s *sentence, from, to int) (Span, bool)
 		}
 	}
 	return Span{}, false
+}
+
+// timeJustBefore finds "5-year" in "5-year overall survival".
+func timeJustBefore(f *field, s *sentence, qs []Quantity, m *mention) (Quantity, bool) {
+	for _, q := range qs {
+		if !isTimeUnit(q.Unit) || q.Value == "" || q.Span.End > m.Start {
+			continue
+		}
+		if k := tokenBefore(f, s, m.Start); k >= 0 && f.Tokens[k].End <= q.Span.End {
+			return q, true
+		}
+	}
+	return Quantity{}, false
 }

@@ -1,6 +1,7 @@
 package evidence
 
 import (
+	"math/big"
 	"strings"
 )
 
@@ -26,6 +27,26 @@ func sameOrNoUnit(r Quantity, u string) bool { return r.Unit == "" || r.Unit == 
 func withRange(f *field, s *sentence, qs []Quantity, i int) (Quantity, int) {
 	q := qs[i]
 	used := i
+	if q.Value == "" && q.Mean != "" {
+		q.Value = q.Mean // the contract has no mean; a mean is the reported value
+	}
+	if (q.Value != "" || q.Median != "") && q.Min == "" && q.Max == "" && i+1 < len(qs) {
+		// "(median, 2.7 × 10(6) cells/kg; range, 1.3-4.5)": the range is in the same power of ten.
+		r := qs[i+1]
+		gap := fold(runeSlice(f.Runes, q.Span.End, r.Span.Start))
+		if r.Unit == "" && r.Value == "" && r.Min != "" && r.Max != "" && rangeGap(gap) {
+			center := q.Median
+			if center == "" {
+				center = q.Value
+			}
+			if lo, hi, ok := scaleRange(r.Min, r.Max, center); ok {
+				q.Min, q.Max = lo, hi
+				q.Span = f.span(q.Span.Start, r.Span.End)
+				q.UnitText = q.Span.Text
+				return q, i + 1
+			}
+		}
+	}
 	if q.Value != "" && q.Min == "" && q.Max == "" && i+1 < len(qs) {
 		r := qs[i+1]
 		gap := fold(runeSlice(f.Runes, q.Span.End, r.Span.Start))
@@ -111,4 +132,41 @@ func large(q Quantity) bool {
 		ok = true
 	}
 	return ok
+}
+
+// scaleRange multiplies a range written without its power of ten by the
+// power that puts center inside it: 1.3–4.5 around 2700000 is 1300000–
+// 4500000. Only powers 10³–10¹² are tried, and only one may fit.
+func scaleRange(lo, hi, center string) (string, string, bool) {
+	l, ok1 := new(big.Rat).SetString(lo)
+	h, ok2 := new(big.Rat).SetString(hi)
+	c, ok3 := new(big.Rat).SetString(center)
+	if !ok1 || !ok2 || !ok3 || l.Cmp(h) > 0 || h.Cmp(big.NewRat(1000, 1)) >= 0 {
+		return "", "", false
+	}
+	found := -1
+	for k := 3; k <= 12; k++ {
+		p := new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(k)), nil))
+		sl, sh := new(big.Rat).Mul(l, p), new(big.Rat).Mul(h, p)
+		if sl.Cmp(c) <= 0 && c.Cmp(sh) <= 0 {
+			if found >= 0 {
+				return "", "", false
+			}
+			found = k
+		}
+	}
+	if found < 0 {
+		return "", "", false
+	}
+	p := new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(found)), nil))
+	return ratDecimal(new(big.Rat).Mul(l, p)), ratDecimal(new(big.Rat).Mul(h, p)), true
+}
+
+// ratDecimal writes an exact decimal without trailing zeros.
+func ratDecimal(r *big.Rat) string {
+	s := r.FloatString(12)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return s
 }
