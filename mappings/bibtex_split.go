@@ -176,63 +176,97 @@ func bibLibraryText(c bibChunk, macros map[string]string) []byte {
 // no real export contains).
 const bibAt = "\uE040"
 
-// bibResolveMacros rewrites every bare word in a value position (after
-// "=" or "#") into a braced literal: @string macros and month names
-// become their values, numbers stay, and any other word stays as its
-// own text (BibTeX would print nothing; the word is kept so no data is
-// lost). The library thus never looks a macro up itself, which matters:
-// it calls log.Fatalf on an undefined one, ending the whole program.
-// A "word" here is a maximal run of anything but the BibTeX delimiters,
-// so it always covers what the library's scanner would read as one.
+// bibResolveMacros rewrites every value (what follows "=") into one
+// braced literal: "#" concatenations are joined, @string macros and
+// month names become their values, numbers and quoted strings become
+// braced text, and an undefined macro stays as its own name (BibTeX
+// would print nothing; the word is kept so no data is lost). Two library
+// faults make this necessary: it drops every "#" operand after the
+// first, and it calls log.Fatalf on an undefined macro, which would end
+// the whole program. A bare word is a maximal run of anything but the
+// BibTeX delimiters, so it always covers what the library's scanner
+// would read as one.
 func bibResolveMacros(text []byte, macros map[string]string) []byte {
 	out := make([]byte, 0, len(text))
-	expect := false
 	for i := 0; i < len(text); {
-		b := text[i]
-		switch {
-		case b == '=' || b == '#':
-			expect = true
-			out = append(out, b)
-			i++
-		case b == ',':
-			expect = false
-			out = append(out, b)
-			i++
-		case b == '{':
+		switch b := text[i]; b {
+		case '=':
+			out = append(out, '=', ' ', '{')
+			var val []byte
+			val, i = bibValue(text, i+1, macros)
+			out = append(out, val...)
+			out = append(out, '}')
+		case '{':
 			j := skipBibGroup(text, i)
 			out = append(out, text[i:j]...)
-			i, expect = j, false
-		case b == '"':
+			i = j
+		case '"':
 			j := skipBibQuoted(text, i)
 			out = append(out, text[i:j]...)
-			i, expect = j, false
-		case isBibSpace(b) || b == '}':
+			i = j
+		default:
 			out = append(out, b)
 			i++
+		}
+	}
+	return out
+}
+
+// bibValue reads the value expression starting at i (just after "=")
+// and returns its text and the index after it.
+func bibValue(text []byte, i int, macros map[string]string) ([]byte, int) {
+	var val []byte
+	for {
+		for i < len(text) && isBibSpace(text[i]) {
+			i++
+		}
+		if i >= len(text) {
+			return val, i
+		}
+		switch text[i] {
+		case '{':
+			j := skipBibGroup(text, i)
+			val = append(val, bibInner(text[i:j], '{', '}')...)
+			i = j
+		case '"':
+			j := skipBibQuoted(text, i)
+			val = append(val, bibInner(text[i:j], '"', '"')...)
+			i = j
+		case ',', '}', '#', '=':
+			// an empty operand
 		default:
 			j := i
 			for j < len(text) && !isBibDelimiter(text[j]) {
 				j++
 			}
 			word := string(text[i:j])
-			switch {
-			case expect && isDigits(word):
-				// Braced too: the library reads a bare number as a macro
-				// name when its global field state is stale.
-				out = append(out, '{')
-				out = append(out, word...)
-				out = append(out, '}')
-			case expect:
-				out = append(out, '{')
-				out = append(out, bibMacroValue(word, macros)...)
-				out = append(out, '}')
-			default:
-				out = append(out, word...)
+			if isDigits(word) {
+				val = append(val, word...)
+			} else {
+				val = append(val, bibMacroValue(word, macros)...)
 			}
-			i, expect = j, false
+			i = j
 		}
+		for i < len(text) && isBibSpace(text[i]) {
+			i++
+		}
+		if i < len(text) && text[i] == '#' {
+			i++
+			continue
+		}
+		return val, i
 	}
-	return out
+}
+
+// bibInner strips one pair of delimiters, if both are there.
+func bibInner(s []byte, open, close byte) []byte {
+	if len(s) >= 2 && s[0] == open && s[len(s)-1] == close {
+		return s[1 : len(s)-1]
+	}
+	if len(s) >= 1 && s[0] == open {
+		return s[1:]
+	}
+	return s
 }
 
 // bibMacroValue resolves a macro name (case-insensitive, as in BibTeX).

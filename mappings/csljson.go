@@ -40,7 +40,7 @@ func sniffCSLJSON(head []byte) int {
 	if cslContainerPattern.Match(head) {
 		score += 10
 	}
-	if score < 20 {
+	if score < 30 { // two of the three: "type":"article" alone is OpenAlex's too
 		return 0
 	}
 	return score

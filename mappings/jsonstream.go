@@ -144,8 +144,25 @@ func (w *jsonWalker) emit(it jsonItem, err error) {
 	}
 }
 
+// fail reports a syntax error as an unreadable record at the line where
+// that record starts, naming the line of the error too, and stops.
 func (w *jsonWalker) fail(err error) {
-	w.emit(jsonItem{}, &RecordError{Record: w.n + 1, Line: w.src.lineAt(w.offset()), Err: fmt.Errorf("JSON: %w", err)})
+	start := w.offset()
+	// The decoder has not consumed the bytes before the broken value:
+	// skip the separators to find where it starts.
+	buf, _ := io.ReadAll(io.LimitReader(w.dec.Buffered(), 1<<12))
+	for _, b := range buf {
+		if b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != ',' && b != ':' {
+			break
+		}
+		start++
+	}
+	line := w.src.lineAt(start)
+	var syn *json.SyntaxError
+	if errors.As(err, &syn) && w.base+syn.Offset >= start {
+		err = fmt.Errorf("line %d: %w", w.src.lineAt(w.base+syn.Offset), err)
+	}
+	w.emit(jsonItem{}, &RecordError{Record: w.n + 1, Line: line, Err: fmt.Errorf("JSON: %w", err)})
 	w.broken = true
 }
 

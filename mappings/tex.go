@@ -268,11 +268,10 @@ func (c *texConv) command(math bool) {
 		return
 	}
 	if s, ok := texSymbols[name]; ok {
-		if !math {
-			c.skipSpaces()
-			if s != " " && c.peek() == '{' && c.i+1 < len(c.src) && c.src[c.i+1] == '}' {
-				c.i += 2
-			}
+		// Spaces after a symbol are kept ("5 \times 10" reads "5 × 10");
+		// an empty group after it ("\ldots{}") is dropped.
+		if c.peek() == '{' && c.i+1 < len(c.src) && c.src[c.i+1] == '}' {
+			c.i += 2
 		}
 		c.out.WriteString(s)
 		return

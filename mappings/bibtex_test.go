@@ -1,0 +1,296 @@
+package mappings
+
+import (
+	"bytes"
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// bibOne reads a single-entry BibTeX text and fails unless it gives
+// exactly one record and no error.
+func bibOne(t *testing.T, in string) Record {
+	t.Helper()
+	recs, errs := readAll(t, "bibtex", []byte(in))
+	if len(errs) > 0 || len(recs) != 1 {
+		t.Fatalf("got %d records, errors %v", len(recs), errs)
+	}
+	return recs[0]
+}
+
+func TestBibTeXETMFixture(t *testing.T) {
+	data := readFixture(t, "bibtex-etm.bib")
+	rec := bibOne(t, string(data))
+	want := Record{
+		Format: "bibtex", Number: 1, Line: 1,
+		Title:     "Intravenous infusion umbilical cord-derived mesenchymal stem cell in primary immune thrombocytopenia: A two-year follow-up",
+		Journal:   Journal{Title: "Experimental and Therapeutic Medicine", ISSNs: []string{"1792-0981"}},
+		Issued:    Date{2017, 5, 0},
+		Volume:    "13", Issue: "5", PageStart: "2255", PageEnd: "2258",
+		DOI: "10.3892/etm.2017.4229", PMID: "28565834", PMCID: "PMC5443306",
+		Keywords: []string{"chronic immune thrombocytopenic purpura", "human umbilical cord-derived mesenchymal stem cells",
+			"intravenous infusion", "safety", "efficacy"},
+		PublicationTypes: []string{"article"},
+		URLs:             []string{"https://www.ncbi.nlm.nih.gov/pmc/articles/PMC5443306/"},
+	}
+	for _, n := range [][2]string{{"Wang", "Xiaohua"}, {"Yin", "Xiaoguang"}, {"Sun", "Wei"}, {"Bai", "Jin"},
+		{"Shen", "Yawen"}, {"Ao", "Qiang"}, {"Gu", "Yongquan"}, {"Liu", "Ying"}} {
+		want.Authors = append(want.Authors, au(n[0]+", "+n[1], n[0], n[1]))
+	}
+	if rec.Abstract.Text != etmAbstract {
+		t.Errorf("abstract differs from PubMed's:\n got %q\nwant %q", rec.Abstract.Text, etmAbstract)
+	}
+	if !bytes.Equal(rec.Raw, bytes.TrimRight(data, "\n")) {
+		t.Errorf("Raw is not the entry's bytes: %q", rec.Raw)
+	}
+	rec.Raw, rec.Abstract = nil, Abstract{}
+	diffRecords(t, rec, want)
+}
+
+func TestBibTeXFields(t *testing.T) {
+	cases := []struct {
+		name, entry string
+		check       func(Record) any
+		want        any
+	}{
+		{"title accents", `title = {Mesenchymal cells in {M}{\"u}ller's {\'E}tude}`, func(r Record) any { return r.Title }, "Mesenchymal cells in Müller's Étude"},
+		{"title math", `title = {Platelets $>$150 $\times$ 10$^{9}$/L}`, func(r Record) any { return r.Title }, "Platelets >150 × 10⁹/L"},
+		{"quoted title", `title = "A {\"U}ber study"`, func(r Record) any { return r.Title }, "A Über study"},
+		{"concatenation", `title = "Part one" # { and two}`, func(r Record) any { return r.Title }, "Part one and two"},
+		{"journal", `journal = {Exp Ther Med}`, func(r Record) any { return r.Journal.Title }, "Exp Ther Med"},
+		{"journaltitle", `journaltitle = {Blood}`, func(r Record) any { return r.Journal.Title }, "Blood"},
+		{"shortjournal", `shortjournal = {Exp Ther Med}`, func(r Record) any { return r.Journal.Abbrev }, "Exp Ther Med"},
+		{"year only", `year = 2017`, func(r Record) any { return r.Issued }, Date{2017, 0, 0}},
+		{"month macro", "year = 2017, month = may", func(r Record) any { return r.Issued }, Date{2017, 5, 0}},
+		{"month macro upper", "year = 2017, month = MAR", func(r Record) any { return r.Issued }, Date{2017, 3, 0}},
+		{"month number", "year = {2017}, month = {11}", func(r Record) any { return r.Issued }, Date{2017, 11, 0}},
+		{"month name braced", "year = {2017}, month = {September}", func(r Record) any { return r.Issued }, Date{2017, 9, 0}},
+		{"month with day", "year = {2017}, month = {14 Mar}", func(r Record) any { return r.Issued }, Date{2017, 3, 14}},
+		{"bad month", "year = {2017}, month = {13}", func(r Record) any { return r.Issued }, Date{2017, 0, 0}},
+		{"biblatex date", "date = {2017-03-14}, year = {2016}", func(r Record) any { return r.Issued }, Date{2017, 3, 14}},
+		{"volume number", "volume = {13}, number = {5}", func(r Record) any { return [2]string{r.Volume, r.Issue} }, [2]string{"13", "5"}},
+		{"issue", "issue = {5}", func(r Record) any { return r.Issue }, "5"},
+		{"pages --", "pages = {2255--2258}", func(r Record) any { return [2]string{r.PageStart, r.PageEnd} }, [2]string{"2255", "2258"}},
+		{"pages bare", "pages = 2255--2258", func(r Record) any { return [2]string{r.PageStart, r.PageEnd} }, [2]string{"2255", "2258"}},
+		{"pages abbreviated", "pages = {2255-8}", func(r Record) any { return [2]string{r.PageStart, r.PageEnd} }, [2]string{"2255", "2258"}},
+		{"article number", "pages = {e13287}", func(r Record) any { return [2]string{r.PageStart, r.PageEnd} }, [2]string{"e13287", ""}},
+		{"doi url", "doi = {https://doi.org/10.3892/ETM.2017.4229}", func(r Record) any { return r.DOI }, "10.3892/etm.2017.4229"},
+		{"doi escaped", `doi = {10.1002/abc\_def--x}`, func(r Record) any { return r.DOI }, "10.1002/abc_def--x"},
+		{"pmid", "pmid = {28565834}", func(r Record) any { return r.PMID }, "28565834"},
+		{"eprint pubmed", "eprint = {28565834}, eprinttype = {pubmed}", func(r Record) any { return r.PMID }, "28565834"},
+		{"eprint arxiv", "eprint = {1706.03762}, eprinttype = {arxiv}", func(r Record) any { return r.PMID }, ""},
+		{"pmcid", "pmcid = {PMC5443306}", func(r Record) any { return r.PMCID }, "PMC5443306"},
+		{"note ids", "note = {Epub 2017 Mar 14. PMID: 28565834; PMCID: PMC5443306}", func(r Record) any { return [2]string{r.PMID, r.PMCID} }, [2]string{"28565834", "PMC5443306"}},
+		{"issn two", "issn = {1792-0981, 1792-1015}", func(r Record) any { return r.Journal.ISSNs }, []string{"1792-0981", "1792-1015"}},
+		{"issn bad check digit", "issn = {1792-0982}", func(r Record) any { return len(r.Journal.ISSNs) }, 0},
+		{"abstract", `abstract = {Dose 5$\times$10\textsuperscript{7}.}`, func(r Record) any { return r.Abstract.Text }, "Dose 5×10⁷."},
+		{"keywords comma", "keywords = {ITP, MSC}", func(r Record) any { return r.Keywords }, []string{"ITP", "MSC"}},
+		{"keywords semicolon", "keywords = {Purpura, Thrombocytopenic; MSC}", func(r Record) any { return r.Keywords }, []string{"Purpura, Thrombocytopenic", "MSC"}},
+		{"url", `url = {https://example.org/a\_b?x=1}`, func(r Record) any { return r.URLs }, []string{"https://example.org/a_b?x=1"}},
+		{"url gives pmid", "url = {https://pubmed.ncbi.nlm.nih.gov/28565834/}", func(r Record) any { return r.PMID }, "28565834"},
+		{"language", "language = {english}", func(r Record) any { return r.Language }, "en"},
+		{"email in note", "note = {write to a@b.org}, title = {T}", func(r Record) any { return r.Title }, "T"},
+		{"undefined macro kept", "journal = blood", func(r Record) any { return r.Journal.Title }, "blood"},
+		{"upper-case field names", "TITLE = {Upper}", func(r Record) any { return r.Title }, "Upper"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			rec := bibOne(t, "@article{key,\n  "+c.entry+"\n}\n")
+			if got := c.check(rec); !reflect.DeepEqual(got, c.want) {
+				t.Errorf("got %#v, want %#v", got, c.want)
+			}
+		})
+	}
+}
+
+func TestBibTeXAuthors(t *testing.T) {
+	cases := []struct {
+		in   string
+		want []Author
+	}{
+		{"Wang, Xiaohua and Yin, Xiaoguang", []Author{au("Wang, Xiaohua", "Wang", "Xiaohua"), au("Yin, Xiaoguang", "Yin", "Xiaoguang")}},
+		{"Xiaohua Wang AND Xiaoguang Yin", []Author{au("Xiaohua Wang", "Wang", "Xiaohua"), au("Xiaoguang Yin", "Yin", "Xiaoguang")}},
+		{`M{\"u}ller, J{\"o}rg and P{\'e}rez-Sim{\'o}n, Jos{\'e} A.`, []Author{au("Müller, Jörg", "Müller", "Jörg"), au("Pérez-Simón, José A.", "Pérez-Simón", "José A.")}},
+		{"Vincent van Gogh", []Author{au("Vincent van Gogh", "van Gogh", "Vincent")}},
+		{"{van der Berg}, Jan", []Author{au("van der Berg, Jan", "van der Berg", "Jan")}},
+		{"King, Jr, Martin", []Author{au("King, Jr, Martin", "King", "Martin")}},
+		{"{Barnes and Noble Research Group}", []Author{{AsWritten: "Barnes and Noble Research Group", Family: "Barnes and Noble Research Group", Collective: true}}},
+		{"{ITP Study Group} and Wang, X. and others", []Author{{AsWritten: "ITP Study Group", Family: "ITP Study Group", Collective: true}, au("Wang, X.", "Wang", "X.")}},
+		{"Wang, Xiaohua and\n    Yin, Xiaoguang", []Author{au("Wang, Xiaohua", "Wang", "Xiaohua"), au("Yin, Xiaoguang", "Yin", "Xiaoguang")}},
+		{"Anderson, Ann and Sandberg, Brandon", []Author{au("Anderson, Ann", "Anderson", "Ann"), au("Sandberg, Brandon", "Sandberg", "Brandon")}},
+	}
+	for _, c := range cases {
+		rec := bibOne(t, "@article{k, author = {"+c.in+"}}")
+		diffAuthors(t, rec.Authors, c.want)
+	}
+}
+
+func TestBibTeXMultiFixture(t *testing.T) {
+	recs, errs := readAll(t, "bibtex", readFixture(t, "bibtex-multi.bib"))
+	if len(errs) > 0 {
+		t.Fatalf("errors: %v", errs)
+	}
+	if len(recs) != 4 {
+		t.Fatalf("got %d records, want 4 (@comment, @preamble and @string are not records)", len(recs))
+	}
+	type row struct {
+		Number, Line int
+		Journal      string
+		Issued       Date
+		First, Last  string
+		Lang         string
+		Authors      int
+	}
+	want := []row{
+		{1, 12, "BMC Pregnancy and Childbirth", Date{2025, 10, 0}, "1038", "", "en", 8},
+		{2, 28, "Medicine (Baltimore)", Date{2018, 0, 0}, "e13287", "", "", 11},
+		{3, 41, "Chinese Journal of Contemporary Pediatrics", Date{2025, 9, 0}, "1128", "1133", "zh", 4},
+		{4, 55, "", Date{2016, 0, 0}, "", "", "", 1},
+	}
+	for i, r := range recs {
+		got := row{r.Number, r.Line, r.Journal.Title, r.Issued, r.PageStart, r.PageEnd, r.Language, len(r.Authors)}
+		if got != want[i] {
+			t.Errorf("record %d: got %+v, want %+v", i+1, got, want[i])
+		}
+	}
+	if got := recs[1].Title; !strings.HasSuffix(got, "refractory Henoch–Schönlein purpura") {
+		t.Errorf("accent/dash title: %q", got)
+	}
+	if got := recs[0].Authors[0]; got.Family != "Tong" || got.Given != "Tong" {
+		t.Errorf("given-first name: %+v", got)
+	}
+	if got := recs[0].Abstract.Text; !strings.Contains(got, "54 × 10⁹/L") || !strings.Contains(got, "60 × 10⁶ cells/day") {
+		t.Errorf("math in abstract: %q", got)
+	}
+	if got := recs[3].Title; got != "Expert & patient notes on ß-cell₂ and Étienne's ça même — not a paper" {
+		t.Errorf("symbols title: %q", got)
+	}
+	if a := recs[3].Authors[0]; !a.Collective {
+		t.Errorf("braced group author not collective: %+v", a)
+	}
+	if got := recs[1].Keywords[0]; got != "Henoch–Schönlein purpura" {
+		t.Errorf("keyword: %q", got)
+	}
+}
+
+func TestBibTeXRecordErrors(t *testing.T) {
+	in := `@article{good1, title = {First}, year = 2017}
+
+@article{broken, title = {Unclosed brace, year = 2017
+
+@article{good2, title = {Second}}
+@article{nocomma title = {x}}
+@book{good3, title = {Third}}
+`
+	recs, errs := readAll(t, "bibtex", []byte(in))
+	var titles []string
+	for _, r := range recs {
+		titles = append(titles, r.Title)
+	}
+	if want := []string{"First", "Second", "Third"}; !reflect.DeepEqual(titles, want) {
+		t.Errorf("titles = %q, want %q", titles, want)
+	}
+	wantErrs := []struct{ record, line int }{{2, 3}, {4, 6}}
+	if len(errs) != len(wantErrs) {
+		t.Fatalf("errors = %v, want %d", errs, len(wantErrs))
+	}
+	for i, err := range errs {
+		var re *RecordError
+		if !errors.As(err, &re) {
+			t.Fatalf("error %v is not a *RecordError", err)
+		}
+		if re.Record != wantErrs[i].record || re.Line != wantErrs[i].line {
+			t.Errorf("error %d: record %d line %d, want record %d line %d (%v)", i, re.Record, re.Line, wantErrs[i].record, wantErrs[i].line, re)
+		}
+	}
+	if recs[1].Number != 3 || recs[2].Number != 5 {
+		t.Errorf("numbers after errors: %d, %d", recs[1].Number, recs[2].Number)
+	}
+}
+
+func TestBibTeXUnclosedAtEnd(t *testing.T) {
+	recs, errs := readAll(t, "bibtex", []byte("@article{a, title = {A}}\n@article{b, title = {B"))
+	if len(recs) != 1 || len(errs) != 1 {
+		t.Fatalf("got %d records, %v", len(recs), errs)
+	}
+	var re *RecordError
+	if !errors.As(errs[0], &re) || re.Record != 2 || re.Line != 2 {
+		t.Errorf("error = %v", errs[0])
+	}
+}
+
+// The library exits the program on an undefined macro; the reader must
+// never let it see one, in any value position.
+func TestBibTeXUndefinedMacrosDoNotExit(t *testing.T) {
+	in := `@string{a = b # c}
+@article{k, title = x # "y" # z, journal = {J} # q, pages = 12-13, note = 2017abc, year = 2017}`
+	rec := bibOne(t, in)
+	if rec.Title != "xyz" || rec.Journal.Title != "Jq" || rec.PageStart != "12" || rec.Issued.Year != 2017 {
+		t.Errorf("got %+v", rec)
+	}
+}
+
+func TestBibTeXStringMacroChain(t *testing.T) {
+	in := `@STRING{etm = "Experimental and "}
+@string(etm2 = etm # {Therapeutic Medicine})
+@article{k, journal = ETM2}`
+	if got := bibOne(t, in).Journal.Title; got != "Experimental and Therapeutic Medicine" {
+		t.Errorf("journal = %q", got)
+	}
+}
+
+func TestBibTeXConcurrent(t *testing.T) {
+	// The library keeps state in package variables: parallel readers must
+	// not disturb each other.
+	data := readFixture(t, "bibtex-multi.bib")
+	done := make(chan int)
+	for i := 0; i < 4; i++ {
+		go func() {
+			recs, _ := readAll(t, "bibtex", data)
+			done <- len(recs)
+		}()
+	}
+	for i := 0; i < 4; i++ {
+		if n := <-done; n != 4 {
+			t.Errorf("parallel read got %d records", n)
+		}
+	}
+}
+
+func TestSniffBibTeX(t *testing.T) {
+	if sniffBibTeX(readFixture(t, "bibtex-etm.bib")) == 0 {
+		t.Error("ETM fixture not recognised")
+	}
+	for _, in := range []string{"Contact me @home", `{"title":"@article{x"}`, "TY  - JOUR\nER  - \n"} {
+		if s := sniffBibTeX([]byte(in)); s != 0 {
+			t.Errorf("sniffBibTeX(%q) = %d", in, s)
+		}
+	}
+}
+
+func FuzzBibTeX(f *testing.F) {
+	f.Add(readFixture(f, "bibtex-etm.bib"))
+	f.Add(readFixture(f, "bibtex-multi.bib"))
+	f.Add([]byte("@string{a = b}\n@article{k, title = a # {x} # \"y\", author = {A, B and {C D}}}"))
+	f.Add([]byte("@article(k, title = {\\\"{u}$^{9}$\\textsuperscript{7}})"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		n := 0
+		for rec, err := range readBibTeX(bytes.NewReader(data)) {
+			n++
+			if err != nil {
+				var re *RecordError
+				if errors.As(err, &re) && (re.Record < 1 || re.Line < 1) {
+					t.Fatalf("bad position in %v", err)
+				}
+				continue
+			}
+			if rec.Number < 1 || rec.Line < 1 || len(rec.Raw) == 0 {
+				t.Fatalf("bad record position %d/%d", rec.Number, rec.Line)
+			}
+			if n > len(data)+1 {
+				t.Fatal("more items than bytes")
+			}
+		}
+	})
+}

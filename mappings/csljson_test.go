@@ -1,0 +1,216 @@
+package mappings
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"iter"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// jsonOne reads a one-record JSON input as format and fails unless it
+// gives exactly one record and no error.
+func jsonOne(t *testing.T, format, in string) Record {
+	t.Helper()
+	recs, errs := readAll(t, format, []byte(in))
+	if len(errs) > 0 || len(recs) != 1 {
+		t.Fatalf("got %d records, errors %v", len(recs), errs)
+	}
+	return recs[0]
+}
+
+func etmAuthors(familyFirst bool) []Author {
+	var out []Author
+	for _, n := range [][2]string{{"Wang", "Xiaohua"}, {"Yin", "Xiaoguang"}, {"Sun", "Wei"}, {"Bai", "Jin"},
+		{"Shen", "Yawen"}, {"Ao", "Qiang"}, {"Gu", "Yongquan"}, {"Liu", "Ying"}} {
+		as := n[1] + " " + n[0]
+		if familyFirst {
+			as = n[0] + ", " + n[1]
+		}
+		out = append(out, au(as, n[0], n[1]))
+	}
+	return out
+}
+
+const etmTitle = "Intravenous infusion umbilical cord-derived mesenchymal stem cell in primary immune thrombocytopenia: A two-year follow-up"
+
+func TestCSLJSONETMFixture(t *testing.T) {
+	rec := jsonOne(t, "csl-json", string(readFixture(t, "csl-etm.json")))
+	want := Record{
+		Format: "csl-json", Number: 1, Line: 2, Title: etmTitle,
+		Authors: etmAuthors(true),
+		Journal: Journal{Title: "Experimental and Therapeutic Medicine", Abbrev: "Exp Ther Med", ISSNs: []string{"1792-0981"}},
+		Issued:  Date{2017, 5, 0}, Volume: "13", Issue: "5", PageStart: "2255", PageEnd: "2258",
+		DOI: "10.3892/etm.2017.4229", PMID: "28565834", PMCID: "PMC5443306", Language: "en",
+		URLs: []string{"https://www.ncbi.nlm.nih.gov/pmc/articles/PMC5443306/"},
+	}
+	if rec.Abstract.Text != etmAbstract {
+		t.Errorf("abstract differs from PubMed's: %q", rec.Abstract.Text)
+	}
+	if !bytes.HasPrefix(rec.Raw, []byte("{")) || !bytes.HasSuffix(rec.Raw, []byte("}")) {
+		t.Errorf("Raw is not the item object: %.40q", rec.Raw)
+	}
+	rec.Raw, rec.Abstract = nil, Abstract{}
+	diffRecords(t, rec, want)
+}
+
+func TestCSLJSONFields(t *testing.T) {
+	cases := []struct {
+		name, item string
+		check      func(Record) any
+		want       any
+	}{
+		{"date-parts numbers", `"issued":{"date-parts":[[2017,5,1]]}`, func(r Record) any { return r.Issued }, Date{2017, 5, 1}},
+		{"date-parts strings", `"issued":{"date-parts":[["2017","05"]]}`, func(r Record) any { return r.Issued }, Date{2017, 5, 0}},
+		{"date-parts year", `"issued":{"date-parts":[[2017]]}`, func(r Record) any { return r.Issued }, Date{2017, 0, 0}},
+		{"date-parts bad month", `"issued":{"date-parts":[[2017,13]]}`, func(r Record) any { return r.Issued }, Date{2017, 0, 0}},
+		{"raw date", `"issued":{"raw":"2017-03-14"}`, func(r Record) any { return r.Issued }, Date{2017, 3, 14}},
+		{"literal date", `"issued":{"literal":"May 2017"}`, func(r Record) any { return r.Issued }, Date{2017, 5, 0}},
+		{"season ignored", `"issued":{"date-parts":[[2017]],"season":2}`, func(r Record) any { return r.Issued }, Date{2017, 0, 0}},
+		{"volume number", `"volume":13,"issue":5`, func(r Record) any { return [2]string{r.Volume, r.Issue} }, [2]string{"13", "5"}},
+		{"page number", `"page":1038`, func(r Record) any { return [2]string{r.PageStart, r.PageEnd} }, [2]string{"1038", ""}},
+		{"page range", `"page":"2255-8"`, func(r Record) any { return [2]string{r.PageStart, r.PageEnd} }, [2]string{"2255", "2258"}},
+		{"page-first", `"page-first":"2255"`, func(r Record) any { return r.PageStart }, "2255"},
+		{"article number", `"type":"article-journal","number":"e13287"`, func(r Record) any { return r.ArticleNumber }, "e13287"},
+		{"family given", `"author":[{"family":"Wang","given":"Xiaohua"}]`, func(r Record) any { return r.Authors }, []Author{au("Wang, Xiaohua", "Wang", "Xiaohua")}},
+		{"particle", `"author":[{"family":"Gogh","given":"Vincent","non-dropping-particle":"van"}]`, func(r Record) any { return r.Authors[0].Family }, "van Gogh"},
+		{"literal group", `"author":[{"literal":"ITP Study Group"}]`, func(r Record) any { return r.Authors[0].Collective }, true},
+		{"literal person", `"author":[{"literal":"Xiaohua Wang"}]`, func(r Record) any { return [2]string{r.Authors[0].Family, r.Authors[0].Given} }, [2]string{"Wang", "Xiaohua"}},
+		{"container", `"container-title":"Blood"`, func(r Record) any { return r.Journal.Title }, "Blood"},
+		{"container-title-short", `"container-title-short":"Exp Ther Med","journalAbbreviation":"Other"`, func(r Record) any { return r.Journal.Abbrev }, "Exp Ther Med"},
+		{"journalAbbreviation", `"journalAbbreviation":"Exp Ther Med"`, func(r Record) any { return r.Journal.Abbrev }, "Exp Ther Med"},
+		{"ISSN string pair", `"ISSN":"1792-0981, 1792-1015"`, func(r Record) any { return r.Journal.ISSNs }, []string{"1792-0981", "1792-1015"}},
+		{"ISSN array", `"ISSN":["17920981","1792-1015"]`, func(r Record) any { return r.Journal.ISSNs }, []string{"1792-0981", "1792-1015"}},
+		{"DOI resolver", `"DOI":"https://doi.org/10.3892/ETM.2017.4229"`, func(r Record) any { return r.DOI }, "10.3892/etm.2017.4229"},
+		{"PMID number", `"PMID":28565834`, func(r Record) any { return r.PMID }, "28565834"},
+		{"PMCID", `"PMCID":"PMC5443306"`, func(r Record) any { return r.PMCID }, "PMC5443306"},
+		{"note ids", `"note":"Publisher: D.A. Spandidos\nPMID: 28565834\nPMCID: PMC5443306"`, func(r Record) any { return [2]string{r.PMID, r.PMCID} }, [2]string{"28565834", "PMC5443306"}},
+		{"note does not override", `"PMID":"1","note":"PMID: 28565834"`, func(r Record) any { return r.PMID }, "1"},
+		{"URL", `"URL":"https://pubmed.ncbi.nlm.nih.gov/28565834/"`, func(r Record) any { return [2]string{r.URLs[0], r.PMID} }, [2]string{"https://pubmed.ncbi.nlm.nih.gov/28565834/", "28565834"}},
+		{"abstract html", `"abstract":"<p>Dose 5×10<sup>7</sup> &amp; more</p>"`, func(r Record) any { return r.Abstract.Text }, "Dose 5×10 7 & more"},
+		{"language", `"language":"zh-CN"`, func(r Record) any { return r.Language }, "zh"},
+		{"keyword", `"keyword":"ITP, MSC"`, func(r Record) any { return r.Keywords }, []string{"ITP", "MSC"}},
+		{"title html", `"title":"CD34<sup>+</sup> cells"`, func(r Record) any { return r.Title }, "CD34 + cells"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			rec := jsonOne(t, "csl-json", `{"type":"article-journal",`+c.item+`}`)
+			if got := c.check(rec); !reflect.DeepEqual(got, c.want) {
+				t.Errorf("got %#v, want %#v", got, c.want)
+			}
+		})
+	}
+}
+
+func TestCSLJSONMultiFixture(t *testing.T) {
+	recs, errs := readAll(t, "csl-json", readFixture(t, "csl-multi.json"))
+	if len(errs) > 0 || len(recs) != 3 {
+		t.Fatalf("got %d records, errors %v", len(recs), errs)
+	}
+	type row struct {
+		Line      int
+		DOI       string
+		Issued    Date
+		Start     string
+		Article   string
+		Abbrev    string
+		Sections  int
+		Collectve bool
+	}
+	want := []row{
+		{2, "10.1186/s12884-025-08177-9", Date{2025, 10, 8}, "1038", "", "BMC Pregnancy Childbirth", 1, false},
+		{42, "10.1097/md.0000000000013287", Date{2018, 11, 0}, "", "e13287", "Medicine (Baltimore)", 0, true},
+		{69, "10.7499/j.issn.1008-8830.2503173", Date{2025, 9, 0}, "1128", "", "", 0, false},
+	}
+	for i, r := range recs {
+		got := row{r.Line, r.DOI, r.Issued, r.PageStart, r.ArticleNumber, r.Journal.Abbrev, len(r.Abstract.Sections), r.Authors[len(r.Authors)-1].Collective}
+		if got != want[i] {
+			t.Errorf("record %d: got %+v, want %+v", i+1, got, want[i])
+		}
+	}
+}
+
+func TestCSLJSONRecordErrors(t *testing.T) {
+	in := `[
+  {"type":"article-journal","title":"First"},
+  {"type":"article-journal","title":"Broken","author":"Wang X"},
+  42,
+  {"type":"article-journal","title":"Last"}
+]`
+	recs, errs := readAll(t, "csl-json", []byte(in))
+	if len(recs) != 2 || recs[0].Title != "First" || recs[1].Title != "Last" || recs[1].Number != 4 || recs[1].Line != 5 {
+		t.Errorf("records: %+v", recs)
+	}
+	want := []struct{ record, line int }{{2, 3}, {3, 4}}
+	if len(errs) != 2 {
+		t.Fatalf("errors: %v", errs)
+	}
+	for i, err := range errs {
+		var re *RecordError
+		if !errors.As(err, &re) || re.Record != want[i].record || re.Line != want[i].line {
+			t.Errorf("error %d = %v, want record %d line %d", i, err, want[i].record, want[i].line)
+		}
+	}
+}
+
+func TestCSLJSONSyntaxErrorStops(t *testing.T) {
+	in := "[\n{\"title\":\"ok\"},\n{\"title\": oops}\n,{\"title\":\"never\"}]"
+	recs, errs := readAll(t, "csl-json", []byte(in))
+	if len(recs) != 1 || len(errs) != 1 {
+		t.Fatalf("got %d records, %v", len(recs), errs)
+	}
+	var re *RecordError
+	if !errors.As(errs[0], &re) || re.Record != 2 || re.Line != 3 {
+		t.Errorf("error = %v, want record 2 line 3", errs[0])
+	}
+}
+
+func TestSniffCSLJSON(t *testing.T) {
+	for _, f := range []string{"csl-etm.json", "csl-multi.json"} {
+		if got, err := Detect(readFixture(t, f)); err != nil || got.Name != "csl-json" {
+			t.Errorf("%s detected as %v (%v)", f, got, err)
+		}
+	}
+	for _, f := range []string{"crossref-etm.json", "crossref-worklist.json", "openalex-results.json", "s2-batch.json"} {
+		if s := sniffCSLJSON(readFixture(t, f)); s != 0 {
+			t.Errorf("sniffCSLJSON(%s) = %d", f, s)
+		}
+	}
+	if s := sniffCSLJSON([]byte(`TY  - JOUR "issued" "date-parts"`)); s != 0 {
+		t.Errorf("non-JSON sniffed %d", s)
+	}
+}
+
+func FuzzCSLJSON(f *testing.F) {
+	f.Add(readFixture(f, "csl-etm.json"))
+	f.Add(readFixture(f, "csl-multi.json"))
+	f.Add([]byte(`{"issued":{"date-parts":[["2017",99,-1]]},"ISSN":[1,null],"page":1e400}`))
+	f.Add([]byte("\xef\xbb\xbf[null, {}, [], \"x\"]"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzJSONReader(t, readCSLJSON, data)
+	})
+}
+
+// fuzzJSONReader checks what every JSON reader must hold on any input:
+// no panic, positions that make sense, and at most one record per byte.
+func fuzzJSONReader(t *testing.T, read func(io.Reader) iter.Seq2[Record, error], data []byte) {
+	n := 0
+	for rec, err := range read(bytes.NewReader(data)) {
+		n++
+		if n > len(data)+1 {
+			t.Fatal("more records than bytes")
+		}
+		if err != nil {
+			var re *RecordError
+			if errors.As(err, &re) && (re.Record < 1 || re.Line < 1) {
+				t.Fatalf("bad position in %v", err)
+			}
+			continue
+		}
+		if rec.Number < 1 || rec.Line < 1 || rec.Line > strings.Count(string(data), "\n")+1 || len(rec.Raw) == 0 {
+			t.Fatalf("bad record position %d line %d", rec.Number, rec.Line)
+		}
+	}
+}
