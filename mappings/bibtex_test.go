@@ -24,10 +24,10 @@ func TestBibTeXETMFixture(t *testing.T) {
 	rec := bibOne(t, string(data))
 	want := Record{
 		Format: "bibtex", Number: 1, Line: 1,
-		Title:     "Intravenous infusion umbilical cord-derived mesenchymal stem cell in primary immune thrombocytopenia: A two-year follow-up",
-		Journal:   Journal{Title: "Experimental and Therapeutic Medicine", ISSNs: []string{"1792-0981"}},
-		Issued:    Date{2017, 5, 0},
-		Volume:    "13", Issue: "5", PageStart: "2255", PageEnd: "2258",
+		Title:   "Intravenous infusion umbilical cord-derived mesenchymal stem cell in primary immune thrombocytopenia: A two-year follow-up",
+		Journal: Journal{Title: "Experimental and Therapeutic Medicine", ISSNs: []string{"1792-0981"}},
+		Issued:  Date{2017, 5, 0},
+		Volume:  "13", Issue: "5", PageStart: "2255", PageEnd: "2258",
 		DOI: "10.3892/etm.2017.4229", PMID: "28565834", PMCID: "PMC5443306",
 		Keywords: []string{"chronic immune thrombocytopenic purpura", "human umbilical cord-derived mesenchymal stem cells",
 			"intravenous infusion", "safety", "efficacy"},
