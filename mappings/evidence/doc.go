@@ -25,7 +25,7 @@ func newField(r *rules, name, text string, sections []Section) *field {
 	f.Tokens = tokenize(f.Runes)
 	given := sectionRanges(text, sections)
 	label, role := "", ""
-	for _, se := range splitSentences(f.Runes, r.abbrevs) {
+	for _, se := range splitSentences(f.Runes, r.abbrevs, r.sections) {
 		s, e := se[0], se[1]
 		lineStart := s == 0 || f.Runes[s-1] == '\n'
 		for _, g := range given {
@@ -36,6 +36,8 @@ func newField(r *rules, name, text string, sections []Section) *field {
 		if name == FieldTitle {
 			label, role = "Title", "title"
 		} else if l, ro, content, ok := sectionLabelAt(f.Runes, s, e, lineStart, r.sections); ok {
+			label, role, s = l, ro, content
+		} else if l, ro, content, ok := bareLabelAt(f.Runes, s, e, r.sections); ok {
 			label, role, s = l, ro, content
 		}
 		if s >= e {

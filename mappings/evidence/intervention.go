@@ -20,11 +20,17 @@ func (x *extraction) interventions() []Intervention {
 		if specific && a.m.IRI() == ontology.MKG+"MSC" {
 			continue
 		}
-		iv := Intervention{Agent: x.r.concept(a.m.IRI()), Rule: "agent-mention"}
+		entry, rule := a.m.Entry, "agent-mention"
 		sp := a.f.span(a.m.Start, a.m.End)
+		if !specific {
+			if e, src, ok := x.agentFromSource(); ok {
+				entry, rule, sp = e, "agent-source-phrase", src
+			}
+		}
+		iv := Intervention{Agent: x.r.concept(entry.IRI), Rule: rule}
 		iv.Spans = append(iv.Spans, sp)
-		iv.Details = append(iv.Details, Detail{"agent", "agent-mention", sp})
-		if src := a.m.Entry.CellSource; src != "" {
+		iv.Details = append(iv.Details, Detail{"agent", rule, sp})
+		if src := entry.CellSource; src != "" {
 			cs := x.r.concept(src)
 			iv.CellSource = &cs
 			iv.Details = append(iv.Details, Detail{"cellSource", "cell-source-of-agent", sp})
@@ -33,6 +39,56 @@ func (x *extraction) interventions() []Intervention {
 		x.dose(&iv, a.m.Entry, specific)
 		x.courses(&iv, a.m.Entry, specific)
 		out = append(out, iv)
+	}
+	if len(out) > 0 {
+		out = append(out, x.coTherapies()...)
+	}
+	return out
+}
+
+// agentFromSource reads "MSCs expanded from the bone marrow of a
+// third-party donor": generic MSCs whose tissue a factual sentence names.
+func (x *extraction) agentFromSource() (*ontology.LexiconEntry, Span, bool) {
+	for _, fs := range x.agentSentences(x.r.byIRI[ontology.MKG+"MSC"], false) {
+		s := fs.f.Sentences[fs.si]
+		for _, h := range x.r.pattern("agent-source").findAll(fs.f.Tokens, s.Tok0, s.Tok1) {
+			if e := x.r.lexEntry("agent", ontology.MKG+h.Payloads[0]); e != nil {
+				return e, fs.f.tokSpan(h.Tok0, h.Tok1), true
+			}
+		}
+	}
+	return nil, Span{}, false
+}
+
+// coTherapies: a transplant given together with the MSCs ("haploidentical
+// HSCT combined with UC-MSCs", "cotransplantation of HSCs and MSCs") is an
+// intervention of the study too.
+func (x *extraction) coTherapies() []Intervention {
+	var out []Intervention
+	seen := map[string]bool{}
+	for _, f := range []*field{x.title, x.abs} {
+		for si := range f.Sentences {
+			s := f.Sentences[si]
+			if !f.Ctx[si].factual() || !x.r.pattern("co-therapy").has(f.Tokens, s.Tok0, s.Tok1) {
+				continue
+			}
+			hasAgent := false
+			for _, m := range f.Mentions {
+				hasAgent = hasAgent || (m.Sent == si && m.Kind() == "agent")
+			}
+			if !hasAgent {
+				continue
+			}
+			for _, m := range f.Mentions {
+				if m.Sent != si || m.Negated || m.IRI() != ontology.MKG+"HSCT" || seen[m.IRI()] {
+					continue
+				}
+				seen[m.IRI()] = true
+				sp := f.span(m.Start, m.End)
+				out = append(out, Intervention{Agent: x.r.concept(m.IRI()), Rule: "co-therapy-with-agent",
+					Spans: []Span{sp, f.sentenceSpan(&s)}, Details: []Detail{{"agent", "co-therapy-with-agent", sp}}})
+			}
+		}
 	}
 	return out
 }

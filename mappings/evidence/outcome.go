@@ -1,6 +1,8 @@
 package evidence
 
 import (
+	"strconv"
+
 	"github.com/msckg/msckg/ontology"
 )
 
@@ -123,6 +125,28 @@ func (x *extraction) timeAfter(f *field, s *sentence, from, to int) (Quantity, b
 			return q, true
 		}
 	}
+	return namedUnitTime(f, s, from, to)
+}
+
+var timeWordUnit = map[string]string{"year": "a", "month": "mo", "week": "wk", "day": "d"}
+
+// namedUnitTime reads "at year 1" / "at month 6" in [from, to).
+func namedUnitTime(f *field, s *sentence, from, to int) (Quantity, bool) {
+	for k := s.Tok0; k+2 < s.Tok1; k++ {
+		if f.Tokens[k].Start < from || f.Tokens[k+2].End > to || f.Tokens[k].Fold != "at" {
+			continue
+		}
+		unit, ok := timeWordUnit[f.Tokens[k+1].Fold]
+		if !ok || !isDigits(f.Tokens[k+2].Text) || !f.Tokens[k+2].SoftBefore {
+			continue
+		}
+		sp := f.tokSpan(k+1, k+3)
+		n, err := strconv.Atoi(f.Tokens[k+2].Text)
+		if err != nil {
+			continue
+		}
+		return Quantity{Value: strconv.Itoa(n), Unit: unit, UnitText: sp.Text, Span: sp}, true
+	}
 	return Quantity{}, false
 }
 
@@ -186,7 +210,11 @@ func (x *extraction) followUpAndSurvival(f *field, s *sentence, types map[string
 		}
 	}
 	var pct *Quantity
+	parallel := x.r.pattern("respectively").has(f.Tokens, s.Tok0, s.Tok1)
 	for i := range qs {
+		if parallel {
+			break // "at 3 and 6 months ... 87.5% and 83.3%, respectively": pairs not read
+		}
 		if qs[i].Unit == "%" && len(sv) > 0 && qs[i].Span.Start > sv[0].Start {
 			q := qs[i]
 			pct = &q

@@ -11,11 +11,12 @@ import (
 // rules is the lexicon and the cue patterns, compiled once from the data
 // files in ontology/ and never modified afterwards.
 type rules struct {
-	lexicon  *phraseSet[*ontology.LexiconEntry]
-	byIRI    map[string]*ontology.LexiconEntry // first entry of each IRI, for labels
-	patterns map[string]*phraseSet[string]     // category → phrases, payload = value
-	abbrevs  map[string]bool                   // folded words that end in a dot inside a sentence
-	sections map[string]string                 // folded label → role
+	lexicon   *phraseSet[*ontology.LexiconEntry]
+	byIRI     map[string]*ontology.LexiconEntry // first entry of each IRI, for labels
+	byKindIRI map[string][]*ontology.LexiconEntry
+	patterns  map[string]*phraseSet[string] // category → phrases, payload = value
+	abbrevs   map[string]bool               // folded words that end in a dot inside a sentence
+	sections  map[string]string             // folded label → role
 }
 
 var loadRules = sync.OnceValues(func() (*rules, error) {
@@ -32,17 +33,19 @@ var loadRules = sync.OnceValues(func() (*rules, error) {
 
 func compileRules(lex []ontology.LexiconEntry, pats []ontology.PatternEntry) *rules {
 	r := &rules{
-		lexicon:  newPhraseSet[*ontology.LexiconEntry](),
-		byIRI:    map[string]*ontology.LexiconEntry{},
-		patterns: map[string]*phraseSet[string]{},
-		abbrevs:  map[string]bool{},
-		sections: map[string]string{},
+		lexicon:   newPhraseSet[*ontology.LexiconEntry](),
+		byIRI:     map[string]*ontology.LexiconEntry{},
+		byKindIRI: map[string][]*ontology.LexiconEntry{},
+		patterns:  map[string]*phraseSet[string]{},
+		abbrevs:   map[string]bool{},
+		sections:  map[string]string{},
 	}
 	for i := range lex {
 		e := &lex[i]
 		if _, ok := r.byIRI[e.IRI]; !ok {
 			r.byIRI[e.IRI] = e
 		}
+		r.byKindIRI[e.Kind+" "+e.IRI] = append(r.byKindIRI[e.Kind+" "+e.IRI], e)
 		for _, s := range e.Synonyms {
 			r.lexicon.add(s, e, nil)
 		}
@@ -72,6 +75,14 @@ func (r *rules) pattern(category string) *phraseSet[string] {
 		return ps
 	}
 	return newPhraseSet[string]()
+}
+
+// lexEntry returns the lexicon entry of a kind and IRI, or nil.
+func (r *rules) lexEntry(kind, iri string) *ontology.LexiconEntry {
+	for _, e := range r.byKindIRI[kind+" "+iri] {
+		return e
+	}
+	return nil
 }
 
 // concept returns the concept of a lexicon IRI with its label.

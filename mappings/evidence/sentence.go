@@ -19,7 +19,7 @@ type sentence struct {
 // capital, digit or opening bracket, and when the word before it is not a
 // known abbreviation ("vs.", "e.g.") or an initial; decimals ("5.65") and
 // units ("×10⁹/L.") need no special case. Line breaks always end one.
-func splitSentences(rs []rune, abbrevs map[string]bool) [][2]int {
+func splitSentences(rs []rune, abbrevs map[string]bool, sections map[string]string) [][2]int {
 	var out [][2]int
 	start := 0
 	emit := func(end int) {
@@ -50,6 +50,11 @@ func splitSentences(rs []rune, abbrevs map[string]bool) [][2]int {
 		}
 		if j < len(rs) && rs[i] != '。' {
 			if !unicode.IsSpace(rs[j]) {
+				// "(AA).Methods Eighteen patients": a section label glued to the dot.
+				if rs[i] == '.' && labelWordAt(rs, j, sections) {
+					emit(j)
+					i = j - 1
+				}
 				continue
 			}
 			k := j
@@ -124,4 +129,40 @@ func sectionLabelAt(rs []rune, start, end int, lineStart bool, sections map[stri
 		content++
 	}
 	return label, role, content, true
+}
+
+// labelWordAt reports a known section label starting at rs[j], capitalised
+// and followed by a space or colon ("Methods Eighteen", "Results:").
+func labelWordAt(rs []rune, j int, sections map[string]string) bool {
+	if j >= len(rs) || !unicode.IsUpper(rs[j]) {
+		return false
+	}
+	k := j
+	for k < len(rs) && unicode.IsLetter(rs[k]) {
+		k++
+	}
+	if k >= len(rs) || (rs[k] != ' ' && rs[k] != ':') {
+		return false
+	}
+	_, ok := sections[fold(string(rs[j:k]))]
+	return ok && k-j > 4
+}
+
+// bareLabelAt finds a known label written without a colon at the start of
+// a sentence and followed by a capitalised word ("Results All patients
+// achieved ...", "Conclusion Haploidentical ..."). "Case 1 was" is not one.
+func bareLabelAt(rs []rune, start, end int, sections map[string]string) (label, role string, content int, ok bool) {
+	k := start
+	for k < end && unicode.IsLetter(rs[k]) {
+		k++
+	}
+	if k == start || k+1 >= end || rs[k] != ' ' || !unicode.IsUpper(rs[k+1]) {
+		return "", "", 0, false
+	}
+	label = string(rs[start:k])
+	role, known := sections[fold(label)]
+	if !known || k-start <= 4 {
+		return "", "", 0, false
+	}
+	return label, role, k + 1, true
 }

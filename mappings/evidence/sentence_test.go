@@ -36,7 +36,7 @@ func TestSplitSentences(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			rs := []rune(tc.text)
-			got := splitSentences(rs, r.abbrevs)
+			got := splitSentences(rs, r.abbrevs, r.sections)
 			if len(got) != len(tc.want) {
 				t.Fatalf("got %d sentences %q, want %d", len(got), spansText(rs, got), len(tc.want))
 			}

@@ -3,6 +3,7 @@ package evidence
 import (
 	"math/big"
 	"strings"
+	"unicode"
 )
 
 // Helpers that turn the quantities of a sentence into the value of one
@@ -65,6 +66,9 @@ func withRange(f *field, s *sentence, qs []Quantity, i int) (Quantity, int) {
 
 // rangeGap: only "(range, ", "; range, ", ", ranging from " and the like.
 func rangeGap(gap string) bool {
+	if strings.HasPrefix(gap, "/") { // "cells/kg/infusion; range, ..."
+		gap = strings.TrimLeftFunc(gap[1:], unicode.IsLetter)
+	}
 	g := strings.Trim(gap, " ()[],;:")
 	switch g {
 	case "range", "ranging from", "range from", "ranged from", "iqr", "":
