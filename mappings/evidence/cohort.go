@@ -67,6 +67,9 @@ func (x *extraction) cohortSize(c *Cohort) {
 			return
 		}
 		for _, n := range countsIn(x.r, f, s) {
+			if n.Part {
+				continue
+			}
 			with := n.Tok1 < s.Tok1 && f.Tokens[n.Tok1].Fold == "with" && f.Tokens[n.Tok1].SoftBefore
 			switch p := prevFold(f, s, n.Tok0); p {
 			case "in", "of", "to", "among", "than", "from", "all", "remaining", "other", "only", "these":

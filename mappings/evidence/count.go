@@ -58,7 +58,8 @@ func isDigits(s string) bool {
 // count is "Four patients", "two cases", "Both children", "20 adult patients".
 type count struct {
 	N          int
-	Tok0, Tok1 int // the number through the noun
+	Tok0, Tok1 int  // the number through the noun
+	Part       bool // "7 of 12 patients": N is a part of a group, not a group
 }
 
 // countStops may not sit between a number and its noun.
@@ -73,6 +74,21 @@ func countsIn(r *rules, f *field, s *sentence) []count {
 		n, next, ok := numberSpan(f, k)
 		if !ok {
 			continue
+		}
+		// "7 of 12 patients", "4 of 7 frontline ... patients": a part.
+		if next+1 < s.Tok1 && f.Tokens[next].Fold == "of" {
+			if m, next2, ok2 := numberSpan(f, next+1); ok2 && m >= n {
+				for j := next2; j < s.Tok1 && j <= next2+2; j++ {
+					if l, _ := nouns.matchAt(f.Tokens, j, s.Tok1); l > 0 {
+						out = append(out, count{N: n, Tok0: k, Tok1: j + l, Part: true})
+						break
+					}
+					if countStops[f.Tokens[j].Fold] || !f.Tokens[j].SoftBefore {
+						break
+					}
+				}
+				continue
+			}
 		}
 		for j := next; j < s.Tok1 && j <= next+1; j++ {
 			if l, _ := nouns.matchAt(f.Tokens, j, s.Tok1); l > 0 {

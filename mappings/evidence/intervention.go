@@ -1,6 +1,10 @@
 package evidence
 
-import "github.com/msckg/msckg/ontology"
+import (
+	"strings"
+
+	"github.com/msckg/msckg/ontology"
+)
 
 // interventions builds one intervention per MSC product the title or the
 // factual sentences name. A specific product (umbilical cord, bone marrow)
@@ -108,9 +112,30 @@ func (x *extraction) agentSentences(agent *ontology.LexiconEntry, specific bool)
 			}
 			last = m.Sent
 			out = append(out, fieldSentence{f, m.Sent})
+			// "UC-MSC were isolated ... The third to fifth generation cells were
+			// intravenously administered": the next sentence's "cells" are the agent.
+			if next := m.Sent + 1; next < len(f.Sentences) && f.Ctx[next].factual() && x.cellsAnaphora(f, next) {
+				out = append(out, fieldSentence{f, next})
+			}
 		}
 	}
 	return out
+}
+
+// cellsAnaphora: the sentence speaks of "cells" without naming any product.
+func (x *extraction) cellsAnaphora(f *field, si int) bool {
+	for _, m := range f.Mentions {
+		if m.Sent == si && m.Kind() == "agent" {
+			return false
+		}
+	}
+	s := f.Sentences[si]
+	for k := s.Tok0; k < s.Tok1; k++ {
+		if f.Tokens[k].Fold == "cells" {
+			return true
+		}
+	}
+	return false
 }
 
 type fieldSentence struct {
@@ -149,7 +174,7 @@ func (x *extraction) dose(iv *Intervention, agent *ontology.LexiconEntry, specif
 		qs := f.quantitiesIn(s.Start, s.End)
 		for i := 0; i < len(qs); i++ {
 			q, used := withRange(f, s, qs, i)
-			if d, ok := cellDose(q, saysDose); ok {
+			if d, ok := cellDose(q, saysDose || x.rightAfterAgent(f, fs.si, q)); ok {
 				iv.Dose = &d
 				iv.Details = append(iv.Details, Detail{"dose", "dose-cells-with-agent", d.Span})
 				iv.Spans = appendSpan(iv.Spans, d.Span)
@@ -209,6 +234,20 @@ func (x *extraction) ofOtherTherapy(f *field, s *sentence, k int) bool {
 	for _, m := range f.Mentions {
 		if m.Tok0 == k+1 || m.Tok0 == k+2 {
 			return m.Kind() != "agent"
+		}
+	}
+	return false
+}
+
+// rightAfterAgent: "received MSCs (1 × 10(6)/kg)" — the quantity follows an
+// agent mention with only brackets or spaces between.
+func (x *extraction) rightAfterAgent(f *field, si int, q Quantity) bool {
+	for _, m := range f.Mentions {
+		if m.Sent != si || m.Kind() != "agent" || m.End > q.Span.Start {
+			continue
+		}
+		if strings.Trim(runeSlice(f.Runes, m.End, q.Span.Start), " ([") == "" {
+			return true
 		}
 	}
 	return false

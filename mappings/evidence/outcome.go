@@ -16,6 +16,7 @@ func (x *extraction) outcomes(nInterventions int) []Outcome {
 		iv = 0
 	}
 	var out []Outcome
+	zero := map[string]bool{}
 	for si := range f.Sentences {
 		if !f.Ctx[si].factual() {
 			continue
@@ -28,6 +29,12 @@ func (x *extraction) outcomes(nInterventions int) []Outcome {
 			}
 		}
 		add := func(o Outcome) {
+			if o.Patients != nil && *o.Patients == 0 && o.Value == nil && zero[o.Type] {
+				return // "no adverse events" said twice is one fact
+			}
+			if o.Patients != nil && *o.Patients == 0 && o.Value == nil {
+				zero[o.Type] = true
+			}
 			o.Intervention = iv
 			if o.Label == "" {
 				o.Label = x.r.concept(o.Type).Label

@@ -50,8 +50,9 @@ func splitSentences(rs []rune, abbrevs map[string]bool, sections map[string]stri
 		}
 		if j < len(rs) && rs[i] != '。' {
 			if !unicode.IsSpace(rs[j]) {
-				// "(AA).Methods Eighteen patients": a section label glued to the dot.
-				if rs[i] == '.' && labelWordAt(rs, j, sections) {
+				// "(AA).Methods Eighteen patients", "rate of 72.2%.4 of 7 patients":
+				// a sentence glued to the dot after a word, not inside a number.
+				if rs[i] == '.' && (labelWordAt(rs, j, sections) || gluedSentence(rs, i, j, abbrevs)) {
 					emit(j)
 					i = j - 1
 				}
@@ -165,4 +166,19 @@ func bareLabelAt(rs []rune, start, end int, sections map[string]string) (label, 
 		return "", "", 0, false
 	}
 	return label, role, k + 1, true
+}
+
+// gluedSentence: a dot right after a word, "%" or ")" and right before a
+// capital or digit ("treatment.UC-MSC were", "72.2%.4 of 7") ends a
+// sentence whose space was lost in export. Decimals, initials and known
+// abbreviations do not.
+func gluedSentence(rs []rune, dot, next int, abbrevs map[string]bool) bool {
+	if dot == 0 || next != dot+1 {
+		return false
+	}
+	p := rs[dot-1]
+	if !(unicode.IsLetter(p) || p == '%' || p == ')') || !(unicode.IsUpper(rs[next]) || unicode.IsDigit(rs[next])) {
+		return false
+	}
+	return !isAbbrevBefore(rs, dot, abbrevs)
 }

@@ -32,6 +32,8 @@ func TestSplitSentences(t *testing.T) {
 			[]string{"with a median cell count of 5.65 × 10 7 /L, ranging from 5.48 to 5.98 × 10 7 /L.", "Outcomes: As the rash resolved."}},
 		{"initials", "Siping, Jilin 136000, P.R. China. Next sentence.", []string{"Siping, Jilin 136000, P.R. China.", "Next sentence."}},
 		{"lines", "Background: one\nConclusions: two", []string{"Background: one", "Conclusions: two"}},
+		{"lost spaces", "a total response rate of 72.2%.4 of 7 patients responded.UC-MSC were safe, e.g.Fig 2.",
+			[]string{"a total response rate of 72.2%.", "4 of 7 patients responded.", "UC-MSC were safe, e.g.Fig 2."}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
