@@ -86,3 +86,19 @@ func TestJSONRecordsNotJSONContainer(t *testing.T) {
 		t.Errorf("empty input: %v %v", recs, errs)
 	}
 }
+
+// Every fixture is detected by content as its own format, never as one
+// of the other export formats.
+func TestDetectExportFixtures(t *testing.T) {
+	for file, want := range map[string]string{
+		"bibtex-etm.bib": "bibtex", "bibtex-multi.bib": "bibtex",
+		"csl-etm.json": "csl-json", "csl-multi.json": "csl-json",
+		"crossref-etm.json": "crossref-json", "crossref-worklist.json": "crossref-json",
+		"openalex-results.json": "openalex-json", "s2-batch.json": "s2-api-json",
+	} {
+		got, err := Detect(readFixture(t, file))
+		if err != nil || got.Name != want {
+			t.Errorf("%s detected as %v (%v), want %s", file, got, err, want)
+		}
+	}
+}
