@@ -76,8 +76,6 @@ func pmMentioned(head []byte) int {
 // unclosed quote) must not make the reader swallow the rest of a file.
 const maxPMArticle = 32 << 20
 
-var errPMTooLarge = errors.New("article larger than 32 MiB (unclosed markup?)")
-
 func readPubMedXML(r io.Reader) iter.Seq2[Record, error] {
 	return func(yield func(Record, error) bool) {
 		s := newPMStream(r)
@@ -110,11 +108,23 @@ func (s *pmSource) ReadByte() (byte, error) {
 // the last drop, so that an article's exact bytes can be cut out by the
 // decoder's offsets. The decoder reads through ReadByte only, so what
 // the recorder keeps is exactly what the decoder consumed.
+//
+// Inside an article it also watches for the start tag of another one:
+// articles never nest, so one appearing means the current article never
+// closed (an unclosed comment, say). Stopping there keeps a run of such
+// articles from being read to the end of the input each, which would
+// take time quadratic in the file size.
 type pmRecorder struct {
-	src  *pmSource
-	buf  []byte
-	base int64 // decoder offset of buf[0]
+	src       *pmSource
+	buf       []byte
+	base      int64 // decoder offset of buf[0]
+	inArticle bool
 }
+
+var (
+	errPMTooLarge = errors.New("article larger than 32 MiB (unclosed markup?)")
+	errPMUnclosed = errors.New("the next article starts before this one ends")
+)
 
 func (r *pmRecorder) ReadByte() (byte, error) {
 	if len(r.buf) >= maxPMArticle {
@@ -125,6 +135,12 @@ func (r *pmRecorder) ReadByte() (byte, error) {
 		return 0, err
 	}
 	r.buf = append(r.buf, b)
+	if r.inArticle && (b == '>' || b == '/' || isXMLSpace(b)) {
+		before := r.buf[:len(r.buf)-1]
+		if bytes.HasSuffix(before, []byte("<PubmedArticle")) || bytes.HasSuffix(before, []byte("<PubmedBookArticle")) {
+			return 0, errPMUnclosed
+		}
+	}
 	return b, nil
 }
 
@@ -229,7 +245,10 @@ func (s *pmStream) next() (rec Record, err error, ok bool) {
 func (s *pmStream) article(start xml.StartElement, off int64, line int) (Record, error) {
 	s.number++
 	var a pmArticle
-	if err := s.dec.DecodeElement(&a, &start); err != nil {
+	s.rec.inArticle = true
+	err := s.dec.DecodeElement(&a, &start)
+	s.rec.inArticle = false
+	if err != nil {
 		err = s.absolute(err)
 		s.resync(off, line)
 		return Record{}, &RecordError{Record: s.number, Line: line, Err: err}
@@ -301,6 +320,7 @@ func (s *pmStream) resync(off int64, line int) {
 		prefix.WriteByte(c)
 		s.src.pending = append([]byte(prefix.String()), scan.pending...)
 		s.lineBase = line - 1
+		s.outer = nil // the new decoder reads them again from the prefix
 		s.restart()
 		return
 	}

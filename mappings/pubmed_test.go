@@ -413,3 +413,38 @@ func TestPubMedXMLRegistered(t *testing.T) {
 		t.Errorf("Example gives %d records", n)
 	}
 }
+
+// A run of articles that never close (here: an unclosed comment each)
+// must cost each article only its own bytes, and the elements re-opened
+// around a restarted decoder must not pile up.
+func TestPubMedXMLManyUnclosedArticles(t *testing.T) {
+	const n = 500
+	art := "<PubmedArticle><MedlineCitation><PMID>1</PMID><!-- " + strings.Repeat("x", 1000) + "\n"
+	in := "<PubmedArticleSet>\n" + strings.Repeat(art, n) + pmMini("2", "Last.") + "\n</PubmedArticleSet>\n"
+	s := newPMStream(strings.NewReader(in))
+	var errs, maxOuter, maxBuf int
+	var last Record
+	for {
+		rec, err, ok := s.next()
+		if !ok {
+			break
+		}
+		maxOuter = max(maxOuter, len(s.outer))
+		maxBuf = max(maxBuf, len(s.rec.buf))
+		var re *RecordError
+		if err != nil {
+			if !errors.As(err, &re) || re.Record != errs+1 || re.Line != errs+2 || !errors.Is(err, errPMUnclosed) {
+				t.Fatalf("error %d: %v", errs+1, err)
+			}
+			errs++
+			continue
+		}
+		last = rec
+	}
+	if errs != n || last.PMID != "2" || last.Number != n+1 || last.Line != n+2 {
+		t.Errorf("%d errors, last record %+v", errs, last)
+	}
+	if maxOuter > 1 || maxBuf > 2*len(art) {
+		t.Errorf("enclosing elements kept: %d (want 1); bytes held: %d (want < %d)", maxOuter, maxBuf, 2*len(art))
+	}
+}
