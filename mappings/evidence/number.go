@@ -64,6 +64,7 @@ func ParseNumber(s string) (decimal string, ok bool) {
 		return "", false
 	}
 	sc := newQtyScanner(s, "")
+	sc.alone = true
 	n, end, ok := sc.number(0, false)
 	if !ok || end != len(sc.r) {
 		return "", false

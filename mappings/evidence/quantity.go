@@ -170,6 +170,12 @@ func (s *qtyScanner) quantityAt(i int) ([]Quantity, int) {
 	if m.flat && !s.doseContext(i, end) {
 		return nil, end
 	}
+	// "95% CI" is a confidence level, not a measured proportion.
+	if m.unit == "%" {
+		if w, _ := s.word(s.space(end)); w == "CI" || strings.EqualFold(w, "confidence") {
+			return nil, end
+		}
+	}
 	q := Quantity{Unit: m.unit, Comparator: p.cmp}
 	switch {
 	case m.isRange:
@@ -493,7 +499,7 @@ func (s *qtyScanner) statBefore(start int) string {
 	} else {
 		w, a := s.wordBefore(k + 1)
 		if !qLinkWords[strings.ToLower(w)] {
-			return ""
+			return s.statJustBefore(k + 1)
 		}
 		k = a - 1
 	}
@@ -516,6 +522,27 @@ func (s *qtyScanner) statBefore(start int) string {
 	return ""
 }
 
+// statJustBefore finds "median age 45", "mean follow-up 17 months": the
+// statistic one or two words before the number, with nothing but spaces
+// and hyphens between.
+func (s *qtyScanner) statJustBefore(end int) string {
+	k := end
+	for n := 0; n < 3; n++ {
+		w, a := s.wordBefore(k)
+		if w == "" {
+			return ""
+		}
+		if lw := strings.ToLower(w); qStatWords[lw] {
+			return lw
+		}
+		k = a
+		for k > 0 && (s.r[k-1] == ' ' || qIsGlueHyphen(s.r[k-1])) {
+			k--
+		}
+	}
+	return ""
+}
+
 // wordBefore returns the letters ending just before end, and their start.
 func (s *qtyScanner) wordBefore(end int) (string, int) {
 	a := end
@@ -529,7 +556,7 @@ func (s *qtyScanner) wordBefore(end int) (string, int) {
 // "day +25", "Fig. 2", "type 2", "P = 0.03", "No. 5".
 func (s *qtyScanner) afterLabel(i int) bool {
 	k := i
-	for n := 0; n < 3 && k > 0 && strings.ContainsRune(" \u00a0#.:=", s.r[k-1]); n++ {
+	for n := 0; n < 3 && k > 0 && strings.ContainsRune(" \u00a0#.:=<>≤≥", s.r[k-1]); n++ {
 		k--
 	}
 	if k == i || k == 0 || !unicode.IsLetter(s.r[k-1]) {

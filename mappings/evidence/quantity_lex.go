@@ -15,6 +15,7 @@ type qtyScanner struct {
 	r      []rune
 	field  string
 	masked []bool // code points inside DOIs, URLs, dates, trial ids
+	alone  bool   // the text is one number (ParseNumber): no context checks
 }
 
 func newQtyScanner(text, field string) *qtyScanner {
@@ -181,8 +182,12 @@ func (s *qtyScanner) digits(i int) (qdec, int, bool) {
 	for qIsDigit(s.at(j)) {
 		j++
 	}
+	if j == i {
+		return qdec{}, i, false
+	}
 	intPart := string(s.r[i:j])
-	if len(intPart) > 1 && intPart[0] == '0' {
+	// "05" belongs to a date or an id; twelve digits and more to an id.
+	if (len(intPart) > 1 && intPart[0] == '0') || len(intPart) > 12 {
 		return qdec{}, j, false
 	}
 	// Thousands groups: only after a first group of one to three digits,
@@ -259,7 +264,7 @@ func (s *qtyScanner) numberWord(i int) (qnum, int, bool) {
 	}
 	// "both" counts only before a plural noun ("Both children", "both
 	// patients"), not in "both mother and neonate" or "both lower limbs".
-	if n == 2 && len(w) == 4 && (w[0] == 'b' || w[0] == 'B') {
+	if n == 2 && len(w) == 4 && (w[0] == 'b' || w[0] == 'B') && !s.alone {
 		next, _ := s.word(s.space(end))
 		if !qPluralNoun(next) {
 			return qnum{}, end, false

@@ -144,6 +144,8 @@ func (s *qtyScanner) spacedExponentFollows(i int) bool {
 	return false
 }
 
+const qMaxSentence = 600
+
 func (s *qtyScanner) skipDigits(i int) int {
 	for qIsDigit(s.at(i)) {
 		i++
@@ -202,9 +204,11 @@ var qDoseFollowers = map[string]bool{
 
 // sentence returns the bounds of the sentence holding [start, end): a
 // full stop, "!" or "?" followed by white space, or a line break, ends one.
+// No sentence reaches further than qMaxSentence code points either way, so
+// text without full stops costs linear time, not quadratic.
 func (s *qtyScanner) sentence(start, end int) (int, int) {
 	a := start
-	for a > 0 {
+	for a > 0 && start-a < qMaxSentence {
 		r := s.r[a-1]
 		if r == '\n' || ((r == '.' || r == '!' || r == '?') && qIsSpace(s.at(a))) {
 			break
@@ -212,7 +216,7 @@ func (s *qtyScanner) sentence(start, end int) (int, int) {
 		a--
 	}
 	b := end
-	for b < len(s.r) {
+	for b < len(s.r) && b-end < qMaxSentence {
 		r := s.r[b]
 		if r == '\n' || ((r == '.' || r == '!' || r == '?') && (b+1 == len(s.r) || qIsSpace(s.r[b+1]))) {
 			break

@@ -69,10 +69,12 @@ var trialRegistries = []trialRegistry{
 		id: func(m []string) string { return strings.ToUpper(m[1]) + "UMIN" + m[2] },
 	},
 	{
+		// jRCT ids: a letter and nine digits (jRCTs031180001) or ten digits
+		// (jRCT2031200001).
 		rule: "trialid:jrct", registry: "JPRN",
-		re: regexp.MustCompile(`(?i)(JPRN-)?jRCT([a-z]?)(\d{10})`),
+		re: regexp.MustCompile(`(?i)(JPRN-)?jRCT([a-z]\d{9}|\d{10})`),
 		id: func(m []string) string {
-			return strings.ToUpper(m[1]) + "jRCT" + strings.ToLower(m[2]) + m[3]
+			return strings.ToUpper(m[1]) + "jRCT" + strings.ToLower(m[2])
 		},
 	},
 	{
@@ -102,9 +104,10 @@ func FindTrialIDs(text, field string) []TrialMention {
 		t          TrialMention
 	}
 	var hits []hit
+	used := make([]bool, len(text)) // bytes already inside an id
 	taken := func(a, b int) bool {
-		for _, h := range hits {
-			if a < h.end && h.start < b {
+		for k := a; k < b; k++ {
+			if used[k] {
 				return true
 			}
 		}
@@ -128,6 +131,9 @@ func FindTrialIDs(text, field string) []TrialMention {
 				t.URL = reg.url(id)
 			}
 			hits = append(hits, hit{start: a, end: b, t: t})
+			for k := a; k < b; k++ {
+				used[k] = true
+			}
 		}
 	}
 	// Registries were searched one after another; report in text order.

@@ -1,0 +1,71 @@
+package evidence
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzFindQuantities: never a panic, spans always inside the text, each
+// Span.Text the exact substring, values canonical decimals, spans in order
+// and not overlapping.
+func FuzzFindQuantities(f *testing.F) {
+	for _, s := range []string{
+		"54 × 10⁹/L", "5×10(7) to 1×10(8)", "5x107 to 1x108 cells", "5.65 × 10 7 /L",
+		"> 150 × 10 9 /L", "between 41-94 × 10⁹/L", "12.5 days (range, 7–16)",
+		"(median, 17 months; range, 13–24)", "57.1% (4/7)", "a 41-year-old", "Both children",
+		"10<sup>9</sup>/L", "×10E9", "10e6", "2017-05-30", "day +25", "COVID-19", "±", "10⁻",
+		"1,000", "4/7 (57.1%)", "mean 45 ± 12 years", "median 12 (IQR 8–14; range 2–30)",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		qs := FindQuantities(text, "f")
+		rs := []rune(text)
+		last := 0
+		for _, q := range qs {
+			sp := q.Span
+			if sp.Start < last || sp.End > len(rs) || sp.Start >= sp.End {
+				t.Fatalf("span %d..%d after %d, text has %d code points", sp.Start, sp.End, last, len(rs))
+			}
+			last = sp.End
+			if string(rs[sp.Start:sp.End]) != sp.Text || q.UnitText != sp.Text || sp.Field != "f" {
+				t.Fatalf("span text %q != %q", sp.Text, string(rs[sp.Start:sp.End]))
+			}
+			for _, v := range []string{q.Value, q.Min, q.Max, q.Median, q.Mean, q.Q1, q.Q3, q.Spread, q.Numerator, q.Denominator} {
+				if v != "" && !canonicalDecimal.MatchString(v) {
+					t.Fatalf("value %q is not a canonical decimal", v)
+				}
+			}
+		}
+		if utf8.ValidString(text) {
+			for _, w := range []string{text} {
+				ParseNumber(w)
+			}
+		}
+	})
+}
+
+// FuzzFindTrialIDs: never a panic, spans inside the text and exact.
+func FuzzFindTrialIDs(f *testing.F) {
+	for _, s := range []string{
+		"NCT01234567", "nct 01234567", "ChiCTR2000012345", "ChiCTR-TRC-12002345",
+		"ISRCTN12345678", "2004-001234-56", "ACTRN12612000123456", "JPRN-UMIN000012345",
+		"jRCTs031180001", "CTRI/2018/05/013828", "注册号：ChiCTR-IPR-15006521", "XNCT012345678",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		rs := []rune(text)
+		last := 0
+		for _, m := range FindTrialIDs(text, "f") {
+			sp := m.Span
+			if sp.Start < last || sp.End > len(rs) || sp.Start >= sp.End {
+				t.Fatalf("span %d..%d after %d, text has %d code points", sp.Start, sp.End, last, len(rs))
+			}
+			last = sp.End
+			if string(rs[sp.Start:sp.End]) != sp.Text || m.ID == "" || m.Registry == "" {
+				t.Fatalf("bad mention %+v", m)
+			}
+		}
+	})
+}
