@@ -1,7 +1,6 @@
 package evidence
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -30,6 +29,14 @@ func FindQuantities(text, field string) []Quantity {
 			i++
 			continue
 		}
+		if e := s.dateAt(i); e > i {
+			i = e
+			continue
+		}
+		if s.doiAt(i) {
+			i = s.skipChunk(i)
+			continue
+		}
 		qs, end := s.quantityAt(i)
 		out = append(out, qs...)
 		i = max(end, i+1)
@@ -37,19 +44,22 @@ func FindQuantities(text, field string) []Quantity {
 	return out
 }
 
-// Text that holds digits but no quantities. Dates are year-first or
-// day-first with a four-digit year; a year-month ("2017-05") as well.
+// Dates and DOIs are recognised where a number starts (dateAt, doiAt) and
+// URLs by qFindURLs: cheaper than regular expressions over the whole text.
 var (
-	qMaskURL      = regexp.MustCompile(`(?i)(?:https?://|www\.)[^\s<>"]+`)
-	qMaskDOI      = regexp.MustCompile(`(?i)\b10\.\d{4,9}/[^\s<>"]+`)
-	qMaskDate     = regexp.MustCompile(`\b(?:1[89]|20)\d\d([-/.])(?:0?[1-9]|1[0-2])(?:[-/.](?:0?[1-9]|[12]\d|3[01]))?\b`)
-	qMaskDateDMY  = regexp.MustCompile(`\b(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:1[89]|20)\d\d\b`)
-	qMaskPatterns = []*regexp.Regexp{qMaskURL, qMaskDOI, qMaskDate, qMaskDateDMY}
 	qChangeVerbs  = wordSet("increased", "decreased", "rose", "risen", "fell", "fallen", "dropped", "declined", "improved", "reduced", "elevated", "went", "changed", "climbed", "recovered", "raised", "increasing", "decreasing", "rising", "falling")
 	qLinkWords    = wordSet("was", "were", "is", "are", "of", "at", "been", "be", "reached", "approximately", "about", "around", "nearly", "totalled", "totaled")
 	qStatWords    = wordSet("median", "mean", "average")
 	qLabelWords   = wordSet("case", "patient", "subject", "participant", "figure", "fig", "table", "grade", "stage", "phase", "type", "group", "arm", "cohort", "day", "days", "week", "weeks", "month", "year", "cycle", "course", "session", "visit", "version", "p", "pmid", "pmcid", "issn", "isbn", "vol", "volume", "no", "issue", "chapter", "section", "step", "level", "class", "item", "line", "ref", "reference", "model", "trial", "study", "experiment", "appendix", "supplementary", "eq", "equation", "d")
 	qCompareWords = []struct{ words, sym string }{{"more than", ">"}, {"greater than", ">"}, {"higher than", ">"}, {"over", ">"}, {"above", ">"}, {"at least", "≥"}, {"no less than", "≥"}, {"not less than", "≥"}, {"less than", "<"}, {"fewer than", "<"}, {"lower than", "<"}, {"below", "<"}, {"under", "<"}, {"at most", "≤"}, {"up to", "≤"}, {"no more than", "≤"}, {"not more than", "≤"}}
+	qCompareFirst = func() map[string]bool {
+		m := map[string]bool{}
+		for _, c := range qCompareWords {
+			first, _, _ := strings.Cut(c.words, " ")
+			m[first] = true
+		}
+		return m
+	}()
 	qCompareSyms  = []struct{ text, sym string }{{">/=", "≥"}, {"</=", "≤"}, {">=", "≥"}, {"=>", "≥"}, {"<=", "≤"}, {"=<", "≤"}, {"≥", "≥"}, {"⩾", "≥"}, {"≧", "≥"}, {"≤", "≤"}, {"⩽", "≤"}, {"≦", "≤"}, {">", ">"}, {"<", "<"}}
 	qTailKeywords = []struct{ text, kind string }{{"interquartile range", "iqr"}, {"IQR", "iqr"}, {"ranging from", "range"}, {"ranged from", "range"}, {"ranging", "range"}, {"range", "range"}}
 )
@@ -71,15 +81,99 @@ func (s *qtyScanner) mask(text string) {
 			s.masked[k] = true
 		}
 	}
-	for _, re := range qMaskPatterns {
-		for _, m := range re.FindAllStringIndex(text, -1) {
-			a := utf8.RuneCountInString(text[:m[0]])
-			set(a, a+utf8.RuneCountInString(text[m[0]:m[1]]))
-		}
+	for _, m := range qFindURLs(text) {
+		a := utf8.RuneCountInString(text[:m[0]])
+		set(a, a+utf8.RuneCountInString(text[m[0]:m[1]]))
 	}
 	for _, t := range FindTrialIDs(text, "") {
 		set(t.Span.Start, t.Span.End)
 	}
+}
+
+// qFindURLs returns the byte ranges of "http://…", "https://…" and
+// "www.…" up to the next white space, quote or angle bracket.
+func qFindURLs(text string) [][2]int {
+	var out [][2]int
+	for b := 0; b < len(text); b++ {
+		c := text[b] | 0x20 // ASCII lower case
+		if c != 'h' && c != 'w' {
+			continue
+		}
+		if b > 0 && qIsASCIIAlnum(text[b-1]) {
+			continue
+		}
+		n := 0
+		for _, p := range []string{"https://", "http://", "www."} {
+			if len(text)-b >= len(p) && strings.EqualFold(text[b:b+len(p)], p) {
+				n = len(p)
+				break
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		e := b + n
+		for e < len(text) {
+			r, size := utf8.DecodeRuneInString(text[e:])
+			if qIsSpace(r) || r == '<' || r == '>' || r == '"' {
+				break
+			}
+			e += size
+		}
+		out = append(out, [2]int{b, e})
+		b = e
+	}
+	return out
+}
+
+func qIsASCIIAlnum(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// dateAt returns the end of a date starting at i — year first
+// ("2017-05-30", "2017/05/30", "2017.05.30", "2017-05") or day first with
+// a four-digit year ("30/05/2017") — or -1.
+func (s *qtyScanner) dateAt(i int) int {
+	part := func(j, minLen, maxLen, lo, hi int) (int, bool) {
+		e := s.skipDigits(j)
+		if e-j < minLen || e-j > maxLen {
+			return e, false
+		}
+		n := qAtoi(s.r[j:e])
+		return e, n >= lo && n <= hi
+	}
+	isSep := func(r rune) bool { return r == '-' || r == '/' || r == '.' }
+	if e, ok := part(i, 4, 4, 1800, 2099); ok && isSep(s.at(e)) {
+		sep := s.at(e)
+		if e2, ok := part(e+1, 1, 2, 1, 12); ok {
+			if s.at(e2) == sep {
+				if e3, ok := part(e2+1, 1, 2, 1, 31); ok && !qIsAlnum(s.at(e3)) {
+					return e3
+				}
+			}
+			if sep != '.' && !qIsAlnum(s.at(e2)) && !(isSep(s.at(e2)) && qIsDigit(s.at(e2+1))) {
+				return e2
+			}
+		}
+	}
+	if e, ok := part(i, 1, 2, 1, 31); ok && isSep(s.at(e)) {
+		sep := s.at(e)
+		if e2, ok := part(e+1, 1, 2, 1, 12); ok && s.at(e2) == sep {
+			if e3, ok := part(e2+1, 4, 4, 1800, 2099); ok && !qIsAlnum(s.at(e3)) {
+				return e3
+			}
+		}
+	}
+	return -1
+}
+
+// doiAt reports a DOI starting at i: "10." and four to nine digits, "/".
+func (s *qtyScanner) doiAt(i int) bool {
+	if s.at(i) != '1' || s.at(i+1) != '0' || s.at(i+2) != '.' {
+		return false
+	}
+	e := s.skipDigits(i + 3)
+	return e-(i+3) >= 4 && e-(i+3) <= 9 && s.at(e) == '/'
 }
 
 // startOK reports whether a quantity may start at i: at a digit, a letter
@@ -116,9 +210,6 @@ func (s *qtyScanner) startOK(i int) bool {
 // quantityAt reads the quantity starting at i, and returns what it read
 // and where scanning resumes (past anything it refused to read).
 func (s *qtyScanner) quantityAt(i int) ([]Quantity, int) {
-	if s.afterLabel(i) {
-		return nil, s.skipChunk(i)
-	}
 	var p qParse
 	j := i
 	if unicode.IsLetter(s.at(i)) {
@@ -141,7 +232,7 @@ func (s *qtyScanner) quantityAt(i int) ([]Quantity, int) {
 		case lw == "between":
 			p.between, j = true, s.space(wend)
 		default:
-			if sym, e, ok := s.compareWords(i); ok {
+			if sym, e, ok := s.compareWords(i, lw); ok {
 				p.cmp, j = sym, s.space(e)
 			} else if _, ok := NumberWord(w); !ok {
 				return nil, wend
@@ -152,6 +243,11 @@ func (s *qtyScanner) quantityAt(i int) ([]Quantity, int) {
 	}
 	if j != i && !qIsDigit(s.at(j)) && !(p.between && unicode.IsLetter(s.at(j))) {
 		return nil, j
+	}
+	// Checked only now: ordinary words never reach here, and this is
+	// the costly test.
+	if s.afterLabel(i) {
+		return nil, s.skipChunk(i)
 	}
 	p.change = s.changeBefore(i)
 	m, end, ok := s.measure(j, p.between, p.change)
@@ -611,8 +707,12 @@ func (s *qtyScanner) inheritUnit(end int, q *Quantity) {
 	}
 }
 
-// compareWords reads "more than", "at least", "up to" ... at i.
-func (s *qtyScanner) compareWords(i int) (string, int, bool) {
+// compareWords reads "more than", "at least", "up to" ... at i, whose
+// first word (lower case) is first.
+func (s *qtyScanner) compareWords(i int, first string) (string, int, bool) {
+	if !qCompareFirst[first] {
+		return "", i, false
+	}
 	for _, c := range qCompareWords {
 		if e, ok := s.lit(i, c.words); ok && e != i {
 			return c.sym, e, true

@@ -300,6 +300,8 @@ func TestFindQuantitiesNegative(t *testing.T) {
 		{"slash date", "on 30/05/2017 and 2017/05/30", nil},
 		{"doi", "doi: 10.3892/etm.2017.4229 and 10.1186/s12884-025-08177-9", nil},
 		{"url", "see https://www.ncbi.nlm.nih.gov/pmc/articles/PMC5443306/", nil},
+		{"url query", "at HTTP://example.org/view?id=123&n=4 and www.x.cn/a?page=2, 5 days", []wantQty{{text: "5 days", value: "5", unit: "d"}}},
+		{"day-first date", "on 1-2-2019 and 30.05.2017", nil},
 		{"day plus", "a chimerism rate of 99.8% on day +25 and day +60", []wantQty{{text: "99.8%", value: "99.8", unit: "%"}}},
 		{"day label", "on day 7 and week 12", nil},
 		{"case label", "Case 1 was a child", nil},

@@ -13,6 +13,8 @@ import (
 type trialRegistry struct {
 	rule     string
 	registry string
+	hint     string            // lower-case text every id contains, to skip the regexp
+	shape    func(string) bool // optional cheaper test before the regexp
 	re       *regexp.Regexp
 	// id rebuilds the id in the registry's own spelling from the match's
 	// submatches (index 0 is the whole match). Only case and spacing are
@@ -26,7 +28,7 @@ type trialRegistry struct {
 // inside a longer token ("XNCT01234567", "NCT012345678") is not reported.
 var trialRegistries = []trialRegistry{
 	{
-		rule: "trialid:nct", registry: "ClinicalTrials.gov",
+		rule: "trialid:nct", hint: "nct", registry: "ClinicalTrials.gov",
 		re: regexp.MustCompile(`(?i)NCT ?(\d{8})`),
 		id: func(m []string) string { return "NCT" + m[1] },
 		url: func(id string) string {
@@ -36,17 +38,17 @@ var trialRegistries = []trialRegistry{
 	{
 		// Legacy ChiCTR ids name the registration type: ChiCTR-TRC-12002345,
 		// ChiCTR-IPR-15006521, ChiCTR-OCH-…, ChiCTR-ONRC-….
-		rule: "trialid:chictr-legacy", registry: "ChiCTR",
+		rule: "trialid:chictr-legacy", hint: "chictr", registry: "ChiCTR",
 		re: regexp.MustCompile(`(?i)ChiCTR-([A-Z]{2,5})-(\d{8})`),
 		id: func(m []string) string { return "ChiCTR-" + strings.ToUpper(m[1]) + "-" + m[2] },
 	},
 	{
-		rule: "trialid:chictr", registry: "ChiCTR",
+		rule: "trialid:chictr", hint: "chictr", registry: "ChiCTR",
 		re: regexp.MustCompile(`(?i)ChiCTR(\d{10})`),
 		id: func(m []string) string { return "ChiCTR" + m[1] },
 	},
 	{
-		rule: "trialid:isrctn", registry: "ISRCTN",
+		rule: "trialid:isrctn", hint: "isrctn", registry: "ISRCTN",
 		re: regexp.MustCompile(`(?i)ISRCTN ?(\d{8})`),
 		id: func(m []string) string { return "ISRCTN" + m[1] },
 		url: func(id string) string {
@@ -54,7 +56,7 @@ var trialRegistries = []trialRegistry{
 		},
 	},
 	{
-		rule: "trialid:actrn", registry: "ANZCTR",
+		rule: "trialid:actrn", hint: "actrn", registry: "ANZCTR",
 		re: regexp.MustCompile(`(?i)ACTRN ?(\d{14})`),
 		id: func(m []string) string { return "ACTRN" + m[1] },
 		url: func(id string) string {
@@ -64,14 +66,14 @@ var trialRegistries = []trialRegistry{
 	{
 		// UMIN-CTR ids, with or without the WHO ICTRP prefix "JPRN-"; kept
 		// as written since both spellings are in use.
-		rule: "trialid:umin", registry: "JPRN",
+		rule: "trialid:umin", hint: "umin", registry: "JPRN",
 		re: regexp.MustCompile(`(?i)(JPRN-)?UMIN(\d{9})`),
 		id: func(m []string) string { return strings.ToUpper(m[1]) + "UMIN" + m[2] },
 	},
 	{
 		// jRCT ids: a letter and nine digits (jRCTs031180001) or ten digits
 		// (jRCT2031200001).
-		rule: "trialid:jrct", registry: "JPRN",
+		rule: "trialid:jrct", hint: "jrct", registry: "JPRN",
 		re: regexp.MustCompile(`(?i)(JPRN-)?jRCT([a-z]\d{9}|\d{10})`),
 		id: func(m []string) string {
 			return strings.ToUpper(m[1]) + "jRCT" + strings.ToLower(m[2])
@@ -79,14 +81,14 @@ var trialRegistries = []trialRegistry{
 	},
 	{
 		// CTRI/2018/05/013828; before 2010, CTRI/2009/091/000532.
-		rule: "trialid:ctri", registry: "CTRI",
+		rule: "trialid:ctri", hint: "ctri/", registry: "CTRI",
 		re: regexp.MustCompile(`(?i)CTRI/((?:19|20)\d\d)/(\d{2,3})/(\d{6})`),
 		id: func(m []string) string { return "CTRI/" + m[1] + "/" + m[2] + "/" + m[3] },
 	},
 	{
 		// EudraCT numbers (2004-001234-56) have no prefix of their own; the
 		// four-six-two digit shape with a plausible year is distinctive.
-		rule: "trialid:eudract", registry: "EudraCT",
+		rule: "trialid:eudract", hint: "-", shape: qEudraShape, registry: "EudraCT",
 		re: regexp.MustCompile(`((?:19|20)\d\d-\d{6}-\d{2})`),
 		id: func(m []string) string { return m[1] },
 		url: func(id string) string {
@@ -113,7 +115,11 @@ func FindTrialIDs(text, field string) []TrialMention {
 		}
 		return false
 	}
+	lower := strings.ToLower(text)
 	for _, reg := range trialRegistries {
+		if !strings.Contains(lower, reg.hint) || (reg.shape != nil && !reg.shape(text)) {
+			continue
+		}
 		for _, loc := range reg.re.FindAllStringSubmatchIndex(text, -1) {
 			a, b := loc[0], loc[1]
 			if !trialBoundary(text, a, b) || taken(a, b) {
@@ -180,4 +186,25 @@ func trialBoundary(text string, a, b int) bool {
 		}
 	}
 	return true
+}
+
+// qEudraShape reports whether text holds "-NNNNNN-" (six digits between
+// hyphens), which every EudraCT number does.
+func qEudraShape(text string) bool {
+	for b := 0; b+8 <= len(text); b++ {
+		if text[b] != '-' || text[b+7] != '-' {
+			continue
+		}
+		digits := true
+		for _, c := range []byte(text[b+1 : b+7]) {
+			if c < '0' || c > '9' {
+				digits = false
+				break
+			}
+		}
+		if digits {
+			return true
+		}
+	}
+	return false
 }
