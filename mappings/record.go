@@ -68,6 +68,10 @@ type TrialRecord struct {
 	Sponsor               string
 	URL                   string
 	References            []Reference // publications the registry lists (PMID, DOI)
+
+	// StartDateType and CompletionDateType say whether a date happened
+	// ("ACTUAL") or is planned ("ESTIMATED"), as the registry writes it.
+	StartDateType, CompletionDateType string
 }
 
 // TrialIntervention is one intervention of a trial registration.
