@@ -1,0 +1,445 @@
+package mappings
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+func init() {
+	Register(Format{
+		Name:  "labelled-page",
+		Title: "Any web page copied as text (fallback: fields found by labels and shape, guesses recorded)",
+		Reads: "title, authors, journal, date, volume, issue, pages, DOI (also in URLs or glued to words), PMID, PMCID, " +
+			"registry ids, keywords, language, abstract with its sections; navigation, paywall and cookie text is dropped",
+		Example: "Skip to main content\nA title of a paper about MSCs\nAuthors: Xiaohua Wang, Wei Sun\nDOI: 10.3892/etm.2017.4229\nAbstract\nFour patients …\n",
+		Sniff:   sniffLabelledPage,
+		Read:    readLabelledPage,
+	})
+}
+
+// errNoTitleOrAbstract: the page has nothing that identifies a paper.
+var errNoTitleOrAbstract = errors.New("no title or abstract found")
+
+// errNotText: the input is binary, not a copied page.
+var errNotText = errors.New("not text (binary data)")
+
+// sniffLabelledPage claims, at the lowest score, any text with a line
+// that could be a title or an abstract: every specific reader outbids it.
+func sniffLabelledPage(head []byte) int {
+	if !isPageText(head) {
+		return 0
+	}
+	for _, line := range strings.Split(string(head), "\n") {
+		if len(strings.Fields(line)) >= 3 && strings.IndexFunc(line, unicode.IsLetter) >= 0 || hanCount(line) >= 6 {
+			return 1
+		}
+	}
+	return 0
+}
+
+// isPageText reports text: no NUL byte and at most 1% invalid UTF-8.
+func isPageText(b []byte) bool {
+	if len(bytes.TrimSpace(b)) == 0 || bytes.IndexByte(b, 0) >= 0 {
+		return false
+	}
+	bad, n := 0, 0
+	for i := 0; i < len(b); n++ {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 && len(b)-i >= utf8.UTFMax {
+			bad++ // a rune cut by the end of a sniffed head is not an error
+		}
+		i += size
+	}
+	return bad*100 <= n
+}
+
+func readLabelledPage(r io.Reader) iter.Seq2[Record, error] {
+	return func(yield func(Record, error) bool) {
+		data, err := io.ReadAll(io.LimitReader(r, maxPage+1))
+		if err != nil {
+			yield(Record{}, fmt.Errorf("labelled-page: %w", err))
+			return
+		}
+		if len(data) > maxPage {
+			yield(Record{}, fmt.Errorf("labelled-page: input larger than %d bytes is not one page", maxPage))
+			return
+		}
+		rec, err := parseLabelledPage(data)
+		if err != nil {
+			yield(Record{}, &RecordError{Record: 1, Line: 1, Err: err})
+			return
+		}
+		rec.Format, rec.Number, rec.Line, rec.Raw = "labelled-page", 1, 1, data
+		yield(rec, nil)
+	}
+}
+
+// parseLabelledPage finds a record on a page: first what labels name,
+// then what shapes suggest. Every field found by shape alone is listed
+// in Record.Guessed with the rule that found it.
+func parseLabelledPage(data []byte) (Record, error) {
+	if !isPageText(data) {
+		if len(bytes.TrimSpace(data)) == 0 {
+			return Record{}, errNoTitleOrAbstract
+		}
+		return Record{}, errNotText
+	}
+	text := strings.ToValidUTF8(string(bytes.TrimPrefix(data, []byte("\ufeff"))), "\uFFFD")
+	lines := splitPageLines(text)
+	stop := len(lines)
+	for i, l := range lines {
+		if l.field == "stop" {
+			stop = i
+			break
+		}
+	}
+	var rec Record
+	guess := func(field, rule string) {
+		if rec.Guessed == nil {
+			rec.Guessed = map[string]string{}
+		}
+		rec.Guessed[field] = rule
+	}
+	labelled(lines, stop, &rec)
+
+	abs, found := findPageAbstract(lines, stop)
+	absStart := stop
+	if found {
+		rec.Abstract, absStart = abs.abs, abs.start
+		if abs.rule != "" {
+			guess("abstract", abs.rule)
+		}
+		for _, s := range rec.Abstract.Sections {
+			if strings.EqualFold(s.Label, "Trial registration") {
+				addTrialIDs(&rec, s.Text)
+			}
+		}
+	}
+	titleAt := -1
+	if rec.Title == "" {
+		if i := pageTitleLine(lines, absStart); i >= 0 {
+			rec.Title, titleAt = titleText(lines[i].text), i
+			guess("title", "first-title-line")
+		}
+	}
+	if len(rec.Authors) == 0 {
+		if names := nameListAfter(lines, titleAt, absStart); len(names) > 0 {
+			rec.Authors = names
+			guess("authors", "name-list-line")
+		}
+	}
+	shapes(lines, absStart, stop, &rec, guess)
+	if rec.Language == "" {
+		if lang := scriptLanguage(rec.Title + rec.Abstract.Text); lang != "" {
+			rec.Language = lang
+			guess("language", "script")
+		}
+	}
+	if rec.Title == "" && rec.Abstract.Text == "" {
+		return Record{}, errNoTitleOrAbstract
+	}
+	return rec, nil
+}
+
+// labelled reads the fields that labels name. A label with nothing after
+// it takes the next line of text.
+func labelled(lines []pageLine, stop int, rec *Record) {
+	for i := 0; i < stop; i++ {
+		l := lines[i]
+		if l.field == "" || l.field == "abstract" || l.used {
+			continue
+		}
+		v := l.value
+		if v == "" {
+			j := nextText(lines, i+1, stop)
+			if j >= stop || !pageText(lines[j]) {
+				continue
+			}
+			v = lines[j].text
+			lines[j].used = true
+			// "Journal" / "EXPERIMENTAL AND THERAPEUTIC MEDICINE" /
+			// "Volume 13, Issue 5, Pages 2255-2258".
+			if k := nextText(lines, j+1, stop); k < stop && pageText(lines[k]) {
+				if m := volIssPage.FindStringSubmatch(lines[k].text); m != nil {
+					rec.Volume, rec.Issue = m[1], m[2]
+					rec.PageStart, rec.PageEnd = SplitPages(m[3])
+					lines[k].used = true
+				}
+			}
+		}
+		switch l.field {
+		case "title":
+			if rec.Title == "" {
+				rec.Title = titleText(v)
+			}
+		case "authors":
+			if len(rec.Authors) == 0 {
+				rec.Authors = pageNames(v)
+			}
+		case "journal":
+			if rec.Journal.Title == "" && rec.Journal.Abbrev == "" {
+				journalValue(v, rec)
+			}
+		case "publisher":
+			if rec.Publisher == "" {
+				rec.Publisher = v
+			}
+		case "date":
+			if d, ok := dateIn(v); ok && rec.Issued.IsZero() {
+				rec.Issued = d
+			}
+		case "doi":
+			if rec.DOI == "" {
+				rec.DOI = doiInLine(v)
+			}
+		case "pmid":
+			if f := strings.Fields(v); rec.PMID == "" && len(f) > 0 {
+				rec.PMID = NormalizePMID(f[0])
+			}
+		case "pmcid":
+			if f := strings.Fields(v); rec.PMCID == "" && len(f) > 0 {
+				rec.PMCID = NormalizePMCID(f[0])
+			}
+		case "language":
+			if items := splitList(v, ",;"); rec.Language == "" && len(items) > 0 {
+				rec.Language = LanguageCode(items[0])
+			}
+		case "volume":
+			if rec.Volume == "" {
+				rec.Volume = v
+			}
+		case "issue":
+			if rec.Issue == "" {
+				rec.Issue = v
+			}
+		case "pages":
+			if rec.PageStart == "" {
+				rec.PageStart, rec.PageEnd = SplitPages(v)
+			}
+		case "keywords":
+			if len(rec.Keywords) == 0 {
+				rec.Keywords = pageKeywords(v)
+			}
+		case "trial":
+			addTrialIDs(rec, v)
+		}
+	}
+}
+
+// shapes reads what the page prints without labels: a citation line, a
+// date on its own line, identifiers in the text and in resolver URLs.
+func shapes(lines []pageLine, absStart, stop int, rec *Record, guess func(field, rule string)) {
+	for i := 0; i < absStart; i++ {
+		l := lines[i]
+		if l.blank || l.furn {
+			continue
+		}
+		if c, ok := parseCitationLine(l.text); ok {
+			hadJournal, hadDate := rec.Journal.Title != "" || rec.Journal.Abbrev != "", !rec.Issued.IsZero()
+			applyCitation(c, rec)
+			if !hadJournal && rec.Journal.Abbrev != "" {
+				guess("journal", "citation-line")
+			}
+			if !hadDate && !rec.Issued.IsZero() {
+				guess("date", "citation-line")
+			}
+			break
+		}
+	}
+	if rec.Issued.IsZero() {
+		for i := 0; i < absStart; i++ {
+			if pageText(lines[i]) && isDateLine(lines[i].text) {
+				rec.Issued, _ = looseDate(lines[i].text)
+				guess("date", "date-line")
+				break
+			}
+		}
+	}
+	had := [3]bool{rec.DOI != "", rec.PMID != "", rec.PMCID != ""}
+	for i := 0; i < stop; i++ {
+		l := lines[i]
+		if l.blank || l.furn || referenceEntry.MatchString(l.text) {
+			continue
+		}
+		if rec.PMID == "" {
+			if m := pmidInPage.FindStringSubmatch(l.text); m != nil {
+				rec.PMID = NormalizePMID(m[1])
+				had[1] = rec.PMID != "" // printed with its label
+			}
+		}
+		if rec.PMCID == "" {
+			if m := pmcidInPage.FindStringSubmatch(l.text); m != nil {
+				rec.PMCID = NormalizePMCID(m[1])
+				had[2] = rec.PMCID != ""
+			}
+		}
+		for _, u := range urlInPage.FindAllString(l.text, -1) {
+			u = strings.TrimRight(u, ".,;)")
+			if ids := IDsFromURL(u); ids != (IDs{}) {
+				addURL(rec, u)
+			}
+		}
+		if rec.DOI == "" {
+			if d := doiInLine(l.text); d != "" {
+				rec.DOI = d
+				guess("doi", "doi-in-text")
+				had[0] = true
+			}
+		}
+	}
+	for k, field := range []string{"doi", "pmid", "pmcid"} {
+		if !had[k] && [3]string{rec.DOI, rec.PMID, rec.PMCID}[k] != "" {
+			guess(field, "resolver-url")
+		}
+	}
+}
+
+// pageTitleLine returns the first line before limit that reads like a
+// title, or -1.
+func pageTitleLine(lines []pageLine, limit int) int {
+	for i := 0; i < limit; i++ {
+		if pageText(lines[i]) && titleLike(titleText(lines[i].text)) {
+			return i
+		}
+	}
+	return -1
+}
+
+// titleText drops the number a meeting prints before an abstract title
+// ("1192 Efficacy and Safety of …").
+func titleText(s string) string {
+	f := strings.Fields(s)
+	if len(f) > 3 && isDigits(f[0]) && len(f[0]) <= 5 {
+		if r, _ := utf8.DecodeRuneInString(f[1]); unicode.IsUpper(r) {
+			return strings.Join(f[1:], " ")
+		}
+	}
+	return s
+}
+
+// titleLike: a substantial sentence- or title-cased line that is not a
+// name list, an affiliation, a date, an identifier or a citation.
+func titleLike(s string) bool {
+	if utf8.RuneCountInString(s) > 300 || strings.Contains(s, "©") || strings.HasSuffix(s, ":") ||
+		doiInLine(s) != "" || urlInPage.MatchString(s) || isDateLine(s) {
+		return false
+	}
+	if _, ok := parseCitationLine(s); ok {
+		return false
+	}
+	if hanCount(s) >= 6 {
+		return true
+	}
+	words := strings.Fields(s)
+	if len(words) < 3 || len(words) > 40 {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(first) {
+		return false
+	}
+	lower := false
+	for _, w := range words {
+		if isLowerWord(w) {
+			lower = true
+			break
+		}
+	}
+	if !lower {
+		return false
+	}
+	// "Larisa Broglie, David Margolis, Department of …".
+	return len(pageNames(s)) < 2 && !isAffiliation(s)
+}
+
+func isLowerWord(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		if !unicode.IsLower(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
+
+func isAffiliation(s string) bool {
+	low := strings.ToLower(s)
+	for _, w := range []string{"department", "university", "hospital", "institute"} {
+		if strings.Contains(low, w) && strings.Contains(s, ",") {
+			return true
+		}
+	}
+	return false
+}
+
+// nameListAfter looks, in the few lines after the title (or at the top
+// of a page without one), for a line that is a list of names. A line
+// that starts with names and goes on with an affiliation may be followed
+// by more such lines.
+func nameListAfter(lines []pageLine, titleAt, limit int) []Author {
+	var out []Author
+	seen := 0
+	for i := titleAt + 1; i < limit && seen < 8; i++ {
+		l := lines[i]
+		if !pageText(l) {
+			continue
+		}
+		seen++
+		names := pageNames(l.text)
+		tail := len(names) > 0 && len(names) < countItems(l.text)
+		switch {
+		case len(out) == 0 && len(names) >= 2:
+			out = names
+			if !tail {
+				return out
+			}
+		case len(out) > 0 && tail:
+			out = append(out, names...)
+		case len(out) > 0:
+			return out
+		}
+	}
+	return out
+}
+
+func countItems(s string) int {
+	s = gluedMarkers.ReplaceAllString(s, "$1")
+	s = spacedMarkers.ReplaceAllString(s, ",")
+	n := 0
+	for _, it := range listSplit.Split(s, -1) {
+		if strings.Trim(it, " .*") != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// pageKeywords splits a keyword list on ";" or ",", or on spaces when a
+// Chinese or Japanese list has neither.
+func pageKeywords(v string) []string {
+	if strings.ContainsAny(v, ";,；，、") {
+		return splitList(v, ";,；，、")
+	}
+	if hanCount(v) > 0 {
+		return strings.Fields(v)
+	}
+	return splitList(v, ";")
+}
+
+func addTrialIDs(rec *Record, s string) {
+	for _, id := range pageTrialIDs(s) {
+		if !containsString(rec.TrialIDs, id) {
+			rec.TrialIDs = append(rec.TrialIDs, id)
+		}
+	}
+}

@@ -1,0 +1,180 @@
+package mappings
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// pageAbstract is the abstract found on a page, with the lines it spans.
+type pageAbstract struct {
+	abs        Abstract
+	start, end int    // line indexes [start, end)
+	rule       string // "" when a label named it
+}
+
+// findPageAbstract looks for the abstract, surest way first: under an
+// abstract label; as a run of structured-abstract headings
+// ("INTRODUCTION", "METHODS", …); as the first long paragraph.
+func findPageAbstract(lines []pageLine, stop int) (pageAbstract, bool) {
+	for i := 0; i < stop; i++ {
+		if lines[i].field == "abstract" {
+			if a, ok := abstractAfterLabel(lines, i, stop); ok {
+				return a, true
+			}
+		}
+	}
+	for i := 0; i < stop; i++ {
+		if sectionHeading(lines[i]) != "" && !lines[i].used {
+			if a, ok := headedAbstract(lines, i, i, stop); ok && len(a.abs.Sections) >= 2 {
+				a.rule = "section-headings"
+				return a, true
+			}
+		}
+	}
+	for i := 0; i < stop; i++ {
+		l := lines[i]
+		if l.blank || l.furn || l.field != "" || l.used || !isLongParagraph(l.text) {
+			continue
+		}
+		return pageAbstract{abs: abstractFrom(l.text), start: i, end: i + 1, rule: "first-long-paragraph"}, true
+	}
+	return pageAbstract{}, false
+}
+
+// abstractAfterLabel reads the abstract under the label on line i: its
+// inline value and the lines after it. A first line that is a section
+// heading makes it structured.
+func abstractAfterLabel(lines []pageLine, i, stop int) (pageAbstract, bool) {
+	inline := dropRepeatedLabel(lines[i].value)
+	j := nextText(lines, i+1, stop)
+	if inline == "" && j < stop && sectionHeading(lines[j]) != "" {
+		a, ok := headedAbstract(lines, i, j, stop)
+		return a, ok
+	}
+	var parts []string
+	if inline != "" {
+		parts = append(parts, inline)
+	} else if j < stop && pageText(lines[j]) {
+		parts = append(parts, dropRepeatedLabel(lines[j].text))
+		lines[j].used = true
+	} else {
+		return pageAbstract{}, false
+	}
+	end := max(i+1, j+1)
+	if inline != "" {
+		end = i + 1
+	}
+	// Further paragraphs belong only when they carry a section label
+	// inline ("Secondary Objective: …"); anything else is the body.
+	for k := nextText(lines, end, stop); k < stop && pageText(lines[k]) && inlineSectionLabel(lines[k].text); k = nextText(lines, k+1, stop) {
+		parts = append(parts, lines[k].text)
+		lines[k].used = true
+		end = k + 1
+	}
+	return pageAbstract{abs: abstractFrom(strings.Join(parts, " ")), start: i, end: end}, true
+}
+
+// headedAbstract reads sections that start with a heading on a line of
+// its own, from line j on, until a heading repeats or something that is
+// not abstract text comes.
+func headedAbstract(lines []pageLine, labelAt, j, stop int) (pageAbstract, bool) {
+	var secs []Section
+	seen := map[string]bool{}
+	end := j
+	for k := j; k < stop; k++ {
+		l := lines[k]
+		if l.blank {
+			continue
+		}
+		if h := sectionHeading(l); h != "" {
+			if seen[strings.ToLower(h)] {
+				break
+			}
+			seen[strings.ToLower(h)] = true
+			secs = append(secs, Section{Label: h})
+			end = k + 1
+			continue
+		}
+		if !pageText(l) || len(secs) == 0 {
+			break
+		}
+		s := &secs[len(secs)-1]
+		s.Text = strings.TrimSpace(s.Text + " " + l.text)
+		lines[k].used = true
+		end = k + 1
+	}
+	abs := NewAbstract(secs)
+	if abs.Text == "" {
+		return pageAbstract{}, false
+	}
+	return pageAbstract{abs: abs, start: labelAt, end: end}, true
+}
+
+// sectionHeading returns the text of a line that is a structured-abstract
+// heading alone ("Background", "METHODS", "Conclusions:"), or "".
+func sectionHeading(l pageLine) string {
+	if l.blank || l.furn || utf8.RuneCountInString(l.text) > 40 {
+		return ""
+	}
+	h := strings.TrimRight(l.text, ":： ")
+	for _, lab := range abstractLabels() {
+		if h == lab {
+			return h
+		}
+	}
+	return ""
+}
+
+// inlineSectionLabel reports a paragraph opening with a short label and a
+// colon ("Primary Objective: To evaluate …").
+func inlineSectionLabel(s string) bool {
+	i := strings.Index(s, ": ")
+	if i <= 0 || i > 40 {
+		return false
+	}
+	words := strings.Fields(s[:i])
+	if len(words) > 4 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(words[0])
+	return r >= 'A' && r <= 'Z'
+}
+
+// dropRepeatedLabel removes the "Abstract" some pages print again at
+// the start of the text ("Abstract Mesenchymal stromal cells …").
+func dropRepeatedLabel(s string) string {
+	for _, w := range []string{"Abstract ", "ABSTRACT "} {
+		if rest, ok := strings.CutPrefix(s, w); ok {
+			if r, _ := utf8.DecodeRuneInString(rest); r >= 'A' && r <= 'Z' {
+				return rest
+			}
+		}
+	}
+	return s
+}
+
+// pageText reports a line that can be part of a record's text: not
+// furniture, not a label, not taken.
+func pageText(l pageLine) bool {
+	return !l.blank && !l.furn && l.field == "" && !l.used
+}
+
+// nextText returns the index of the next non-blank line from i, or stop.
+func nextText(lines []pageLine, i, stop int) int {
+	for ; i < stop; i++ {
+		if !lines[i].blank {
+			return i
+		}
+	}
+	return stop
+}
+
+// isLongParagraph: long enough to be an abstract rather than a heading,
+// a caption or a line of metadata (40 words, or 100 characters of
+// Chinese or Japanese, which have no spaces).
+func isLongParagraph(s string) bool {
+	if len(strings.Fields(s)) >= 40 {
+		return true
+	}
+	return hanCount(s) >= 100
+}

@@ -1,0 +1,386 @@
+package mappings
+
+import (
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Dates as pages print them: "2012-02-10", "25 February 2019",
+// "11 Jun 2015", "Dec 26, 2017", "2015 Dec 16".
+var (
+	dayMonthYear = regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th)?\.?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b`)
+	monthDayYear = regexp.MustCompile(`^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
+	yearMonthDay = regexp.MustCompile(`^(\d{4})\s+([A-Za-z]{3,9})\.?(?:\s+(\d{1,2}))?\b`)
+	monthYear    = regexp.MustCompile(`^([A-Za-z]{3,9})\.?\s+(\d{4})\b`)
+	isoDate      = regexp.MustCompile(`^\d{4}(?:[-/.]\d{1,2}(?:[-/.]\d{1,2})?)?(?:\D|$)`)
+	yearAnywhere = regexp.MustCompile(`(?:^|\D)((?:19|20)\d{2})(?:\D|$)`)
+)
+
+var monthNames = map[string]int{
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+	"jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+func monthNumber(s string) int {
+	s = strings.ToLower(s)
+	if m, ok := monthNames[s]; ok {
+		return m
+	}
+	if len(s) > 3 {
+		for _, full := range []string{"january", "february", "march", "april", "may", "june", "july",
+			"august", "september", "october", "november", "december"} {
+			if s == full {
+				return monthNames[full[:3]]
+			}
+		}
+	}
+	return 0
+}
+
+// looseDate reads a date at the start of s, as precise as it is printed.
+func looseDate(s string) (Date, bool) {
+	s = strings.TrimSpace(s)
+	atoi := func(v string) int { n, _ := strconv.Atoi(v); return n }
+	build := func(y, m, d int) (Date, bool) {
+		if y < 1800 || y > 2100 || m == 0 {
+			return Date{}, false
+		}
+		out := Date{Year: y, Month: m}
+		if d >= 1 && d <= daysIn(y, m) {
+			out.Day = d
+		}
+		return out, true
+	}
+	if m := dayMonthYear.FindStringSubmatch(s); m != nil {
+		return build(atoi(m[3]), monthNumber(m[2]), atoi(m[1]))
+	}
+	if m := monthDayYear.FindStringSubmatch(s); m != nil {
+		return build(atoi(m[3]), monthNumber(m[1]), atoi(m[2]))
+	}
+	if m := yearMonthDay.FindStringSubmatch(s); m != nil {
+		if d, ok := build(atoi(m[1]), monthNumber(m[2]), atoi(m[3])); ok {
+			return d, true
+		}
+	}
+	if m := monthYear.FindStringSubmatch(s); m != nil {
+		return build(atoi(m[2]), monthNumber(m[1]), 0)
+	}
+	if isoDate.MatchString(s) {
+		if d, ok := ParseDate(s); ok && d.Year >= 1800 && d.Year <= 2100 {
+			return d, true
+		}
+	}
+	return Date{}, false
+}
+
+// dateIn reads the date of a labelled value: a date at its start, or
+// else the year it mentions ("D.A. Spandidos 2017").
+func dateIn(s string) (Date, bool) {
+	if d, ok := looseDate(s); ok {
+		return d, true
+	}
+	if m := yearAnywhere.FindStringSubmatch(s); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		return Date{Year: y}, true
+	}
+	return Date{}, false
+}
+
+// isDateLine: a line that is only a date, perhaps with a note
+// ("25 February 2019 (online)").
+func isDateLine(s string) bool {
+	if _, ok := looseDate(s); !ok {
+		return false
+	}
+	return len(strings.Fields(s)) <= 5 && !strings.ContainsAny(s, ";:")
+}
+
+// citationPattern reads a citation line as PubMed and many publishers
+// print it: "Hamostaseologie 2019; 39(03): 227-237", "World J Stem
+// Cells. Dec 26, 2017; 9(12): 219-226", "Int J Biochem Cell Biol.
+// 2008;40(5):815-20.", ". 2015 Dec 16;16:74."
+var citationPattern = regexp.MustCompile(`^(?:([A-Z][^.;:©]{1,80}?)\.?\s+|\.\s*)?` +
+	`((?:[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+)?(?:19|20)\d{2}(?:\s+[A-Za-z]{3,9}(?:\s+\d{1,2})?)?)\s*;\s*` +
+	`([A-Za-z]?\d+[A-Za-z]?)(?:\s*\(([^)]{1,20})\))?(?:\s*:\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[-–]\s*[A-Za-z]?\d+[A-Za-z]?)?))?`)
+
+type pageCitation struct {
+	journal              string
+	issued               Date
+	volume, issue, pages string
+}
+
+func parseCitationLine(s string) (pageCitation, bool) {
+	m := citationPattern.FindStringSubmatch(s)
+	if m == nil {
+		return pageCitation{}, false
+	}
+	c := pageCitation{journal: strings.TrimSpace(m[1]), volume: m[3], issue: m[4], pages: m[5]}
+	if d, ok := looseDate(m[2]); ok {
+		c.issued = d
+	} else if d, ok := ParseDate(m[2]); ok {
+		c.issued = d
+	}
+	return c, true
+}
+
+// Journal values that carry more than a name: "2020, Blood Advances,
+// № 22, p. 5877-5887" (OUCI prints the issue after "№").
+var (
+	volumeItem = regexp.MustCompile(`^(?:Vol\.?|Volume|Т\.|Том)\s*(\S+)$`)
+	issueItem  = regexp.MustCompile(`^(?:№|No\.|Issue)\s*(\S+)$`)
+	pagesItem  = regexp.MustCompile(`^(?:pp?\.|с\.|Pages?)\s*(\S+)$`)
+	volIssPage = regexp.MustCompile(`^Volume\s+(\S+?),\s*Issue\s+(\S+?),\s*Pages?\s+(\S+)$`)
+)
+
+// journalValue fills the journal (and what else it prints) from the
+// value of a journal label.
+func journalValue(v string, rec *Record) {
+	if c, ok := parseCitationLine(v); ok && c.journal != "" {
+		applyCitation(c, rec)
+		return
+	}
+	for _, item := range splitList(v, ",;") {
+		switch m := volumeItem.FindStringSubmatch(item); {
+		case m != nil:
+			if rec.Volume == "" {
+				rec.Volume = m[1]
+			}
+		case issueItem.MatchString(item):
+			if rec.Issue == "" {
+				rec.Issue = issueItem.FindStringSubmatch(item)[1]
+			}
+		case pagesItem.MatchString(item):
+			if rec.PageStart == "" {
+				rec.PageStart, rec.PageEnd = SplitPages(pagesItem.FindStringSubmatch(item)[1])
+			}
+		case isYear(item):
+			if rec.Issued.IsZero() {
+				rec.Issued, _ = ParseDate(item)
+			}
+		default:
+			if rec.Journal.Title == "" && strings.IndexFunc(item, unicode.IsLetter) >= 0 {
+				rec.Journal.Title = item
+			}
+		}
+	}
+}
+
+func isYear(s string) bool {
+	return len(s) == 4 && isDigits(s) && (s[:2] == "19" || s[:2] == "20")
+}
+
+func applyCitation(c pageCitation, rec *Record) {
+	if c.journal != "" && rec.Journal.Title == "" && rec.Journal.Abbrev == "" {
+		rec.Journal.Abbrev = c.journal
+	}
+	if rec.Issued.IsZero() {
+		rec.Issued = c.issued
+	}
+	if rec.Volume == "" {
+		rec.Volume = c.volume
+	}
+	if rec.Issue == "" {
+		rec.Issue = c.issue
+	}
+	if rec.PageStart == "" && c.pages != "" {
+		rec.PageStart, rec.PageEnd = SplitPages(c.pages)
+	}
+}
+
+// Author lists. Markers that tie a name to an affiliation or say it is
+// the corresponding author are dropped: "Wang X1,2", "Xiaohua Wang¹",
+// "Bingling Guo1*", "Elizabeth O Stenger 1,".
+var (
+	gluedMarkers  = regexp.MustCompile(`(\p{L}\.?)[0-9¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§#]+(?:,[0-9¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§#]+)*`)
+	spacedMarkers = regexp.MustCompile(`\s[0-9¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§#]+(?:\s*,\s*[0-9¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§#]+)*(?:,|\s|$)`)
+	listSplit     = regexp.MustCompile(`\s*(?:[,;、，；]|\s&\s|\sand\s|\sund\s|\sy\s|\set\s)\s*`)
+	medlineName   = regexp.MustCompile(`^\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+)* \p{Lu}{1,3}$`)
+)
+
+// institutionWords mark an affiliation, not a person.
+var institutionWords = []string{"department", "university", "hospital", "institute", "college", "center",
+	"centre", "school", "laboratory", "faculty", "clinic", "academy", "program", "foundation", "ministry",
+	"society", "group", "inc", "ltd", "china", "usa", "medicine", "sciences"}
+
+// pageNames reads a list of personal names from one line. It returns
+// the leading run of names (an affiliation may follow them, as in
+// "Larisa Broglie, David Margolis, Department of Pediatrics, …").
+func pageNames(s string) []Author {
+	s = gluedMarkers.ReplaceAllString(s, "$1")
+	s = spacedMarkers.ReplaceAllString(s, ",")
+	var items []string
+	for _, it := range listSplit.Split(s, -1) {
+		if it = strings.Trim(dropHonorific(it), " .*"); it != "" {
+			items = append(items, it)
+		}
+	}
+	// "Wang, Xiaohua, Yin, Xiaoguang": family and given names in pairs.
+	if len(items) >= 2 && len(items)%2 == 0 && allSingleWords(items) {
+		var paired []string
+		for i := 0; i < len(items); i += 2 {
+			paired = append(paired, items[i]+", "+items[i+1])
+		}
+		items = paired
+	}
+	order := GivenFirst
+	var names []string
+	medline := true
+	for _, it := range items {
+		if !isPersonName(it) || len(strings.Fields(it)) < 2 {
+			break // a lone word is a heading or a weekday, not a name
+		}
+		names = append(names, it)
+		medline = medline && medlineName.MatchString(it)
+	}
+	if medline {
+		order = FamilyFirst
+	}
+	var out []Author
+	for _, n := range names {
+		if a := ParseName(n, order); a.Family != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// dropHonorific removes a title printed before a name ("Dr Michelle Mason").
+func dropHonorific(s string) string {
+	s = strings.TrimSpace(s)
+	for _, h := range []string{"Dr. ", "Dr ", "Prof. ", "Prof ", "Professor ", "Mr ", "Mrs ", "Ms "} {
+		if rest, ok := strings.CutPrefix(s, h); ok {
+			return rest
+		}
+	}
+	return s
+}
+
+func allSingleWords(items []string) bool {
+	for _, it := range items {
+		if strings.ContainsAny(it, " .") || !isPersonName(it) {
+			return false
+		}
+	}
+	return true
+}
+
+// isPersonName: one to five capitalised words or initials, letters only.
+func isPersonName(s string) bool {
+	words := strings.Fields(strings.ReplaceAll(s, ", ", " "))
+	if len(words) == 0 || len(words) > 5 {
+		return false
+	}
+	low := strings.ToLower(s)
+	for _, w := range strings.FieldsFunc(low, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		for _, inst := range institutionWords {
+			if w == inst {
+				return false
+			}
+		}
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if particles[w] {
+			continue
+		}
+		if !unicode.IsUpper(r) && !unicode.Is(unicode.Han, r) {
+			return false
+		}
+		for _, c := range w {
+			if !unicode.IsLetter(c) && c != '.' && c != '-' && c != '\'' && c != '’' && c != ',' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// Identifiers in running text. A DOI may be glued to the word before it
+// ("DOI10.1186/…") or after it ("…0231Abstract"), or sit in a URL.
+var (
+	doiInPage    = regexp.MustCompile(`(?i)(?:^|[^0-9a-z./])(10\.\d{4,9}/[^\s"'<>|]+)`)
+	doiGlued     = regexp.MustCompile(`[0-9a-z)](Abstract|Keywords|Background|Introduction|Citation|Download|Published|Received|Full|View|PDF)`)
+	pmidInPage   = regexp.MustCompile(`\bPMID:?\s*(\d{1,9})\b`)
+	pmcidInPage  = regexp.MustCompile(`\bPMCID:?\s*(PMC\d{1,9})\b`)
+	urlInPage    = regexp.MustCompile(`https?://[^\s"'<>|]+`)
+	trialIDInTxt = regexp.MustCompile(`\b(NCT\d{8}|ChiCTR[-A-Z0-9]{6,}|ISRCTN\d{8}|ACTRN\d{14}|DRKS\d{8}|UMIN\d{9}|jRCT[a-z]?\d{7,}|` +
+		`CTRI/\d{4}/\d{2,3}/\d{6}|KCT\d{7}|IRCT\d+N\d+|PACTR\d{15}|TCTR\d{11}|(?:EudraCT[ :]*)\d{4}-\d{6}-\d{2})\b`)
+)
+
+// doiInLine returns the first DOI of a line (URL-escaped ones included).
+func doiInLine(s string) string {
+	if strings.Contains(s, "%2F") || strings.Contains(s, "%2f") {
+		if dec, err := url.PathUnescape(s); err == nil {
+			s = dec
+		}
+	}
+	m := doiInPage.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	d := m[1]
+	if loc := doiGlued.FindStringIndex(d); loc != nil {
+		d = d[:loc[0]+1]
+	}
+	return NormalizeDOI(strings.TrimRight(d, ").,;"))
+}
+
+// referenceEntry: a line of a reference list, whose identifiers are not
+// the page's own.
+var referenceEntry = regexp.MustCompile(`^(?:\[\d+\]|\d{1,3}\.\s|\d{1,3}\)\s)|\bet al\b`)
+
+// pageTrialIDs returns the registry ids printed in s, in order, once each.
+func pageTrialIDs(s string) []string {
+	var out []string
+	for _, m := range trialIDInTxt.FindAllStringSubmatch(s, -1) {
+		id := m[1]
+		if i := strings.LastIndexAny(id, " :"); i >= 0 {
+			id = id[i+1:] // a bare EudraCT number
+		}
+		if !containsString(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// hanCount counts CJK ideographs and kana.
+func hanCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+			n++
+		}
+	}
+	return n
+}
+
+// scriptLanguage guesses the language of text from its script, only
+// where the script decides: kana → Japanese, ideographs → Chinese.
+func scriptLanguage(s string) string {
+	kana, han, letters := 0, 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
+			kana++
+		case unicode.Is(unicode.Han, r):
+			han++
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	switch {
+	case letters == 0:
+		return ""
+	case kana > 0 && (kana+han)*2 >= letters:
+		return "ja"
+	case han*2 >= letters:
+		return "zh"
+	}
+	return ""
+}

@@ -1,0 +1,186 @@
+package mappings
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// pageLabel is one row of tables/page-labels.tsv.
+type pageLabel struct {
+	field string
+	space bool // a plain space may separate it from its value
+}
+
+// pageLabels maps a label, lower-cased and without spaces, to its field.
+var pageLabels = sync.OnceValue(func() map[string]pageLabel {
+	m := map[string]pageLabel{}
+	for _, r := range readTable("page-labels.tsv", 3) {
+		m[labelKey(r[1])] = pageLabel{field: r[0], space: r[2] == "space"}
+	}
+	return m
+})
+
+// pageFurniture holds tables/page-boilerplate.tsv, lower-cased, by kind.
+type pageFurniture struct {
+	prefix, line, contains, trim []string
+}
+
+var boilerplatePhrases = sync.OnceValue(func() pageFurniture {
+	var f pageFurniture
+	for _, r := range readTable("page-boilerplate.tsv", 2) {
+		p := strings.ToLower(strings.TrimSpace(r[1]))
+		switch r[0] {
+		case "prefix":
+			f.prefix = append(f.prefix, p)
+		case "line":
+			f.line = append(f.line, p)
+		case "contains":
+			f.contains = append(f.contains, p)
+		case "trim":
+			f.trim = append(f.trim, p)
+		default:
+			panic("mappings: tables/page-boilerplate.tsv: unknown kind " + r[0])
+		}
+	}
+	return f
+})
+
+// labelKey is how labels are compared: lower case, no spaces, no
+// markdown emphasis ("**Authors" → "authors", "摘 要" → "摘要").
+func labelKey(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsSpace(r) || r == '*' || r == '_' {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// pageLine is one line of a page, cleaned, with what the reader saw in it.
+type pageLine struct {
+	n     int    // 1-based line number
+	text  string // cleaned: trimmed, bullets and markdown marks removed
+	blank bool
+	furn  bool   // page furniture (tables/page-boilerplate.tsv)
+	field string // the field a label at its start names, or ""
+	value string // the text after that label
+	used  bool   // taken as the value of a label on an earlier line
+}
+
+// splitPageLines cleans the lines of a page. Lines that print several
+// fields side by side ("Pages 759-765 | Published online: 11 Jun 2015",
+// "PMC · DOI: 10.3390/… · Biomolecules") are cut into one line per part.
+func splitPageLines(text string) []pageLine {
+	var out []pageLine
+	for i, raw := range strings.Split(text, "\n") {
+		for _, part := range splitParts(raw) {
+			l := pageLine{n: i + 1, text: cleanPageLine(part)}
+			l.blank = l.text == ""
+			if !l.blank {
+				l.furn = isPageFurniture(l.text)
+				if !l.furn {
+					l.field, l.value = pageLabelOf(l.text)
+				}
+			}
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func splitParts(raw string) []string {
+	for _, sep := range []string{" | ", " · "} {
+		if strings.Count(raw, sep) >= 1 && utf8.RuneCountInString(raw) < 300 {
+			return strings.Split(raw, sep)
+		}
+	}
+	return []string{raw}
+}
+
+// cleanPageLine trims a line and drops what a page prints as decoration:
+// bullets, markdown heading and emphasis marks, and trailing UI text.
+func cleanPageLine(s string) string {
+	s = CleanText(s)
+	s = strings.TrimLeft(s, "•●▪◦›»#-–—* \t")
+	low := strings.ToLower(s)
+	for _, t := range boilerplatePhrases().trim {
+		if strings.HasSuffix(low, t) {
+			s = strings.TrimSpace(s[:len(s)-len(t)])
+			low = strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+func isPageFurniture(s string) bool {
+	low := strings.ToLower(s)
+	f := boilerplatePhrases()
+	for _, p := range f.line {
+		if low == p {
+			return true
+		}
+	}
+	for _, p := range f.prefix {
+		if strings.HasPrefix(low, p) {
+			return true
+		}
+	}
+	for _, p := range f.contains {
+		if strings.Contains(low, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// pageLabelOf returns the field a label at the start of s names and the
+// value after it. A label is followed by a colon, a dash or nothing; a
+// "space" label may also be followed by a space.
+func pageLabelOf(s string) (field, value string) {
+	labels := pageLabels()
+	// "Label: value", "Label：value", "Label - value".
+	for _, sep := range []string{":", "：", " - ", " – ", " — "} {
+		if i := strings.Index(s, sep); i > 0 && utf8.RuneCountInString(s[:i]) <= 40 {
+			if l, ok := labels[labelKey(s[:i])]; ok {
+				return l.field, strings.Trim(strings.TrimSpace(s[i+len(sep):]), "* ")
+			}
+		}
+	}
+	// A label alone on its line: the value follows.
+	if utf8.RuneCountInString(s) <= 40 {
+		if l, ok := labels[labelKey(strings.TrimRight(s, ":： -"))]; ok {
+			return l.field, ""
+		}
+	}
+	// "By Dr M. Mason", "Published online Dec 26, 2017".
+	words := strings.Fields(s)
+	for n := min(3, len(words)-1); n >= 1; n-- {
+		if l, ok := labels[labelKey(strings.Join(words[:n], ""))]; ok && l.space {
+			if v := strings.Join(words[n:], " "); spacedValueFits(l.field, v) {
+				return l.field, v
+			}
+		}
+	}
+	return "", ""
+}
+
+// spacedValueFits checks the text after a label that only a space
+// separates from it, since such a line may well be ordinary text:
+// "Abstract" needs a paragraph, "By" a short list of names, a date label
+// a date.
+func spacedValueFits(field, v string) bool {
+	switch field {
+	case "abstract":
+		return len(strings.Fields(v)) >= 20
+	case "authors":
+		return len(strings.Fields(v)) <= 12 && len(pageNames(v)) > 0
+	case "date":
+		_, ok := looseDate(v)
+		return ok
+	}
+	return false
+}
