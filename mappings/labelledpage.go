@@ -162,7 +162,9 @@ func labelled(lines []pageLine, stop int, rec *Record) {
 				continue
 			}
 			v = lines[j].text
-			lines[j].used = true
+			// A trial registration may also be the last section of a
+			// structured abstract: its text stays free for the abstract.
+			lines[j].used = l.field != "trial"
 			// "Journal" / "EXPERIMENTAL AND THERAPEUTIC MEDICINE" /
 			// "Volume 13, Issue 5, Pages 2255-2258".
 			if k := nextText(lines, j+1, stop); k < stop && pageText(lines[k]) {

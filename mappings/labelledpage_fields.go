@@ -195,8 +195,8 @@ func applyCitation(c pageCitation, rec *Record) {
 // the corresponding author are dropped: "Wang X1,2", "Xiaohua Wang¹",
 // "Bingling Guo1*", "Elizabeth O Stenger 1,".
 var (
-	gluedMarkers  = regexp.MustCompile(`(\p{L}\.?)[0-9¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§#]+(?:,[0-9¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§#]+)*`)
-	spacedMarkers = regexp.MustCompile(`\s[0-9¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§#]+(?:\s*,\s*[0-9¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§#]+)*(?:,|\s|$)`)
+	gluedMarkers  = regexp.MustCompile(`(\p{L}\.?)[0-9¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§#·]+(?:,[0-9¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§#·]+)*`)
+	spacedMarkers = regexp.MustCompile(`\s[0-9¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§#·]+(?:\s*,\s*[0-9¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§#·]+)*(?:,|\s|$)`)
 	listSplit     = regexp.MustCompile(`\s*(?:[,;、，；]|\s&\s|\sand\s|\sund\s|\sy\s|\set\s)\s*`)
 	medlineName   = regexp.MustCompile(`^\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+)* \p{Lu}{1,3}$`)
 )
@@ -219,7 +219,7 @@ func pageNames(s string) []Author {
 		}
 	}
 	// "Wang, Xiaohua, Yin, Xiaoguang": family and given names in pairs.
-	if len(items) >= 2 && len(items)%2 == 0 && allSingleWords(items) {
+	if len(items) >= 2 && len(items)%2 == 0 && allSingleLatinWords(items) {
 		var paired []string
 		for i := 0; i < len(items); i += 2 {
 			paired = append(paired, items[i]+", "+items[i+1])
@@ -230,7 +230,7 @@ func pageNames(s string) []Author {
 	var names []string
 	medline := true
 	for _, it := range items {
-		if !isPersonName(it) || len(strings.Fields(it)) < 2 {
+		if !isPersonName(it) || len(strings.Fields(it)) < 2 && !isHanName(it) {
 			break // a lone word is a heading or a weekday, not a name
 		}
 		names = append(names, it)
@@ -248,6 +248,12 @@ func pageNames(s string) []Author {
 	return out
 }
 
+// isHanName: a Chinese name as printed, two to four ideographs.
+func isHanName(s string) bool {
+	n := utf8.RuneCountInString(s)
+	return n >= 2 && n <= 4 && hanCount(s) == n
+}
+
 // dropHonorific removes a title printed before a name ("Dr Michelle Mason").
 func dropHonorific(s string) string {
 	s = strings.TrimSpace(s)
@@ -259,9 +265,9 @@ func dropHonorific(s string) string {
 	return s
 }
 
-func allSingleWords(items []string) bool {
+func allSingleLatinWords(items []string) bool {
 	for _, it := range items {
-		if strings.ContainsAny(it, " .") || !isPersonName(it) {
+		if strings.ContainsAny(it, " .") || hanCount(it) > 0 || !isPersonName(it) {
 			return false
 		}
 	}
@@ -302,7 +308,7 @@ func isPersonName(s string) bool {
 // Identifiers in running text. A DOI may be glued to the word before it
 // ("DOI10.1186/…") or after it ("…0231Abstract"), or sit in a URL.
 var (
-	doiInPage    = regexp.MustCompile(`(?i)(?:^|[^0-9a-z./])(10\.\d{4,9}/[^\s"'<>|]+)`)
+	doiInPage    = regexp.MustCompile(`(?:^|[^0-9.])(10\.\d{4,9}/[^\s"'<>|]+)`)
 	doiGlued     = regexp.MustCompile(`[0-9a-z)](Abstract|Keywords|Background|Introduction|Citation|Download|Published|Received|Full|View|PDF)`)
 	pmidInPage   = regexp.MustCompile(`\bPMID:?\s*(\d{1,9})\b`)
 	pmcidInPage  = regexp.MustCompile(`\bPMCID:?\s*(PMC\d{1,9})\b`)

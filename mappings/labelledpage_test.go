@@ -1,0 +1,363 @@
+package mappings
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// pageFixture is what one copied page in testdata/formats/pages must give.
+// Empty strings mean "the page does not print it" and are checked too:
+// a fallback reader must not invent identifiers.
+type pageFixture struct {
+	file, title, doi, pmid, pmcid string
+	authors                       []string // family names, in order
+	issued                        Date
+	abstractHead                  string
+	sections                      []string
+	trials                        []string
+}
+
+var pageFixtures = []pageFixture{
+	{file: "01-karger-acta-haematologica.txt", abstractHead: "Immune thrombocytopenia (ITP) is an acquired autoimmune disorder"},
+	{file: "02-medifind-trial-finder.txt", title: "Single-arm, Single-center Clinical Study of Mesenchymal Stem Cells in the Treatment of Refractory Primary Immune Thrombocytopenia",
+		abstractHead: "This study is a clinical study initiated by single-arm"},
+	{file: "03-thieme-hamostaseologie.txt", title: "Pathophysiology of Autoimmune Thrombocytopenia: Current Insight with a Focus on Thrombopoiesis",
+		doi: "10.1055/s-0039-1678732", issued: Date{2019, 2, 25}, abstractHead: "Immune thrombocytopenia (ITP) is an autoimmune disease"},
+	{file: "04-bohrium-aggregator.txt", title: "Favorable response of chronic refractory immune thrombocytopenic purpura to mesenchymal stem cells.",
+		doi: "10.1089/scd.2011.0231", authors: []string{"Fang", "Mai", "Li", "Song"}, issued: Date{2012, 2, 10}, abstractHead: "Seven patients with chronic refractory"},
+	{file: "05-ouci-blood-advances.txt", title: "Mesenchymal stromal cells in hematopoietic cell transplantation",
+		authors: []string{"Burnham", "Daley-Bauer", "Horwitz"}, issued: Date{Year: 2020}, abstractHead: "Mesenchymal stromal cells (MSCs) are widely recognized"},
+	{file: "06-pmc-bmc-immunology.txt", title: "Mesenchymal stromal cells to modulate immune reconstitution early post-hematopoietic cell transplantation",
+		doi: "10.1186/s12865-015-0135-7", pmid: "26674007", pmcid: "PMC4681052", authors: []string{"Stenger", "Krishnamurti", "Galipeau"},
+		issued: Date{2015, 12, 16}, abstractHead: "Mesenchymal stromal cells (MSCs) are multipotent progenitor cells"},
+	{file: "07-springer-chapter-paywall.txt", title: "Mesenchymal Stem Cells in Hematopoietic Stem Cell Transplantation", abstractHead: "Hematopoietic stem cell (HSC) transplantation, the only form"},
+	{file: "08-tomesphere-mdpi-biomolecules.txt", title: "Mesenchymal Stem/Stromal Cells: A Review for Its Use After Allogeneic Hematopoietic Stem Cell Transplantation",
+		doi: "10.3390/biom16010147", authors: []string{"Durdu", "Hatipoglu", "Eminoglu", "Ulas", "Dal", "Altuntas"}, issued: Date{2026, 1, 14},
+		abstractHead: "Mesenchymal stem/stromal cells (MSCs) exhibit broad"},
+	{file: "09-dovepress-ppa-case-report.txt", title: "Umbilical cord blood transplantation supplemented with the infusion of mesenchymal stem cell for an adolescent patient with severe aplastic anemia: a case report and review of literature",
+		issued: Date{2015, 6, 11}, abstractHead: "Delayed hematopoietic recovery"},
+	{file: "10-wjgnet-world-j-stem-cells.txt", title: "Yin and Yang of mesenchymal stem cells and aplastic anemia", doi: "10.4252/wjsc.v9.i12.219",
+		authors: []string{"Broglie", "Margolis", "Medin"}, issued: Date{2017, 12, 26}},
+	{file: "11-plosone.txt", title: "Reduced Intensity Conditioning, Combined Transplantation of Haploidentical Hematopoietic Stem Cells and Mesenchymal Stem Cells in Patients with Severe Aplastic Anemia"},
+	{file: "12-bmc-eur-j-med-res.txt", title: "Clinical evaluation of haploidentical hematopoietic combined with human umbilical cord-derived mesenchymal stem cells in severe aplastic anemia",
+		abstractHead: "Background: This study not only evaluated", sections: []string{"Background", "Methods", "Results", "Conclusion"}},
+	{file: "13-ash-2024-meeting-abstract.txt", title: "Efficacy and Safety of Mesenchymal Stem Cells in Improving Thrombocytopenia after Chemotherapy in Malignant Tumors",
+		authors: []string{"Guo", "Li", "Liu"}, abstractHead: "INTRODUCTION: Chemotherapy-induced thrombocytopenia", sections: []string{"INTRODUCTION", "METHODS"}},
+	{file: "14-clinicaltrials-nct04014166.txt", title: "Study of Human Umbilical Cord-derived Mesenchymal Stem Cells for Treatment of Refractory Immune Thrombocytopenia",
+		abstractHead: "Primary Objective: To evaluate the safety", trials: []string{"NCT04014166"}},
+	{file: "15-lw885-chinese-paediatric-itp.txt", title: "儿童免疫性血小板减少症的规范治疗与管理", abstractHead: "免疫性血小板减少症(ITP)是儿童时期最为常见的出血性疾病"},
+	{file: "16-peeref-researchgate-like.txt", title: "Intravenous infusion umbilical cord-derived mesenchymal stem cell in primary immune thrombocytopenia: A two-year follow-up",
+		doi: "10.3892/etm.2017.4229", abstractHead: "Four patients with chronic refractory"},
+	{file: "17-ebusca-library-catalogue.txt", title: "Intravenous infusion umbilical cord-derived mesenchymal stem cell in primary immune thrombocytopenia: A two-year follow-up",
+		doi: "10.3892/etm.2017.4229", pmid: "28565834", pmcid: "PMC5443306", authors: []string{"Wang", "Yin", "Sun", "Bai", "Shen", "Ao", "Gu", "Liu"},
+		issued: Date{Year: 2017}, abstractHead: "Four patients with chronic refractory"},
+	{file: "18-nextbio-news.txt", title: "Second autologous transplant for aplastic anaemia successful", authors: []string{"Mason"}, issued: Date{2016, 1, 29},
+		abstractHead: "A six-year-old boy suffering from aplastic anaemia"},
+	{file: "19-pubmed-page.txt", title: "Building a consensus regarding the nature and origin of mesenchymal stem cells", doi: "10.1002/jcb.10084",
+		abstractHead: "Mesenchymal stem cells (MSCs) are believed to be the common precursors"},
+	{file: "20-semanticscholar.txt", title: "Mesenchymal stem cells and bone regeneration.", abstractHead: "OBJECTIVE To review the role of mesenchymal stem cells"},
+}
+
+// TestPageFixtures reads every copied page as msckg build would (Detect,
+// then Read): each gives exactly one record with a title or an abstract.
+// Pages a specific reader claims are accepted from it; the fields are
+// checked only where labelled-page read them.
+func TestPageFixtures(t *testing.T) {
+	paths, err := filepath.Glob("../testdata/formats/pages/*.txt")
+	if err != nil || len(paths) != 20 {
+		t.Fatalf("want 20 pages, found %d (%v)", len(paths), err)
+	}
+	byFile := map[string]pageFixture{}
+	for _, c := range pageFixtures {
+		byFile[c.file] = c
+	}
+	onlyLabelled := 0
+	for _, p := range paths {
+		name := filepath.Base(p)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := Detect(data)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		var recs []Record
+		for rec, err := range f.Read(bytes.NewReader(data)) {
+			if err != nil {
+				t.Errorf("%s (%s): %v", name, f.Name, err)
+				continue
+			}
+			recs = append(recs, rec)
+		}
+		if len(recs) != 1 || recs[0].Title == "" && recs[0].Abstract.Text == "" {
+			t.Errorf("%s (%s): %d records, want one with a title or abstract", name, f.Name, len(recs))
+			continue
+		}
+		noFurniture(t, name, recs[0])
+		if f.Name != "labelled-page" {
+			continue
+		}
+		onlyLabelled++
+		c, ok := byFile[name]
+		if !ok {
+			t.Errorf("%s: no expectations in pageFixtures", name)
+			continue
+		}
+		checkPageFixture(t, c, recs[0], data)
+	}
+	if onlyLabelled < 12 {
+		t.Errorf("only %d pages read by labelled-page, want at least 12", onlyLabelled)
+	}
+}
+
+func checkPageFixture(t *testing.T, c pageFixture, r Record, data []byte) {
+	t.Helper()
+	var families []string
+	for _, a := range r.Authors {
+		families = append(families, a.Family)
+	}
+	var labels []string
+	for _, s := range r.Abstract.Sections {
+		labels = append(labels, s.Label)
+	}
+	got := []any{r.Title, r.DOI, r.PMID, r.PMCID, families, r.Issued, labels, r.TrialIDs}
+	want := []any{c.title, c.doi, c.pmid, c.pmcid, c.authors, c.issued, c.sections, c.trials}
+	names := []string{"title", "DOI", "PMID", "PMCID", "authors", "issued", "sections", "trial ids"}
+	for i := range got {
+		if !reflect.DeepEqual(normalizeEmpty(got[i]), normalizeEmpty(want[i])) {
+			t.Errorf("%s: %s = %q, want %q", c.file, names[i], got[i], want[i])
+		}
+	}
+	if !strings.HasPrefix(r.Abstract.Text, c.abstractHead) || (c.abstractHead == "") != (r.Abstract.Text == "") {
+		t.Errorf("%s: abstract %.80q, want it to start %q", c.file, r.Abstract.Text, c.abstractHead)
+	}
+	if !bytes.Equal(r.Raw, data) || r.Format != "labelled-page" || r.Number != 1 || r.Line != 1 {
+		t.Errorf("%s: format %q number %d line %d, raw kept %v", c.file, r.Format, r.Number, r.Line, bytes.Equal(r.Raw, data))
+	}
+	// Whatever was not read from a label is listed as guessed.
+	if r.Title != "" && !strings.Contains(string(data), "Title:") && r.Guessed["title"] == "" {
+		t.Errorf("%s: title found by shape but not listed in Guessed %v", c.file, r.Guessed)
+	}
+}
+
+// noFurniture checks that no page furniture reached a field.
+func noFurniture(t *testing.T, name string, r Record) {
+	t.Helper()
+	fields := []string{r.Title, r.Abstract.Text, r.Journal.Title, r.Journal.Abbrev, r.Publisher}
+	for _, a := range r.Authors {
+		fields = append(fields, a.AsWritten)
+	}
+	fields = append(fields, r.Keywords...)
+	for _, s := range r.Abstract.Sections {
+		fields = append(fields, s.Label, s.Text)
+	}
+	f := boilerplatePhrases()
+	for _, v := range fields {
+		low := strings.ToLower(v)
+		for _, p := range append(append([]string{}, f.prefix...), f.contains...) {
+			if len(p) >= 8 && strings.Contains(low, p) {
+				t.Errorf("%s: page furniture %q in field %.60q", name, p, v)
+			}
+		}
+		for _, p := range f.line {
+			if low == p {
+				t.Errorf("%s: field is page furniture %q", name, v)
+			}
+		}
+	}
+}
+
+func TestLabelledPageFields(t *testing.T) {
+	cases := []struct {
+		name, page string
+		check      func(Record) any
+		want       any
+	}{
+		{"title label and DOI glued after",
+			"Title: Mesenchymal stem cells for poor graft function\nDOI:10.1186/s13287-021-02520-5Abstract\n",
+			func(r Record) any { return [2]string{r.Title, r.DOI} },
+			[2]string{"Mesenchymal stem cells for poor graft function", "10.1186/s13287-021-02520-5"}},
+		{"DOI inside an escaped URL",
+			"Reduced intensity conditioning with haploidentical cells and MSCs\nhttp://www.plosone.org/article/info%3Adoi%2F10.1371%2Fjournal.pone.0089666\n",
+			func(r Record) any { return [2]string{r.DOI, r.Guessed["doi"]} }, [2]string{"10.1371/journal.pone.0089666", "doi-in-text"}},
+		{"DOI glued to the word before",
+			"Mesenchymal stem cells in the treatment of aplastic anemia\nFull textDOI10.3892/etm.2017.4229\n",
+			func(r Record) any { return r.DOI }, "10.3892/etm.2017.4229"},
+		{"doi.org URL", "A study of umbilical cord MSCs in ITP\nhttps://doi.org/10.1089/SCD.2011.0231.\n",
+			func(r Record) any { return [2]string{r.DOI, r.Guessed["doi"]} }, [2]string{"10.1089/scd.2011.0231", "resolver-url"}},
+		{"authors with glued markers", "A case of ITP treated with MSCs\nWang X1,2, Sun W2, Liu Y1*\nAbstract: Four patients received cells and all of them responded within a few weeks of the first infusion of umbilical cord derived stem cells.\n",
+			func(r Record) any { return r.Authors },
+			[]Author{au("Wang X", "Wang", "X"), au("Sun W", "Sun", "W"), au("Liu Y", "Liu", "Y")}},
+		{"authors with superscript markers", "A case of ITP treated with MSCs\nXiaohua Wang¹, Wei Sun²·³ and Ying Liu¹\n",
+			func(r Record) any { return r.Authors },
+			[]Author{au("Xiaohua Wang", "Wang", "Xiaohua"), au("Wei Sun", "Sun", "Wei"), au("Ying Liu", "Liu", "Ying")}},
+		{"Author(s) dash label", "A case of ITP treated with MSCs\nAuthor(s) - Kai Mu, Jing Zhang\n",
+			func(r Record) any { return []any{r.Authors, r.Guessed["authors"]} },
+			[]any{[]Author{au("Kai Mu", "Mu", "Kai"), au("Jing Zhang", "Zhang", "Jing")}, ""}},
+		{"PMID and PMCID labels", "A case of ITP treated with MSCs\nPMID: 28565834 PMCID: PMC5443306\n",
+			func(r Record) any { return [2]string{r.PMID, r.PMCID} }, [2]string{"28565834", "PMC5443306"}},
+		{"journal, date and keywords labels", "A case of ITP treated with MSCs\nJournal: Experimental and Therapeutic Medicine\nPublished: 14 March 2017\nKeywords: ITP; MSC; umbilical cord\n",
+			func(r Record) any { return []any{r.Journal.Title, r.Issued, r.Keywords} },
+			[]any{"Experimental and Therapeutic Medicine", Date{2017, 3, 14}, []string{"ITP", "MSC", "umbilical cord"}}},
+		{"Source citation", "A case of ITP treated with MSCs\nSource: Exp Ther Med. 2017 May;13(5):2255-2258.\n",
+			func(r Record) any {
+				return []any{r.Journal.Abbrev, r.Issued, r.Volume, r.Issue, r.PageStart, r.PageEnd}
+			},
+			[]any{"Exp Ther Med", Date{2017, 5, 0}, "13", "5", "2255", "2258"}},
+		{"Spanish labels", "Células madre mesenquimales en la trombocitopenia inmune\nResumen: Se trataron cuatro pacientes con células madre mesenquimales de cordón umbilical y todos respondieron en pocas semanas.\nPalabras clave: PTI, células madre\n",
+			func(r Record) any { return []any{r.Abstract.Text != "", r.Keywords} }, []any{true, []string{"PTI", "células madre"}}},
+		{"Chinese labels", "脐带间充质干细胞治疗难治性免疫性血小板减少症\n作者：王晓华，孙伟\n摘要：目的 探讨脐带间充质干细胞治疗难治性免疫性血小板减少症的疗效。\n关键词：间充质干细胞；血小板减少症\n",
+			func(r Record) any { return []any{r.Title, len(r.Authors), r.Abstract.Text, r.Keywords, r.Language} },
+			[]any{"脐带间充质干细胞治疗难治性免疫性血小板减少症", 2, "目的 探讨脐带间充质干细胞治疗难治性免疫性血小板减少症的疗效。", []string{"间充质干细胞", "血小板减少症"}, "zh"}},
+		{"trial registration section", "MSCs for poor graft function: a randomised trial\nAbstract\nBackground\nPoor graft function is common.\nMethods\nPatients received MSCs.\nTrial registration\nClinicalTrials.gov NCT01234567, ChiCTR1900021234.\n",
+			func(r Record) any { return []any{r.TrialIDs, len(r.Abstract.Sections)} }, []any{[]string{"NCT01234567", "ChiCTR1900021234"}, 3}},
+		{"structured abstract stops at a repeated heading", "A title for a paper on MSCs\nAbstract\nBackground\nB text.\nConclusions\nC text.\nBackground\nBody text that is not the abstract.\n",
+			func(r Record) any { return r.Abstract.Text }, "Background: B text.\nConclusions: C text."},
+		{"unstructured abstract stops at the body", "A title for a paper on MSCs\nABSTRACT\nOne paragraph of abstract.\nIntroduction\nThe body.\n",
+			func(r Record) any { return r.Abstract.Text }, "One paragraph of abstract."},
+		{"Summary label", "A title for a paper on MSCs\nSummary: Short summary of the study.\n",
+			func(r Record) any { return [2]string{r.Abstract.Text, r.Guessed["abstract"]} }, [2]string{"Short summary of the study.", ""}},
+		{"references are not the page's ids", "A title for a paper on MSCs\nReferences\n1. Fang B, et al. Stem Cells Dev. 2012. doi:10.1089/scd.2011.0231 PMID: 21711157\n",
+			func(r Record) any { return [2]string{r.DOI, r.PMID} }, [2]string{"", ""}},
+		{"furniture dropped", "Skip to main content\nWe use cookies to improve your experience.\nShare\nA title for a paper on MSCs\nThis is a preview of subscription content, log in via an institution to check access.\n",
+			func(r Record) any { return [2]string{r.Title, r.Abstract.Text} }, [2]string{"A title for a paper on MSCs", ""}},
+		{"By line and date line", "Stem cells help a boy with aplastic anaemia\nBy Dr Michelle Mason\n29 January 2016\n",
+			func(r Record) any { return []any{r.Authors, r.Issued, r.Guessed["date"]} },
+			[]any{[]Author{au("Michelle Mason", "Mason", "Michelle")}, Date{2016, 1, 29}, "date-line"}},
+		{"MEDLINE-style names", "A case of ITP treated with MSCs\nAuthors: Wang XH, Yin XG, Sun W\n",
+			func(r Record) any { return r.Authors },
+			[]Author{au("Wang XH", "Wang", "XH"), au("Yin XG", "Yin", "XG"), au("Sun W", "Sun", "W")}},
+	}
+	for _, c := range cases {
+		recs, errs := readAll(t, "labelled-page", []byte(c.page))
+		if len(recs) != 1 || len(errs) != 0 {
+			t.Errorf("%s: %d records, %v", c.name, len(recs), errs)
+			continue
+		}
+		if got := c.check(recs[0]); !reflect.DeepEqual(normalizeEmpty(got), normalizeEmpty(c.want)) {
+			t.Errorf("%s:\n got %#v\nwant %#v", c.name, got, c.want)
+		}
+	}
+}
+
+func TestLabelledPageErrors(t *testing.T) {
+	cases := []struct {
+		name string
+		in   []byte
+		want error
+	}{
+		{"empty", nil, errNoTitleOrAbstract},
+		{"blank lines", []byte("\n \n\t\n"), errNoTitleOrAbstract},
+		{"only furniture", []byte("Skip to main content\nShare\nCopied!\nLoading...\n"), errNoTitleOrAbstract},
+		{"only labels", []byte("DOI:\nPMID:\nAuthors:\n"), errNoTitleOrAbstract},
+		{"binary", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), errNotText},
+	}
+	for _, c := range cases {
+		recs, errs := readAll(t, "labelled-page", c.in)
+		var re *RecordError
+		if len(recs) != 0 || len(errs) != 1 || !errors.As(errs[0], &re) || re.Record != 1 || re.Line != 1 || !errors.Is(re, c.want) {
+			t.Errorf("%s: %d records, errors %v; want RecordError %v", c.name, len(recs), errs, c.want)
+		}
+	}
+}
+
+func TestLabelledPageSniff(t *testing.T) {
+	cases := []struct {
+		in   string
+		want int
+	}{
+		{"", 0},
+		{"\x00\x01\x02 binary data here", 0},
+		{"   \n\n", 0},
+		{"12\n34\n", 0},
+		{"A title of a paper\n", 1},
+		{"脐带间充质干细胞治疗\n", 1},
+	}
+	for _, c := range cases {
+		if got := sniffLabelledPage([]byte(c.in)); got != c.want {
+			t.Errorf("sniff %q = %d, want %d", c.in, got, c.want)
+		}
+	}
+	// Every specific reader outbids the fallback on its own seed.
+	for _, c := range pageCases {
+		if f, err := Detect(seed(t, c.seed)); err != nil || f.Name != c.format {
+			t.Errorf("seed %s detected as %v (%v), want %s", c.seed, f, err, c.format)
+		}
+	}
+}
+
+func TestLooseDate(t *testing.T) {
+	cases := []struct {
+		in   string
+		want Date
+		ok   bool
+	}{
+		{"25 February 2019 (online)", Date{2019, 2, 25}, true},
+		{"Dec 26, 2017. doi: 10.4252/x", Date{2017, 12, 26}, true},
+		{"11 Jun 2015", Date{2015, 6, 11}, true},
+		{"2015 Dec 16;16:74", Date{2015, 12, 16}, true},
+		{"July 2019", Date{2019, 7, 0}, true},
+		{"2012-02-10", Date{2012, 2, 10}, true},
+		{"31 February 2019", Date{2019, 2, 0}, true},
+		{"Saturday, December 7, 2024", Date{}, false},
+		{"12 patients", Date{}, false},
+		{"1192 Efficacy", Date{}, false},
+	}
+	for _, c := range cases {
+		if got, ok := looseDate(c.in); got != c.want || ok != c.ok {
+			t.Errorf("looseDate(%q) = %v %v, want %v %v", c.in, got, ok, c.want, c.ok)
+		}
+	}
+}
+
+func FuzzLabelledPage(f *testing.F) {
+	paths, _ := filepath.Glob("../testdata/formats/pages/*.txt")
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+		f.Add(data[:len(data)/3])
+	}
+	f.Add([]byte("Abstract\nBackground\nBackground\nAuthors:\nAuthors:\nDOI:10.1/\nWang X1,,2*\n"))
+	f.Add([]byte("By\n摘 要:\nTitle: \nPublished online 31 Feb 2019;\n. 2015;;\nPMID: 0\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		n := 0
+		for rec, err := range readLabelledPage(bytes.NewReader(data)) {
+			n++
+			if err != nil {
+				var re *RecordError
+				if !errors.As(err, &re) || re.Record != 1 || re.Line != 1 {
+					t.Fatalf("error %v", err)
+				}
+				continue
+			}
+			if rec.Title == "" && rec.Abstract.Text == "" {
+				t.Fatalf("record with neither title nor abstract")
+			}
+			if !bytes.Equal(rec.Raw, data) || rec.Number != 1 {
+				t.Fatalf("raw or number wrong")
+			}
+			for _, s := range []string{rec.Title, rec.Abstract.Text, rec.DOI, rec.Journal.Title} {
+				if !utf8.ValidString(s) {
+					t.Fatalf("invalid UTF-8 %q", s)
+				}
+			}
+			if rec.DOI != "" && NormalizeDOI(rec.DOI) != rec.DOI {
+				t.Fatalf("DOI %q not normalised", rec.DOI)
+			}
+		}
+		if n != 1 {
+			t.Fatalf("%d results for one page", n)
+		}
+	})
+}
