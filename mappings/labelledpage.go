@@ -109,9 +109,9 @@ func parseLabelledPage(data []byte) (Record, error) {
 	labelled(lines, stop, &rec)
 
 	abs, found := findPageAbstract(lines, stop)
-	absStart := stop
+	absStart, absEnd := stop, stop
 	if found {
-		rec.Abstract, absStart = abs.abs, abs.start
+		rec.Abstract, absStart, absEnd = abs.abs, abs.start, abs.end
 		if abs.rule != "" {
 			guess("abstract", abs.rule)
 		}
@@ -134,7 +134,7 @@ func parseLabelledPage(data []byte) (Record, error) {
 			guess("authors", "name-list-line")
 		}
 	}
-	shapes(lines, absStart, stop, &rec, guess)
+	shapes(lines, absStart, absEnd, &rec, guess)
 	if rec.Language == "" {
 		if lang := scriptLanguage(rec.Title + rec.Abstract.Text); lang != "" {
 			rec.Language = lang
@@ -236,6 +236,9 @@ func labelled(lines []pageLine, stop int, rec *Record) {
 
 // shapes reads what the page prints without labels: a citation line, a
 // date on its own line, identifiers in the text and in resolver URLs.
+// Identifiers are looked for only up to the end of the abstract: below
+// it a page lists other papers (related articles, references, a table
+// of contents), whose identifiers would join this record to them.
 func shapes(lines []pageLine, absStart, stop int, rec *Record, guess func(field, rule string)) {
 	for i := 0; i < absStart; i++ {
 		l := lines[i]

@@ -227,6 +227,8 @@ func TestLabelledPageFields(t *testing.T) {
 			func(r Record) any { return [2]string{r.Abstract.Text, r.Guessed["abstract"]} }, [2]string{"Short summary of the study.", ""}},
 		{"references are not the page's ids", "A title for a paper on MSCs\nReferences\n1. Fang B, et al. Stem Cells Dev. 2012. doi:10.1089/scd.2011.0231 PMID: 21711157\n",
 			func(r Record) any { return [2]string{r.DOI, r.PMID} }, [2]string{"", ""}},
+		{"ids below the abstract belong to other papers", "A title for a paper on MSCs\nAbstract: Short abstract of the study.\nMore from this journal\nAnother paper https://doi.org/10.1055/s-0039-1678732\nhttps://pmc.ncbi.nlm.nih.gov/articles/PMC4681052\n",
+			func(r Record) any { return [3]string{r.DOI, r.PMCID, r.Abstract.Text} }, [3]string{"", "", "Short abstract of the study."}},
 		{"furniture dropped", "Skip to main content\nWe use cookies to improve your experience.\nShare\nA title for a paper on MSCs\nThis is a preview of subscription content, log in via an institution to check access.\n",
 			func(r Record) any { return [2]string{r.Title, r.Abstract.Text} }, [2]string{"A title for a paper on MSCs", ""}},
 		{"By line and date line", "Stem cells help a boy with aplastic anaemia\nBy Dr Michelle Mason\n29 January 2016\n",
