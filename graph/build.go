@@ -35,10 +35,11 @@ type Result struct {
 	Summary Summary
 }
 
-// Summary counts what the build did. Records = Papers + Merged.
+// Summary counts what the build did. Records = Papers + Trials + Merged.
 type Summary struct {
 	Records       int // records given to Build
 	Papers        int // distinct papers built
+	Trials        int // trial registrations read (each a Trial node)
 	Merged        int // records that joined a paper another record made
 	Authors       int // distinct people (and groups)
 	Journals      int
@@ -84,12 +85,14 @@ func Build(inputs []Input, opts Options) (*Result, error) {
 	}
 	b := &builder{mint: minter{base: base}, ds: newDataset()}
 	b.sources = dedupeSources(inputs, b.mint)
+	b.splitTrials()
 	b.groupPapers()
 	b.groupJournals()
 	b.groupAuthors()
 	for _, p := range b.papers {
 		b.emitPaper(p)
 	}
+	b.emitRegistrations()
 	b.emitDerived()
 	b.emitVocabulary()
 	if b.ds.err != nil {
@@ -100,7 +103,8 @@ func Build(inputs []Input, opts Options) (*Result, error) {
 	}
 	b.sum.Records = len(inputs)
 	b.sum.Papers = len(b.papers)
-	b.sum.Merged = len(inputs) - len(b.papers)
+	b.sum.Trials = len(b.registrations)
+	b.sum.Merged = len(inputs) - len(b.papers) - len(b.registrations)
 	b.sum.Authors = len(b.people)
 	b.sum.Journals = len(b.journals)
 	sort.Slice(b.sum.Disagreements, func(i, j int) bool {
@@ -122,16 +126,17 @@ func CheckBase(base string) error {
 }
 
 type builder struct {
-	mint        minter
-	ds          *Dataset
-	sources     []*source
-	papers      []*paper
-	journals    []*journal
-	people      []*person
-	concepts    map[string]string // concept IRI → label, for the vocabulary graph
-	journalOf   map[*source]*journal
-	trialPapers map[string][]string // trial IRI → IRIs of papers reporting it
-	sum         Summary
+	mint          minter
+	ds            *Dataset
+	sources       []*source // paper records
+	registrations []*source // trial registrations (Trial nodes, not papers)
+	papers        []*paper
+	journals      []*journal
+	people        []*person
+	concepts      map[string]string // concept IRI → label, for the vocabulary graph
+	journalOf     map[*source]*journal
+	trialPapers   map[string][]string // trial IRI → IRIs of papers reporting it
+	sum           Summary
 }
 
 // dedupeSources puts inputs in a canonical order (by content hash, then

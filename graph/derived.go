@@ -97,14 +97,7 @@ func (b *builder) emitStructuredTrials() {
 // emitCitations resolves reference lists to papers of the graph by DOI or
 // PMID; a reference to a paper not in the graph becomes a minimal Paper.
 func (b *builder) emitCitations(g string) {
-	byKey := map[string]string{}
-	for _, p := range b.papers {
-		for _, s := range p.sources {
-			for _, k := range paperIDKeys(&s.Record) {
-				byKey[k] = p.iri
-			}
-		}
-	}
+	byKey := b.paperKeys()
 	for _, p := range b.papers {
 		for _, s := range p.sources {
 			for _, ref := range s.Record.References {
@@ -113,7 +106,7 @@ func (b *builder) emitCitations(g string) {
 				keys := paperIDKeys(&rr)
 				for _, k := range keys {
 					if t, ok := byKey[k]; ok {
-						target = t
+						target = t.iri
 						break
 					}
 				}

@@ -272,10 +272,7 @@ func (b *builder) reportsTrial(src *source, p *paper, t evidence.TrialMention) {
 	g := src.iri
 	b.ds.link(g, p.iri, o.ReportsTrial, T)
 	b.ds.link(g, T, o.PROVWasDerivedFrom, src.iri)
-	if b.trialPapers == nil {
-		b.trialPapers = map[string][]string{}
-	}
-	b.trialPapers[T] = appendUnique(b.trialPapers[T], p.iri)
+	b.notePaperTrial(T, p.iri)
 	b.ds.link(g, T, o.RDFType, o.Trial)
 	b.ds.link(g, T, o.RDFType, o.SchemaMedicalTrial)
 	b.ds.add(g, T, o.RDFSLabel, str(t.ID))

@@ -281,6 +281,8 @@ const (
 	SchemaMaxValue          = Schema + "maxValue"
 	SchemaUnitCode          = Schema + "unitCode"
 	SchemaUnitText          = Schema + "unitText"
+	SchemaStartDate         = Schema + "startDate"
+	SchemaEndDate           = Schema + "endDate"
 
 	PICOPopulation   = PICO + "Population"
 	PICOIntervention = PICO + "Intervention"

@@ -1,0 +1,163 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/msckg/msckg/graph"
+	"github.com/msckg/msckg/mappings"
+	"github.com/msckg/msckg/mappings/evidence"
+)
+
+// inputProblem is a record (or a whole file) that could not be read.
+type inputProblem struct {
+	Path   string
+	Record int // 1-based; 0 when the whole input failed before any record
+	Line   int
+	Err    error
+}
+
+func (p inputProblem) String() string {
+	switch {
+	case p.Record > 0 && p.Line > 0:
+		return fmt.Sprintf("%s: record %d (line %d): %v", p.Path, p.Record, p.Line, p.Err)
+	case p.Record > 0:
+		return fmt.Sprintf("%s: record %d: %v", p.Path, p.Record, p.Err)
+	default:
+		return fmt.Sprintf("%s: %v", p.Path, p.Err)
+	}
+}
+
+// loader reads inputs into graph inputs, collecting problems as it goes.
+type loader struct {
+	from     string    // --from: force a format
+	strict   bool      // stop at the first problem
+	stdin    io.Reader // for "-"
+	inputs   []graph.Input
+	problems []inputProblem
+	files    int
+}
+
+var errStrict = errors.New("stopped at the first bad record (--strict)")
+
+// expand turns the command-line inputs into files: folders are walked
+// recursively in sorted order (hidden entries skipped), "-" is stdin.
+func expand(args []string) ([]string, error) {
+	var files []string
+	for _, a := range args {
+		if a == "-" {
+			files = append(files, a)
+			continue
+		}
+		info, err := os.Stat(a)
+		if err != nil {
+			return nil, usagef("input %s: %v", a, errors.Unwrap(err))
+		}
+		if !info.IsDir() {
+			files = append(files, a)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(a, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			name := d.Name()
+			if path != a && strings.HasPrefix(name, ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.Type().IsRegular() {
+				found = append(found, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("walking %s: %w", a, err)
+		}
+		sort.Strings(found)
+		files = append(files, found...)
+	}
+	return files, nil
+}
+
+// load reads every file. It returns errStrict when --strict stopped it.
+func (l *loader) load(files []string) error {
+	for _, f := range files {
+		l.files++
+		if err := l.loadFile(f); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (l *loader) problem(p inputProblem) error {
+	l.problems = append(l.problems, p)
+	if l.strict {
+		return errStrict
+	}
+	return nil
+}
+
+func (l *loader) loadFile(path string) (err error) {
+	// A reader must never panic on input; if one does anyway, the file is
+	// reported as a problem and the other files are still built.
+	defer func() {
+		if v := recover(); v != nil {
+			err = l.problem(inputProblem{Path: path, Err: fmt.Errorf("internal error while reading (please report): %v", v)})
+		}
+	}()
+	var r io.Reader
+	if path == "-" {
+		r = l.stdin
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			return l.problem(inputProblem{Path: path, Err: err})
+		}
+		defer f.Close()
+		r = f
+	}
+	format, rd, err := mappings.Open(r, l.from)
+	if err != nil {
+		if errors.Is(err, mappings.ErrUnknownFormat) {
+			return l.problem(inputProblem{Path: path, Record: 1, Line: 1, Err: err})
+		}
+		return l.problem(inputProblem{Path: path, Err: err})
+	}
+	for rec, err := range format.Read(rd) {
+		if err != nil {
+			var re *mappings.RecordError
+			if errors.As(err, &re) {
+				if perr := l.problem(inputProblem{Path: path, Record: re.Record, Line: re.Line, Err: re.Err}); perr != nil {
+					return perr
+				}
+				continue
+			}
+			return l.problem(inputProblem{Path: path, Err: fmt.Errorf("reading %s: %w", format.Name, err)})
+		}
+		l.inputs = append(l.inputs, graph.Input{Path: path, Record: rec, Facts: extract(&rec)})
+	}
+	return nil
+}
+
+// extract runs evidence extraction on a record's title and abstract.
+func extract(r *mappings.Record) *evidence.Facts {
+	// Registry ids given as data (r.TrialIDs) are linked by the graph
+	// builder directly; extraction reads only the text.
+	in := evidence.Input{Title: r.Title, Abstract: r.Abstract.Text}
+	for _, s := range r.Abstract.Sections {
+		in.Sections = append(in.Sections, evidence.Section{Label: s.Label, Text: s.Text})
+	}
+	f := evidence.Extract(in)
+	return &f
+}
