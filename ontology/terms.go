@@ -210,16 +210,20 @@ const (
 	Tacrolimus          = MKG + "Tacrolimus"
 	Sirolimus           = MKG + "Sirolimus"
 	PlateletTransfusion = MKG + "PlateletTransfusion"
+	ATG                 = MKG + "ATG"
 )
 
 // Project condition and tissue concepts (mkg:) without a verified MeSH
 // descriptor.
 const (
-	PoorGraftFunction = MKG + "PoorGraftFunction"
-	Pregnancy         = MKG + "Pregnancy"
-	BoneMarrow        = MKG + "BoneMarrow"
-	AdiposeTissue     = MKG + "AdiposeTissue"
-	Placenta          = MKG + "Placenta"
+	PoorGraftFunction  = MKG + "PoorGraftFunction"
+	Pregnancy          = MKG + "Pregnancy"
+	GraftFailure       = MKG + "GraftFailure"
+	AcuteLeukemia      = MKG + "AcuteLeukemia"
+	HematologicDisease = MKG + "HematologicDisease"
+	BoneMarrow         = MKG + "BoneMarrow"
+	AdiposeTissue      = MKG + "AdiposeTissue"
+	Placenta           = MKG + "Placenta"
 )
 
 // Terms of other vocabularies.
