@@ -37,7 +37,7 @@ func TestMatchLexicon(t *testing.T) {
 		{"There were no severe adverse events during and post hUC-MSC transplantation.", []wantMention{
 			{"severe adverse events", "mkg:SevereAdverseEvents", true}, {"hUC-MSC", "mkg:UmbilicalCordMSC", false}}},
 		{"The patients were free of infection, and no graft failure or thrombocytopenia occurred.", []wantMention{
-			{"thrombocytopenia", "mesh:D013921", true}}},
+			{"graft failure", "mkg:GraftFailure", true}, {"thrombocytopenia", "mesh:D013921", true}}},
 		{"Adverse events were not observed in any patient.", []wantMention{{"Adverse events", "mkg:AdverseEvents", true}}},
 		{"After intravenous immunoglobulin (IVIG) pulse therapy, platelet count increased.", []wantMention{
 			{"intravenous immunoglobulin", "mkg:IVIG", false}, {"IVIG", "mkg:IVIG", false}, {"platelet count", "mkg:PlateletCount", false}}},
