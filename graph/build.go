@@ -83,7 +83,11 @@ func Build(inputs []Input, opts Options) (*Result, error) {
 	if err := CheckBase(base); err != nil {
 		return nil, err
 	}
-	b := &builder{mint: minter{base: base}, ds: newDataset()}
+	known, err := loadKnownJournals()
+	if err != nil {
+		return nil, err
+	}
+	b := &builder{mint: minter{base: base}, ds: newDataset(), known: known}
 	b.sources = dedupeSources(inputs, b.mint)
 	b.splitTrials()
 	b.groupPapers()
@@ -135,6 +139,7 @@ type builder struct {
 	people        []*person
 	concepts      map[string]string // concept IRI → label, for the vocabulary graph
 	journalOf     map[*source]*journal
+	known         knownJournals
 	trialPapers   map[string][]string // trial IRI → IRIs of papers reporting it
 	sum           Summary
 }

@@ -362,3 +362,33 @@ func TestLiterals(t *testing.T) {
 		}
 	}
 }
+
+func TestFirstDifference(t *testing.T) {
+	a := "Four patients received cells. The hUC-MSC dose was 5×10(7) to 1×10(8). Complete remission"
+	b := "Four patients received cells. The hUC-MSC dose was 5x107 to 1x108. Complete remission"
+	ga, gb := firstDifference(a, b)
+	if ga != "…e hUC-MSC dose was 5×10(7) to 1×10(8). Comple…" || gb != "…e hUC-MSC dose was 5x107 to 1x108. Complete r…" {
+		t.Errorf("firstDifference = %q, %q", ga, gb)
+	}
+}
+
+func TestPapersWithoutTitleOrIdentifierKeepApart(t *testing.T) {
+	in := []Input{
+		rec("a", "labelled-page", func(r *mappings.Record) { r.Abstract.Text = "First abstract." }),
+		rec("b", "labelled-page", func(r *mappings.Record) { r.Abstract.Text = "Second abstract." }),
+		rec("c", "labelled-page", func(r *mappings.Record) { r.Abstract.Text = "Second abstract." }),
+	}
+	res := mustBuild(t, in)
+	papers := subjectsOfType(res, o.Paper)
+	if len(papers) != 3 {
+		t.Fatalf("papers = %v, want 3 distinct nodes (nothing says they are the same)", papers)
+	}
+	for _, p := range papers {
+		if got := objects(res, p, o.DCAbstract); len(got) != 1 {
+			t.Errorf("%s has abstracts %v, want one", p, got)
+		}
+		if got := objects(res, p, o.RDFSLabel); len(got) != 1 || !strings.HasPrefix(got[0], `"[untitled] `) {
+			t.Errorf("%s label %v", p, got)
+		}
+	}
+}

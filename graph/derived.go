@@ -3,6 +3,8 @@ package graph
 import (
 	"sort"
 
+	"github.com/msckg/msckg/mappings"
+
 	"github.com/msckg/msckg/mappings/evidence"
 	o "github.com/msckg/msckg/ontology"
 )
@@ -119,21 +121,7 @@ func (b *builder) emitCitations(g string) {
 					default:
 						continue // a reference with no identifier cannot be resolved safely
 					}
-					b.ds.link(g, target, o.RDFType, o.Paper)
-					b.ds.link(g, target, o.RDFType, o.SchemaScholarlyArticle)
-					if ref.DOI != "" {
-						b.ds.add(g, target, o.BIBODOI, str(lowerDOI(ref.DOI)))
-					}
-					if ref.PMID != "" {
-						b.ds.add(g, target, o.FaBiOPubMedID, str(ref.PMID))
-					}
-					label := ref.Title
-					if label == "" {
-						label = ref.Text
-					}
-					if label != "" {
-						b.ds.add(g, target, o.RDFSLabel, str(shorten(label, 200)))
-					}
+					b.stubPaper(g, target, ref)
 				}
 				if target != p.iri {
 					b.ds.link(g, p.iri, o.CiTOCites, target)
@@ -141,4 +129,32 @@ func (b *builder) emitCitations(g string) {
 			}
 		}
 	}
+}
+
+// stubPaper states a paper known only from a reference (in a reference
+// list or a trial registration): its identifiers and a label. It has no
+// prov:wasDerivedFrom, which on a Paper means "a record describing it";
+// the citing record's graph or the derived graph says where it was named.
+func (b *builder) stubPaper(g string, P string, ref mappings.Reference) {
+	b.ds.link(g, P, o.RDFType, o.Paper)
+	b.ds.link(g, P, o.RDFType, o.SchemaScholarlyArticle)
+	if ref.DOI != "" {
+		b.ds.add(g, P, o.BIBODOI, str(lowerDOI(ref.DOI)))
+	}
+	if ref.PMID != "" {
+		b.ds.add(g, P, o.FaBiOPubMedID, str(ref.PMID))
+	}
+	// No dcterms:title: two reference lists may spell it differently, and
+	// the union must hold one title per paper. The label carries it.
+	label := ref.Title
+	switch {
+	case label != "":
+	case ref.Text != "":
+		label = ref.Text
+	case ref.DOI != "":
+		label = "Cited work doi:" + lowerDOI(ref.DOI)
+	default:
+		label = "Cited work PMID " + ref.PMID
+	}
+	b.ds.add(g, P, o.RDFSLabel, str(shorten(label, 200)))
 }

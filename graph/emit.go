@@ -70,6 +70,15 @@ func (b *builder) emitPaper(p *paper) {
 		}
 		b.emitJournalLink(p, s)
 	}
+	if p.title == "" {
+		// A page that gave an abstract but no title: still a readable label.
+		best := p.sources[0]
+		text := p.abstract
+		if text == "" {
+			text = p.doi
+		}
+		b.ds.add(best.iri, p.iri, o.RDFSLabel, str("[untitled] "+shorten(text, 80)))
+	}
 	b.emitAuthorships(p)
 	if p.journal != nil {
 		b.emitJournal(p.journal)
@@ -98,9 +107,8 @@ func (b *builder) functional(p *paper, s *source, name, prop, statedProp, chosen
 
 func (b *builder) disagree(p *paper, s *source, name, chosen, value string) {
 	if name == "abstract" {
-		// Abstracts differ in spacing and markup between every pair of
-		// sources; report that they differ, not the whole texts.
-		chosen, value = shorten(chosen, 60), shorten(value, 60)
+		// Abstracts are long: show where they first differ, not the texts.
+		chosen, value = firstDifference(chosen, value)
 	}
 	b.sum.Disagreements = append(b.sum.Disagreements, Disagreement{
 		Paper: p.iri, Property: name, Chosen: chosen, Stated: value, Source: s.label(),
@@ -333,4 +341,26 @@ func validIRI(s string) bool {
 	}
 	_, err := rdf.NewIRI(s)
 	return err == nil
+}
+
+// firstDifference cuts two texts to a window around the first character
+// where they differ, marked with "…" where text was left out.
+func firstDifference(a, b string) (string, string) {
+	ra, rb := []rune(a), []rune(b)
+	i := 0
+	for i < len(ra) && i < len(rb) && ra[i] == rb[i] {
+		i++
+	}
+	cut := func(r []rune) string {
+		from, to := max(0, i-20), min(len(r), i+25)
+		s := string(r[from:to])
+		if from > 0 {
+			s = "…" + s
+		}
+		if to < len(r) {
+			s += "…"
+		}
+		return s
+	}
+	return cut(ra), cut(rb)
 }

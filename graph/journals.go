@@ -1,9 +1,12 @@
 package graph
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/msckg/msckg/mappings"
+	"github.com/msckg/msckg/ontology"
 )
 
 // journal is one Journal node and the records that mention it.
@@ -40,6 +43,48 @@ func journalKeys(j *mappings.Journal) []string {
 
 func hasJournal(j *mappings.Journal) bool { return len(journalKeys(j)) > 0 }
 
+// knownJournals indexes ontology/journals.tsv by ISSN and by normalised
+// title and abbreviation, so that a record that names a journal one way
+// joins the records that name it another ("Exp Ther Med" and
+// "Experimental and Therapeutic Medicine").
+type knownJournals map[string]int
+
+func loadKnownJournals() (knownJournals, error) {
+	js, err := ontology.Journals()
+	if err != nil {
+		return nil, fmt.Errorf("graph: %w", err)
+	}
+	k := knownJournals{}
+	for i, j := range js {
+		for _, v := range []string{j.ISSN, j.EISSN, j.ISSNL} {
+			if v = normISSN(v); v != "" {
+				k["issn:"+v] = i
+			}
+		}
+		for _, name := range append([]string{j.Title}, j.Abbrevs...) {
+			if n := normTitle(name); n != "" {
+				k["name:"+n] = i
+			}
+		}
+	}
+	return k, nil
+}
+
+// key returns a key shared by every mention of the same known journal, or "".
+func (k knownJournals) key(j *mappings.Journal) string {
+	for _, v := range append([]string{j.ISSN, j.EISSN, j.ISSNL}, j.ISSNs...) {
+		if i, ok := k["issn:"+normISSN(v)]; ok {
+			return "known:" + strconv.Itoa(i)
+		}
+	}
+	for _, name := range []string{j.Title, j.Abbrev} {
+		if i, ok := k["name:"+normTitle(name)]; ok && normTitle(name) != "" {
+			return "known:" + strconv.Itoa(i)
+		}
+	}
+	return ""
+}
+
 // normISSN returns an ISSN as NNNN-NNNX, or "" when s is not one.
 func normISSN(s string) string {
 	var d []byte
@@ -64,7 +109,10 @@ func (b *builder) groupJournals() {
 		}
 	}
 	uf := newUnionFind(len(ms))
-	uf.unionByKeys(len(ms), func(i int) []string { return journalKeys(&ms[i].Record.Journal) })
+	uf.unionByKeys(len(ms), func(i int) []string {
+		m := &ms[i].Record.Journal
+		return append(journalKeys(m), b.known.key(m))
+	})
 	bySource := map[*source]*journal{}
 	for _, g := range uf.groups() {
 		j := &journal{}

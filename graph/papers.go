@@ -84,6 +84,7 @@ func (b *builder) groupPapers() {
 			}
 		}
 	}
+	minted := map[string][]*paper{}
 	for _, g := range uf.groups() {
 		p := &paper{}
 		for _, i := range g {
@@ -92,6 +93,19 @@ func (b *builder) groupPapers() {
 		byRank(p.sources)
 		b.choosePaperValues(p)
 		b.papers = append(b.papers, p)
+		minted[p.iri] = append(minted[p.iri], p)
+	}
+	// Two papers the identity rules kept apart must not share an IRI (two
+	// identifier-less records with the same abstract, say): each gets a
+	// suffix from its best source's hash.
+	for _, ps := range minted {
+		if len(ps) < 2 {
+			continue
+		}
+		for _, p := range ps {
+			p.iri += "/" + p.sources[0].sha[:8]
+			p.key = paperKey(p)
+		}
 	}
 }
 
@@ -141,13 +155,23 @@ func (b *builder) choosePaperValues(p *paper) {
 		p.iri = b.mint.paperByDOI(p.doi)
 	case p.pmid != "":
 		p.iri = b.mint.paperByPMID(p.pmid)
-	default:
+	case p.title != "":
 		p.iri = b.mint.paperByTitle(p.title, p.issued.Year)
+	default:
+		// No identifier and no title (a page that gave only an abstract):
+		// the abstract stands in for the title in the hash.
+		p.iri = b.mint.paperByTitle(p.abstract, p.issued.Year)
 	}
-	p.key = strconv.Itoa(p.issued.Year) + " " + p.iri
+	p.key = paperKey(p)
+}
+
+// paperKey orders papers by year (unknown years last), then IRI; a
+// person's earliest paper names them when several share a name.
+func paperKey(p *paper) string {
 	if p.issued.Year == 0 {
-		p.key = "9999 " + p.iri
+		return "9999 " + p.iri
 	}
+	return strconv.Itoa(p.issued.Year) + " " + p.iri
 }
 
 // refines reports whether d says everything have says and more.

@@ -76,10 +76,10 @@ func (b *builder) emitRegistrations() {
 			b.ds.add(g, T, o.EnrollmentAnticipated, integer(*n))
 		}
 		if lit, ok := dateLiteral(tr.StartDate); ok {
-			b.ds.add(g, T, o.SchemaStartDate, lit)
+			b.ds.add(g, T, datePredicate(tr.StartDateType, o.SchemaStartDate, o.PlannedStartDate), lit)
 		}
 		if lit, ok := dateLiteral(tr.CompletionDate); ok {
-			b.ds.add(g, T, o.SchemaEndDate, lit)
+			b.ds.add(g, T, datePredicate(tr.CompletionDateType, o.SchemaEndDate, o.PlannedEndDate), lit)
 		}
 		for i, arm := range tr.Arms {
 			A := fmt.Sprintf("%s/arm/%d", T, i+1)
@@ -134,17 +134,7 @@ func (b *builder) registryReferences(s *source, T string, byKey map[string]*pape
 			continue
 		}
 		if p == nil {
-			b.ds.link(g, P, o.RDFType, o.Paper)
-			b.ds.link(g, P, o.RDFType, o.SchemaScholarlyArticle)
-			if ref.DOI != "" {
-				b.ds.add(g, P, o.BIBODOI, str(lowerDOI(ref.DOI)))
-			}
-			if ref.PMID != "" {
-				b.ds.add(g, P, o.FaBiOPubMedID, str(ref.PMID))
-			}
-			if ref.Text != "" {
-				b.ds.add(g, P, o.RDFSLabel, str(shorten(ref.Text, 200)))
-			}
+			b.stubPaper(g, P, ref)
 		}
 		b.ds.link(g, P, o.ReportsTrial, T)
 		b.notePaperTrial(T, P)
@@ -169,4 +159,14 @@ func (b *builder) notePaperTrial(T, P string) {
 		b.trialPapers = map[string][]string{}
 	}
 	b.trialPapers[T] = appendUnique(b.trialPapers[T], P)
+}
+
+// datePredicate keeps a registry's planned dates apart from the dates on
+// which things happened: an estimate is not a fact about the past.
+func datePredicate(kind, actual, planned string) string {
+	switch strings.ToUpper(kind) {
+	case "ESTIMATED", "ANTICIPATED":
+		return planned
+	}
+	return actual
 }

@@ -78,6 +78,8 @@ const (
 	SponsorName           = MKG + "sponsorName"
 	SecondaryID           = MKG + "secondaryId"
 	OfficialTitle         = MKG + "officialTitle"
+	PlannedStartDate      = MKG + "plannedStartDate"
+	PlannedEndDate        = MKG + "plannedEndDate"
 )
 
 // Project properties (mkg:).

@@ -257,3 +257,37 @@ func TestVersionAndHelp(t *testing.T) {
 		t.Errorf("build --help lacks the example: %s", stdout)
 	}
 }
+
+// TestEveryFixtureBuildsAValidGraph builds all the bundled records at once
+// (seeds, format fixtures, web pages, the linking corpus) and has the
+// independent checkers read the result and SHACL validate it.
+func TestEveryFixtureBuildsAValidGraph(t *testing.T) {
+	inRepoRoot(t)
+	dir := t.TempDir()
+	ttl, nq, nt := filepath.Join(dir, "all.ttl"), filepath.Join(dir, "all.nq"), filepath.Join(dir, "all.nt")
+	code, _, stderr := runCLI(t, "", "build", "testdata/seeds", "testdata/seeds-variants", "testdata/formats", "testdata/linking",
+		"-o", ttl, "-o", nq, "-o", nt)
+	if code != exitOK && code != exitRejected {
+		t.Fatalf("exit %d:\n%s", code, stderr)
+	}
+	for _, line := range strings.Split(stderr, "\n") {
+		if strings.Contains(line, "internal error") {
+			t.Errorf("a reader failed: %s", line)
+		}
+	}
+	t.Run("riot", func(t *testing.T) { rdfcheck.Riot(t, ttl, nq, nt) })
+	t.Run("shacl", func(t *testing.T) { rdfcheck.SHACL(t, ttl, "ontology/shapes.ttl") })
+	// Every mkg: IRI in the output is declared in the ontology.
+	declared, err := o.Declared()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range readQuads(t, nq) {
+		for _, term := range []rdf.Term{q.Subj, q.Pred, q.Obj} {
+			if s := term.String(); term.Type() == rdf.TermIRI && strings.HasPrefix(s, o.MKG) && !declared[s] {
+				t.Errorf("%s is emitted but not declared in ontology/msckg.ttl", s)
+				declared[s] = true // report once
+			}
+		}
+	}
+}
