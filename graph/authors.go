@@ -2,6 +2,7 @@ package graph
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/msckg/msckg/mappings"
@@ -19,10 +20,11 @@ type slot struct {
 
 // person is one Author node: every slot judged to be the same person.
 type person struct {
-	iri   string
-	slots []*slot
-	name  mappings.Author // from the best-ranked occurrence
-	orcid string
+	iri     string
+	slots   []*slot
+	name    mappings.Author // from the best-ranked occurrence
+	orcid   string
+	reasons []string // why the slots were judged one person, for inspect
 }
 
 // nameKey folds a parsed name for identity: family and full given name,
@@ -72,6 +74,16 @@ func (b *builder) groupAuthors() {
 		}
 		return nil
 	})
+	type mergeReason struct {
+		slot int
+		why  string
+	}
+	var reasons []mergeReason
+	for i, s := range slots {
+		if o := orcidOf(s); o != "" {
+			reasons = append(reasons, mergeReason{i, "ORCID " + o + " on " + s.paper.iri})
+		}
+	}
 	byName := map[string][]int{}
 	for i, s := range slots {
 		byName[nameKey(s.name)] = append(byName[nameKey(s.name)], i)
@@ -90,8 +102,9 @@ func (b *builder) groupAuthors() {
 				if oa != "" && oc != "" && oa != oc {
 					continue // two ORCIDs are two people, whatever else they share
 				}
-				if a.paper == c.paper || sharesCoAuthor(a, c) || sharesAffiliation(a, c) {
+				if why := corroboration(a, c); why != "" {
 					uf.union(idx[x], idx[y])
+					reasons = append(reasons, mergeReason{idx[x], why + " (" + a.paper.iri + " and " + c.paper.iri + ")"})
 				}
 			}
 		}
@@ -107,6 +120,10 @@ func (b *builder) groupAuthors() {
 		}
 		pr.name = bestName(pr)
 		b.people = append(b.people, pr)
+	}
+	for _, r := range reasons {
+		pr := slots[r.slot].person
+		pr.reasons = appendUnique(pr.reasons, r.why)
 	}
 	b.mintPeople()
 }
@@ -162,7 +179,24 @@ func matchSlot(slots []*slot, taken map[int]bool, pos int, a mappings.Author) in
 	return -1
 }
 
-func sharesCoAuthor(a, c *slot) bool {
+// corroboration says why two same-name slots are one person, or "" when
+// nothing corroborates it: the same paper, a shared co-author, or a shared
+// affiliation.
+func corroboration(a, c *slot) string {
+	if a.paper == c.paper {
+		return "the same author in two records of one paper"
+	}
+	if co := sharedCoAuthor(a, c); co != "" {
+		return "same name and a shared co-author, " + co + ","
+	}
+	if aff := sharedAffiliation(a, c); aff != "" {
+		return "same name and a shared affiliation, " + strconv.Quote(aff) + ","
+	}
+	return ""
+}
+
+// sharedCoAuthor returns the name of a co-author both slots' papers list.
+func sharedCoAuthor(a, c *slot) string {
 	others := map[string]bool{}
 	for _, s := range a.paper.slots {
 		if s != a {
@@ -171,13 +205,14 @@ func sharesCoAuthor(a, c *slot) bool {
 	}
 	for _, s := range c.paper.slots {
 		if s != c && others[nameKey(s.name)] {
-			return true
+			return displayName(s.name)
 		}
 	}
-	return false
+	return ""
 }
 
-func sharesAffiliation(a, c *slot) bool {
+// sharedAffiliation returns an affiliation both slots' sources tie to the author.
+func sharedAffiliation(a, c *slot) string {
 	affs := map[string]bool{}
 	for _, au := range a.seen {
 		for _, f := range au.Affiliations {
@@ -186,14 +221,19 @@ func sharesAffiliation(a, c *slot) bool {
 			}
 		}
 	}
+	var found []string
 	for _, au := range c.seen {
 		for _, f := range au.Affiliations {
 			if affs[normTitle(f)] {
-				return true
+				found = append(found, f)
 			}
 		}
 	}
-	return false
+	if len(found) == 0 {
+		return ""
+	}
+	sort.Strings(found) // a.seen is a map: pick the same one every run
+	return found[0]
 }
 
 // bestName is the name as parsed by the best-ranked source naming the person.

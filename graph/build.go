@@ -33,6 +33,17 @@ type Options struct {
 type Result struct {
 	Quads   []rdf.Quad // sorted, deduplicated
 	Summary Summary
+	// Identity explains every merge the build made (records into papers,
+	// names into people, mentions into journals) and every same-name pair
+	// it kept apart, so a curator can check each decision.
+	Identity []Explanation
+}
+
+// Explanation is one identity decision.
+type Explanation struct {
+	Kind    string `json:"kind"`    // "paper", "author", "journal"
+	Subject string `json:"subject"` // the node's IRI
+	Text    string `json:"text"`
 }
 
 // Summary counts what the build did. Records = Papers + Trials + Merged.
@@ -114,7 +125,18 @@ func Build(inputs []Input, opts Options) (*Result, error) {
 	sort.Slice(b.sum.Disagreements, func(i, j int) bool {
 		return b.sum.Disagreements[i].String() < b.sum.Disagreements[j].String()
 	})
-	return &Result{Quads: b.ds.Quads(), Summary: b.sum}, nil
+	b.explainMerges()
+	sort.Slice(b.identity, func(i, j int) bool {
+		x, y := b.identity[i], b.identity[j]
+		if x.Kind != y.Kind {
+			return x.Kind > y.Kind // papers, then journals, then authors
+		}
+		if x.Subject != y.Subject {
+			return x.Subject < y.Subject
+		}
+		return x.Text < y.Text
+	})
+	return &Result{Quads: b.ds.Quads(), Summary: b.sum, Identity: b.identity}, nil
 }
 
 // CheckBase reports whether base can prefix instance IRIs: absolute, ending
@@ -142,6 +164,11 @@ type builder struct {
 	known         knownJournals
 	trialPapers   map[string][]string // trial IRI → IRIs of papers reporting it
 	sum           Summary
+	identity      []Explanation
+}
+
+func (b *builder) explain(kind, subject, text string) {
+	b.identity = append(b.identity, Explanation{Kind: kind, Subject: subject, Text: text})
 }
 
 // dedupeSources puts inputs in a canonical order (by content hash, then

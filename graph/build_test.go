@@ -230,6 +230,25 @@ func TestAuthorIdentity(t *testing.T) {
 	if names := objects(res, liu, o.FOAFName); len(names) != 1 || names[0] != `"Ying Liu"` {
 		t.Errorf("foaf:name of Liu Ying = %v, want exactly one \"Ying Liu\"", names)
 	}
+	// Every decision is explained.
+	var texts []string
+	for _, e := range res.Identity {
+		texts = append(texts, e.Kind+" "+e.Text)
+	}
+	all := strings.Join(texts, "\n")
+	for _, want := range []string{
+		"paper 2 records are this paper",
+		"shared doi 10.1/one",
+		"author Xiaohua Wang: same name and a shared co-author, Ying Liu,",
+		"author possibly the same person as",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("identity explanations lack %q:\n%s", want, all)
+		}
+	}
+	if n := len(subjectsOfType(res, o.PossibleMatch)); n != 1 {
+		t.Errorf("PossibleMatch nodes = %d, want 1 (the two Wang Xiaohua)", n)
+	}
 }
 
 func TestORCIDSeparatesAndJoins(t *testing.T) {

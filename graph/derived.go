@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"fmt"
 	"sort"
 
 	"github.com/msckg/msckg/mappings"
@@ -52,6 +53,7 @@ func (b *builder) emitDerived() {
 				}
 				b.ds.link(g, a.iri, o.PossiblySameAs, c.iri)
 				b.ds.link(g, c.iri, o.PossiblySameAs, a.iri)
+				b.possibleMatch(g, a, c)
 			}
 		}
 	}
@@ -157,4 +159,23 @@ func (b *builder) stubPaper(g string, P string, ref mappings.Reference) {
 		label = "Cited work PMID " + ref.PMID
 	}
 	b.ds.add(g, P, o.RDFSLabel, str(shorten(label, 200)))
+}
+
+// possibleMatch states why two Authors are linked by mkg:possiblySameAs:
+// the name they share, and what was looked for and not found.
+func (b *builder) possibleMatch(g string, a, c *person) {
+	x, y := a.iri, c.iri
+	if y < x {
+		x, y = y, x
+	}
+	M := b.mint.base + "match/" + hash16(x+" "+y)
+	name := displayName(a.name)
+	why := fmt.Sprintf("Both are named %q, but no ORCID, co-author or affiliation links them, so they are kept apart.", name)
+	b.ds.link(g, M, o.RDFType, o.PossibleMatch)
+	b.ds.add(g, M, o.RDFSLabel, str("Possible match: "+name))
+	b.ds.add(g, M, o.RDFSComment, str(why))
+	b.ds.add(g, M, o.MatchedName, str(name))
+	b.ds.link(g, M, o.Candidate, x)
+	b.ds.link(g, M, o.Candidate, y)
+	b.explain("author", x, fmt.Sprintf("possibly the same person as %s: %s", y, why))
 }

@@ -60,6 +60,7 @@ const (
 	ConditionClass    = MKG + "Condition"
 	Tissue            = MKG + "Tissue"
 	TrialArm          = MKG + "TrialArm"
+	PossibleMatch     = MKG + "PossibleMatch"
 )
 
 // Trial registration properties (mkg:), from registries such as
@@ -95,6 +96,8 @@ const (
 	CitesSameTrialAs = MKG + "citesSameTrialAs"
 	CoAuthorWith     = MKG + "coAuthorWith"
 	PossiblySameAs   = MKG + "possiblySameAs"
+	Candidate        = MKG + "candidate"
+	MatchedName      = MKG + "matchedName"
 	Size             = MKG + "size"
 	Condition        = MKG + "condition"
 	AgeGroup         = MKG + "ageGroup"

@@ -9,6 +9,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/msckg/msckg/graph"
 	"github.com/msckg/msckg/mappings"
 	"github.com/msckg/msckg/mappings/evidence"
 	"github.com/msckg/msckg/ontology"
@@ -62,20 +63,33 @@ func runInspect(c *cli.Context) error {
 	for _, in := range l.inputs {
 		out = append(out, inspected{File: in.Path, Record: in.Record, Facts: viewFacts(in.Facts)})
 	}
+	// Building the graph of the same records shows the identity decisions:
+	// which records are one paper, which names one person, and why.
+	res, err := graph.Build(l.inputs, graph.Options{})
+	if err != nil {
+		return err
+	}
 	w := c.App.Writer
 	if c.Bool("json") {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
 		if err := enc.Encode(struct {
-			Records  []inspected `json:"records"`
-			Problems []string    `json:"problems"`
-		}{out, problemStrings(l.problems)}); err != nil {
+			Records  []inspected         `json:"records"`
+			Identity []graph.Explanation `json:"identity"`
+			Problems []string            `json:"problems"`
+		}{out, res.Identity, problemStrings(l.problems)}); err != nil {
 			return err
 		}
 	} else {
 		for _, r := range out {
 			printRecord(w, r, l.inputsText(r))
+		}
+		if len(res.Identity) > 0 {
+			fmt.Fprintln(w, "== identity decisions")
+			for _, e := range res.Identity {
+				fmt.Fprintf(w, "  - %s %s\n      %s\n", e.Kind, e.Subject, e.Text)
+			}
 		}
 	}
 	for _, p := range l.problems {

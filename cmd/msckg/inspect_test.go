@@ -1,0 +1,74 @@
+package main
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/msckg/msckg/graph"
+	"github.com/msckg/msckg/mappings/evidence"
+)
+
+func TestInspectText(t *testing.T) {
+	inRepoRoot(t)
+	code, out, stderr := runCLI(t, "", "inspect", "testdata/seeds/002_f14aad962dea6a36.txt", "testdata/seeds/004_d423df0f134d7e60.txt")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{
+		"== testdata/seeds/004_d423df0f134d7e60.txt record 1 (line 1, ris)",
+		"title          Intravenous infusion umbilical cord-derived mesenchymal stem cell",
+		"family \"Wang\", given \"Xiaohua\"",
+		"⟦Four patients⟧ with chronic refractory",
+		"rule: ",
+		"== identity decisions",
+		"shared doi 10.3892/etm.2017.4229",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("inspect output lacks %q", want)
+		}
+	}
+}
+
+func TestInspectJSON(t *testing.T) {
+	inRepoRoot(t)
+	code, out, stderr := runCLI(t, "", "inspect", "--json", "testdata/seeds/000_33f487b38e5875d3.txt")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var got struct {
+		Records []struct {
+			File   string `json:"file"`
+			Record struct {
+				Title    string
+				Abstract struct{ Text string }
+			} `json:"record"`
+			Facts []struct {
+				Kind  string          `json:"kind"`
+				Rule  string          `json:"rule"`
+				Spans []evidence.Span `json:"spans"`
+			} `json:"facts"`
+		} `json:"records"`
+		Identity []graph.Explanation `json:"identity"`
+		Problems []string            `json:"problems"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("inspect --json is not JSON: %v", err)
+	}
+	if len(got.Records) != 1 || len(got.Records[0].Facts) == 0 {
+		t.Fatalf("want one record with facts, got %+v", got)
+	}
+	r := got.Records[0]
+	fields := map[string][]rune{"title": []rune(r.Record.Title), "abstract": []rune(r.Record.Abstract.Text)}
+	for _, f := range r.Facts {
+		if f.Rule == "" {
+			t.Errorf("%s fact without a rule", f.Kind)
+		}
+		for _, sp := range f.Spans {
+			text := fields[sp.Field]
+			if sp.Start < 0 || sp.End > len(text) || string(text[sp.Start:sp.End]) != sp.Text {
+				t.Errorf("%s span %+v does not point at its words", f.Kind, sp)
+			}
+		}
+	}
+}
