@@ -74,7 +74,9 @@ func (x *extraction) cohortSize(c *Cohort) {
 			switch p := prevFold(f, s, n.Tok0); p {
 			case "in", "of", "to", "among", "than", "from", "all", "remaining", "other", "only", "these":
 				total := p == "of" && n.Tok0-2 >= s.Tok0 && f.Tokens[n.Tok0-2].Fold == "total"
-				if !total && !(p == "in" && with) {
+				// "analyzed clinical data from 190 SAA patients": the patients studied.
+				data := p == "from" && n.Tok0-2 >= s.Tok0 && (f.Tokens[n.Tok0-2].Fold == "data" || f.Tokens[n.Tok0-2].Fold == "records")
+				if !total && !data && !(p == "in" && with) {
 					continue
 				}
 			}

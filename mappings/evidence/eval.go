@@ -156,7 +156,7 @@ func goldAtoms(f GoldFacts) map[string][]string {
 	if f.Design != nil {
 		put("design", *f.Design)
 	}
-	for _, c := range f.Cohorts {
+	cohort := func(c GoldCohort) {
 		if c.Size != nil {
 			put("cohort.size", strconv.Itoa(*c.Size))
 		}
@@ -174,12 +174,26 @@ func goldAtoms(f GoldFacts) map[string][]string {
 			put("cohort.priorTherapy", k)
 		}
 	}
-	for _, iv := range f.Interventions {
+	intervention := func(iv GoldIntervention) {
 		put("intervention.agent", iv.Agent)
 		put("intervention.route", strOrEmpty(iv.Route))
 		put("intervention.dose", iv.Dose.atom())
 		if iv.Courses != nil {
 			put("intervention.courses", strconv.Itoa(*iv.Courses))
+		}
+	}
+	for _, c := range f.Cohorts {
+		cohort(c)
+	}
+	for _, iv := range f.Interventions {
+		intervention(iv)
+	}
+	// A subgroup is a cohort of the extractor's output (Rule "subgroup"),
+	// and its further administrations are interventions.
+	for _, g := range f.Subgroups {
+		cohort(g.GoldCohort)
+		for _, iv := range g.Interventions {
+			intervention(iv)
 		}
 	}
 	for _, o := range f.Outcomes {

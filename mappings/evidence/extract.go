@@ -51,7 +51,7 @@ func Extract(in Input) Facts {
 		for i := range facts.Outcomes {
 			c.Outcomes = append(c.Outcomes, i)
 		}
-		facts.Cohorts = []Cohort{c}
+		facts.Cohorts = append([]Cohort{c}, x.subgroups(&c, &facts.Interventions)...)
 		facts.Design = x.design(&c)
 	} else {
 		facts.Design = x.design(nil)

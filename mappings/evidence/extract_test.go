@@ -3,6 +3,7 @@ package evidence
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 
@@ -130,8 +131,23 @@ func TestExtractETM(t *testing.T) {
 			if f.Design == nil || f.Design.IRI != ontology.CaseSeries {
 				t.Fatalf("design = %+v, want case series", f.Design)
 			}
-			if len(f.Cohorts) != 1 || len(f.Interventions) != 1 {
+			if len(f.Cohorts) != 2 || len(f.Interventions) != 2 {
 				t.Fatalf("%d cohorts, %d interventions", len(f.Cohorts), len(f.Interventions))
+			}
+			// "Three patients received the second hUC-MSC transplantation with the same dose."
+			sub, again := f.Cohorts[1], f.Interventions[1]
+			if sub.Rule != "subgroup" || sub.Size != 3 || sub.Spans[0].Text != "Three patients" {
+				t.Errorf("subgroup = %+v", sub)
+			}
+			if !slices.Equal(sub.Interventions, []int{0, 1}) || slices.Contains(f.Cohorts[0].Interventions, 1) {
+				t.Errorf("subgroup received %v, cohort %v; want the second infusion for the subgroup only", sub.Interventions, f.Cohorts[0].Interventions)
+			}
+			if again.Agent.IRI != ontology.MKG+"UmbilicalCordMSC" || again.Schedule != "second hUC-MSC transplantation" || again.Dose == nil {
+				t.Fatalf("second infusion = %+v", again)
+			}
+			q(t, again.Dose, Quantity{Min: "50000000", Max: "100000000", Unit: "{cells}"})
+			if again.Spans[2].Text != "the same dose" || again.Spans[3] != f.Interventions[0].Dose.Span {
+				t.Errorf("second dose read from %+v, want \"the same dose\" and the first dose", again.Spans)
 			}
 			c := f.Cohorts[0]
 			if c.Size != 4 || c.DiseasePhase != ontology.Chronic || c.Refractory == nil || !*c.Refractory || len(c.PriorTherapies) != 0 {

@@ -35,6 +35,19 @@ type GoldFacts struct {
 	Interventions []GoldIntervention `json:"interventions"`
 	Outcomes      []GoldOutcome      `json:"outcomes"`
 	Trials        []string           `json:"trials"`
+	Subgroups     []GoldSubgroup     `json:"subgroups,omitempty"`
+}
+
+// GoldSubgroup is a part of one of the cohorts that the text counts and
+// says something more about ("Three patients received the second
+// hUC-MSC transplantation with the same dose"). Its patients are already
+// counted in the parent cohort. It is scored like a cohort, and its
+// interventions (the further administrations only it received) like
+// interventions.
+type GoldSubgroup struct {
+	Of int `json:"of"` // index of the parent in GoldFacts.Cohorts
+	GoldCohort
+	Interventions []GoldIntervention `json:"interventions"`
 }
 
 // GoldCohort is a cohort as annotated. Pointers and empty strings mean
@@ -180,28 +193,21 @@ func (d *GoldDoc) validate() error {
 		bad("facts.design: unknown design %q", *f.Design)
 	}
 	for i, c := range f.Cohorts {
-		at := fmt.Sprintf("facts.cohorts[%d]", i)
-		if c.Size != nil && *c.Size <= 0 {
-			bad("%s.size: %d is not a patient count", at, *c.Size)
-		}
-		checkEnum(&errs, at+".ageGroup", c.AgeGroup, goldAgeGroups)
-		checkEnum(&errs, at+".sex", c.Sex, goldSexes)
-		checkEnum(&errs, at+".diseasePhase", c.DiseasePhase, goldPhases)
-		checkQuantity(&errs, at+".age", c.Age)
-		for j, k := range c.Conditions {
-			checkConcept(&errs, fmt.Sprintf("%s.conditions[%d]", at, j), k)
-		}
-		for j, k := range c.PriorTherapies {
-			checkConcept(&errs, fmt.Sprintf("%s.priorTherapies[%d]", at, j), k)
-		}
+		checkCohort(&errs, fmt.Sprintf("facts.cohorts[%d]", i), c)
 	}
 	for i, iv := range f.Interventions {
-		at := fmt.Sprintf("facts.interventions[%d]", i)
-		checkConcept(&errs, at+".agent", iv.Agent)
-		checkEnum(&errs, at+".route", iv.Route, goldRoutes)
-		checkQuantity(&errs, at+".dose", iv.Dose)
-		if iv.Courses != nil && *iv.Courses <= 0 {
-			bad("%s.courses: %d is not a count", at, *iv.Courses)
+		checkIntervention(&errs, fmt.Sprintf("facts.interventions[%d]", i), iv)
+	}
+	for i, g := range f.Subgroups {
+		at := fmt.Sprintf("facts.subgroups[%d]", i)
+		if g.Of < 0 || g.Of >= len(f.Cohorts) {
+			bad("%s.of: %d is not the index of a cohort", at, g.Of)
+		} else if p := f.Cohorts[g.Of].Size; p != nil && g.Size != nil && *g.Size >= *p {
+			bad("%s.size: %d is not a part of the %d patients of cohort %d", at, *g.Size, *p, g.Of)
+		}
+		checkCohort(&errs, at, g.GoldCohort)
+		for j, iv := range g.Interventions {
+			checkIntervention(&errs, fmt.Sprintf("%s.interventions[%d]", at, j), iv)
 		}
 	}
 	for i, o := range f.Outcomes {
@@ -221,6 +227,31 @@ func (d *GoldDoc) validate() error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+func checkCohort(errs *[]error, at string, c GoldCohort) {
+	if c.Size != nil && *c.Size <= 0 {
+		*errs = append(*errs, fmt.Errorf("%s.size: %d is not a patient count", at, *c.Size))
+	}
+	checkEnum(errs, at+".ageGroup", c.AgeGroup, goldAgeGroups)
+	checkEnum(errs, at+".sex", c.Sex, goldSexes)
+	checkEnum(errs, at+".diseasePhase", c.DiseasePhase, goldPhases)
+	checkQuantity(errs, at+".age", c.Age)
+	for j, k := range c.Conditions {
+		checkConcept(errs, fmt.Sprintf("%s.conditions[%d]", at, j), k)
+	}
+	for j, k := range c.PriorTherapies {
+		checkConcept(errs, fmt.Sprintf("%s.priorTherapies[%d]", at, j), k)
+	}
+}
+
+func checkIntervention(errs *[]error, at string, iv GoldIntervention) {
+	checkConcept(errs, at+".agent", iv.Agent)
+	checkEnum(errs, at+".route", iv.Route, goldRoutes)
+	checkQuantity(errs, at+".dose", iv.Dose)
+	if iv.Courses != nil && *iv.Courses <= 0 {
+		*errs = append(*errs, fmt.Errorf("%s.courses: %d is not a count", at, *iv.Courses))
+	}
 }
 
 func checkEnum(errs *[]error, at string, v *string, allowed map[string]bool) {

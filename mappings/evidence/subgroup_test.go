@@ -1,0 +1,168 @@
+package evidence
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func TestSubgroupRules(t *testing.T) {
+	type sub struct {
+		size       int
+		words      string   // Spans[0]
+		conditions []string // CURIEs
+	}
+	tests := []struct {
+		name string
+		text string
+		want []sub
+	}{
+		{"further administration (seed 002)",
+			"Four patients with chronic refractory immune thrombocytopenic purpura (ITP) received human umbilical cord-derived mesenchymal stem cells (hUC-MSCs). The hUC-MSC dose was 5×10(7) to 1×10(8). Three patients received the second hUC-MSC transplantation with the same dose.",
+			[]sub{{3, "Three patients", []string{"mesh:D016553"}}}},
+		{"among the patients",
+			"In the present study, the transplantation of autologous perinatal stem cells was conducted in three children with severe aplastic anemia (SAA). Among the three patients, two patients receiving cotransplantation of cord blood HSCs and umbilical cord MSCs (UC-MSCs) achieved a long-term stable recovery of hematopoiesis.",
+			[]sub{{2, "two patients", []string{"mesh:D000741"}}}},
+		{"arms in brackets",
+			"This study retrospectively analyzed clinical data from 190 SAA patients who underwent HID-HSCT with or without MSCs co-infusion. Patients were divided into two groups: the HID group (100 patients receiving only HID-HSCT) and the HID+MSC group (90 patients receiving HID-HSCT combined with MSC co-infusion).",
+			[]sub{{100, "100 patients", []string{"mesh:D000741"}}, {90, "90 patients", []string{"mesh:D000741"}}}},
+		{"split that adds up",
+			"Twenty patients with PGF (7 with primary and 13 with secondary PGF) received MSCs (1 × 10(6)/kg) one to three times at 28-day intervals.",
+			[]sub{{7, "7", []string{"mkg:PoorGraftFunction"}}, {13, "13", []string{"mkg:PoorGraftFunction"}}}},
+		{"given to a part for a condition",
+			"Seven patients underwent treatment with mesenchymal stem cells (MSCs), together with allogeneic hematopoietic stem cell transplantation (HSCT). MSCs were given to three patients for graft failure and four patients were included in a pilot study.",
+			[]sub{{3, "three patients", []string{"mkg:GraftFailure"}}}},
+		{"split that does not add up is not read",
+			"Twenty patients with PGF (7 with primary and 12 with secondary PGF) received MSCs.", nil},
+		{"a result count is not a subgroup",
+			"Four patients with ITP received UC-MSCs. Three patients achieved complete remission.", nil},
+		{"a larger count is not a part",
+			"Four patients with ITP received UC-MSCs. Twelve patients received the second infusion.", nil},
+		{"before the cohort is counted",
+			"Three patients received the second UC-MSC infusion. Four patients with ITP were studied.", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := Extract(Input{Abstract: tc.text})
+			checkSpans(t, Input{Abstract: tc.text}, f)
+			if len(f.Cohorts) == 0 {
+				t.Fatal("no cohort")
+			}
+			var got []sub
+			for _, c := range f.Cohorts[1:] {
+				if c.Rule != "subgroup" {
+					t.Errorf("cohort %+v has rule %q, want subgroup", c, c.Rule)
+				}
+				got = append(got, sub{c.Size, c.Spans[0].Text, curies(c.Conditions)})
+			}
+			if len(got) != len(tc.want) {
+				t.Fatalf("subgroups = %+v, want %+v", got, tc.want)
+			}
+			for i := range got {
+				if got[i].size != tc.want[i].size || got[i].words != tc.want[i].words || !slices.Equal(got[i].conditions, tc.want[i].conditions) {
+					t.Errorf("subgroup %d = %+v, want %+v", i, got[i], tc.want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestFurtherAdministration(t *testing.T) {
+	tests := []struct {
+		name     string
+		text     string
+		schedule string
+		dose     bool // the first dose is copied
+	}{
+		{"same dose", "Four patients with ITP received hUC-MSCs. The hUC-MSC dose was 5×10(7) to 1×10(8). Three patients received the second hUC-MSC transplantation with the same dose.", "second hUC-MSC transplantation", true},
+		{"no dose said", "Four patients with ITP received hUC-MSCs at 1 × 10(6) cells/kg. Two patients received a second infusion.", "second infusion", false},
+		{"a part given the same product again, no repeat word", "Four patients with ITP received hUC-MSCs. Two patients received hUC-MSCs with the same dose.", "", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := Extract(Input{Abstract: tc.text})
+			if tc.schedule == "" {
+				if len(f.Interventions) != 1 {
+					t.Fatalf("interventions = %+v, want only the first", f.Interventions)
+				}
+				return
+			}
+			if len(f.Interventions) != 2 || len(f.Cohorts) != 2 {
+				t.Fatalf("%d interventions, %d cohorts", len(f.Interventions), len(f.Cohorts))
+			}
+			iv := f.Interventions[1]
+			if iv.Schedule != tc.schedule || iv.Agent != f.Interventions[0].Agent || iv.Rule != "further-administration" {
+				t.Errorf("further administration = %+v", iv)
+			}
+			if (iv.Dose != nil) != tc.dose {
+				t.Errorf("dose = %+v, want copied: %v", iv.Dose, tc.dose)
+			}
+			if !slices.Contains(f.Cohorts[1].Interventions, 1) || slices.Contains(f.Cohorts[0].Interventions, 1) {
+				t.Errorf("cohort links %v / %v", f.Cohorts[0].Interventions, f.Cohorts[1].Interventions)
+			}
+		})
+	}
+}
+
+func TestScoreSubgroups(t *testing.T) {
+	g := etmGold()
+	g.Facts.Subgroups = []GoldSubgroup{{Of: 0, GoldCohort: GoldCohort{Size: ptrTo(3)},
+		Interventions: []GoldIntervention{{Agent: "mkg:UmbilicalCordMSC", Dose: &GoldQuantity{Min: "50000000", Max: "100000000", Unit: "{cells}"}}}}}
+	withSub := func(GoldDoc) Facts {
+		f := etmFacts()
+		f.Cohorts = append(f.Cohorts, Cohort{Size: 3, Rule: "subgroup"})
+		d := *f.Interventions[0].Dose
+		f.Interventions = append(f.Interventions, Intervention{Agent: f.Interventions[0].Agent, Dose: &d})
+		return f
+	}
+	r := Score([]GoldDoc{g}, withSub)
+	for _, typ := range []string{"cohort.size", "intervention.agent", "intervention.dose"} {
+		if c := r.ByType[typ]; c.Gold != 2 || c.TP != 2 || c.Predicted != 2 {
+			t.Errorf("%s = %+v, want 2 gold, 2 matched", typ, c)
+		}
+	}
+	r = Score([]GoldDoc{g}, func(GoldDoc) Facts { return etmFacts() })
+	if c := r.ByType["cohort.size"]; c.Gold != 2 || c.TP != 1 {
+		t.Errorf("without the subgroup cohort.size = %+v, want 1 of 2", c)
+	}
+}
+
+func TestLoadGoldSubgroups(t *testing.T) {
+	sub := func(of, size int) string {
+		return strings.Replace(validGold, `"trials":[]`, `"trials":[],"subgroups":[{"of":`+strconv.Itoa(of)+`,"size":`+strconv.Itoa(size)+`,"conditions":[],"priorTherapies":[],"interventions":[{"agent":"mkg:MSC","route":null,"dose":null,"courses":null}]}]`, 1)
+	}
+	tests := []struct {
+		name, text, wantErr string
+	}{
+		{"no parent", sub(3, 1), "not the index of a cohort"},
+		{"not a part", sub(0, 1), "not a part"},
+	}
+	if !strings.Contains(validGold, `"trials":[]`) {
+		t.Fatal("validGold changed; the test edits its trials list")
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, "x.json"), []byte(tt.text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, err := LoadGold(dir)
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("err = %v, want %q", err, tt.wantErr)
+			}
+		})
+	}
+	// A valid subgroup loads: the etm annotation has one.
+	docs, err := LoadGold(filepath.Join("..", "..", "testdata", "gold"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs {
+		if d.ID == "etm" && (len(d.Facts.Subgroups) != 1 || *d.Facts.Subgroups[0].Size != 3) {
+			t.Errorf("etm subgroups = %+v", d.Facts.Subgroups)
+		}
+	}
+}
