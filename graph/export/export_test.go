@@ -38,8 +38,8 @@ func TestByName(t *testing.T) {
 			t.Errorf("%q not found", name)
 		}
 	}
-	if _, ok := ByName("graphml"); ok {
-		t.Error("graphml found before anyone wrote it")
+	if _, ok := ByName("rdfxml"); ok {
+		t.Error("rdfxml found before anyone wrote it")
 	}
 }
 
@@ -85,7 +85,7 @@ func TestFormatsSorted(t *testing.T) {
 	for _, f := range Formats() {
 		names = append(names, f.Name)
 	}
-	if got := strings.Join(names, ","); got != "nquads,ntriples,turtle" {
+	if got := strings.Join(names, ","); got != "dot,graphml,nquads,ntriples,turtle" {
 		t.Errorf("got %s", got)
 	}
 }
