@@ -33,12 +33,18 @@ var collectiveWords = []string{"group", "consortium", "committee", "investigator
 //
 //   - "Wang, Xiaohua" and "Wang,Xiaohua": family, given (any order);
 //   - "Xiaohua Wang", "X. Wang": given, family (GivenFirst);
-//   - "Bo ZHANG", "Xiang-Feng TANG": the ALL-CAPS word is the family
-//     name, normalised to "Zhang", "Tang" (GivenFirst);
+//   - "Wang Xiaohua", "van Gogh Vincent": family, given (FamilyFirst);
 //   - "Wang X", "Wang XH": family, initials (FamilyFirst, or GivenFirst
-//     when the last word is a lone initial);
+//     when the last word is a run of initials);
+//   - a family name in capitals is the family name wherever it stands
+//     (see shoutedFamily): "WANG Xiaohua", "Bo ZHANG", "Xiang-Feng TANG";
+//   - "Jr", "Sr", "II", "III", "IV", "2nd", "3rd" go to Suffix;
+//   - "王晓华": family 王, given 晓华 (see splitHan);
 //   - one word: a family name alone.
 //
+// Family names printed in capitals are normalised ("ZHOU" → "Zhou",
+// "O'BRIEN" → "O'Brien", "VAN GOGH" → "van Gogh"); a family name in mixed
+// case ("McDonald", "van Gogh") and the given name are kept as printed.
 // AsWritten always keeps the text as printed (trimmed).
 func ParseName(s string, order NameOrder) Author {
 	s = strings.Trim(CleanText(s), " ,;")
@@ -51,43 +57,71 @@ func ParseName(s string, order NameOrder) Author {
 		a.Family = s
 		return a
 	}
-	if i := strings.IndexByte(s, ','); i >= 0 {
-		a.Family = strings.TrimSpace(s[:i])
-		a.Given = strings.Trim(strings.TrimSpace(s[i+1:]), ", ")
-		if a.Family == "" { // ", Xiaohua": nothing to call a family name
-			a.Family, a.Given = a.Given, ""
-		}
-		a.Family = unshout(a.Family)
+	parts := splitList(s, ",")
+	parts, a.Suffix = suffixPart(parts)
+	if len(parts) == 0 { // only commas and spaces left: keep what was printed
+		a.Family = s
 		return a
 	}
-	words := strings.Fields(s)
-	if len(words) == 1 {
-		a.Family = unshout(words[0])
+	words := strings.Fields(parts[0])
+	if len(parts) > 1 {
+		// "Wang, Xiaohua"; "Smith Jr., John".
+		if rest, suf := trailingSuffix(words); suf != "" && a.Suffix == "" {
+			words, a.Suffix = rest, suf
+		}
+		a.Family = familyCase(strings.Join(words, " "))
+		a.Given = strings.Join(parts[1:], ", ")
 		return a
 	}
-	if order == GivenFirst {
-		if i := shoutedWord(words); i >= 0 {
-			a.Family = unshout(strings.Join(words[i:], " "))
-			a.Given = strings.Join(words[:i], " ")
-			return a
-		}
-		if isInitial(words[len(words)-1]) && !isInitial(words[0]) {
-			order = FamilyFirst
-		}
+	if rest, suf := trailingSuffix(words); suf != "" && a.Suffix == "" {
+		words, a.Suffix = rest, suf
+	}
+	var family, given []string
+	switch {
+	case len(words) == 1 && isHan(words[0]):
+		f, g := splitHan(words[0])
+		a.Family, a.Given = f, g
+		return a
+	case len(words) == 1:
+		family = words
+	case allHan(words):
+		// Chinese prints the family name first even in a given-first list.
+		family, given = words[:1], words[1:]
+		a.Family, a.Given = family[0], strings.Join(given, "")
+		return a
+	default:
+		family, given = splitWords(words, order)
+	}
+	a.Family = familyCase(strings.Join(family, " "))
+	a.Given = strings.Join(given, " ")
+	return a
+}
+
+// splitWords splits a name of two or more words and no comma.
+func splitWords(words []string, order NameOrder) (family, given []string) {
+	if lo, hi, ok := shoutedFamily(words, order); ok {
+		given = append(append(given, words[:lo]...), words[hi:]...)
+		return words[lo:hi], given
+	}
+	last := words[len(words)-1]
+	if order == GivenFirst && isInitials(last) && !isInitials(words[0]) {
+		order = FamilyFirst // "Wang XH", "Wang X" in a given-first list
 	}
 	if order == FamilyFirst {
-		// The given part is the trailing run of initials, or else every
-		// word after the first ("Wang Xiaohua").
+		// The given part is the trailing run of initials ("Wang XH"), or
+		// else everything after the family name and the particles before
+		// it ("Wang Xiaohua", "van der Berg Jan").
 		i := len(words)
 		for i > 1 && isInitials(words[i-1]) {
 			i--
 		}
 		if i == len(words) {
 			i = 1
+			for i < len(words) && particles[words[i-1]] {
+				i++
+			}
 		}
-		a.Family = strings.Join(words[:i], " ")
-		a.Given = strings.Join(words[i:], " ")
-		return a
+		return words[:i], words[i:]
 	}
 	// GivenFirst: the last word is the family name, with any particles
 	// standing before it.
@@ -95,9 +129,110 @@ func ParseName(s string, order NameOrder) Author {
 	for i > 1 && particles[words[i-1]] {
 		i--
 	}
-	a.Family = strings.Join(words[i:], " ")
-	a.Given = strings.Join(words[:i], " ")
-	return a
+	return words[i:], words[:i]
+}
+
+// shoutedFamily finds a family name printed in capitals among words in
+// mixed case, the convention of Chinese and French journals ("WANG
+// Xiaohua", "Bo ZHANG", "Maria DE LA CRUZ"). It returns the run of words
+// that make the family name: the capitalised word, the capitalised words
+// next to it and any lower-case particles before it.
+//
+// A capitalised word is a family name when:
+//   - it has four or more letters ("ZHANG", "DUPONT", "XIANG-FENG"),
+//     wherever it stands; initials never run that long in practice. In a
+//     family-first list this holds only for a romanised Chinese name
+//     ("Yuqing ZHOU"), since MEDLINE-style initials may be long there.
+//   - it has two or three letters, reads as a Pinyin syllable and every
+//     other word is Pinyin too: "LI Na" → Li, "Na LI" → Li, "ZHANG Bo" →
+//     Zhang. Otherwise it is initials: "Wang XH" → Wang, XH (XH is no
+//     syllable); "AN Smith" → Smith, AN (Smith is not Pinyin).
+//     In a family-first list a short capitalised word after the first is
+//     always initials, as MEDLINE prints them.
+//
+// So "Li NA" is Na, Li in a given-first list (the list shouts family
+// names, and Na is one) but Li, NA in a family-first list (MEDLINE
+// initials). The case alone cannot tell them apart; the format's order
+// decides, as for any other name.
+func shoutedFamily(words []string, order NameOrder) (lo, hi int, ok bool) {
+	mixed := false
+	for _, w := range words {
+		if hasLower(w) {
+			mixed = true
+			break
+		}
+	}
+	if !mixed {
+		return 0, 0, false // all capitals, or all initials: case says nothing
+	}
+	for i, w := range words {
+		if !isShouted(w) || !shoutedIsFamily(words, i, order) {
+			continue
+		}
+		lo, hi = i, i+1
+		for hi < len(words) && isShouted(words[hi]) {
+			hi++
+		}
+		for lo > 0 && (isShouted(words[lo-1]) || particles[words[lo-1]]) {
+			lo--
+		}
+		return lo, hi, true
+	}
+	return 0, 0, false
+}
+
+func shoutedIsFamily(words []string, i int, order NameOrder) bool {
+	w := words[i]
+	long := letterCount(w) >= 4
+	if order == FamilyFirst {
+		return i == 0 || long && isPinyin(w)
+	}
+	if long {
+		return true
+	}
+	if !isPinyin(w) {
+		return false
+	}
+	for j, o := range words {
+		if j != i && !particles[o] && !isPinyin(o) {
+			return false
+		}
+	}
+	return true
+}
+
+// isShouted: a word of two or more letters, all capitals, no dots
+// ("ZHANG", "XIANG-FENG", "XH"; not "X.H." or "X").
+func isShouted(w string) bool {
+	return letterCount(w) >= 2 && !hasLower(w) && !strings.Contains(w, ".")
+}
+
+func letterCount(w string) int {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}
+
+func hasLower(w string) bool {
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func allHan(words []string) bool {
+	for _, w := range words {
+		if !isHan(w) {
+			return false
+		}
+	}
+	return true
 }
 
 func isCollective(s string) bool {
@@ -110,40 +245,43 @@ func isCollective(s string) bool {
 	return false
 }
 
-// shoutedWord returns the index of the first ALL-CAPS word of two or more
-// letters, when some other word is in mixed case; otherwise -1. Only
-// then does capitalisation tell the family name apart.
-func shoutedWord(words []string) int {
-	first, mixed := -1, false
-	for i, w := range words {
-		letters, upper := 0, 0
-		for _, r := range w {
-			if unicode.IsLetter(r) {
-				letters++
-				if unicode.IsUpper(r) {
-					upper++
-				}
-			}
-		}
-		switch {
-		case letters >= 2 && upper == letters && !strings.Contains(w, "."):
-			if first < 0 {
-				first = i
-			}
-		case upper < letters:
-			mixed = true
-		}
+// isSuffix reports a generational suffix. "JR" in capitals is left out
+// (MEDLINE initials J.R.), and a Roman numeral counts only beside two
+// other words, since "Smith II" may be initials.
+func isSuffix(w string, others int) bool {
+	switch w {
+	case "Jr", "Jr.", "jr", "jr.", "Sr", "Sr.", "sr", "sr.", "2nd", "3rd", "4th":
+		return others >= 1
+	case "II", "III", "IV":
+		return others >= 2
 	}
-	if !mixed || first <= 0 {
-		return -1
-	}
-	return first
+	return false
 }
 
-// isInitial reports a single initial: "X" or "X.".
-func isInitial(w string) bool {
-	r := []rune(strings.TrimSuffix(w, "."))
-	return len(r) == 1 && unicode.IsUpper(r[0])
+// suffixPart takes a suffix printed between commas ("Smith, John, Jr.",
+// "Smith, Jr., John") out of the comma-separated parts.
+func suffixPart(parts []string) (rest []string, suffix string) {
+	if len(parts) < 2 {
+		return parts, ""
+	}
+	words := 0
+	for _, p := range parts {
+		words += len(strings.Fields(p))
+	}
+	for i := 1; i < len(parts); i++ {
+		if isSuffix(parts[i], words-1) {
+			return append(parts[:i:i], parts[i+1:]...), parts[i]
+		}
+	}
+	return parts, ""
+}
+
+// trailingSuffix takes a suffix off the end of a name ("John Smith Jr").
+func trailingSuffix(words []string) (rest []string, suffix string) {
+	if n := len(words); n > 1 && isSuffix(words[n-1], n-1) {
+		return words[:n-1], words[n-1]
+	}
+	return words, ""
 }
 
 // isInitials reports a run of initials as MEDLINE prints them: "X", "XH",
@@ -162,28 +300,32 @@ func isInitials(w string) bool {
 	return n >= 1 && n <= 3
 }
 
-// unshout turns an ALL-CAPS name into title case ("ZHANG" → "Zhang",
-// "OUYANG-LI" → "Ouyang-Li") and leaves any other name alone.
-func unshout(s string) string {
-	hasLower := false
-	for _, r := range s {
-		if unicode.IsLower(r) {
-			hasLower = true
-			break
+// familyCase turns the capitalised words of a family name into title
+// case, part by part ("ZHANG" → "Zhang", "OUYANG-LI" → "Ouyang-Li",
+// "O'BRIEN" → "O'Brien"), writes a capitalised particle before the name
+// in lower case ("VAN GOGH" → "van Gogh") and leaves every other word as
+// printed ("McDonald", "van", "X").
+func familyCase(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		if !isShouted(w) {
+			continue
 		}
-	}
-	letters := 0
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			letters++
+		if low := strings.ToLower(w); particles[low] && i < len(words)-1 {
+			words[i] = low
+			continue
 		}
+		words[i] = titleCase(w)
 	}
-	if hasLower || letters < 2 {
-		return s
-	}
+	return strings.Join(words, " ")
+}
+
+// titleCase capitalises the first letter after every non-letter and
+// lowers the rest.
+func titleCase(w string) string {
 	var b strings.Builder
 	start := true
-	for _, r := range s {
+	for _, r := range w {
 		if start {
 			b.WriteRune(unicode.ToUpper(r))
 		} else {

@@ -44,8 +44,166 @@ func TestParseName(t *testing.T) {
 	}
 }
 
+// TestParseNameCapitals covers family names printed in capitals: where
+// they stand, how they are normalised, and the short capitalised words
+// that are initials rather than names.
+func TestParseNameCapitals(t *testing.T) {
+	g, f := GivenFirst, FamilyFirst
+	cases := []struct {
+		in            string
+		order         NameOrder
+		family, given string
+	}{
+		// Capitalised family name first in a given-first list.
+		{"WANG Xiaohua", g, "Wang", "Xiaohua"},
+		{"ZHANG Bo", g, "Zhang", "Bo"},
+		{"LI Na", g, "Li", "Na"},
+		{"WU Nan-Hai", g, "Wu", "Nan-Hai"},
+		{"XIANG-FENG Tang", g, "Xiang-Feng", "Tang"},
+		{"OUYANG Li-Na", g, "Ouyang", "Li-Na"},
+		{"Jean DUPONT", g, "Dupont", "Jean"},
+		{"Maria DE LA CRUZ", g, "de la Cruz", "Maria"},
+		{"Vincent van GOGH", g, "van Gogh", "Vincent"},
+		{"Siobhan O'BRIEN", g, "O'Brien", "Siobhan"},
+		{"Jürgen MÜLLER", g, "Müller", "Jürgen"},
+		// Short capitalised words: a Pinyin syllable among Pinyin words is
+		// a family name, anything else is initials.
+		{"Na LI", g, "Li", "Na"},
+		{"Li NA", g, "Na", "Li"},
+		{"Wang XH", g, "Wang", "XH"},
+		{"Yin XG", g, "Yin", "XG"},
+		{"XH Wang", g, "Wang", "XH"},
+		{"AN Smith", g, "Smith", "AN"},
+		{"Smith AN", g, "Smith", "AN"},
+		{"Wang X.H.", g, "Wang", "X.H."},
+		// Family-first lists: position decides, capitals are normalised,
+		// short capitals after the first word are MEDLINE initials.
+		{"ZHOU Yuqing", f, "Zhou", "Yuqing"},
+		{"LI Na", f, "Li", "Na"},
+		{"Li NA", f, "Li", "NA"},
+		{"Na LI", f, "Na", "LI"},
+		{"Yuqing ZHOU", f, "Zhou", "Yuqing"},
+		{"Santos JMPA", f, "Santos", "JMPA"},
+		{"ZHOU, Yuqing", f, "Zhou", "Yuqing"},
+		{"O'BRIEN, Siobhan", f, "O'Brien", "Siobhan"},
+		{"VAN DER BERG, Jan", f, "van der Berg", "Jan"},
+		// Mixed case is kept as printed.
+		{"McDonald, Ian", f, "McDonald", "Ian"},
+		{"Ian McDonald", g, "McDonald", "Ian"},
+		{"DeSouza, Ana", f, "DeSouza", "Ana"},
+		// No word in lower case: capitals say nothing, the order decides.
+		{"WANG XH", g, "Wang", "XH"},
+		{"BO ZHANG", g, "Zhang", "BO"},
+		{"ZHANG", g, "Zhang", ""},
+	}
+	for _, c := range cases {
+		a := ParseName(c.in, c.order)
+		if a.Family != c.family || a.Given != c.given || a.AsWritten != c.in {
+			t.Errorf("ParseName(%q, %d) = family %q given %q as written %q; want %q %q",
+				c.in, c.order, a.Family, a.Given, a.AsWritten, c.family, c.given)
+		}
+	}
+}
+
+func TestParseNameSuffixes(t *testing.T) {
+	g, f := GivenFirst, FamilyFirst
+	cases := []struct {
+		in                    string
+		order                 NameOrder
+		family, given, suffix string
+	}{
+		{"John Smith Jr", g, "Smith", "John", "Jr"},
+		{"John Smith Jr.", g, "Smith", "John", "Jr."},
+		{"John Smith, Jr.", g, "Smith", "John", "Jr."},
+		{"Smith, John, Jr.", f, "Smith", "John", "Jr."},
+		{"Smith, Jr., John", f, "Smith", "John", "Jr."},
+		{"Smith Jr., John", f, "Smith", "John", "Jr."},
+		{"Martin Luther King III", g, "King", "Martin Luther", "III"},
+		{"John Smith II", g, "Smith", "John", "II"},
+		{"Smith JW Sr", f, "Smith", "JW", "Sr"},
+		{"Smith JW 3rd", f, "Smith", "JW", "3rd"},
+		{"Wang XH Jr", g, "Wang", "XH", "Jr"},
+		{"John SMITH Jr.", g, "Smith", "John", "Jr."},
+		// Not suffixes: MEDLINE initials, and a lone word.
+		{"Smith JR", f, "Smith", "JR", ""},
+		{"Smith II", f, "Smith", "II", ""},
+		{"Smith IV", g, "Smith", "IV", ""},
+		{"Jr", g, "Jr", "", ""},
+	}
+	for _, c := range cases {
+		a := ParseName(c.in, c.order)
+		want := c.suffix
+		if a.Family != c.family || a.Given != c.given || a.Suffix != want || a.AsWritten != c.in {
+			t.Errorf("ParseName(%q, %d) = family %q given %q suffix %q as written %q; want %q %q %q",
+				c.in, c.order, a.Family, a.Given, a.Suffix, a.AsWritten, c.family, c.given, want)
+		}
+	}
+}
+
+func TestParseNameParticlesAndScripts(t *testing.T) {
+	g, f := GivenFirst, FamilyFirst
+	cases := []struct {
+		in            string
+		order         NameOrder
+		family, given string
+	}{
+		// Particles in both orders.
+		{"Vincent van Gogh", g, "van Gogh", "Vincent"},
+		{"van Gogh Vincent", f, "van Gogh", "Vincent"},
+		{"Jan van der Berg", g, "van der Berg", "Jan"},
+		{"van der Berg Jan", f, "van der Berg", "Jan"},
+		{"van der Berg J", f, "van der Berg", "J"},
+		{"van der Berg J", g, "van der Berg", "J"},
+		{"de la Cruz Maria", f, "de la Cruz", "Maria"},
+		{"Leonardo da Vinci", g, "da Vinci", "Leonardo"},
+		{"Ludwig von Beethoven", g, "von Beethoven", "Ludwig"},
+		{"Jean le Rond", g, "le Rond", "Jean"},
+		{"Ana del Río", g, "del Río", "Ana"},
+		{"Giulia di Stefano", g, "di Stefano", "Giulia"},
+		{"van Gogh", f, "van Gogh", ""},
+		// Diacritics are kept.
+		{"José Núñez", g, "Núñez", "José"},
+		{"Çelik, Ayşe", f, "Çelik", "Ayşe"},
+		{"Nguyễn Văn An", f, "Nguyễn", "Văn An"},
+		// Chinese names in characters, in either declared order.
+		{"王晓华", g, "王", "晓华"},
+		{"王晓华", f, "王", "晓华"},
+		{"孙伟", g, "孙", "伟"},
+		{"欧阳修", g, "欧阳", "修"},
+		{"司马相如", g, "司马", "相如"},
+		{"歐陽娜娜", g, "歐陽", "娜娜"},
+		{"王 晓华", g, "王", "晓华"},
+		{"张王晓华", g, "张王晓华", ""}, // four characters: a double family name is possible
+		{"欧阳", g, "欧阳", ""},
+		{"王", g, "王", ""},
+		{"阿依古丽·买买提", g, "阿依古丽·买买提", ""},
+		{"山田たろう", g, "山田たろう", ""},
+	}
+	for _, c := range cases {
+		a := ParseName(c.in, c.order)
+		if a.Family != c.family || a.Given != c.given || a.AsWritten != c.in {
+			t.Errorf("ParseName(%q, %d) = family %q given %q as written %q; want %q %q",
+				c.in, c.order, a.Family, a.Given, a.AsWritten, c.family, c.given)
+		}
+	}
+}
+
+func TestIsPinyin(t *testing.T) {
+	for w, want := range map[string]bool{
+		"Xiaohua": true, "Yuqing": true, "Nan-Hai": true, "LI": true, "NA": true,
+		"Zhuang": true, "Lü": true, "Xi'an": true, "Ouyang": true, "er": true,
+		"XH": false, "JW": false, "Smith": false, "JA": false, "AB": false,
+		"Jmpa": false, "": false, "-": false, "Müller": false,
+	} {
+		if got := isPinyin(w); got != want {
+			t.Errorf("isPinyin(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
 func FuzzParseName(f *testing.F) {
-	for _, s := range []string{"Wang, Xiaohua", "Bo ZHANG", "Vincent van Gogh", "Wang XH", ",", "-", "A B C D"} {
+	for _, s := range []string{"Wang, Xiaohua", "Bo ZHANG", "Vincent van Gogh", "Wang XH", ",", "-", "A B C D",
+		"Smith, Jr., John", "王晓华", "Maria DE LA CRUZ", "Jr, Jr", "van", "III III III"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

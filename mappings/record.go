@@ -94,7 +94,8 @@ type Author struct {
 	AsWritten    string // exactly as the source printed it
 	Family       string
 	Given        string
-	Collective   bool // a group name ("ITP Study Group"), not a person
+	Suffix       string // generation ("Jr", "III"), part of neither Family nor Given
+	Collective   bool   // a group name ("ITP Study Group"), not a person
 	ORCID        string
 	Affiliations []string // only those the source ties to this author
 }
