@@ -2,6 +2,7 @@ package evidence
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/msckg/msckg/ontology"
 )
@@ -66,6 +67,11 @@ func (x *extraction) cohortSize(c *Cohort) {
 			c.Details = append(c.Details, Detail{"size", "size-age-phrase", f.tokSpan(a.tok0, a.tok1)})
 			return
 		}
+		if n, sp, ok := x.nEquals(f, s); ok {
+			c.Size = n
+			c.Details = append(c.Details, Detail{"size", "size-n-equals", sp})
+			return
+		}
 		for _, n := range countsIn(x.r, f, s) {
 			if n.Part {
 				continue
@@ -85,6 +91,35 @@ func (x *extraction) cohortSize(c *Cohort) {
 			return
 		}
 	}
+}
+
+// nEquals reads "Adult patients (≥18 years) with SAA (N = 25)": an
+// "(n = D)" bracket a few words after a cohort noun. Only the first such
+// bracket of a sentence counts; a later one may be a comparison group.
+func (x *extraction) nEquals(f *field, s *sentence) (int, Span, bool) {
+	noun := -1
+	for k := s.Tok0; k+1 < s.Tok1; k++ {
+		if x.isPatientsNoun(f, k) {
+			noun = k
+		}
+		t := f.Tokens[k]
+		if t.Fold != "n" || t.Start == 0 || f.Runes[t.Start-1] != '(' {
+			continue
+		}
+		gap := strings.TrimSpace(runeSlice(f.Runes, t.End, f.Tokens[k+1].Start))
+		if gap != "=" || !isDigits(f.Tokens[k+1].Text) {
+			continue
+		}
+		if noun < 0 || k-noun > 8 {
+			return 0, Span{}, false
+		}
+		n, ok := numberAt(f, k+1)
+		if !ok {
+			return 0, Span{}, false
+		}
+		return n, f.tokSpan(k, k+2), true
+	}
+	return 0, Span{}, false
 }
 
 // agePhrase is "a 41-year-old woman": the age, the person noun, and
@@ -174,6 +209,9 @@ func (x *extraction) cohortAgeSex(c *Cohort) {
 		c.Details = append(c.Details, Detail{"ageGroup", "age-group-from-age", sp})
 		break
 	}
+	if c.Age == nil {
+		x.cohortAgeStated(c)
+	}
 	if c.AgeGroup == "" {
 		groups := map[string]Span{}
 		for _, fm := range x.factualMentions("ageGroup") {
@@ -192,9 +230,104 @@ func (x *extraction) cohortAgeSex(c *Cohort) {
 			c.Details = append(c.Details, Detail{"ageGroup", "age-group-both", groups[ontology.Children]}, Detail{"ageGroup", "age-group-both", groups[ontology.Adults]})
 		}
 	}
+	if c.AgeGroup == "" && c.Age != nil {
+		if g := ageGroupOf(*c.Age); g != "" {
+			c.AgeGroup = g
+			c.Details = append(c.Details, Detail{"ageGroup", "age-group-from-age", c.Age.Span})
+		}
+	}
 	if c.Sex == "" {
 		x.cohortSexFromSizeSentence(c)
 	}
+}
+
+// cohortAgeStated reads the cohort's age when it is written as a bracket
+// after the patients ("Juvenile patients (<18 years)") or as a median or
+// mean age ("whose median age was 28 (7~49)"), in factual abstract
+// sentences.
+func (x *extraction) cohortAgeStated(c *Cohort) {
+	f := x.abs
+	for si := range f.Sentences {
+		s := &f.Sentences[si]
+		if !f.Ctx[si].factual() {
+			continue
+		}
+		qs := f.quantitiesIn(s.Start, s.End)
+		for i, q := range qs {
+			k := tokenBefore(f, s, q.Span.Start)
+			if k < 0 {
+				continue
+			}
+			switch {
+			case q.Unit == "a" && f.Runes[q.Span.Start-1] == '(' && x.isPatientsNoun(f, k):
+				c.Age = &q
+				c.Details = append(c.Details, Detail{"age", "age-bracket-after-patients", q.Span})
+				return
+			case (q.Unit == "" || q.Unit == "a") && ageWordBefore(f, s, k):
+				a, _ := withRange(f, s, qs, i)
+				if !plausibleAge(a) {
+					continue
+				}
+				a.Unit = "a"
+				c.Age = &a
+				c.Details = append(c.Details, Detail{"age", "age-median-or-mean", a.Span})
+				return
+			}
+		}
+	}
+}
+
+// ageWordBefore: "median age was", "mean age of", "median age," end at token k.
+func ageWordBefore(f *field, s *sentence, k int) bool {
+	for j := k; j >= s.Tok0 && j >= k-2; j-- {
+		if f.Tokens[j].Fold != "age" {
+			switch f.Tokens[j].Fold {
+			case "was", "of", "were", "is":
+				continue
+			}
+			return false
+		}
+		return j > s.Tok0 && (f.Tokens[j-1].Fold == "median" || f.Tokens[j-1].Fold == "mean")
+	}
+	return false
+}
+
+func plausibleAge(q Quantity) bool {
+	ok := false
+	for _, v := range []string{q.Value, q.Min, q.Max, q.Median} {
+		if v == "" {
+			continue
+		}
+		n, err := strconv.ParseFloat(v, 64)
+		if err != nil || n < 0 || n > 110 {
+			return false
+		}
+		ok = true
+	}
+	return ok
+}
+
+// ageGroupOf: all under 18 are children, all 18 or over adults, a range
+// across 18 mixed ages. "<18" is Max 18 with comparator "<".
+func ageGroupOf(q Quantity) string {
+	num := func(v string) (float64, bool) {
+		n, err := strconv.ParseFloat(v, 64)
+		return n, err == nil && v != ""
+	}
+	lo, okLo := num(q.Min)
+	hi, okHi := num(q.Max)
+	if v, ok := num(q.Value); ok {
+		lo, hi, okLo, okHi = v, v, true, true
+	}
+	switch {
+	case okHi && (hi < 18 || (hi == 18 && q.Comparator == "<")) && (!okLo || lo < 18):
+		return ontology.Children
+	case okLo && lo >= 18:
+		return ontology.Adults
+	case okLo && okHi && lo < 18 && hi >= 18:
+		return ontology.MixedAges
+	}
+	return ""
 }
 
 func boolInt(b bool) int {

@@ -13,7 +13,7 @@ var designRank = map[string]int{
 // design reads the study design from cue phrases in the title and in
 // factual sentences (patterns.tsv design-*, lexicon kind design), then
 // falls back on the cohort size: one patient is a case report, two to ten
-// described patients a case series. Hedged sentences ("Prospective
+// described patients a case series, more than ten a cohort study. Hedged sentences ("Prospective
 // randomized clinical trials are needed") never count; nor do trial
 // registry ids alone, which a case report may cite.
 func (x *extraction) design(c *Cohort) *Design {
@@ -56,6 +56,10 @@ func (x *extraction) design(c *Cohort) *Design {
 				return &Design{IRI: ontology.CaseReport, Rule: "design-one-patient", Span: d.Span}
 			case c.Size >= 2 && c.Size <= 10:
 				return &Design{IRI: ontology.CaseSeries, Rule: "design-few-patients", Span: d.Span}
+			case c.Size > 10 && best == nil:
+				// A larger group with no trial language is an observational
+				// cohort (retrospective analyses, consecutive series).
+				return &Design{IRI: ontology.CohortStudy, Rule: "design-many-patients", Span: d.Span}
 			}
 		}
 	}
