@@ -31,8 +31,12 @@ var errNotText = errors.New("not text (binary data)")
 
 // sniffLabelledPage claims, at the lowest score, any text with a line
 // that could be a title or an abstract: every specific reader outbids it.
+//
+// A JSON or XML document is data, not a copied page: if no specific reader
+// claimed it, it is reported as an unknown format rather than read as prose
+// (a JSON export of an unsupported API would otherwise become a "paper").
 func sniffLabelledPage(head []byte) int {
-	if !isPageText(head) {
+	if !isPageText(head) || looksLikeDataDocument(head) {
 		return 0
 	}
 	for _, line := range strings.Split(string(head), "\n") {
@@ -41,6 +45,13 @@ func sniffLabelledPage(head []byte) int {
 		}
 	}
 	return 0
+}
+
+// looksLikeDataDocument reports input that starts (after a BOM and
+// spaces) like JSON or an XML document.
+func looksLikeDataDocument(head []byte) bool {
+	t := strings.TrimLeft(strings.TrimPrefix(string(head), "\uFEFF"), " \t\r\n")
+	return strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[") || strings.HasPrefix(t, "<?xml")
 }
 
 // isPageText reports text: no NUL byte and at most 1% invalid UTF-8.

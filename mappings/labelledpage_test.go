@@ -363,3 +363,18 @@ func FuzzLabelledPage(f *testing.F) {
 		}
 	})
 }
+
+func TestLabelledPageLeavesDataDocumentsAlone(t *testing.T) {
+	for name, doc := range map[string]string{
+		"json object": `{"title": "Mesenchymal stem cells for ITP", "abstract": "We report three patients treated."}`,
+		"json array":  "\uFEFF  [{\"name\": \"an unsupported API's export of some records\"}]",
+		"xml":         `<?xml version="1.0"?><records><title>Mesenchymal stem cells for ITP in three patients</title></records>`,
+	} {
+		if got := sniffLabelledPage([]byte(doc)); got != 0 {
+			t.Errorf("%s: labelled-page claims a data document (score %d)", name, got)
+		}
+	}
+	if sniffLabelledPage([]byte("Mesenchymal stem cells for immune thrombocytopenia\nAbstract\nWe report three patients.")) == 0 {
+		t.Error("labelled-page no longer claims a copied page")
+	}
+}

@@ -151,8 +151,8 @@ func planOutputs(paths []string, format string) ([]output, error) {
 func printSummary(w io.Writer, l *loader, res *graph.Result, outs []output) {
 	s := res.Summary
 	read := s.Records + len(l.problems)
-	fmt.Fprintf(w, "msckg: %d file(s), %d record(s) read: %d paper(s) built, %d merged into an existing paper, %d rejected\n",
-		l.files, read, s.Papers, s.Merged, len(l.problems))
+	fmt.Fprintf(w, "msckg: %d file(s), %d record(s) read: %d paper(s) built, %d trial registration(s), %d merged into an existing paper, %d rejected\n",
+		l.files, read, s.Papers, s.Trials, s.Merged, len(l.problems))
 	fmt.Fprintf(w, "msckg: %d author(s), %d journal(s), %d statement(s)\n", s.Authors, s.Journals, len(res.Quads))
 	for _, d := range s.Disagreements {
 		fmt.Fprintf(w, "msckg: disagreement: %s\n", d)

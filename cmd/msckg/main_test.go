@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -80,7 +81,7 @@ func TestBuildSeeds(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
 	}
-	if !strings.Contains(stderr, "5 record(s) read: 4 paper(s) built, 1 merged into an existing paper, 0 rejected") {
+	if !strings.Contains(stderr, "5 record(s) read: 4 paper(s) built, 0 trial registration(s), 1 merged into an existing paper, 0 rejected") {
 		t.Errorf("summary does not say 5 read = 4 papers + 1 merged + 0 rejected:\n%s", stderr)
 	}
 	v := view(readQuads(t, nq))
@@ -195,7 +196,7 @@ func TestBadInputIsReportedAndTheRestIsBuilt(t *testing.T) {
 	for _, want := range []string{
 		filepath.Join(dir, "a.ris") + ": record 2 (line 7)",
 		junk + ": record 1 (line 1)",
-		"4 record(s) read: 2 paper(s) built, 0 merged into an existing paper, 2 rejected",
+		"4 record(s) read: 2 paper(s) built, 0 trial registration(s), 0 merged into an existing paper, 2 rejected",
 	} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
@@ -274,6 +275,27 @@ func TestEveryFixtureBuildsAValidGraph(t *testing.T) {
 		if strings.Contains(line, "internal error") {
 			t.Errorf("a reader failed: %s", line)
 		}
+	}
+	// Nothing is dropped silently: every record is built, merged or rejected.
+	m := regexp.MustCompile(`(\d+) record\(s\) read: (\d+) paper\(s\) built, (\d+) trial registration\(s\), (\d+) merged into an existing paper, (\d+) rejected`).FindStringSubmatch(stderr)
+	if m == nil {
+		t.Fatalf("no summary line in:\n%s", stderr)
+	}
+	n := make([]int, 5)
+	for i := range n {
+		n[i], _ = strconv.Atoi(m[i+1])
+	}
+	if n[0] != n[1]+n[2]+n[3]+n[4] || n[2] == 0 {
+		t.Errorf("summary does not add up (or no trial was read): %s", m[0])
+	}
+	problems := 0
+	for _, line := range strings.Split(stderr, "\n") {
+		if strings.Contains(line, ": record ") && !strings.HasPrefix(line, "msckg: disagreement:") {
+			problems++
+		}
+	}
+	if problems != n[4] {
+		t.Errorf("%d problems reported, summary says %d rejected", problems, n[4])
 	}
 	t.Run("riot", func(t *testing.T) { rdfcheck.Riot(t, ttl, nq, nt) })
 	t.Run("shacl", func(t *testing.T) { rdfcheck.SHACL(t, ttl, "ontology/shapes.ttl") })
