@@ -143,6 +143,8 @@ func interventionValue(iv Intervention, d Detail) string {
 		}
 	case "courses":
 		return strconv.Itoa(iv.Courses)
+	case "schedule":
+		return iv.Schedule
 	}
 	return ""
 }

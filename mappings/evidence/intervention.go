@@ -42,6 +42,7 @@ func (x *extraction) interventions() []Intervention {
 		x.route(&iv, a.m.Entry, specific)
 		x.dose(&iv, a.m.Entry, specific)
 		x.courses(&iv, a.m.Entry, specific)
+		x.schedule(&iv, x.agentSentences(a.m.Entry, specific))
 		out = append(out, iv)
 	}
 	if len(out) > 0 {
