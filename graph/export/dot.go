@@ -81,7 +81,7 @@ func writeDOT(w *bufio.Writer, v *view) {
 			st = dotDefaultStyle
 		}
 		fmt.Fprintf(w, "  %s [label=%s, shape=%s, fillcolor=%s, tooltip=%s",
-			nodeID(i), dotQuote(wrap(n.label, dotLineWidth)), st.shape, dotQuote(st.color), dotQuote(iriText(n.term)))
+			nodeID(i), dotQuote(wrap(visible(n.label), dotLineWidth)), st.shape, dotQuote(st.color), dotQuote(iriText(n.term)))
 		if n.class != "" {
 			fmt.Fprintf(w, ", type=%s", dotQuote(n.class))
 		}
@@ -100,13 +100,36 @@ func writeDOT(w *bufio.Writer, v *view) {
 	w.WriteString("}\n")
 }
 
+// visible is the text a label draws: every kind of line break (CR LF,
+// CR, NEL, U+2028, U+2029) becomes LF, a tab a space, and NUL and the
+// other control characters, which have nothing to draw, are dropped.
+func visible(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool {
+		return r < 0x20 && r != '\n' || r >= 0x7F && r <= 0x9F || r == '\u2028' || r == '\u2029'
+	}) {
+		return s
+	}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\r' || r == '\u0085' || r == '\u2028' || r == '\u2029':
+			return '\n'
+		case r == '\t':
+			return ' '
+		case r < 0x20 && r != '\n' || r >= 0x7F && r <= 0x9F:
+			return -1
+		}
+		return r
+	}, s)
+}
+
 // dotQuote writes s as a double-quoted DOT string read by Graphviz as
-// an escString that shows s itself.
+// an escString that shows visible(s).
 func dotQuote(s string) string {
+	s = visible(s)
 	var b strings.Builder
 	b.Grow(len(s) + 2)
 	b.WriteByte('"')
-	s = strings.ReplaceAll(s, "\r\n", "\n")
 	for _, r := range s {
 		switch r {
 		case '"':
@@ -115,14 +138,9 @@ func dotQuote(s string) string {
 			b.WriteString(`\\`)
 		case '&':
 			b.WriteString("&amp;")
-		case '\n', '\r', '\u0085', '\u2028', '\u2029':
+		case '\n':
 			b.WriteString(`\n`)
-		case '\t':
-			b.WriteByte(' ')
 		default:
-			if r < 0x20 || r >= 0x7F && r <= 0x9F {
-				continue // NUL and other controls: nothing to draw
-			}
 			b.WriteRune(r)
 		}
 	}

@@ -1,7 +1,9 @@
 package export
 
 import (
+	"bytes"
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strconv"
 	"strings"
@@ -348,4 +350,37 @@ func TestNodeAttrValues(t *testing.T) {
 			t.Errorf("%q: %q %v, want %q", c.in, got, ok, c.want)
 		}
 	}
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+// shuffles returns n shuffled copies of in, every other one with two
+// statements repeated; the seed is fixed so a failure can be replayed.
+func shuffles(in []rdf.Quad, n int) [][]rdf.Quad {
+	rng := rand.New(rand.NewPCG(7, uint64(len(in))))
+	out := make([][]rdf.Quad, n)
+	for i := range out {
+		s := slices.Clone(in)
+		if i%2 == 1 {
+			s = append(s, in[rng.IntN(len(in))], in[rng.IntN(len(in))])
+		}
+		rng.Shuffle(len(s), func(a, b int) { s[a], s[b] = s[b], s[a] })
+		out[i] = s
+	}
+	return out
+}
+
+// writeVisual runs a visual writer with no prefixes, as the registry
+// does for a caller that gives none: the project's own apply.
+func writeVisual(t testing.TB, name string, quads []rdf.Quad) []byte {
+	t.Helper()
+	f, ok := ByName(name)
+	if !ok {
+		t.Fatalf("no format %q", name)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf, quads, Options{}); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return buf.Bytes()
 }
