@@ -61,6 +61,40 @@ func (x *extraction) agentFromSource() (*ontology.LexiconEntry, Span, bool) {
 				return e, fs.f.tokSpan(h.Tok0, h.Tok1), true
 			}
 		}
+		if e, sp, ok := x.sourceAfterFrom(fs.f, &s); ok {
+			return e, sp, true
+		}
+	}
+	return nil, Span{}, false
+}
+
+// sourceAfterFrom reads "MSCs were successfully expanded from 23.6 +/-
+// 5.96 ml of bone marrow samples": "expanded/isolated/derived/obtained
+// from", then the tissue within a few words of the same clause. A tissue
+// followed by "transplantation" is a procedure, not where cells came from.
+func (x *extraction) sourceAfterFrom(f *field, s *sentence) (*ontology.LexiconEntry, Span, bool) {
+	for k := s.Tok0 + 1; k < s.Tok1; k++ {
+		if f.Tokens[k].Fold != "from" {
+			continue
+		}
+		switch f.Tokens[k-1].Fold {
+		case "expanded", "isolated", "derived", "obtained", "harvested", "cultured", "prepared":
+		default:
+			continue
+		}
+		for j := k + 1; j < s.Tok1 && j <= k+8; j++ {
+			if clauseBreakBefore(f, j) && !insideBrackets(f, j) {
+				break
+			}
+			for _, h := range x.r.pattern("agent-tissue").findAll(f.Tokens, j, min(j+3, s.Tok1)) {
+				if h.Tok0 != j || (h.Tok1 < s.Tok1 && strings.HasPrefix(f.Tokens[h.Tok1].Fold, "transplant")) {
+					continue
+				}
+				if e := x.r.lexEntry("agent", ontology.MKG+h.Payloads[0]); e != nil {
+					return e, f.tokSpan(k-1, h.Tok1), true
+				}
+			}
+		}
 	}
 	return nil, Span{}, false
 }
