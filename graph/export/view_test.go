@@ -94,7 +94,7 @@ func visualDataset(t testing.TB) []rdf.Quad {
 		q(A3, rdfsLabel, str("Na Li"), vG2),
 
 		q(iri(vJ), rdfType, iri(o.Journal), vG1),
-		q(iri(vJ), o.DCTitle, str("Experimental and Therapeutic Medicine"), vG1),
+		q(iri(vJ), o.DCTitle, str("Experimental &amp; Therapeutic Medicine <ETM>"), vG1),
 		q(iri(vJ), o.SchemaURL, iri(vURL), ""), // default graph
 
 		q(C1, rdfType, iri(o.Cohort), vG1),
@@ -147,7 +147,7 @@ func visualNodes() []wantNode {
 		{vA1, vA1Name, "Author", nil},
 		{vA2, "Wang\nXiaohua", "Author", nil},
 		{vA3, "Na Li", "Author", nil},
-		{vJ, "Experimental and Therapeutic Medicine", "Journal", nil},
+		{vJ, "Experimental &amp; Therapeutic Medicine <ETM>", "Journal", nil},
 		{vURL, "journal", "", nil},
 		{vC1, "Cohort 1 of Title", "Cohort", map[string]string{"size": "42"}},
 		{vC2, "1", "Cohort", map[string]string{"size": "42"}},
