@@ -46,6 +46,7 @@ func (x *extraction) outcomes(nInterventions int) []Outcome {
 		x.timeToResponse(f, s, types, add)
 		x.followUpAndSurvival(f, s, types, add)
 		x.plateletCounts(f, s, types, add)
+		x.events(f, s, add)
 	}
 	return out
 }

@@ -106,7 +106,7 @@ func TestOutcomeRules(t *testing.T) {
 		{"parallel values are not paired", "Twenty-four patients received UC-MSCs. The survival rates at 3 and 6 months were 87.5% and 83.3%, respectively.",
 			nil},
 		{"mean follow-up", "Twenty patients received MSCs. After a follow-up period of an average of 508 days (range 166-904 days), 11 patients died.",
-			[]string{"FollowUp value 508 [166–904] d"}},
+			[]string{"FollowUp value 508 [166–904] d", "OtherOutcome n=11"}},
 		{"denominator is not a responder count", "Eighteen patients received UC-MSC. Overall response was seen in 7 of 12 patients with inverted ratios.",
 			[]string{"OverallResponse n=7"}},
 	}
