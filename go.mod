@@ -5,7 +5,6 @@ go 1.26.8
 require (
 	github.com/cayleygraph/quad v1.3.0
 	github.com/knakk/rdf v0.0.0-20190304171630-8521bf4c5042
-	github.com/nickng/bibtex v1.4.2
 	github.com/urfave/cli/v2 v2.27.7
 	golang.org/x/text v0.32.0
 )

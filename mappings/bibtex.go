@@ -1,7 +1,6 @@
 package mappings
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -10,9 +9,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
-
-	"github.com/nickng/bibtex"
 )
 
 func init() {
@@ -43,23 +39,6 @@ func sniffBibTeX(head []byte) int {
 }
 
 var bibFieldPattern = regexp.MustCompile(`(?i)[a-z_-]+[ \t]*=[ \t]*["{0-9a-z]`)
-
-// bibLibrary guards the nickng/bibtex parser, which keeps its parse
-// state in package variables and so cannot run twice at once.
-var bibLibrary sync.Mutex
-
-// parseBibItem parses one item (already made safe by bibLibraryText and
-// bibResolveMacros) with the library.
-func parseBibItem(text []byte) (*bibtex.BibTex, error) {
-	bibLibrary.Lock()
-	defer bibLibrary.Unlock()
-	bib, err := bibtex.Parse(bytes.NewReader(text))
-	// The scanner's "inside a field" flag is a package variable that a
-	// failed parse can leave set, breaking the next parse. Scanning a ","
-	// clears it; this input is an error by design.
-	bibtex.Parse(strings.NewReader("@,")) //nolint:errcheck
-	return bib, err
-}
 
 func readBibTeX(r io.Reader) iter.Seq2[Record, error] {
 	return func(yield func(Record, error) bool) {
@@ -104,44 +83,39 @@ func readBibTeX(r io.Reader) iter.Seq2[Record, error] {
 }
 
 func defineBibMacro(c bibChunk, macros map[string]string) {
-	bib, err := parseBibItem(bibLibraryText(c, macros))
-	if err != nil || bib == nil {
+	fields, err := parseBibFields(bibItemBody(c, macros), false)
+	if err != nil {
 		return
 	}
-	for name, v := range bib.StringVar {
-		macros[strings.ToLower(name)] = v.String()
+	for _, f := range fields {
+		macros[strings.ToLower(f.name)] = f.value
 	}
 }
 
-var errBibEmpty = errors.New("no entry found in the item")
+var errBibEmpty = errors.New("no field found in the entry")
 
-// bibLinePattern finds the line in the library's "parse failed at L:C".
-var bibLinePattern = regexp.MustCompile(`at (\d+):(\d+)`)
-
-// bibRecord reads one entry. The record's line is the entry's; a parse
-// error names the line inside the file where the library stopped.
+// bibRecord reads one entry. The record's line is the entry's; a syntax
+// error names the line inside the file where reading stopped.
 func bibRecord(c bibChunk, macros map[string]string) (Record, error) {
 	if c.Err != nil {
 		return Record{}, c.Err
 	}
-	bib, err := parseBibItem(bibLibraryText(c, macros))
+	fields, err := parseBibFields(bibItemBody(c, macros), true)
 	if err != nil {
-		msg := err.Error()
-		if m := bibLinePattern.FindStringSubmatch(msg); m != nil {
-			l, _ := strconv.Atoi(m[1])
-			msg = strings.Replace(msg, m[0], fmt.Sprintf("at line %d", c.Line+l-1), 1)
+		var se *bibSyntaxError
+		if errors.As(err, &se) {
+			return Record{}, fmt.Errorf("BibTeX syntax at line %d: %s", c.Line+se.line, se.msg)
 		}
-		return Record{}, fmt.Errorf("BibTeX syntax: %s", msg)
+		return Record{}, err
 	}
-	if bib == nil || len(bib.Entries) != 1 {
+	if len(fields) == 0 {
 		return Record{}, errBibEmpty
 	}
-	e := bib.Entries[0]
-	fields := make(map[string]string, len(e.Fields))
-	for k, v := range e.Fields {
-		fields[strings.ToLower(strings.TrimSpace(k))] = strings.ReplaceAll(v.String(), bibAt, "@")
+	m := make(map[string]string, len(fields))
+	for _, f := range fields {
+		m[strings.ToLower(strings.TrimSpace(f.name))] = f.value
 	}
-	rec := bibFields(fields)
+	rec := bibFields(m)
 	rec.Format, rec.Line, rec.Raw = "bibtex", c.Line, c.Raw
 	if c.Type != "" {
 		rec.PublicationTypes = []string{c.Type}

@@ -11,8 +11,7 @@ import (
 )
 
 // bibChunk is one @-item of a BibTeX file, cut out by bibSplitter before
-// the bibtex library sees it, so that one broken entry costs only
-// itself and every entry keeps its own line number.
+// its fields are read, so that one broken entry costs only itself and every entry keeps its own line number.
 type bibChunk struct {
 	Type  string // lower-case item type: "article", "string", "comment", ...
 	Line  int    // line of the "@"
@@ -144,48 +143,12 @@ func (s *bibSplitter) skipToItem() {
 	}
 }
 
-// bibLibraryText rewrites an item into the subset of BibTeX that the
-// nickng/bibtex parser handles safely (see bibtex.go): "(" items become
-// "{" items, the cite key becomes a plain word (keys may hold characters
-// the library refuses, and the key is not used), "@" inside the item
-// becomes bibAt, as the library rejects "@" inside braces, and macros
-// are expanded (bibResolveMacros).
-func bibLibraryText(c bibChunk, macros map[string]string) []byte {
-	body := bytes.Clone(c.Raw[c.Open+1 : c.Close])
-	for i, b := range body {
-		if b == '@' {
-			body[i] = 0 // placeholder byte, swapped for bibAt below
-		}
-	}
-	body = bytes.ReplaceAll(body, []byte{0}, []byte(bibAt))
-	if c.Type != "string" && c.Type != "preamble" {
-		if i := bytes.IndexByte(body, ','); i >= 0 && !bytes.ContainsAny(body[:i], "={}\"") {
-			body = append([]byte("key"), body[i:]...)
-		}
-	}
-	body = bibResolveMacros(body, macros)
-	out := make([]byte, 0, len(body)+len(c.Type)+3)
-	out = append(out, '@')
-	out = append(out, c.Type...)
-	out = append(out, '{')
-	out = append(out, body...)
-	return append(out, '}')
-}
-
-// bibAt stands in for "@" while the library parses (a private-use rune
-// no real export contains).
-const bibAt = "\uE040"
-
 // bibResolveMacros rewrites every value (what follows "=") into one
 // braced literal: "#" concatenations are joined, @string macros and
 // month names become their values, numbers and quoted strings become
 // braced text, and an undefined macro stays as its own name (BibTeX
-// would print nothing; the word is kept so no data is lost). Two library
-// faults make this necessary: it drops every "#" operand after the
-// first, and it calls log.Fatalf on an undefined macro, which would end
-// the whole program. A bare word is a maximal run of anything but the
-// BibTeX delimiters, so it always covers what the library's scanner
-// would read as one.
+// would print nothing; the word is kept so no data is lost). After it,
+// every value is one braced group, which is all parseBibFields needs.
 func bibResolveMacros(text []byte, macros map[string]string) []byte {
 	out := make([]byte, 0, len(text))
 	for i := 0; i < len(text); {
@@ -326,4 +289,96 @@ func skipBibQuoted(text []byte, i int) int {
 		}
 	}
 	return i
+}
+
+// bibItemBody is the text between an item's outer delimiters, with its
+// cite key dropped and every value made one braced literal (bibResolveMacros).
+func bibItemBody(c bibChunk, macros map[string]string) []byte {
+	body := bytes.Clone(c.Raw[c.Open+1 : c.Close])
+	if c.Type != "string" && c.Type != "preamble" {
+		if i := bytes.IndexByte(body, ','); i >= 0 && !bytes.ContainsAny(body[:i], "={}\"") {
+			body = body[i+1:]
+		}
+	}
+	return bibResolveMacros(body, macros)
+}
+
+// bibField is one "name = {value}" of an item, in order.
+type bibField struct{ name, value string }
+
+// bibSyntaxError says where, in lines from the item's first line, the
+// fields of an item stopped making sense.
+type bibSyntaxError struct {
+	line int
+	msg  string
+}
+
+func (e *bibSyntaxError) Error() string { return fmt.Sprintf("line +%d: %s", e.line, e.msg) }
+
+// parseBibFields reads the fields of a resolved item body. After
+// bibResolveMacros every value is one braced group, so the grammar left
+// is: name "=" "{" … "}", separated by commas. (This replaces the
+// nickng/bibtex parser, which ends the whole program with log.Fatalf on
+// some inputs its scanner and ours read differently.)
+func parseBibFields(body []byte, entry bool) ([]bibField, error) {
+	var out []bibField
+	line := func(i int) int { return bytes.Count(body[:min(i, len(body))], []byte{'\n'}) }
+	i := 0
+	for {
+		for i < len(body) && (isBibSpace(body[i]) || body[i] == ',') {
+			i++
+		}
+		if i >= len(body) {
+			return out, nil
+		}
+		eq := bytes.IndexByte(body[i:], '=')
+		if eq < 0 {
+			return nil, &bibSyntaxError{line(i), fmt.Sprintf("text %q is not a field (name = value)", shortBib(body[i:]))}
+		}
+		name := strings.TrimSpace(string(body[i : i+eq]))
+		if name == "" || strings.ContainsAny(name, "{}\",# \t\r\n") {
+			return nil, &bibSyntaxError{line(i), fmt.Sprintf("%q is not a field name", shortBib(body[i:i+eq]))}
+		}
+		i += eq + 1
+		for i < len(body) && isBibSpace(body[i]) {
+			i++
+		}
+		if i >= len(body) || body[i] != '{' {
+			return nil, &bibSyntaxError{line(i), fmt.Sprintf("field %s has no value", name)}
+		}
+		j := skipBibGroup(body, i)
+		if !bibGroupClosed(body[i:j]) {
+			return nil, &bibSyntaxError{line(i), fmt.Sprintf("the value of field %s is not closed", name)}
+		}
+		out = append(out, bibField{name, string(body[i+1 : j-1])})
+		i = j
+		for i < len(body) && isBibSpace(body[i]) {
+			i++
+		}
+		if i < len(body) && body[i] != ',' {
+			return nil, &bibSyntaxError{line(i), fmt.Sprintf("text %q after field %s", shortBib(body[i:]), name)}
+		}
+	}
+}
+
+func shortBib(b []byte) string {
+	s := strings.TrimSpace(string(b))
+	if r := []rune(s); len(r) > 30 {
+		return string(r[:30]) + "…"
+	}
+	return s
+}
+
+// bibGroupClosed reports whether a brace group ends where it closes.
+func bibGroupClosed(g []byte) bool {
+	depth := 0
+	for _, b := range g {
+		switch b {
+		case '{':
+			depth++
+		case '}':
+			depth--
+		}
+	}
+	return depth == 0 && len(g) > 0 && g[len(g)-1] == '}'
 }

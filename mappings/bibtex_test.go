@@ -220,8 +220,8 @@ func TestBibTeXUnclosedAtEnd(t *testing.T) {
 	}
 }
 
-// The library exits the program on an undefined macro; the reader must
-// never let it see one, in any value position.
+// An undefined macro, in any value position, keeps its name as text (the
+// nickng/bibtex parser once used here ended the program on one).
 func TestBibTeXUndefinedMacrosDoNotExit(t *testing.T) {
 	in := `@string{a = b # c}
 @article{k, title = x # "y" # z, journal = {J} # q, pages = 12-13, note = 2017abc, year = 2017}`
@@ -241,8 +241,7 @@ func TestBibTeXStringMacroChain(t *testing.T) {
 }
 
 func TestBibTeXConcurrent(t *testing.T) {
-	// The library keeps state in package variables: parallel readers must
-	// not disturb each other.
+	// Readers share no state: parallel reads must not disturb each other.
 	data := readFixture(t, "bibtex-multi.bib")
 	done := make(chan int)
 	for i := 0; i < 4; i++ {
@@ -293,4 +292,22 @@ func FuzzBibTeX(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestBibTeXFuzzCrasherIsAnError is the input the fuzzer found that made
+// the nickng/bibtex parser call log.Fatalf (an exit no recover can stop):
+// broken braces around an undefined macro. Every entry must now come back
+// as a record or a RecordError.
+func TestBibTeXFuzzCrasherIsAnError(t *testing.T) {
+	in := "@article{a,\n  title = {Broken {Henoch--Sch{\\\"o}ns, n} purpura},\n  journal = bmcpc,\n  KeywordZhang, Joch--Sch\\\"{o}nle},\n}\n" +
+		"@article(b,\n  title = \"Application of umbe report},\n  journal   = bmcpc,\n  month = oct,\n)\n" +
+		"@article{c, title = {Fine}, journal = undefinedmacro}\n"
+	recs, errs := readAll(t, "bibtex", []byte(in))
+	if len(recs)+len(errs) != 3 {
+		t.Fatalf("got %d records and %d errors, want 3 in all", len(recs), len(errs))
+	}
+	last := recs[len(recs)-1]
+	if last.Title != "Fine" || last.Journal.Title != "undefinedmacro" {
+		t.Errorf("last record = %+v", last)
+	}
 }
