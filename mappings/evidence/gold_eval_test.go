@@ -18,8 +18,9 @@ const (
 
 // recallAsserted lists the fact types whose recall is held at minRecall.
 var recallAsserted = map[string]bool{
-	"cohort.refractory": true, "cohort.diseasePhase": true, "cohort.priorTherapy": true,
-	"intervention.route": true, "trial": true,
+	"design": true, "cohort.size": true, "cohort.ageGroup": true, "cohort.age": true,
+	"cohort.condition": true, "cohort.refractory": true, "cohort.diseasePhase": true,
+	"cohort.priorTherapy": true, "intervention.agent": true, "intervention.route": true, "trial": true,
 }
 
 // TestGoldEvaluation runs the extractor over the hand-annotated corpus,
