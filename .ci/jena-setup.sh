@@ -40,6 +40,7 @@ JARS=(
 	commons-lang3 dexx.collection gson guava jsonld-java jackson-core
 	jackson-databind jackson-annotations httpclient httpcore commons-logging
 	titanium-json-ld jakarta.json-api protobuf thrift slf4j-api slf4j-simple
+	httpclient-cache
 )
 
 # find_jar NAME prints the path of NAME's jar: the unversioned NAME.jar that

@@ -39,7 +39,8 @@ func nameKey(a mappings.Author) string {
 	if f == "" && g == "" {
 		return "as-written:" + normTitle(a.AsWritten)
 	}
-	return strings.ReplaceAll(f, " ", "") + "|" + strings.ReplaceAll(g, " ", "")
+	// A generation suffix separates people: John Smith Jr is not John Smith Sr.
+	return strings.ReplaceAll(f, " ", "") + "|" + strings.ReplaceAll(g, " ", "") + "|" + normTitle(a.Suffix)
 }
 
 func displayName(a mappings.Author) string {

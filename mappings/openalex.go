@@ -24,7 +24,7 @@ func init() {
 
 var openAlexMarkers = [][]byte{
 	[]byte(`"abstract_inverted_index"`), []byte(`"authorships"`), []byte(`"cited_by_count"`),
-	[]byte(`"primary_location"`), []byte(`"referenced_works"`), []byte(`"openalex.org/W`),
+	[]byte(`"primary_location"`), []byte(`"referenced_works"`), []byte(`openalex.org/W`),
 }
 
 // sniffOpenAlex needs two OpenAlex-only names: "authorships" or an

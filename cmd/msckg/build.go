@@ -24,9 +24,10 @@ func buildCommand() *cli.Command {
 input. Each file's format is detected from its content (see 'msckg formats');
 --from forces one.
 
-Every -o writes one file; its format follows the extension (.ttl Turtle,
-.nq N-Quads with one named graph per source record, .nt N-Triples) unless
---format names one. Several -o write several formats from one build. Without
+Every -o writes one file; its format follows the extension unless --format
+names one: .ttl Turtle, .nq N-Quads (one named graph per source record), .nt
+N-Triples, .jsonld JSON-LD, .graphml GraphML (Gephi, Cytoscape, yEd),
+.dot/.gv Graphviz. Several -o write several formats from one build. Without
 -o, Turtle goes to standard output. Files are written atomically.
 
 A record that cannot be read is reported on standard error with its file,
