@@ -16,6 +16,7 @@ func (x *extraction) cohort() (Cohort, bool) {
 	x.cohortSize(&c)
 	x.cohortAgeSex(&c)
 	x.cohortConditions(&c)
+	x.cohortPregnancy(&c)
 	x.cohortRefractory(&c)
 	x.cohortPhase(&c)
 	x.cohortPriorTherapies(&c)

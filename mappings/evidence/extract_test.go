@@ -222,9 +222,11 @@ func TestExtractBMC(t *testing.T) {
 	q(t, c.Age, Quantity{Value: "41", Unit: "a"})
 	wantSpan(t, explained(t, f, "cohort 1", "size", "1"), "a 41-year-old woman")
 	wantSpan(t, explained(t, f, "cohort 1", "sex", ""), "woman")
-	if !sameSet(curies(c.Conditions), []string{"mesh:D016553"}) {
+	// "who conceived ... at 8 weeks of gestation": she was pregnant when treated.
+	if !sameSet(curies(c.Conditions), []string{"mesh:D016553", "mkg:Pregnancy"}) {
 		t.Errorf("conditions = %v", curies(c.Conditions))
 	}
+	wantSpan(t, explained(t, f, "cohort 1", "condition", "mkg:Pregnancy"), "conceived")
 	if len(c.PriorTherapies) != 0 {
 		t.Errorf("prior therapies %v: corticosteroids and IVIG are only background here", curies(c.PriorTherapies))
 	}
@@ -237,12 +239,21 @@ func TestExtractBMC(t *testing.T) {
 	}
 	q(t, iv.Dose, Quantity{Value: "60000000", Unit: "{cells}/d"})
 	wantSpan(t, explained(t, f, "intervention 1", "dose", ""), "60 × 10⁶ cells/day")
-	var platelets []string
+	var platelets, others []string
 	ae := 0
 	for _, o := range f.Outcomes {
 		switch o.Type {
 		case ontology.PlateletCount:
-			platelets = append(platelets, QuantityText(*o.Value)+" "+o.TimeComment)
+			at := ""
+			if o.Timepoint != nil {
+				at = " at " + o.Timepoint.UnitText
+			}
+			platelets = append(platelets, QuantityText(*o.Value)+" "+o.TimeComment+at)
+		case ontology.OtherOutcome:
+			if o.Patients == nil || *o.Patients != 0 {
+				t.Errorf("negated event = %+v", o)
+			}
+			others = append(others, o.Label+": "+o.Spans[0].Text)
 		case ontology.AdverseEvents:
 			ae++
 			if o.Patients == nil || *o.Patients != 0 || o.Spans[0].Text != "infusion-related adverse events" {
@@ -252,9 +263,15 @@ func TestExtractBMC(t *testing.T) {
 			t.Errorf("unexpected outcome %s", o.Type)
 		}
 	}
-	want := []string{"54 10*9/L baseline", "[41–94] 10*9/L during pregnancy", "154 10*9/L postpartum"}
+	want := []string{"54 10*9/L baseline at 8 weeks of gestation", "[41–94] 10*9/L during pregnancy", "154 10*9/L postpartum"}
 	if strings.Join(platelets, "|") != strings.Join(want, "|") || ae != 1 {
 		t.Errorf("platelets = %q, adverse events %d\n%s", platelets, ae, explainText(f))
+	}
+	// Only the case's "no maternal hemorrhage or fetal growth restriction",
+	// not the background's "risk of maternal hemorrhage, fetal thrombocytopenia".
+	wantOthers := []string{"Maternal haemorrhage: maternal hemorrhage", "Fetal growth restriction: fetal growth restriction"}
+	if !slices.Equal(others, wantOthers) {
+		t.Errorf("other outcomes = %q, want %q", others, wantOthers)
 	}
 }
 
@@ -323,11 +340,23 @@ func TestExtractMedicine(t *testing.T) {
 		t.Fatalf("interventions = %+v", f.Interventions)
 	}
 	q(t, iv.Dose, Quantity{Median: "56500000", Min: "54800000", Max: "59800000", Unit: "{cells}/L"})
-	if len(f.Outcomes) != 1 || f.Outcomes[0].Type != ontology.PlateletCount {
+	if len(f.Outcomes) != 5 || f.Outcomes[0].Type != ontology.PlateletCount {
 		t.Fatalf("outcomes:\n%s", explainText(f))
 	}
 	q(t, f.Outcomes[0].Value, Quantity{Min: "150", Unit: "10*9/L"})
 	wantSpan(t, explained(t, f, "outcome 1", "value", ""), ">150 × 10 9 /L")
+	// One patient and no count word: the changes carry no patient count.
+	var others []string
+	for _, o := range f.Outcomes[1:] {
+		if o.Type != ontology.OtherOutcome || o.Patients != nil {
+			t.Errorf("finding change = %+v", o)
+		}
+		others = append(others, o.Label)
+	}
+	wantOthers := []string{"Skin rash resolved", "Transaminases normalised", "Liver nodules decreased in size", "Spleen thickness decreased"}
+	if !slices.Equal(others, wantOthers) {
+		t.Errorf("other outcomes = %q, want %q", others, wantOthers)
+	}
 }
 
 // Variants of the seed sentences: negation, hedging and background must

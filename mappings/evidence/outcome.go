@@ -2,6 +2,7 @@ package evidence
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/msckg/msckg/ontology"
 )
@@ -29,16 +30,17 @@ func (x *extraction) outcomes(nInterventions int) []Outcome {
 			}
 		}
 		add := func(o Outcome) {
-			if o.Patients != nil && *o.Patients == 0 && o.Value == nil && zero[o.Type] {
-				return // "no adverse events" said twice is one fact
-			}
-			if o.Patients != nil && *o.Patients == 0 && o.Value == nil {
-				zero[o.Type] = true
-			}
-			o.Intervention = iv
 			if o.Label == "" {
 				o.Label = x.r.concept(o.Type).Label
 			}
+			key := o.Type + " " + o.Label
+			if o.Patients != nil && *o.Patients == 0 && o.Value == nil && zero[key] {
+				return // "no adverse events" said twice is one fact
+			}
+			if o.Patients != nil && *o.Patients == 0 && o.Value == nil {
+				zero[key] = true
+			}
+			o.Intervention = iv
 			out = append(out, o)
 		}
 		x.adverse(f, s, types, add)
@@ -47,6 +49,8 @@ func (x *extraction) outcomes(nInterventions int) []Outcome {
 		x.followUpAndSurvival(f, s, types, add)
 		x.plateletCounts(f, s, types, add)
 		x.events(f, s, add)
+		x.negatedEvents(f, si, add)
+		x.findingChanges(f, si, add)
 	}
 	return out
 }
@@ -282,6 +286,10 @@ func (x *extraction) plateletCounts(f *field, s *sentence, types map[string][]*m
 		if i+1 < len(qs) {
 			to = qs[i+1].Span.Start
 		}
+		if tp, ok := timeRightAfter(f, s, q, nextValueStart(qs[i+1:], s.End)); ok {
+			o.Timepoint = &tp
+			o.Spans = append(o.Spans, tp.Span)
+		}
 		if h, ok := x.namedTime(f, s, from, to); ok {
 			o.TimeComment = h.Text
 			o.Spans = append(o.Spans, h)
@@ -336,4 +344,58 @@ func timeJustBefore(f *field, s *sentence, qs []Quantity, m *mention) (Quantity,
 		}
 	}
 	return Quantity{}, false
+}
+
+// timeRightAfter reads the time written right after a value: "54 × 10⁹/L
+// at 8 weeks of gestation". Only "at", "after" or "by" and then a time
+// quantity, before the next value; "of gestation" / "of pregnancy" after
+// it is kept in the words so a reader sees which clock it is.
+func timeRightAfter(f *field, s *sentence, v Quantity, to int) (Quantity, bool) {
+	k := tokenAfter(f, s, v.Span.End)
+	if k < 0 || k+1 >= s.Tok1 {
+		return Quantity{}, false
+	}
+	switch f.Tokens[k].Fold {
+	case "at", "after", "by":
+	default:
+		return Quantity{}, false
+	}
+	for _, q := range f.quantitiesIn(f.Tokens[k].End, to) {
+		if !isTimeUnit(q.Unit) || q.Value == "" || q.Span.Start != f.Tokens[k+1].Start {
+			continue
+		}
+		if j := tokenAfter(f, s, q.Span.End); j >= 0 && j+1 < s.Tok1 && f.Tokens[j].Fold == "of" && f.Tokens[j+1].SoftBefore {
+			switch f.Tokens[j+1].Fold {
+			case "gestation", "pregnancy":
+				q.Span = f.span(q.Span.Start, f.Tokens[j+1].End)
+				q.UnitText = q.Span.Text
+			}
+		}
+		return q, true
+	}
+	return Quantity{}, false
+}
+
+// tokenAfter is the index of the first token of s starting at or after
+// p with only white space before it, or -1.
+func tokenAfter(f *field, s *sentence, p int) int {
+	for k := s.Tok0; k < s.Tok1; k++ {
+		if f.Tokens[k].Start >= p {
+			if strings.TrimSpace(runeSlice(f.Runes, p, f.Tokens[k].Start)) != "" {
+				return -1
+			}
+			return k
+		}
+	}
+	return -1
+}
+
+// nextValueStart is where the next platelet value starts, or end.
+func nextValueStart(qs []Quantity, end int) int {
+	for _, q := range qs {
+		if q.Unit == "10*9/L" {
+			return q.Span.Start
+		}
+	}
+	return end
 }

@@ -1,0 +1,141 @@
+package evidence
+
+import (
+	"strings"
+
+	"github.com/msckg/msckg/ontology"
+)
+
+// reportsOwnResult is true for sentences that may state what happened to
+// these patients: factual, not an aim, not background and not the
+// conclusions (which generalise beyond the patients).
+func reportsOwnResult(f *field, si int) bool {
+	c, s := f.Ctx[si], f.Sentences[si]
+	return c.factual() && !c.Aim && s.Role != "background" && s.Role != "conclusions"
+}
+
+// negatedEventFiller may stand between a negation and the events it
+// negates: "no obvious bleeding", "no signs of haemorrhage", "no maternal
+// hemorrhage or fetal growth restriction". Any other word ("no increase
+// in the risk of bleeding") ends the reading.
+var negatedEventFiller = map[string]bool{"or": true, "and": true, "nor": true, "any": true, "obvious": true,
+	"significant": true, "severe": true, "major": true, "serious": true, "evident": true, "signs": true,
+	"sign": true, "of": true, "evidence": true, "episodes": true, "episode": true, "further": true, "new": true}
+
+// negatedEvents reads "The pregnancy was uneventful, with no maternal
+// hemorrhage or fetal growth restriction": each event named right after a
+// negation is an OtherOutcome that no patient had. The events are the
+// negated-event phrases of patterns.tsv; their value is the label.
+func (x *extraction) negatedEvents(f *field, si int, add func(Outcome)) {
+	if !reportsOwnResult(f, si) {
+		return
+	}
+	s := &f.Sentences[si]
+	events := x.r.pattern("negated-event")
+	for _, h := range x.r.pattern("negation-pre").findAll(f.Tokens, s.Tok0, s.Tok1) {
+		for k := h.Tok1; k < s.Tok1; {
+			if k > h.Tok1 && strings.ContainsAny(runeSlice(f.Runes, f.Tokens[k-1].End, f.Tokens[k].Start), ";:()[]") {
+				break
+			}
+			if n, labels := events.matchAt(f.Tokens, k, s.Tok1); n > 0 {
+				add(Outcome{Type: ontology.OtherOutcome, Patients: intp(0), Label: labels[0], Rule: "event-negated",
+					Spans: []Span{f.tokSpan(k, k+n), f.sentenceSpan(s)}})
+				k += n
+				continue
+			}
+			if !negatedEventFiller[f.Tokens[k].Fold] {
+				break
+			}
+			k++
+		}
+	}
+}
+
+// findingFiller may stand between a finding and its change: "liver
+// transaminase levels gradually decreased", "the spleen thickness also
+// decreased".
+var findingFiller = map[string]bool{"level": true, "levels": true, "values": true, "value": true, "gradually": true,
+	"also": true, "further": true, "completely": true, "significantly": true, "markedly": true, "rapidly": true,
+	"then": true, "had": true, "has": true, "have": true, "was": true, "were": true, "all": true}
+
+// findingChanges reads "liver transaminase levels gradually decreased to a
+// normal level" and "his skin rash resolved": a clinical finding of
+// patterns.tsv ("finding", value = its label) followed in the same clause
+// by a change ("finding-change", value = how it changed) is an
+// OtherOutcome labelled "Transaminases normalised". No count of patients
+// is written, so Patients stays unset.
+func (x *extraction) findingChanges(f *field, si int, add func(Outcome)) {
+	if !reportsOwnResult(f, si) {
+		return
+	}
+	s := &f.Sentences[si]
+	negated := negatedTokens(x.r, f, *s)
+	changes := x.r.pattern("finding-change")
+	for _, h := range x.r.pattern("finding").findAll(f.Tokens, s.Tok0, s.Tok1) {
+		for k := h.Tok1; k < s.Tok1 && !clauseBreakBefore(f, k); k++ {
+			if n, how := changes.matchAt(f.Tokens, k, s.Tok1); n > 0 {
+				if !anyNegated(negated, h.Tok0, k+n) {
+					add(Outcome{Type: ontology.OtherOutcome, Label: h.Payloads[0] + " " + how[0], Rule: "finding-changed",
+						Spans: []Span{f.tokSpan(h.Tok0, k+n)}})
+				}
+				break
+			}
+			if !findingFiller[f.Tokens[k].Fold] {
+				break
+			}
+		}
+	}
+}
+
+func anyNegated(negated map[int]bool, from, to int) bool {
+	for k := from; k < to; k++ {
+		if negated[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// excludedWords make a sentence about whom the study left out.
+var excludedWords = map[string]bool{"excluded": true, "exclusion": true, "exclude": true}
+
+// cohortPregnancy adds mkg:Pregnancy when a sentence reporting on the
+// patients says they were pregnant ("who conceived", "at 8 weeks of
+// gestation", "During pregnancy, she ..."). Background ("ITP during
+// pregnancy poses challenges"), conclusions, negated cues and exclusion
+// criteria do not count, nor does the title alone.
+func (x *extraction) cohortPregnancy(c *Cohort) {
+	f := x.abs
+	for si := range f.Sentences {
+		if !reportsOwnResult(f, si) {
+			continue
+		}
+		s := &f.Sentences[si]
+		if hasWord(f, s, excludedWords) {
+			continue
+		}
+		negated := negatedTokens(x.r, f, *s)
+		for _, h := range x.r.pattern("pregnant").findAll(f.Tokens, s.Tok0, s.Tok1) {
+			if anyNegated(negated, h.Tok0, h.Tok1) {
+				continue
+			}
+			for _, k := range c.Conditions {
+				if k.IRI == ontology.Pregnancy {
+					return
+				}
+			}
+			c.Conditions = append(c.Conditions, x.r.concept(ontology.Pregnancy))
+			c.Details = append(c.Details, Detail{"condition", "pregnancy-stated", f.tokSpan(h.Tok0, h.Tok1)})
+			return
+		}
+	}
+}
+
+func hasWord(f *field, s *sentence, words map[string]bool) bool {
+	for k := s.Tok0; k < s.Tok1; k++ {
+		if words[f.Tokens[k].Fold] {
+			return true
+		}
+	}
+	return false
+}
