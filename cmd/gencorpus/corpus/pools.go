@@ -3,6 +3,7 @@ package corpus
 import (
 	"fmt"
 	"math/rand/v2"
+	"strings"
 )
 
 // Name pools. Chinese names are few and common on purpose: with a few
@@ -20,13 +21,26 @@ var (
 		"Xin", "Fang", "Tao", "Bo", "Chao", "Lan", "Na", "Yu", "Xiaoyan", "Zhiwei",
 		"Haiyan", "Jianguo", "Meiling", "Shuang", "Rui", "Ning", "Kai", "Yun", "Dan", "Ming",
 	}
+	// Two-syllable given names are composed from these, so most people
+	// have a rarer name than the common ones above.
+	givenSyllables = []string{
+		"an", "bin", "chen", "dong", "fei", "gang", "hai", "hao", "hua", "jia",
+		"jian", "jie", "jin", "kang", "lan", "li", "lin", "ling", "long", "mei",
+		"ming", "nan", "ning", "peng", "qi", "qing", "rong", "shan", "sheng", "shu",
+		"ting", "wen", "xia", "xiang", "xiao", "xin", "yan", "yang", "yi", "ying",
+		"yong", "yu", "yuan", "yun", "zhi",
+	}
 	westernFamilies = []string{
 		"Smith", "Johnson", "Müller", "García", "Rossi", "O'Brien", "Nguyen", "Kowalski", "Dubois", "Jansen",
 		"Schmidt", "Martin", "Bianchi", "Andersson", "Novak", "Fernández", "Kelly", "Tanaka", "Silva", "van der Berg",
+		"Brown", "Wilson", "Moreau", "Fischer", "Romano", "Larsen", "Horvat", "Costa", "Murphy", "Suzuki",
+		"Weber", "Lefebvre", "Conti", "Nilsson", "Dvořák", "López", "Walsh", "Sato", "Pereira", "de Vries",
 	}
 	westernGivens = []string{
 		"James", "Anna", "Maria", "Thomas", "Sarah", "David", "Elena", "Peter", "Laura", "Michael",
 		"Sophie", "Jan", "Lucia", "Robert", "Emma", "Paul", "Clara", "Marco", "Ingrid", "John",
+		"Alice", "Henrik", "Giulia", "Pierre", "Katarzyna", "Daniel", "Nora", "Luca", "Hannah", "Carlos",
+		"Eva", "Martin", "Isabel", "Kenji", "Rachel", "Stefan", "Chiara", "Oliver", "Marta", "Patrick",
 	}
 	hospitals = []struct{ name, city, country string }{
 		{"Example University Hospital", "Tianjin", "China"},
@@ -144,9 +158,9 @@ func newPopulation(seed uint64, n int) *population {
 		for range size {
 			var pr person
 			if chinese && rng.IntN(10) < 8 || !chinese && rng.IntN(10) < 2 {
-				pr = person{family: pick(rng, chineseFamilies), given: pick(rng, chineseGivens)}
+				pr = person{family: skewed(rng, chineseFamilies), given: chineseGiven(rng)}
 			} else {
-				pr = person{family: pick(rng, westernFamilies), given: pick(rng, westernGivens)}
+				pr = person{family: skewed(rng, westernFamilies), given: pick(rng, westernGivens)}
 			}
 			pr.affiliation = aff
 			if rng.IntN(5) == 0 {
@@ -161,6 +175,23 @@ func newPopulation(seed uint64, n int) *population {
 }
 
 func pick(rng *rand.Rand, s []string) string { return s[rng.IntN(len(s))] }
+
+// skewed picks early entries more often, the way a few surnames (Wang,
+// Li, Zhang) cover a large share of people.
+func skewed(rng *rand.Rand, s []string) string {
+	u := rng.Float64()
+	return s[int(u*u*float64(len(s)))]
+}
+
+// chineseGiven is a common given name for one person in four (these make
+// the same-name pairs), else one composed of two syllables.
+func chineseGiven(rng *rand.Rand) string {
+	if rng.IntN(4) == 0 {
+		return skewed(rng, chineseGivens)
+	}
+	a, b := pick(rng, givenSyllables), pick(rng, givenSyllables)
+	return strings.ToUpper(a[:1]) + a[1:] + b
+}
 
 // orcid returns an ORCID iD with a valid ISO 7064 MOD 11-2 check digit in
 // the 0000-0002/0000-0003 blocks ORCID assigns.
