@@ -203,6 +203,9 @@ func viewFacts(f *evidence.Facts) []factView {
 	}
 	for i, oc := range f.Outcomes {
 		what := []string{short(oc.Type)}
+		if oc.Label != "" {
+			what = append(what, fmt.Sprintf("%q", oc.Label))
+		}
 		if oc.Patients != nil {
 			what = append(what, fmt.Sprintf("patients %d", *oc.Patients))
 		}
