@@ -29,3 +29,9 @@ test: jena vet
 
 bench:
 	go test -run '^$$' -bench . -benchmem ./...
+
+# Whole-command speed and memory on generated corpora (minutes, gigabytes;
+# not part of test or CI). BENCH_SIZES="3000 10000" narrows it.
+.PHONY: bench-cli
+bench-cli:
+	bash .ci/bench-cli.sh
