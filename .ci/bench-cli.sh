@@ -67,7 +67,11 @@ measure() {
 	if [ "$rc" -eq 0 ]; then
 		rate=$(awk -v n="$records" -v s="$wall" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }')
 	else
-		note=" (failed, exit $rc: $(tail -n 1 "$log" | cut -c1-80))"
+		if grep -q "out of memory" "$log"; then
+			note=" (failed: out of memory under the $((cap_kb / 1024)) MiB cap; see $log)"
+		else
+			note=" (failed, exit $rc; see $log)"
+		fi
 	fi
 	local stmts="–"
 	[ "$rc" -eq 0 ] && stmts=$(wc -l <"$output")
