@@ -2,8 +2,6 @@ package mappings
 
 import (
 	"bytes"
-	"io"
-	"iter"
 	"regexp"
 	"slices"
 	"strings"
@@ -107,30 +105,7 @@ type crossrefReference struct {
 	Year         flexString `json:"year"`
 }
 
-func readCrossref(r io.Reader) iter.Seq2[Record, error] {
-	return func(yield func(Record, error) bool) {
-		n := 0
-		for it, err := range jsonRecords(r, crossrefWrappers) {
-			if err != nil {
-				yield(Record{}, err)
-				return
-			}
-			n++
-			var w crossrefWork
-			if err := decodeJSONRecord(it, n, &w); err != nil {
-				if !yield(Record{}, err) {
-					return
-				}
-				continue
-			}
-			rec := w.record()
-			rec.Format, rec.Number, rec.Line, rec.Raw = "crossref-json", n, it.Line, it.Raw
-			if !yield(rec, nil) {
-				return
-			}
-		}
-	}
-}
+var readCrossref = readJSONFormat("crossref-json", crossrefWrappers, func(w *crossrefWork) (Record, error) { return w.record(), nil })
 
 func firstOf(list []string) string {
 	for _, s := range list {

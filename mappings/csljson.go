@@ -2,8 +2,6 @@ package mappings
 
 import (
 	"bytes"
-	"io"
-	"iter"
 	"regexp"
 	"slices"
 	"strconv"
@@ -177,30 +175,7 @@ func cslMonthYear(s string) (Date, bool) {
 	return ParseDate(cslDateText(y, mn, d))
 }
 
-func readCSLJSON(r io.Reader) iter.Seq2[Record, error] {
-	return func(yield func(Record, error) bool) {
-		n := 0
-		for it, err := range jsonRecords(r, nil) {
-			if err != nil {
-				yield(Record{}, err)
-				return
-			}
-			n++
-			var item cslItem
-			if err := decodeJSONRecord(it, n, &item); err != nil {
-				if !yield(Record{}, err) {
-					return
-				}
-				continue
-			}
-			rec := item.record()
-			rec.Format, rec.Number, rec.Line, rec.Raw = "csl-json", n, it.Line, it.Raw
-			if !yield(rec, nil) {
-				return
-			}
-		}
-	}
-}
+var readCSLJSON = readJSONFormat("csl-json", nil, func(item *cslItem) (Record, error) { return item.record(), nil })
 
 // cslNotePattern finds identifiers Zotero leaves in "note" ("PMID:
 // 28565834", "PMCID: PMC5443306"), one per line.

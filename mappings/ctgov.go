@@ -2,8 +2,6 @@ package mappings
 
 import (
 	"errors"
-	"io"
-	"iter"
 	"regexp"
 	"strings"
 )
@@ -58,36 +56,13 @@ var ctgovWrappers = []jsonWrapper{{Path: []string{"studies"}}}
 // apart from any other, so it is refused rather than kept empty.
 var errNoStudyID = errors.New("study has no NCT id and no title")
 
-func readCTGov(r io.Reader) iter.Seq2[Record, error] {
-	return func(yield func(Record, error) bool) {
-		n := 0
-		for it, err := range jsonRecords(r, ctgovWrappers) {
-			if err != nil {
-				yield(Record{}, err)
-				return
-			}
-			n++
-			var s ctgovStudy
-			if err := decodeJSONRecord(it, n, &s); err != nil {
-				if !yield(Record{}, err) {
-					return
-				}
-				continue
-			}
-			rec, ok := s.record()
-			if !ok {
-				if !yield(Record{}, &RecordError{Record: n, Line: it.Line, Err: errNoStudyID}) {
-					return
-				}
-				continue
-			}
-			rec.Format, rec.Number, rec.Line, rec.Raw = "ctgov-json", n, it.Line, it.Raw
-			if !yield(rec, nil) {
-				return
-			}
-		}
+var readCTGov = readJSONFormat("ctgov-json", ctgovWrappers, func(s *ctgovStudy) (Record, error) {
+	rec, ok := s.record()
+	if !ok {
+		return Record{}, errNoStudyID
 	}
-}
+	return rec, nil
+})
 
 // ctgovStudy holds the parts of a v2 study the graph uses. Every module
 // is optional: the API leaves out what the sponsor never entered.

@@ -352,3 +352,40 @@ func decodeJSONRecord(it jsonItem, n int, v any) error {
 	}
 	return nil
 }
+
+// readJSONFormat is the Read function of a JSON format: it streams the
+// records found under wrappers, decodes each into a fresh T and maps it
+// with toRecord. A record that does not decode, or that toRecord refuses
+// (an error), is yielded as a *RecordError and reading goes on.
+func readJSONFormat[T any](format string, wrappers []jsonWrapper, toRecord func(*T) (Record, error)) func(io.Reader) iter.Seq2[Record, error] {
+	return func(r io.Reader) iter.Seq2[Record, error] {
+		return func(yield func(Record, error) bool) {
+			n := 0
+			for it, err := range jsonRecords(r, wrappers) {
+				if err != nil {
+					yield(Record{}, err)
+					return
+				}
+				n++
+				var v T
+				if err := decodeJSONRecord(it, n, &v); err != nil {
+					if !yield(Record{}, err) {
+						return
+					}
+					continue
+				}
+				rec, err := toRecord(&v)
+				if err != nil {
+					if !yield(Record{}, &RecordError{Record: n, Line: it.Line, Err: err}) {
+						return
+					}
+					continue
+				}
+				rec.Format, rec.Number, rec.Line, rec.Raw = format, n, it.Line, it.Raw
+				if !yield(rec, nil) {
+					return
+				}
+			}
+		}
+	}
+}

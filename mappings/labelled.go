@@ -263,3 +263,26 @@ func (syn *Syntax) split(text string, raw []byte) []piece {
 	}
 	return out
 }
+
+// readLabelledFormat is the Read function of a label/value format: entries
+// come from ScanLabelled with syntax, toRecord maps each one, and an entry
+// it refuses is yielded as a *RecordError while reading goes on.
+func readLabelledFormat(name string, syntax func() *Syntax, toRecord func(*Entry) (Record, error)) func(io.Reader) iter.Seq2[Record, error] {
+	return func(r io.Reader) iter.Seq2[Record, error] {
+		return func(yield func(Record, error) bool) {
+			for e, err := range ScanLabelled(r, syntax()) {
+				if err != nil {
+					yield(Record{}, fmt.Errorf("%s: %w", name, err))
+					return
+				}
+				rec, err := toRecord(&e)
+				if err != nil {
+					err = &RecordError{Record: e.Number, Line: e.Line, Err: err}
+				}
+				if !yield(rec, err) {
+					return
+				}
+			}
+		}
+	}
+}

@@ -2,9 +2,6 @@ package mappings
 
 import (
 	"bytes"
-	"fmt"
-	"io"
-	"iter"
 	"regexp"
 	"strings"
 	"sync"
@@ -67,23 +64,7 @@ var medlineSyntax = sync.OnceValue(func() *Syntax {
 	}
 })
 
-func readMEDLINE(r io.Reader) iter.Seq2[Record, error] {
-	return func(yield func(Record, error) bool) {
-		for e, err := range ScanLabelled(r, medlineSyntax()) {
-			if err != nil {
-				yield(Record{}, fmt.Errorf("medline: %w", err))
-				return
-			}
-			rec, err := medlineRecord(&e)
-			if err != nil {
-				err = &RecordError{Record: e.Number, Line: e.Line, Err: err}
-			}
-			if !yield(rec, err) {
-				return
-			}
-		}
-	}
-}
+var readMEDLINE = readLabelledFormat("medline", medlineSyntax, medlineRecord)
 
 var (
 	medlineISSN = regexp.MustCompile(`^(\S+)\s*(?:\((\w+)\))?$`)

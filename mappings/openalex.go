@@ -2,8 +2,6 @@ package mappings
 
 import (
 	"bytes"
-	"io"
-	"iter"
 	"regexp"
 	"slices"
 	"sort"
@@ -100,30 +98,7 @@ type openAlexKeyword struct {
 	Keyword     string `json:"keyword"`
 }
 
-func readOpenAlex(r io.Reader) iter.Seq2[Record, error] {
-	return func(yield func(Record, error) bool) {
-		n := 0
-		for it, err := range jsonRecords(r, openAlexWrappers) {
-			if err != nil {
-				yield(Record{}, err)
-				return
-			}
-			n++
-			var w openAlexWork
-			if err := decodeJSONRecord(it, n, &w); err != nil {
-				if !yield(Record{}, err) {
-					return
-				}
-				continue
-			}
-			rec := w.record()
-			rec.Format, rec.Number, rec.Line, rec.Raw = "openalex-json", n, it.Line, it.Raw
-			if !yield(rec, nil) {
-				return
-			}
-		}
-	}
-}
+var readOpenAlex = readJSONFormat("openalex-json", openAlexWrappers, func(w *openAlexWork) (Record, error) { return w.record(), nil })
 
 func (w *openAlexWork) record() Record {
 	rec := Record{

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
-	"iter"
 	"regexp"
 	"slices"
 	"strings"
@@ -68,23 +66,7 @@ var risTypes = sync.OnceValue(func() map[string]string {
 	return m
 })
 
-func readRIS(r io.Reader) iter.Seq2[Record, error] {
-	return func(yield func(Record, error) bool) {
-		for e, err := range ScanLabelled(r, risSyntax()) {
-			if err != nil {
-				yield(Record{}, fmt.Errorf("ris: %w", err))
-				return
-			}
-			rec, err := risRecord(&e)
-			if err != nil {
-				err = &RecordError{Record: e.Number, Line: e.Line, Err: err}
-			}
-			if !yield(rec, err) {
-				return
-			}
-		}
-	}
-}
+var readRIS = readLabelledFormat("ris", risSyntax, risRecord)
 
 // risRecord maps one scanned entry to a Record through tables/ris.tsv.
 func risRecord(e *Entry) (Record, error) {

@@ -3,8 +3,6 @@ package mappings
 import (
 	"bytes"
 	"encoding/json"
-	"io"
-	"iter"
 	"regexp"
 	"strings"
 )
@@ -84,32 +82,7 @@ type s2APIPaper struct {
 	OpenAccessPDF    json.RawMessage `json:"openAccessPdf"`
 }
 
-func readS2API(r io.Reader) iter.Seq2[Record, error] {
-	return func(yield func(Record, error) bool) {
-		n := 0
-		for it, err := range jsonRecords(r, s2APIWrappers) {
-			if err != nil {
-				yield(Record{}, err)
-				return
-			}
-			n++
-			// The batch endpoint answers null for an id it does not
-			// know: decodeJSONRecord reports it as an unreadable record.
-			var p s2APIPaper
-			if err := decodeJSONRecord(it, n, &p); err != nil {
-				if !yield(Record{}, err) {
-					return
-				}
-				continue
-			}
-			rec := p.record()
-			rec.Format, rec.Number, rec.Line, rec.Raw = "s2-api-json", n, it.Line, it.Raw
-			if !yield(rec, nil) {
-				return
-			}
-		}
-	}
-}
+var readS2API = readJSONFormat("s2-api-json", s2APIWrappers, func(p *s2APIPaper) (Record, error) { return p.record(), nil })
 
 func (p *s2APIPaper) record() Record {
 	rec := Record{
