@@ -2,7 +2,7 @@
 JENA_BIN ?= $(CURDIR)/.cache/jena-bin
 export MSCKG_JENA_BIN ?= $(JENA_BIN)
 
-.PHONY: test build seeds fmt vet bench jena
+.PHONY: test build seeds fmt vet bench jena fuzz
 
 build:
 	go build -o bin/msckg ./cmd/msckg
@@ -35,3 +35,8 @@ bench:
 .PHONY: bench-cli
 bench-cli:
 	bash .ci/bench-cli.sh
+
+# Every fuzz target for FUZZTIME seconds each (default 60); not part of test or CI.
+FUZZTIME ?= 60
+fuzz:
+	bash .ci/fuzz.sh $(FUZZTIME)
