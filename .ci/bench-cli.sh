@@ -57,7 +57,7 @@ secs() { awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.
 measure() {
 	local tool=$1 input=$2 records=$3 output=$4
 	shift 4
-	local tv="$dir/time.txt" log="$dir/run.log" rc=0
+	local tv="$dir/time.txt" log="$dir/$tool-$(basename "$input").log" rc=0
 	echo "== $tool: $*" >&2
 	(ulimit -v "$cap_kb"; /usr/bin/time -v -o "$tv" "$@" >"$dir/stdout" 2>"$log") || rc=$?
 	local wall rss_kb
