@@ -10,59 +10,99 @@ import (
 // Dataset collects quads while a graph is built. It deduplicates as it
 // goes and hands out a canonical, sorted slice, so that output never
 // depends on the order in which records were added.
+//
+// A graph repeats the same IRIs and literals over and over (a paper's IRI
+// is the subject of dozens of statements), so every term is interned:
+// each distinct IRI is validated and stored once, and statements hold
+// references to the shared copies. This keeps memory per statement small
+// on corpora of tens of thousands of papers.
 type Dataset struct {
-	seen  map[string]struct{}
-	quads []rdf.Quad
-	err   error // first IRI that could not be made; minting should never allow one
+	iris  map[string]iriEntry // interned IRIs, validated once
+	lits  map[string]string   // interned N-Quads forms of literals
+	seen  map[stmt]struct{}
+	stmts []stmt
+	objs  []rdf.Object // objs[i] is the object of stmts[i]
+	err   error        // first IRI that could not be made; minting should never allow one
 }
 
-func newDataset() *Dataset { return &Dataset{seen: map[string]struct{}{}} }
+// stmt is a statement as four interned strings: graph, subject and
+// predicate IRIs, and the object in its N-Quads form (which orders and
+// deduplicates literals exactly).
+type stmt struct{ g, s, p, o string }
+
+type iriEntry struct {
+	iri rdf.IRI
+	key string // "<iri>"
+}
+
+func newDataset() *Dataset {
+	return &Dataset{iris: map[string]iriEntry{}, lits: map[string]string{}, seen: map[stmt]struct{}{}}
+}
+
+func (d *Dataset) intern(s string) (iriEntry, bool) {
+	if e, ok := d.iris[s]; ok {
+		return e, true
+	}
+	v, err := rdf.NewIRI(s)
+	if err != nil {
+		if d.err == nil {
+			d.err = fmt.Errorf("graph: minted an invalid IRI %q: %w", s, err)
+		}
+		return iriEntry{}, false
+	}
+	e := iriEntry{iri: v, key: "<" + s + ">"}
+	d.iris[s] = e
+	return e, true
+}
 
 // add records one statement s p o in graph g.
 func (d *Dataset) add(g, s, p string, o rdf.Object) {
-	gi, si, pi := d.iri(g), d.iri(s), d.iri(p)
-	if d.err != nil || o == nil {
+	if o == nil {
 		return
 	}
-	q := rdf.Quad{Triple: rdf.Triple{Subj: si, Pred: pi, Obj: o}, Ctx: gi}
-	k := q.Serialize(rdf.NQuads)
-	if _, dup := d.seen[k]; dup {
-		return
+	key := o.Serialize(rdf.NQuads)
+	if k, ok := d.lits[key]; ok {
+		key = k
+	} else {
+		d.lits[key] = key
 	}
-	d.seen[k] = struct{}{}
-	d.quads = append(d.quads, q)
+	d.addKeyed(g, s, p, o, key)
 }
 
 // link records s p o where o is an IRI.
 func (d *Dataset) link(g, s, p, o string) {
-	oi := d.iri(o)
-	if d.err != nil {
+	oe, ok := d.intern(o)
+	if !ok {
 		return
 	}
-	d.add(g, s, p, oi)
+	d.addKeyed(g, s, p, oe.iri, oe.key)
 }
 
-func (d *Dataset) iri(s string) rdf.IRI {
-	v, err := rdf.NewIRI(s)
-	if err != nil && d.err == nil {
-		d.err = fmt.Errorf("graph: minted an invalid IRI %q: %w", s, err)
+func (d *Dataset) addKeyed(g, s, p string, o rdf.Object, okey string) {
+	ge, ok1 := d.intern(g)
+	se, ok2 := d.intern(s)
+	pe, ok3 := d.intern(p)
+	if !ok1 || !ok2 || !ok3 {
+		return
 	}
-	return v
+	st := stmt{ge.iri.String(), se.iri.String(), pe.iri.String(), okey}
+	if _, dup := d.seen[st]; dup {
+		return
+	}
+	d.seen[st] = struct{}{}
+	d.stmts = append(d.stmts, st)
+	d.objs = append(d.objs, o)
 }
 
 // Quads returns the statements sorted by graph, subject, predicate and
 // object (in their N-Quads form).
 func (d *Dataset) Quads() []rdf.Quad {
-	type keyed struct {
-		g, s, p, o string
-		q          rdf.Quad
+	idx := make([]int32, len(d.stmts))
+	for i := range idx {
+		idx[i] = int32(i)
 	}
-	ks := make([]keyed, len(d.quads))
-	for i, q := range d.quads {
-		ks[i] = keyed{q.Ctx.String(), q.Subj.String(), q.Pred.String(), q.Obj.Serialize(rdf.NQuads), q}
-	}
-	sort.Slice(ks, func(i, j int) bool {
-		a, b := ks[i], ks[j]
+	sort.Slice(idx, func(i, j int) bool {
+		a, b := &d.stmts[idx[i]], &d.stmts[idx[j]]
 		if a.g != b.g {
 			return a.g < b.g
 		}
@@ -74,12 +114,16 @@ func (d *Dataset) Quads() []rdf.Quad {
 		}
 		return a.o < b.o
 	})
-	out := make([]rdf.Quad, len(ks))
-	for i, k := range ks {
-		out[i] = k.q
+	out := make([]rdf.Quad, len(idx))
+	for i, k := range idx {
+		st := &d.stmts[k]
+		out[i] = rdf.Quad{
+			Triple: rdf.Triple{Subj: d.iris[st.s].iri, Pred: d.iris[st.p].iri, Obj: d.objs[k]},
+			Ctx:    d.iris[st.g].iri,
+		}
 	}
 	return out
 }
 
 // Len is the number of distinct quads.
-func (d *Dataset) Len() int { return len(d.quads) }
+func (d *Dataset) Len() int { return len(d.stmts) }
