@@ -108,7 +108,7 @@ else
 	echo "== Catmandu RIS/RDF not installed: peer pipeline skipped" >&2
 fi
 
-echo "Machine: $(nproc) CPUs, $(lscpu | sed -n 's/^Model name: *//p'), $(awk '/^MemTotal:/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo) RAM; $(go version | cut -d' ' -f3); memory cap per run $((cap_kb / 1024)) MiB"
+echo "Machine: $(nproc) CPUs, $(lscpu | sed -n 's/^Model name: *//p'), $(awk '/^MemTotal:/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo) RAM; $(go version | cut -d' ' -f3); memory cap per run $((cap_kb / 1024)) MiB; msckg at $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 echo
 echo "| tool | input | records | wall time | records/s | peak RSS | statements out |"
 echo "|---|---|---|---|---|---|---|"
