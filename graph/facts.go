@@ -201,6 +201,9 @@ func (e *factEmitter) cohort(n int, c evidence.Cohort, ivs, ocs []string) {
 	if c.Age != nil {
 		e.quantity(C, o.Age, "age", *c.Age)
 	}
+	if c.DiseaseDuration != nil {
+		e.quantity(C, o.DiseaseDuration, "diseaseDuration", *c.DiseaseDuration)
+	}
 	if c.Sex != "" {
 		e.b.ds.link(g, C, o.Sex, c.Sex)
 	}

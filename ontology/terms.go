@@ -102,6 +102,7 @@ const (
 	Condition        = MKG + "condition"
 	AgeGroup         = MKG + "ageGroup"
 	Age              = MKG + "age"
+	DiseaseDuration  = MKG + "diseaseDuration"
 	Sex              = MKG + "sex"
 	Refractory       = MKG + "refractory"
 	DiseasePhase     = MKG + "diseasePhase"

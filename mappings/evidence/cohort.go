@@ -19,6 +19,7 @@ func (x *extraction) cohort() (Cohort, bool) {
 	x.cohortPregnancy(&c)
 	x.cohortRefractory(&c)
 	x.cohortPhase(&c)
+	x.cohortDuration(&c)
 	x.cohortPriorTherapies(&c)
 	if c.Size == 0 && len(c.Conditions) == 0 && c.Age == nil {
 		return c, false

@@ -72,6 +72,10 @@ type Cohort struct {
 	Rule           string
 	Spans          []Span   // the sentence(s) the cohort was read from, first is the main one
 	Details        []Detail // where each property was read
+
+	// DiseaseDuration is how long the patients have had the disease ("a
+	// 10-year history of ITP"), in years (a) or months (mo); nil when not stated.
+	DiseaseDuration *Quantity
 }
 
 // Intervention is a treatment given to a cohort.
