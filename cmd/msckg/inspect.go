@@ -173,6 +173,9 @@ func viewFacts(f *evidence.Facts) []factView {
 		if c.Age != nil {
 			what = append(what, "age "+quantityText(c.Age))
 		}
+		if c.DiseaseDuration != nil {
+			what = append(what, "disease duration "+quantityText(c.DiseaseDuration))
+		}
 		if c.Refractory != nil {
 			what = append(what, fmt.Sprintf("refractory %v", *c.Refractory))
 		}
