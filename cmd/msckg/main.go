@@ -96,5 +96,6 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 func main() {
+	setMemoryLimit()
 	os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr))
 }
