@@ -80,9 +80,6 @@ func (b *builder) emitPaper(p *paper) {
 		b.ds.add(best.iri, p.iri, o.RDFSLabel, str("[untitled] "+shorten(text, 80)))
 	}
 	b.emitAuthorships(p)
-	if p.journal != nil {
-		b.emitJournal(p.journal)
-	}
 	b.emitFacts(p)
 }
 
