@@ -276,14 +276,20 @@ func (b *builder) reportsTrial(src *source, p *paper, t evidence.TrialMention) {
 	b.ds.link(g, p.iri, o.ReportsTrial, T)
 	b.ds.link(g, T, o.PROVWasDerivedFrom, src.iri)
 	b.notePaperTrial(T, p.iri)
+	b.trialNode(g, T, t.ID, t.Registry, t.URL)
+}
+
+// trialNode states what every Trial node has: its types, label, registry
+// id, registry name and page, in graph g.
+func (b *builder) trialNode(g, T, id, registry, url string) {
 	b.ds.link(g, T, o.RDFType, o.Trial)
 	b.ds.link(g, T, o.RDFType, o.SchemaMedicalTrial)
-	b.ds.add(g, T, o.RDFSLabel, str(t.ID))
-	b.ds.add(g, T, o.DCIdentifier, str(t.ID))
-	if t.Registry != "" {
-		b.ds.add(g, T, o.Registry, str(t.Registry))
+	b.ds.add(g, T, o.RDFSLabel, str(id))
+	b.ds.add(g, T, o.DCIdentifier, str(id))
+	if registry != "" {
+		b.ds.add(g, T, o.Registry, str(registry))
 	}
-	if t.URL != "" && validIRI(t.URL) {
-		b.ds.link(g, T, o.SchemaURL, t.URL)
+	if url != "" && validIRI(url) {
+		b.ds.link(g, T, o.SchemaURL, url)
 	}
 }

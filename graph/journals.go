@@ -3,7 +3,6 @@ package graph
 import (
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/msckg/msckg/mappings"
 	"github.com/msckg/msckg/ontology"
@@ -85,19 +84,9 @@ func (k knownJournals) key(j *mappings.Journal) string {
 	return ""
 }
 
-// normISSN returns an ISSN as NNNN-NNNX, or "" when s is not one.
-func normISSN(s string) string {
-	var d []byte
-	for _, c := range []byte(strings.ToUpper(s)) {
-		if (c >= '0' && c <= '9') || c == 'X' {
-			d = append(d, c)
-		}
-	}
-	if len(d) != 8 {
-		return ""
-	}
-	return string(d[:4]) + "-" + string(d[4:])
-}
+// normISSN is the readers' ISSN normalisation (NNNN-NNNX with a valid
+// check digit, else ""), applied again to the known-journals table.
+func normISSN(s string) string { return mappings.NormalizeISSN(s) }
 
 // groupJournals applies the journal identity rules: a shared ISSN, the
 // same normalised full title, or the same abbreviation is one journal.

@@ -31,17 +31,8 @@ func (b *builder) emitRegistrations() {
 		g := s.iri
 		T := b.mint.trial(tr.ID)
 		b.emitSourceRecord(s)
-		b.ds.link(g, T, o.RDFType, o.Trial)
-		b.ds.link(g, T, o.RDFType, o.SchemaMedicalTrial)
 		b.ds.link(g, T, o.PROVWasDerivedFrom, s.iri)
-		b.ds.add(g, T, o.DCIdentifier, str(tr.ID))
-		b.ds.add(g, T, o.RDFSLabel, str(tr.ID))
-		if tr.Registry != "" {
-			b.ds.add(g, T, o.Registry, str(tr.Registry))
-		}
-		if tr.URL != "" && validIRI(tr.URL) {
-			b.ds.link(g, T, o.SchemaURL, tr.URL)
-		}
+		b.trialNode(g, T, tr.ID, tr.Registry, tr.URL)
 		addStr := func(p, v string) {
 			if v = strings.TrimSpace(v); v != "" {
 				b.ds.add(g, T, p, str(v))
