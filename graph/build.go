@@ -27,11 +27,15 @@ type Input struct {
 // Options change how the graph is built.
 type Options struct {
 	Base string // instance IRI base; DefaultBase when empty
+	// Sink, when set, receives every statement as it is made, and
+	// Result.Quads stays nil: a large build then never holds its
+	// statements in memory.
+	Sink Sink
 }
 
 // Result is a built graph and what happened while building it.
 type Result struct {
-	Quads   []rdf.Quad // sorted, deduplicated
+	Quads   []rdf.Quad // sorted, deduplicated; nil when Options.Sink took them
 	Summary Summary
 	// Identity explains every merge the build made (records into papers,
 	// names into people, mentions into journals) and every same-name pair
@@ -98,7 +102,7 @@ func Build(inputs []Input, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &builder{mint: minter{base: base}, ds: newDataset(), known: known}
+	b := &builder{mint: minter{base: base}, ds: newDataset(opts.Sink), known: known}
 	b.sources = dedupeSources(inputs, b.mint)
 	b.splitTrials()
 	b.groupPapers()

@@ -16,7 +16,12 @@ import (
 // each distinct IRI is validated and stored once, and statements hold
 // references to the shared copies. This keeps memory per statement small
 // on corpora of tens of thousands of papers.
+//
+// With a sink, the dataset keeps nothing: each statement goes straight to
+// the sink (which sorts and deduplicates, on disk if need be), and only a
+// bounded cache of checked IRIs stays in memory.
 type Dataset struct {
+	sink  Sink
 	iris  map[string]iriEntry // interned IRIs, validated once
 	lits  map[string]string   // interned N-Quads forms of literals
 	seen  map[stmt]struct{}
@@ -35,8 +40,17 @@ type iriEntry struct {
 	key string // "<iri>"
 }
 
-func newDataset() *Dataset {
-	return &Dataset{iris: map[string]iriEntry{}, lits: map[string]string{}, seen: map[stmt]struct{}{}}
+// Sink receives the statements of a build, in no particular order and
+// possibly repeated; export.Store is one.
+type Sink interface {
+	Add(rdf.Quad) error
+}
+
+// maxSinkIRIs bounds the IRI cache of a dataset with a sink.
+const maxSinkIRIs = 1 << 16
+
+func newDataset(sink Sink) *Dataset {
+	return &Dataset{sink: sink, iris: map[string]iriEntry{}, lits: map[string]string{}, seen: map[stmt]struct{}{}}
 }
 
 func (d *Dataset) intern(s string) (iriEntry, bool) {
@@ -51,6 +65,9 @@ func (d *Dataset) intern(s string) (iriEntry, bool) {
 		return iriEntry{}, false
 	}
 	e := iriEntry{iri: v, key: "<" + s + ">"}
+	if d.sink != nil && len(d.iris) >= maxSinkIRIs {
+		clear(d.iris)
+	}
 	d.iris[s] = e
 	return e, true
 }
@@ -58,6 +75,10 @@ func (d *Dataset) intern(s string) (iriEntry, bool) {
 // add records one statement s p o in graph g.
 func (d *Dataset) add(g, s, p string, o rdf.Object) {
 	if o == nil {
+		return
+	}
+	if d.sink != nil {
+		d.send(g, s, p, o)
 		return
 	}
 	key := o.Serialize(rdf.NQuads)
@@ -73,6 +94,10 @@ func (d *Dataset) add(g, s, p string, o rdf.Object) {
 func (d *Dataset) link(g, s, p, o string) {
 	oe, ok := d.intern(o)
 	if !ok {
+		return
+	}
+	if d.sink != nil {
+		d.send(g, s, p, oe.iri)
 		return
 	}
 	d.addKeyed(g, s, p, oe.iri, oe.key)
@@ -94,9 +119,26 @@ func (d *Dataset) addKeyed(g, s, p string, o rdf.Object, okey string) {
 	d.objs = append(d.objs, o)
 }
 
+// send passes one statement to the sink; the first error is kept.
+func (d *Dataset) send(g, s, p string, o rdf.Object) {
+	ge, ok1 := d.intern(g)
+	se, ok2 := d.intern(s)
+	pe, ok3 := d.intern(p)
+	if !ok1 || !ok2 || !ok3 {
+		return
+	}
+	err := d.sink.Add(rdf.Quad{Triple: rdf.Triple{Subj: se.iri, Pred: pe.iri, Obj: o}, Ctx: ge.iri})
+	if err != nil && d.err == nil {
+		d.err = fmt.Errorf("graph: %w", err)
+	}
+}
+
 // Quads returns the statements sorted by graph, subject, predicate and
-// object (in their N-Quads form).
+// object (in their N-Quads form); nil when they went to a sink.
 func (d *Dataset) Quads() []rdf.Quad {
+	if d.sink != nil {
+		return nil
+	}
 	idx := make([]int32, len(d.stmts))
 	for i := range idx {
 		idx[i] = int32(i)

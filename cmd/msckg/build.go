@@ -99,25 +99,33 @@ func runBuild(c *cli.Context) error {
 		fmt.Fprintf(stderr, "msckg: %v; nothing written\n", loadErr)
 		return rejectedError{len(l.problems)}
 	}
-	res, err := graph.Build(l.inputs, graph.Options{Base: c.String("base")})
+	// Statements go to a store that sorts them on disk once they outgrow
+	// its memory budget, so a large build's memory stays flat.
+	store := export.NewStore(0)
+	defer store.Close()
+	res, err := graph.Build(l.inputs, graph.Options{Base: c.String("base"), Sink: store})
+	if err != nil {
+		return err
+	}
+	statements, err := store.Len()
 	if err != nil {
 		return err
 	}
 	opt := export.Options{Prefixes: ontology.Prefixes}
 	if len(outs) == 0 {
 		f, _ := export.ByName("turtle")
-		if err := f.Write(c.App.Writer, res.Quads, opt); err != nil {
+		if err := f.Write(c.App.Writer, store, opt); err != nil {
 			return fmt.Errorf("writing Turtle to standard output: %w", err)
 		}
 	}
 	for _, o := range outs {
-		err := export.WriteFileAtomic(o.path, func(w io.Writer) error { return o.format.Write(w, res.Quads, opt) })
+		err := export.WriteFileAtomic(o.path, func(w io.Writer) error { return o.format.Write(w, store, opt) })
 		if err != nil {
 			return fmt.Errorf("writing %s: %w", o.path, err)
 		}
 	}
 	if !c.Bool("quiet") {
-		printSummary(stderr, l, res, outs)
+		printSummary(stderr, l, res, statements, outs)
 	}
 	if len(l.problems) > 0 {
 		return rejectedError{len(l.problems)}
@@ -149,12 +157,12 @@ func planOutputs(paths []string, format string) ([]output, error) {
 	return outs, nil
 }
 
-func printSummary(w io.Writer, l *loader, res *graph.Result, outs []output) {
+func printSummary(w io.Writer, l *loader, res *graph.Result, statements int, outs []output) {
 	s := res.Summary
 	read := s.Records + len(l.problems)
 	fmt.Fprintf(w, "msckg: %d file(s), %d record(s) read: %d paper(s) built, %d trial registration(s), %d merged into an existing paper, %d rejected\n",
 		l.files, read, s.Papers, s.Trials, s.Merged, len(l.problems))
-	fmt.Fprintf(w, "msckg: %d author(s), %d journal(s), %d statement(s)\n", s.Authors, s.Journals, len(res.Quads))
+	fmt.Fprintf(w, "msckg: %d author(s), %d journal(s), %d statement(s)\n", s.Authors, s.Journals, statements)
 	for _, d := range s.Disagreements {
 		fmt.Fprintf(w, "msckg: disagreement: %s\n", d)
 	}

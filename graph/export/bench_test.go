@@ -46,7 +46,7 @@ func benchWriter(b *testing.B, name string) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		if err := f.Write(io.Discard, qs, Options{Prefixes: testPrefixes}); err != nil {
+		if err := f.WriteQuads(io.Discard, qs, Options{Prefixes: testPrefixes}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -15,8 +15,8 @@ func init() {
 		Name:       "dot",
 		Title:      "DOT: resources as nodes, links as edges, for Graphviz",
 		Extensions: []string{".dot", ".gv"},
-		Write: func(w io.Writer, q []rdf.Quad, opt Options) error {
-			return DOT(w, q, opt.Prefixes)
+		Write: func(w io.Writer, st *Store, opt Options) error {
+			return dotFromStore(w, st, opt.Prefixes)
 		},
 	})
 }
@@ -35,7 +35,11 @@ func init() {
 // NUL and other control characters are dropped; non-ASCII text is
 // written as UTF-8, which the file declares.
 func DOT(w io.Writer, quads []rdf.Quad, prefixes map[string]string) error {
-	v, err := newView(quads, prefixes)
+	return withStore(quads, "dot", func(st *Store) error { return dotFromStore(w, st, prefixes) })
+}
+
+func dotFromStore(w io.Writer, st *Store, prefixes map[string]string) error {
+	v, err := newView(st, prefixes)
 	if err != nil {
 		return fmt.Errorf("dot: %w", err)
 	}

@@ -106,7 +106,7 @@ func renderSVG(t *testing.T, file string) map[string][]svgGroup {
 func TestDOTCheckers(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "visual.gv")
-	v, err := newView(visualDataset(t), nil)
+	v, err := viewOf(visualDataset(t), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

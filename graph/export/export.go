@@ -35,7 +35,23 @@ type Format struct {
 	Name       string   // used by --format, lower case
 	Title      string   // one line for people
 	Extensions []string // with the dot, lower case: ".ttl"
-	Write      func(w io.Writer, quads []rdf.Quad, opt Options) error
+	Write      func(w io.Writer, st *Store, opt Options) error
+}
+
+// WriteQuads writes quads in this format through an in-memory store.
+func (f *Format) WriteQuads(w io.Writer, quads []rdf.Quad, opt Options) error {
+	return withStore(quads, f.Name, func(st *Store) error { return f.Write(w, st, opt) })
+}
+
+// withStore runs write on an in-memory store of quads; a quad that cannot
+// be stored is an error prefixed with name.
+func withStore(quads []rdf.Quad, name string, write func(*Store) error) error {
+	st, err := StoreOf(quads)
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	defer st.Close()
+	return write(st)
 }
 
 var registry = map[string]*Format{}

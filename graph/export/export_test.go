@@ -4,8 +4,6 @@ import (
 	"io"
 	"strings"
 	"testing"
-
-	"github.com/knakk/rdf"
 )
 
 func TestByExtension(t *testing.T) {
@@ -59,7 +57,7 @@ func TestForOutput(t *testing.T) {
 }
 
 func TestRegisterRefusesClashes(t *testing.T) {
-	nop := func(io.Writer, []rdf.Quad, Options) error { return nil }
+	nop := func(io.Writer, *Store, Options) error { return nil }
 	for _, f := range []Format{
 		{Name: "turtle", Extensions: []string{".turtle"}, Write: nop},
 		{Name: "turtle2", Extensions: []string{".ttl"}, Write: nop},

@@ -16,8 +16,8 @@ func init() {
 		Name:       "graphml",
 		Title:      "GraphML: resources as nodes, links as edges with their named graphs, for Gephi, Cytoscape, yEd",
 		Extensions: []string{".graphml"},
-		Write: func(w io.Writer, q []rdf.Quad, opt Options) error {
-			return GraphML(w, q, opt.Prefixes)
+		Write: func(w io.Writer, st *Store, opt Options) error {
+			return graphMLFromStore(w, st, opt.Prefixes)
 		},
 	})
 }
@@ -51,7 +51,11 @@ const (
 // XML 1.0 cannot carry (NUL and most other control characters) are
 // dropped from text; everything else, newlines included, is kept.
 func GraphML(w io.Writer, quads []rdf.Quad, prefixes map[string]string) error {
-	v, err := newView(quads, prefixes)
+	return withStore(quads, "graphml", func(st *Store) error { return graphMLFromStore(w, st, prefixes) })
+}
+
+func graphMLFromStore(w io.Writer, st *Store, prefixes map[string]string) error {
+	v, err := newView(st, prefixes)
 	if err != nil {
 		return fmt.Errorf("graphml: %w", err)
 	}

@@ -226,3 +226,13 @@ func fromCayley(t testing.TB, v quad.Value) rdf.Term {
 	t.Fatalf("cayley gave an unexpected value %T %v", v, v)
 	return nil
 }
+
+// viewOf builds the view of quads through an in-memory store.
+func viewOf(quads []rdf.Quad, prefixes map[string]string) (*view, error) {
+	st, err := StoreOf(quads)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	return newView(st, prefixes)
+}

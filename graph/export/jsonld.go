@@ -2,7 +2,9 @@ package export
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -17,8 +19,8 @@ func init() {
 		Name:       "jsonld",
 		Title:      "JSON-LD: every statement with its named graph, for web and JavaScript tools",
 		Extensions: []string{".jsonld"},
-		Write: func(w io.Writer, q []rdf.Quad, opt Options) error {
-			return JSONLD(w, q, opt.Prefixes)
+		Write: func(w io.Writer, st *Store, opt Options) error {
+			return writeJSONLD(w, st, opt.Prefixes)
 		},
 	})
 }
@@ -36,35 +38,20 @@ func init() {
 // @type. Nodes and values are sorted, so the same quads give the same
 // bytes.
 func JSONLD(w io.Writer, quads []rdf.Quad, prefixes map[string]string) error {
+	return withStore(quads, "json-ld", func(st *Store) error { return writeJSONLD(w, st, prefixes) })
+}
+
+// writeJSONLD streams the document node by node, writing the layout
+// encoding/json's indenting encoder would give for the whole document
+// (two spaces per level, keys sorted: "@graph" before "@id"), so that a
+// graph of millions of statements is never held in memory.
+func writeJSONLD(w io.Writer, st *Store, prefixes map[string]string) error {
 	if prefixes == nil {
 		prefixes = ontology.Prefixes
 	}
 	ns, err := newNamespaces(prefixes)
 	if err != nil {
 		return fmt.Errorf("json-ld: %w", err)
-	}
-	st, err := prepare(quads)
-	if err != nil {
-		return fmt.Errorf("json-ld: %w", err)
-	}
-	st = sortedQuads(st)
-
-	var top []any
-	for i := 0; i < len(st); {
-		j := i + 1
-		for j < len(st) && st[j].g == st[i].g {
-			j++
-		}
-		nodes := jsonldNodes(st[i:j], ns)
-		if st[i].g.kind == kindNone {
-			top = append(top, nodes...)
-		} else {
-			top = append(top, map[string]any{"@id": graphName(st[i].g), "@graph": nodes})
-		}
-		i = j
-	}
-	if top == nil {
-		top = []any{}
 	}
 	context := make(map[string]string, len(prefixes))
 	for name, iri := range prefixes {
@@ -73,50 +60,129 @@ func JSONLD(w io.Writer, quads []rdf.Quad, prefixes map[string]string) error {
 		}
 	}
 
-	bw := bufio.NewWriter(w)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(map[string]any{"@context": context, "@graph": top}); err != nil {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	j := &jsonldStream{w: bw, ns: ns}
+	bw.WriteString("{\n  \"@context\": ")
+	j.encode(context, "  ")
+	bw.WriteString(",\n  \"@graph\": [")
+	err = st.eachQuad(func(s stmt) error {
+		j.add(s)
+		return nil
+	})
+	if err != nil {
 		return fmt.Errorf("json-ld: %w", err)
 	}
-	if err := bw.Flush(); err != nil {
+	j.flushNode()
+	j.closeGraph()
+	if j.top > 0 {
+		bw.WriteString("\n  ")
+	}
+	bw.WriteString("]\n}\n")
+	if err := errors.Join(j.err, bw.Flush()); err != nil {
 		return fmt.Errorf("json-ld: %w", err)
 	}
 	return nil
 }
 
-// jsonldNodes turns the statements of one graph, sorted by subject,
-// predicate and object, into node objects. encoding/json sorts map
+// jsonldStream turns quads sorted by graph and subject into the
+// top-level @graph array: the default graph's nodes, then one object
+// per named graph.
+type jsonldStream struct {
+	w       *bufio.Writer
+	ns      *namespaces
+	err     error
+	top     int    // elements written to the top-level array
+	block   []stmt // the statements of the current subject
+	started bool   // a graph is current
+	graph   term   // the current graph
+	inNamed int    // nodes written in the current named graph
+}
+
+func (j *jsonldStream) add(s stmt) {
+	if len(j.block) > 0 && (s.g != j.block[0].g || s.s != j.block[0].s) {
+		j.flushNode()
+	}
+	if !j.started || s.g != j.graph {
+		j.closeGraph()
+		j.started, j.graph = true, s.g
+		if s.g.kind != kindNone {
+			j.startElement()
+			j.w.WriteString("{\n      \"@graph\": [")
+			j.inNamed = 0
+		}
+	}
+	j.block = append(j.block, s)
+}
+
+func (j *jsonldStream) startElement() {
+	if j.top > 0 {
+		j.w.WriteByte(',')
+	}
+	j.w.WriteString("\n    ")
+	j.top++
+}
+
+func (j *jsonldStream) flushNode() {
+	if len(j.block) == 0 {
+		return
+	}
+	node := jsonldNode(j.block, j.ns)
+	if j.block[0].g.kind == kindNone {
+		j.startElement()
+		j.encode(node, "    ")
+	} else {
+		if j.inNamed > 0 {
+			j.w.WriteByte(',')
+		}
+		j.w.WriteString("\n        ")
+		j.encode(node, "        ")
+		j.inNamed++
+	}
+	j.block = j.block[:0]
+}
+
+func (j *jsonldStream) closeGraph() {
+	if !j.started || j.graph.kind == kindNone {
+		return
+	}
+	j.w.WriteString("\n      ],\n      \"@id\": ")
+	j.encode(graphName(j.graph), "      ")
+	j.w.WriteString("\n    }")
+	j.started = false
+}
+
+// encode writes v as indented JSON whose continuation lines start with
+// prefix, without the encoder's final newline.
+func (j *jsonldStream) encode(v any, prefix string) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(prefix, "  ")
+	if err := enc.Encode(v); err != nil && j.err == nil {
+		j.err = err
+	}
+	j.w.Write(bytes.TrimSuffix(b.Bytes(), []byte("\n")))
+}
+
+// jsonldNode turns the statements of one subject in one graph, sorted
+// by predicate and object, into a node object. encoding/json sorts map
 // keys: "@id" and "@type" come first, then the properties.
-func jsonldNodes(st []stmt, ns *namespaces) []any {
-	var nodes []any
-	for i := 0; i < len(st); {
-		j := i + 1
-		for j < len(st) && st[j].s == st[i].s {
-			j++
+func jsonldNode(st []stmt, ns *namespaces) map[string]any {
+	n := map[string]any{"@id": jsonldID(st[0].s)}
+	var types []string
+	for _, s := range st {
+		if s.p.value == rdfType && s.o.kind != kindLiteral {
+			types = append(types, jsonldID(s.o))
+			continue
 		}
-		n := map[string]any{"@id": jsonldID(st[i].s)}
-		var types []string
-		for _, s := range st[i:j] {
-			if s.p.value == rdfType && s.o.kind != kindLiteral {
-				types = append(types, jsonldID(s.o))
-				continue
-			}
-			key := jsonldKey(s.p.value, ns)
-			vals, _ := n[key].([]any)
-			n[key] = append(vals, jsonldValue(s.o))
-		}
-		if len(types) > 0 {
-			n["@type"] = types
-		}
-		nodes = append(nodes, n)
-		i = j
+		key := jsonldKey(s.p.value, ns)
+		vals, _ := n[key].([]any)
+		n[key] = append(vals, jsonldValue(s.o))
 	}
-	if nodes == nil {
-		nodes = []any{}
+	if len(types) > 0 {
+		n["@type"] = types
 	}
-	return nodes
+	return n
 }
 
 func jsonldID(t term) string {

@@ -164,7 +164,7 @@ func TestKnakkLanguageTags(t *testing.T) {
 	noTag := rdf.NewTypedLiteral("x", iri(rdfLangString))
 	for _, l := range []rdf.Literal{tooLong, noTag} {
 		for _, f := range Formats() {
-			err := f.Write(io.Discard, []rdf.Quad{q(iri(ex+"s"), ex+"p", l, "")}, Options{})
+			err := f.WriteQuads(io.Discard, []rdf.Quad{q(iri(ex+"s"), ex+"p", l, "")}, Options{})
 			if err == nil || !strings.Contains(err.Error(), "language tag") {
 				t.Errorf("%s: %v: got error %v", f.Name, l, err)
 			}
@@ -179,7 +179,7 @@ func TestKnakkAcceptsRelativeIRIs(t *testing.T) {
 	}
 	for _, f := range Formats() {
 		var b bytes.Buffer
-		err := f.Write(&b, []rdf.Quad{q(rel, ex+"p", str("x"), "")}, Options{})
+		err := f.WriteQuads(&b, []rdf.Quad{q(rel, ex+"p", str("x"), "")}, Options{})
 		if err == nil || !strings.Contains(err.Error(), `"author/1"`) {
 			t.Errorf("%s: got error %v, want one naming author/1", f.Name, err)
 		}
@@ -204,7 +204,7 @@ func TestKnakkBlankNodes(t *testing.T) {
 	}()
 	for _, b := range []rdf.Blank{spaced, {}} {
 		for _, f := range Formats() {
-			err := f.Write(io.Discard, []rdf.Quad{q(b, ex+"p", str("x"), "")}, Options{})
+			err := f.WriteQuads(io.Discard, []rdf.Quad{q(b, ex+"p", str("x"), "")}, Options{})
 			if err == nil || !strings.Contains(err.Error(), "blank node label") {
 				t.Errorf("%s: %#v: got error %v", f.Name, b, err)
 			}

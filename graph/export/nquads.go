@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 
@@ -14,7 +15,7 @@ func init() {
 		Name:       "nquads",
 		Title:      "N-Quads: every statement with its named graph",
 		Extensions: []string{".nq"},
-		Write:      func(w io.Writer, q []rdf.Quad, _ Options) error { return NQuads(w, q) },
+		Write:      func(w io.Writer, st *Store, _ Options) error { return writeNQuads(w, st) },
 	})
 }
 
@@ -22,30 +23,36 @@ func init() {
 // object, without duplicates. Quads without a graph name go to the
 // default graph.
 func NQuads(w io.Writer, quads []rdf.Quad) error {
-	st, err := prepare(quads)
-	if err != nil {
-		return fmt.Errorf("n-quads: %w", err)
-	}
-	if err := writeLines(w, sortedQuads(st)); err != nil {
+	return withStore(quads, "n-quads", func(st *Store) error { return writeNQuads(w, st) })
+}
+
+func writeNQuads(w io.Writer, st *Store) error {
+	if err := writeLines(w, st.eachQuad); err != nil {
 		return fmt.Errorf("n-quads: %w", err)
 	}
 	return nil
 }
 
-// writeLines writes statements with cayley's N-Quads writer, one line
-// each; a statement in the default graph is an N-Triples line.
-func writeLines(w io.Writer, st []stmt) error {
-	qw := nquads.NewWriter(w)
-	for _, s := range st {
+// writeLines writes the statements each yields with cayley's N-Quads
+// writer, one line each; a statement in the default graph is an
+// N-Triples line.
+func writeLines(w io.Writer, each func(func(stmt) error) error) error {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	qw := nquads.NewWriter(bw)
+	err := each(func(s stmt) error {
 		q := quad.Quad{Subject: value(s.s), Predicate: value(s.p), Object: value(s.o)}
 		if s.g.kind != kindNone {
 			q.Label = value(s.g)
 		}
-		if err := qw.WriteQuad(q); err != nil {
-			return err
-		}
+		return qw.WriteQuad(q)
+	})
+	if err != nil {
+		return err
 	}
-	return qw.Close()
+	if err := qw.Close(); err != nil {
+		return err
+	}
+	return bw.Flush()
 }
 
 // value converts a checked term to cayley's value types. Literals always

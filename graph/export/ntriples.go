@@ -12,7 +12,7 @@ func init() {
 		Name:       "ntriples",
 		Title:      "N-Triples: the union of all graphs, one triple per line",
 		Extensions: []string{".nt"},
-		Write:      func(w io.Writer, q []rdf.Quad, _ Options) error { return NTriples(w, q) },
+		Write:      func(w io.Writer, st *Store, _ Options) error { return writeNTriples(w, st) },
 	})
 }
 
@@ -21,11 +21,11 @@ func init() {
 // object. It shares the N-Quads line writer, so both formats escape
 // literals the same way.
 func NTriples(w io.Writer, quads []rdf.Quad) error {
-	st, err := prepare(quads)
-	if err != nil {
-		return fmt.Errorf("n-triples: %w", err)
-	}
-	if err := writeLines(w, sortedUnion(st)); err != nil {
+	return withStore(quads, "n-triples", func(st *Store) error { return writeNTriples(w, st) })
+}
+
+func writeNTriples(w io.Writer, st *Store) error {
+	if err := writeLines(w, st.eachTriple); err != nil {
 		return fmt.Errorf("n-triples: %w", err)
 	}
 	return nil

@@ -21,7 +21,7 @@ func write(t testing.TB, name string, quads []rdf.Quad) []byte {
 		t.Fatalf("no format %q", name)
 	}
 	var buf bytes.Buffer
-	if err := f.Write(&buf, quads, Options{Prefixes: testPrefixes}); err != nil {
+	if err := f.WriteQuads(&buf, quads, Options{Prefixes: testPrefixes}); err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
 	return buf.Bytes()

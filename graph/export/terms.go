@@ -69,32 +69,42 @@ func compareQuad(a, b stmt) int {
 func prepare(quads []rdf.Quad) ([]stmt, error) {
 	out := make([]stmt, len(quads))
 	for i, q := range quads {
-		var st stmt
-		var err error
-		if st.s, err = convert(q.Subj, false); err != nil {
-			return nil, fmt.Errorf("quad %d: subject: %w", i, err)
-		}
-		if st.s.kind == kindLiteral {
-			return nil, fmt.Errorf("quad %d: subject: a literal cannot be a subject", i)
-		}
-		if st.p, err = convert(q.Pred, false); err != nil {
-			return nil, fmt.Errorf("quad %d: predicate: %w", i, err)
-		}
-		if st.p.kind != kindIRI {
-			return nil, fmt.Errorf("quad %d: predicate: must be an IRI", i)
-		}
-		if st.o, err = convert(q.Obj, false); err != nil {
-			return nil, fmt.Errorf("quad %d: object: %w", i, err)
-		}
-		if st.g, err = convert(q.Ctx, true); err != nil {
-			return nil, fmt.Errorf("quad %d: graph: %w", i, err)
-		}
-		if st.g.kind == kindLiteral {
-			return nil, fmt.Errorf("quad %d: graph: a literal cannot name a graph", i)
+		st, err := convertQuad(q, convert)
+		if err != nil {
+			return nil, fmt.Errorf("quad %d: %w", i, err)
 		}
 		out[i] = st
 	}
 	return out, nil
+}
+
+// convertQuad checks one quad term by term with conv; the error says
+// which position holds the bad term.
+func convertQuad(q rdf.Quad, conv func(rdf.Term, bool) (term, error)) (stmt, error) {
+	var st stmt
+	var err error
+	if st.s, err = conv(q.Subj, false); err != nil {
+		return st, fmt.Errorf("subject: %w", err)
+	}
+	if st.s.kind == kindLiteral {
+		return st, errors.New("subject: a literal cannot be a subject")
+	}
+	if st.p, err = conv(q.Pred, false); err != nil {
+		return st, fmt.Errorf("predicate: %w", err)
+	}
+	if st.p.kind != kindIRI {
+		return st, errors.New("predicate: must be an IRI")
+	}
+	if st.o, err = conv(q.Obj, false); err != nil {
+		return st, fmt.Errorf("object: %w", err)
+	}
+	if st.g, err = conv(q.Ctx, true); err != nil {
+		return st, fmt.Errorf("graph: %w", err)
+	}
+	if st.g.kind == kindLiteral {
+		return st, errors.New("graph: a literal cannot name a graph")
+	}
+	return st, nil
 }
 
 // sortedQuads sorts by graph, subject, predicate, object and drops

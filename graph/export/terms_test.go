@@ -82,7 +82,7 @@ func TestPrepareErrors(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			for _, f := range Formats() {
 				var b bytes.Buffer
-				err := f.Write(&b, []rdf.Quad{q(s, ex+"p", str("fine"), ""), c.q}, Options{})
+				err := f.WriteQuads(&b, []rdf.Quad{q(s, ex+"p", str("fine"), ""), c.q}, Options{})
 				if c.want == "" {
 					if err != nil {
 						t.Errorf("%s: %v", f.Name, err)

@@ -18,8 +18,8 @@ func init() {
 		Name:       "turtle",
 		Title:      "Turtle: the union of all graphs, grouped by subject for people to read",
 		Extensions: []string{".ttl"},
-		Write: func(w io.Writer, q []rdf.Quad, opt Options) error {
-			return Turtle(w, q, opt.Prefixes)
+		Write: func(w io.Writer, st *Store, opt Options) error {
+			return writeTurtle(w, st, opt.Prefixes)
 		},
 	})
 }
@@ -33,34 +33,51 @@ func init() {
 // unescaped typed literals and bare numbers that read back with another
 // datatype (TOOLS-NOTES.md). Only its string escaping is reused.
 func Turtle(w io.Writer, quads []rdf.Quad, prefixes map[string]string) error {
+	return withStore(quads, "turtle", func(st *Store) error { return writeTurtle(w, st, prefixes) })
+}
+
+func writeTurtle(w io.Writer, st *Store, prefixes map[string]string) error {
 	ns, err := newNamespaces(prefixes)
 	if err != nil {
 		return fmt.Errorf("turtle: %w", err)
 	}
-	st, err := prepare(quads)
+	// The body is rendered first, to a spool: only then is it known
+	// which prefixes are used.
+	body, err := st.spool()
 	if err != nil {
 		return fmt.Errorf("turtle: %w", err)
 	}
-	st = sortedUnion(st)
-	slices.SortStableFunc(st, func(a, b stmt) int {
-		return cmp.Or(a.s.compare(b.s), predRank(a.p)-predRank(b.p))
-	})
-
-	// The body is rendered first: only then is it known which prefixes
-	// are used.
-	var body strings.Builder
-	for i := 0; i < len(st); {
-		j := i + 1
-		for j < len(st) && st[j].s == st[i].s {
-			j++
+	defer body.close()
+	var block []stmt
+	first := true
+	flush := func() {
+		if len(block) == 0 {
+			return
 		}
-		writeSubject(&body, ns, st[i:j])
-		i = j
+		// rdf:type, then rdfs:label, then the rest in (predicate,
+		// object) order, which the stable sort keeps.
+		slices.SortStableFunc(block, func(a, b stmt) int { return predRank(a.p) - predRank(b.p) })
+		writeSubject(body.w, ns, block, first)
+		first = false
+		block = block[:0]
 	}
+	err = st.eachTriple(func(s stmt) error {
+		if len(block) > 0 && block[0].s != s.s {
+			flush()
+		}
+		block = append(block, s)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("turtle: %w", err)
+	}
+	flush()
 
-	bw := bufio.NewWriter(w)
+	bw := bufio.NewWriterSize(w, 1<<16)
 	ns.writeHeader(bw)
-	bw.WriteString(body.String())
+	if err := body.copyTo(bw); err != nil {
+		return fmt.Errorf("turtle: %w", err)
+	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("turtle: %w", err)
 	}
@@ -84,8 +101,9 @@ func predRank(p term) int {
 const objectsPerLine = 100
 
 // writeSubject writes one subject block; st holds its triples, sorted.
-func writeSubject(b *strings.Builder, ns *namespaces, st []stmt) {
-	if b.Len() > 0 {
+// Blocks after the first are set off by an empty line.
+func writeSubject(b *bufio.Writer, ns *namespaces, st []stmt, first bool) {
+	if !first {
 		b.WriteByte('\n')
 	}
 	b.WriteString(ns.node(st[0].s))
@@ -162,6 +180,9 @@ var safeLocal = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_-]*$`)
 func (ns *namespaces) iri(s string) string {
 	if out, ok := ns.cache[s]; ok {
 		return out
+	}
+	if len(ns.cache) >= maxCheckedIRIs {
+		clear(ns.cache) // bounded: a large graph has millions of IRIs
 	}
 	out := "<" + s + ">"
 	for _, p := range ns.byLen {

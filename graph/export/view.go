@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/knakk/rdf"
-
 	"github.com/msckg/msckg/ontology"
 )
 
@@ -65,9 +63,11 @@ var symmetric = map[string]bool{
 // labelPreds are the properties a node's label comes from, best first.
 var labelPreds = []string{ontology.RDFSLabel, ontology.FOAFName, ontology.DCTitle}
 
-// newView checks the quads like every other writer and builds the view.
-// Without prefixes the project's own (ontology.Prefixes) shorten IRIs.
-func newView(quads []rdf.Quad, prefixes map[string]string) (*view, error) {
+// newView builds the view of a store. Without prefixes the project's own
+// (ontology.Prefixes) shorten IRIs. Unlike the RDF writers it holds the
+// whole dataset in memory while it works: a drawing is meant for the
+// hundreds or thousands of papers a person can look at.
+func newView(store *Store, prefixes map[string]string) (*view, error) {
 	if prefixes == nil {
 		prefixes = ontology.Prefixes
 	}
@@ -75,7 +75,11 @@ func newView(quads []rdf.Quad, prefixes map[string]string) (*view, error) {
 	if err != nil {
 		return nil, err
 	}
-	st, err := prepare(quads)
+	var st []stmt
+	err = store.eachQuad(func(s stmt) error {
+		st = append(st, s)
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}

@@ -219,7 +219,7 @@ func sortedKeys(edges []wantEdge) []string {
 }
 
 func TestViewNodes(t *testing.T) {
-	v, err := newView(visualDataset(t), nil)
+	v, err := viewOf(visualDataset(t), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -255,7 +255,7 @@ func TestViewNodes(t *testing.T) {
 }
 
 func TestViewEdges(t *testing.T) {
-	v, err := newView(visualDataset(t), nil)
+	v, err := viewOf(visualDataset(t), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -292,7 +292,7 @@ func TestViewPrefixes(t *testing.T) {
 		{map[string]string{}, o.CoAuthorWith},
 		{map[string]string{"m": mkg}, "m:coAuthorWith"},
 	} {
-		v, err := newView(in, c.prefixes)
+		v, err := viewOf(in, c.prefixes)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -300,7 +300,7 @@ func TestViewPrefixes(t *testing.T) {
 			t.Errorf("prefixes %v: %q, want %q", c.prefixes, v.edges[0].pred, c.want)
 		}
 	}
-	if _, err := newView(in, map[string]string{"bad prefix": mkg}); err == nil {
+	if _, err := viewOf(in, map[string]string{"bad prefix": mkg}); err == nil {
 		t.Error("an invalid prefix name was accepted")
 	}
 }
@@ -379,7 +379,7 @@ func writeVisual(t testing.TB, name string, quads []rdf.Quad) []byte {
 		t.Fatalf("no format %q", name)
 	}
 	var buf bytes.Buffer
-	if err := f.Write(&buf, quads, Options{}); err != nil {
+	if err := f.WriteQuads(&buf, quads, Options{}); err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
 	return buf.Bytes()
