@@ -22,6 +22,9 @@ type Input struct {
 	Path   string // the input as given on the command line ("-" for stdin)
 	Record mappings.Record
 	Facts  *evidence.Facts // what extraction found in the record; nil if not run
+
+	sha     string   // of Record.Raw, when a Spool dropped the bytes
+	spooled *spooled // where the full input is, for a light one from a Spool
 }
 
 // Options change how the graph is built.
@@ -109,7 +112,7 @@ func Build(inputs []Input, opts Options) (*Result, error) {
 	b.groupJournals()
 	b.groupAuthors()
 	for _, p := range b.papers {
-		b.emitPaper(p)
+		b.withFull(p.sources, func() { b.emitPaper(p) })
 	}
 	// Each journal once: emitting it per paper repeated the walk over all
 	// its mentions for every paper in it (a third of a large build's time).
@@ -185,7 +188,10 @@ func (b *builder) explain(kind, subject, text string) {
 func dedupeSources(inputs []Input, m minter) []*source {
 	all := make([]*source, 0, len(inputs))
 	for _, in := range inputs {
-		sha := sha256Hex(in.Record.Raw)
+		sha := in.sha
+		if sha == "" {
+			sha = sha256Hex(in.Record.Raw)
+		}
 		all = append(all, &source{Input: in, sha: sha, iri: m.source(sha), rank: rankOf(in.Record.Format)})
 	}
 	sort.SliceStable(all, func(i, j int) bool {

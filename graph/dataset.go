@@ -119,6 +119,13 @@ func (d *Dataset) addKeyed(g, s, p string, o rdf.Object, okey string) {
 	d.objs = append(d.objs, o)
 }
 
+// fail keeps the first error of the build.
+func (d *Dataset) fail(err error) {
+	if d.err == nil {
+		d.err = err
+	}
+}
+
 // send passes one statement to the sink; the first error is kept.
 func (d *Dataset) send(g, s, p string, o rdf.Object) {
 	ge, ok1 := d.intern(g)
@@ -128,8 +135,8 @@ func (d *Dataset) send(g, s, p string, o rdf.Object) {
 		return
 	}
 	err := d.sink.Add(rdf.Quad{Triple: rdf.Triple{Subj: se.iri, Pred: pe.iri, Obj: o}, Ctx: ge.iri})
-	if err != nil && d.err == nil {
-		d.err = fmt.Errorf("graph: %w", err)
+	if err != nil {
+		d.fail(fmt.Errorf("graph: %w", err))
 	}
 }
 

@@ -34,6 +34,11 @@ A record that cannot be read is reported on standard error with its file,
 record number, line and the reason; the other records are still built and
 the exit status is 1. --strict stops at the first bad record instead.
 
+Memory stays flat on large inputs: records wait in a scratch file until
+their paper is written, and statements beyond --sort-memory are sorted in
+runs on disk, under TMPDIR (about 200 bytes per statement; removed at the
+end).
+
 Example:
   msckg build testdata/seeds -o seeds.ttl -o seeds.nq`,
 		Flags: []cli.Flag{
@@ -43,6 +48,7 @@ Example:
 			&cli.StringFlag{Name: "from", Usage: "read every input as `FORMAT` instead of detecting it: " + inputFormatNames()},
 			&cli.BoolFlag{Name: "strict", Usage: "stop at the first record that cannot be read"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only problems, not the summary"},
+			&cli.IntFlag{Name: "sort-memory", Value: export.DefaultMemoryBudget >> 20, Usage: "`MiB` of statements kept in memory; beyond that they are sorted on disk (TMPDIR)"},
 		},
 		Action: runBuild,
 	}
@@ -85,11 +91,22 @@ func runBuild(c *cli.Context) error {
 	if err := graph.CheckBase(c.String("base")); err != nil {
 		return usageError{err}
 	}
+	sortMemory := c.Int("sort-memory")
+	if sortMemory < 1 {
+		return usagef("--sort-memory %d: give at least 1 (MiB)", sortMemory)
+	}
 	files, err := expand(c.Args().Slice())
 	if err != nil {
 		return err
 	}
-	l := &loader{from: c.String("from"), strict: c.Bool("strict"), stdin: c.App.Reader}
+	// Records wait on disk until the builder states them, so memory grows
+	// with the identity keys of the corpus, not with its text.
+	spool, err := graph.NewSpool("")
+	if err != nil {
+		return err
+	}
+	defer spool.Close()
+	l := &loader{from: c.String("from"), strict: c.Bool("strict"), stdin: c.App.Reader, spool: spool}
 	stderr := c.App.ErrWriter
 	loadErr := l.load(files)
 	for _, p := range l.problems {
@@ -99,9 +116,12 @@ func runBuild(c *cli.Context) error {
 		fmt.Fprintf(stderr, "msckg: %v; nothing written\n", loadErr)
 		return rejectedError{len(l.problems)}
 	}
+	if loadErr != nil {
+		return loadErr
+	}
 	// Statements go to a store that sorts them on disk once they outgrow
 	// its memory budget, so a large build's memory stays flat.
-	store := export.NewStore(0)
+	store := export.NewStore(sortMemory << 20)
 	defer store.Close()
 	res, err := graph.Build(l.inputs, graph.Options{Base: c.String("base"), Sink: store})
 	if err != nil {

@@ -36,9 +36,10 @@ func (p inputProblem) String() string {
 
 // loader reads inputs into graph inputs, collecting problems as it goes.
 type loader struct {
-	from     string    // --from: force a format
-	strict   bool      // stop at the first problem
-	stdin    io.Reader // for "-"
+	from     string       // --from: force a format
+	strict   bool         // stop at the first problem
+	stdin    io.Reader    // for "-"
+	spool    *graph.Spool // when set, records wait on disk and inputs are light
 	inputs   []graph.Input
 	problems []inputProblem
 	files    int
@@ -145,7 +146,13 @@ func (l *loader) loadFile(path string) (err error) {
 			}
 			return l.problem(inputProblem{Path: path, Err: fmt.Errorf("reading %s: %w", format.Name, err)})
 		}
-		l.inputs = append(l.inputs, graph.Input{Path: path, Record: rec, Facts: extract(&rec)})
+		in := graph.Input{Path: path, Record: rec, Facts: extract(&rec)}
+		if l.spool != nil {
+			if in, err = l.spool.Put(in); err != nil {
+				return err // the disk, not the record: nothing more can be kept
+			}
+		}
+		l.inputs = append(l.inputs, in)
 	}
 	return nil
 }

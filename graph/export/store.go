@@ -28,6 +28,7 @@ type Store struct {
 	added int     // quads added, for error messages
 
 	budget  int
+	enc     []byte // scratch for encoding one record
 	tempDir string // the scratch folder, once made
 	checked map[string]bool
 }
@@ -98,7 +99,11 @@ func (st *Store) Add(q rdf.Quad) error {
 	if err != nil {
 		return fmt.Errorf("quad %d: %w", i, err)
 	}
-	return st.quads.add(encodeQuad(s))
+	// Encoded in a reused buffer, then copied at its exact size: a
+	// strings.Builder per record left up to half of each allocation
+	// unused, which the memory budget did not see.
+	st.enc = appendQuad(st.enc[:0], s)
+	return st.quads.add(string(st.enc))
 }
 
 // convert is the package's convert with a bounded cache of good IRIs: a
@@ -172,33 +177,31 @@ func (st *Store) eachTriple(fn func(stmt) error) error {
 // a 0 byte. Bytes 0 and 1 inside a string are escaped as 1 1 and 1 2,
 // which keeps the order and leaves 0 only as a terminator.
 
-func encodeQuad(s stmt) string {
-	var b strings.Builder
-	encodeTerm(&b, s.g)
-	encodeTerm(&b, s.s)
-	encodeTerm(&b, s.p)
-	encodeTerm(&b, s.o)
-	return b.String()
+func appendQuad(b []byte, s stmt) []byte {
+	b = appendTerm(b, s.g)
+	b = appendTerm(b, s.s)
+	b = appendTerm(b, s.p)
+	return appendTerm(b, s.o)
 }
 
-func encodeTerm(b *strings.Builder, t term) {
-	b.WriteByte(byte(t.kind) + 'A')
+func appendTerm(b []byte, t term) []byte {
+	b = append(b, byte(t.kind)+'A')
 	for _, part := range [3]string{t.value, t.datatype, t.lang} {
 		if strings.IndexByte(part, 0) < 0 && strings.IndexByte(part, 1) < 0 {
-			b.WriteString(part)
+			b = append(b, part...)
 		} else {
 			for i := 0; i < len(part); i++ {
 				switch c := part[i]; c {
 				case 0, 1:
-					b.WriteByte(1)
-					b.WriteByte(c + 1)
+					b = append(b, 1, c+1)
 				default:
-					b.WriteByte(c)
+					b = append(b, c)
 				}
 			}
 		}
-		b.WriteByte(0)
+		b = append(b, 0)
 	}
+	return b
 }
 
 // termLen is the length of the encoded term at the start of rec.

@@ -139,7 +139,7 @@ func TestRecordEncodingKeepsOrder(t *testing.T) {
 	}
 	terms = append(terms, term{})
 	enc := func(x term) string {
-		return encodeQuad(stmt{g: term{}, s: x, p: x, o: x})
+		return string(appendQuad(nil, stmt{g: term{}, s: x, p: x, o: x}))
 	}
 	for _, x := range terms {
 		rec := enc(x)
