@@ -14,8 +14,26 @@ type slot struct {
 	paper    *paper
 	position int             // 1-based
 	name     mappings.Author // from the best-ranked source
-	seen     map[*source]mappings.Author
+	seen     []sourceAuthor  // one per source listing the author, best first
 	person   *person
+}
+
+// sourceAuthor is an author as one source wrote it. A paper has a few
+// sources, so a slice is searched faster than a map and is a fraction
+// of its size (a map per slot was most of a large build's memory).
+type sourceAuthor struct {
+	src    *source
+	author mappings.Author
+}
+
+// authorIn returns the author as src wrote it, if src lists it.
+func (s *slot) authorIn(src *source) (mappings.Author, bool) {
+	for _, sa := range s.seen {
+		if sa.src == src {
+			return sa.author, true
+		}
+	}
+	return mappings.Author{}, false
 }
 
 // person is one Author node: every slot judged to be the same person.
@@ -63,7 +81,7 @@ func (b *builder) groupAuthors() {
 	uf := newUnionFind(len(slots))
 	orcidOf := func(s *slot) string {
 		for _, src := range s.paper.sources {
-			if a, ok := s.seen[src]; ok && a.ORCID != "" {
+			if a, ok := s.authorIn(src); ok && a.ORCID != "" {
 				return a.ORCID
 			}
 		}
@@ -98,6 +116,13 @@ func (b *builder) groupAuthors() {
 		idx := byName[k]
 		for x := 0; x < len(idx); x++ {
 			for y := x + 1; y < len(idx); y++ {
+				if uf.find(idx[x]) == uf.find(idx[y]) {
+					// Already one person: another reason adds nothing to
+					// the explanation and, for a common name, would make
+					// it (and the time to check) grow with the square of
+					// the name's occurrences.
+					continue
+				}
 				a, c := slots[idx[x]], slots[idx[y]]
 				oa, oc := orcidOf(a), orcidOf(c)
 				if oa != "" && oc != "" && oa != oc {
@@ -144,7 +169,7 @@ func (b *builder) paperSlots(p *paper) []*slot {
 	}
 	slots := make([]*slot, len(ref.Record.Authors))
 	for i, a := range ref.Record.Authors {
-		slots[i] = &slot{paper: p, position: i + 1, name: a, seen: map[*source]mappings.Author{ref: a}}
+		slots[i] = &slot{paper: p, position: i + 1, name: a, seen: []sourceAuthor{{ref, a}}}
 	}
 	for _, s := range p.sources {
 		if s == ref {
@@ -158,7 +183,7 @@ func (b *builder) paperSlots(p *paper) []*slot {
 				continue
 			}
 			taken[k] = true
-			slots[k].seen[s] = a
+			slots[k].seen = append(slots[k].seen, sourceAuthor{s, a})
 		}
 	}
 	p.slots = slots
@@ -215,16 +240,16 @@ func sharedCoAuthor(a, c *slot) string {
 // sharedAffiliation returns an affiliation both slots' sources tie to the author.
 func sharedAffiliation(a, c *slot) string {
 	affs := map[string]bool{}
-	for _, au := range a.seen {
-		for _, f := range au.Affiliations {
+	for _, sa := range a.seen {
+		for _, f := range sa.author.Affiliations {
 			if k := normTitle(f); k != "" {
 				affs[k] = true
 			}
 		}
 	}
 	var found []string
-	for _, au := range c.seen {
-		for _, f := range au.Affiliations {
+	for _, sa := range c.seen {
+		for _, f := range sa.author.Affiliations {
 			if affs[normTitle(f)] {
 				found = append(found, f)
 			}
@@ -233,7 +258,7 @@ func sharedAffiliation(a, c *slot) string {
 	if len(found) == 0 {
 		return ""
 	}
-	sort.Strings(found) // a.seen is a map: pick the same one every run
+	sort.Strings(found) // the same one whatever the sources' order
 	return found[0]
 }
 
@@ -243,7 +268,7 @@ func bestName(pr *person) mappings.Author {
 	bestRank := -1
 	for _, s := range pr.slots {
 		for _, src := range s.paper.sources {
-			a, ok := s.seen[src]
+			a, ok := s.authorIn(src)
 			if !ok {
 				continue
 			}

@@ -203,7 +203,7 @@ func (b *builder) emitAuthorships(p *paper) {
 		as := fmt.Sprintf("%s/authorship/%d", p.iri, sl.position)
 		pr := sl.person
 		for _, s := range p.sources {
-			a, ok := sl.seen[s]
+			a, ok := sl.authorIn(s)
 			if !ok {
 				continue
 			}
