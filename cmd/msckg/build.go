@@ -99,9 +99,14 @@ func runBuild(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	scratch, err := newScratch()
+	if err != nil {
+		return err
+	}
+	defer scratch.remove()
 	// Records wait on disk until the builder states them, so memory grows
 	// with the identity keys of the corpus, not with its text.
-	spool, err := graph.NewSpool("")
+	spool, err := graph.NewSpool(scratch.dir)
 	if err != nil {
 		return err
 	}
@@ -121,7 +126,7 @@ func runBuild(c *cli.Context) error {
 	}
 	// Statements go to a store that sorts them on disk once they outgrow
 	// its memory budget, so a large build's memory stays flat.
-	store := export.NewStore(sortMemory << 20)
+	store := export.NewStore(sortMemory<<20, scratch.dir)
 	defer store.Close()
 	res, err := graph.Build(l.inputs, graph.Options{Base: c.String("base"), Sink: store})
 	if err != nil {

@@ -40,6 +40,8 @@ func TestSortOnDiskGivesSameFiles(t *testing.T) {
 		}
 		return out
 	}
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp) // where the spool and the sorted runs go
 	inMemory := build("memory")
 	// A statement takes 200 bytes or more in the sort buffer, so 1 MiB
 	// holds at most ~5,000: the fixtures spill at least one run.
@@ -51,6 +53,9 @@ func TestSortOnDiskGivesSameFiles(t *testing.T) {
 		if !bytes.Equal(inMemory[ext], onDisk[ext]) {
 			t.Errorf("%s differs when statements are sorted on disk", ext)
 		}
+	}
+	if entries, _ := os.ReadDir(tmp); len(entries) != 0 {
+		t.Errorf("scratch files left in TMPDIR: %v", entries)
 	}
 	if code, _, stderr := runCLI(t, "", "build", "testdata/seeds", "--sort-memory", "0"); code != exitUsage {
 		t.Errorf("--sort-memory 0: exit %d, want %d:\n%s", code, exitUsage, stderr)

@@ -29,6 +29,7 @@ type Store struct {
 
 	budget  int
 	enc     []byte // scratch for encoding one record
+	parent  string // where the scratch folder goes; "" for os.TempDir
 	tempDir string // the scratch folder, once made
 	checked map[string]bool
 }
@@ -43,19 +44,20 @@ const maxCheckedIRIs = 1 << 16
 
 // NewStore makes an empty store that keeps up to memoryBudget bytes of
 // statements in memory (DefaultMemoryBudget when 0 or less). Run files go
-// to a folder made under os.TempDir (TMPDIR) when first needed.
-func NewStore(memoryBudget int) *Store {
+// to a folder made under dir (os.TempDir, i.e. TMPDIR, when "") when
+// first needed.
+func NewStore(memoryBudget int, dir string) *Store {
 	if memoryBudget <= 0 {
 		memoryBudget = DefaultMemoryBudget
 	}
-	st := &Store{budget: memoryBudget, checked: map[string]bool{}}
+	st := &Store{budget: memoryBudget, parent: dir, checked: map[string]bool{}}
 	st.quads = sorter{scratch: st.scratch, budget: memoryBudget}
 	return st
 }
 
 // StoreOf puts quads in a new in-memory store.
 func StoreOf(quads []rdf.Quad) (*Store, error) {
-	st := NewStore(0)
+	st := NewStore(0, "")
 	for _, q := range quads {
 		if err := st.Add(q); err != nil {
 			st.Close()
@@ -67,7 +69,7 @@ func StoreOf(quads []rdf.Quad) (*Store, error) {
 
 func (st *Store) scratch() (string, error) {
 	if st.tempDir == "" {
-		dir, err := os.MkdirTemp("", "msckg-sort-")
+		dir, err := os.MkdirTemp(st.parent, "msckg-sort-")
 		if err != nil {
 			return "", fmt.Errorf("making a folder for sorted statements: %w", err)
 		}

@@ -35,7 +35,7 @@ func spillDataset(t testing.TB) []rdf.Quad {
 
 func storeWithBudget(t *testing.T, quads []rdf.Quad, budget int) *Store {
 	t.Helper()
-	st := NewStore(budget)
+	st := NewStore(budget, "")
 	t.Cleanup(func() { st.Close() })
 	for _, q := range quads {
 		if err := st.Add(q); err != nil {
@@ -174,7 +174,7 @@ func sign(n int) int { return cmp.Compare(n, 0) }
 // TestStoreRefusesBadQuad: a bad term is refused when it is added, with
 // the quad's position and the term's role, and nothing of it is kept.
 func TestStoreRefusesBadQuad(t *testing.T) {
-	st := NewStore(0)
+	st := NewStore(0, "")
 	defer st.Close()
 	good := q(iri(ex+"s"), ex+"p", str("x"), "")
 	relative, err := rdf.NewIRI("no/scheme")
