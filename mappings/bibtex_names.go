@@ -31,8 +31,11 @@ func bibAuthors(raw string) []Author {
 			a = ParseName(asWritten, GivenFirst)
 		case 2:
 			a = ParseName(TeXToUnicode(parts[0])+", "+TeXToUnicode(parts[1]), GivenFirst)
-		default: // von Last, Jr, First: the suffix stays in AsWritten only
+		default: // von Last, Jr, First
 			a = ParseName(TeXToUnicode(parts[0])+", "+TeXToUnicode(strings.Join(parts[2:], ",")), GivenFirst)
+			if a.Suffix == "" {
+				a.Suffix = strings.TrimSpace(TeXToUnicode(parts[1]))
+			}
 		}
 		if a.AsWritten == "" {
 			continue

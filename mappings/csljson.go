@@ -82,6 +82,7 @@ type cslName struct {
 	Literal     string `json:"literal"`
 	Dropping    string `json:"dropping-particle"`
 	NonDropping string `json:"non-dropping-particle"`
+	Suffix      string `json:"suffix"` // "Jr.", "III"
 }
 
 // cslDate is a CSL date: "date-parts" (numbers or strings), or the
@@ -258,11 +259,19 @@ func (n cslName) author() Author {
 	}
 	family := strings.TrimSpace(CleanText(n.NonDropping) + " " + CleanText(n.Family))
 	given := strings.TrimSpace(CleanText(n.Given) + " " + CleanText(n.Dropping))
+	suffix := CleanText(n.Suffix)
+	var a Author
 	switch {
 	case given == "":
-		return Author{AsWritten: family, Family: family}
+		a = Author{AsWritten: family, Family: family}
 	case family == "":
-		return Author{AsWritten: given, Family: given}
+		a = Author{AsWritten: given, Family: given}
+	default:
+		a = Author{AsWritten: family + ", " + given, Family: family, Given: given}
 	}
-	return Author{AsWritten: family + ", " + given, Family: family, Given: given}
+	if suffix != "" && a.Family != "" {
+		a.AsWritten += ", " + suffix
+		a.Suffix = suffix
+	}
+	return a
 }

@@ -76,6 +76,7 @@ func TestCSLJSONFields(t *testing.T) {
 		{"article number", `"type":"article-journal","number":"e13287"`, func(r Record) any { return r.ArticleNumber }, "e13287"},
 		{"family given", `"author":[{"family":"Wang","given":"Xiaohua"}]`, func(r Record) any { return r.Authors }, []Author{au("Wang, Xiaohua", "Wang", "Xiaohua")}},
 		{"particle", `"author":[{"family":"Gogh","given":"Vincent","non-dropping-particle":"van"}]`, func(r Record) any { return r.Authors[0].Family }, "van Gogh"},
+		{"suffix", `"author":[{"family":"King","given":"Martin","suffix":"Jr."}]`, func(r Record) any { return r.Authors[0] }, Author{AsWritten: "King, Martin, Jr.", Family: "King", Given: "Martin", Suffix: "Jr."}},
 		{"literal group", `"author":[{"literal":"ITP Study Group"}]`, func(r Record) any { return r.Authors[0].Collective }, true},
 		{"literal person", `"author":[{"literal":"Xiaohua Wang"}]`, func(r Record) any { return [2]string{r.Authors[0].Family, r.Authors[0].Given} }, [2]string{"Wang", "Xiaohua"}},
 		{"container", `"container-title":"Blood"`, func(r Record) any { return r.Journal.Title }, "Blood"},

@@ -201,6 +201,7 @@ func (p pmAuthor) author() (Author, bool) {
 		}
 		if s := CleanText(p.Suffix); s != "" {
 			a.AsWritten += ", " + s
+			a.Suffix = s
 		}
 	}
 	for _, id := range p.Identifiers {

@@ -448,3 +448,23 @@ func TestPubMedXMLManyUnclosedArticles(t *testing.T) {
 		t.Errorf("enclosing elements kept: %d (want 1); bytes held: %d (want < %d)", maxOuter, maxBuf, 2*len(art))
 	}
 }
+
+// TestPubMedXMLAuthorSuffix: <Suffix> is the author's generation, kept
+// apart from the names (John Smith Jr is not John Smith).
+func TestPubMedXMLAuthorSuffix(t *testing.T) {
+	in := pmSet(`<PubmedArticle><MedlineCitation><PMID>1</PMID><Article><ArticleTitle>T</ArticleTitle>
+<AuthorList><Author ValidYN="Y"><LastName>Bussel</LastName><ForeName>James B</ForeName><Initials>JB</Initials><Suffix>Jr</Suffix></Author>
+<Author ValidYN="Y"><LastName>Bussel</LastName><ForeName>James B</ForeName><Initials>JB</Initials></Author></AuthorList>
+</Article></MedlineCitation></PubmedArticle>`)
+	recs, errs := readAllPM(t, []byte(in))
+	if len(errs) > 0 || len(recs) != 1 || len(recs[0].Authors) != 2 {
+		t.Fatalf("records %d, errors %v", len(recs), errs)
+	}
+	want := []Author{
+		{AsWritten: "Bussel, James B, Jr", Family: "Bussel", Given: "James B", Suffix: "Jr"},
+		{AsWritten: "Bussel, James B", Family: "Bussel", Given: "James B"},
+	}
+	if !reflect.DeepEqual(recs[0].Authors, want) {
+		t.Errorf("authors:\n got %+v\nwant %+v", recs[0].Authors, want)
+	}
+}
