@@ -155,14 +155,15 @@ func (st *Store) eachQuad(fn func(stmt) error) error {
 // object.
 func (st *Store) eachTriple(fn func(stmt) error) error {
 	if st.union == nil {
-		st.union = &sorter{scratch: st.scratch, budget: st.budget}
+		u := &sorter{scratch: st.scratch, budget: st.budget}
 		err := st.quads.each(func(rec string) error {
 			// A quad record is the graph's term followed by the triple's.
-			return st.union.add(strings.Clone(rec[termLen(rec):]))
+			return u.add(strings.Clone(rec[termLen(rec):]))
 		})
 		if err != nil {
-			return err
+			return err // a half-made union is never kept
 		}
+		st.union = u
 	}
 	return st.union.each(func(rec string) error {
 		s, err := decodeStmt(rec, false)
