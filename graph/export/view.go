@@ -61,12 +61,12 @@ var symmetric = map[string]bool{
 }
 
 // labelPreds are the properties a node's label comes from, best first.
-var labelPreds = []string{ontology.RDFSLabel, ontology.FOAFName, ontology.DCTitle}
+var labelPreds = [...]string{ontology.RDFSLabel, ontology.FOAFName, ontology.DCTitle}
 
-// newView builds the view of a store. Without prefixes the project's own
-// (ontology.Prefixes) shorten IRIs. Unlike the RDF writers it holds the
-// whole dataset in memory while it works: a drawing is meant for the
-// hundreds or thousands of papers a person can look at.
+// newView builds the view of a store in one pass over its statements.
+// Without prefixes the project's own (ontology.Prefixes) shorten IRIs.
+// It holds the nodes and edges of the drawing, not the statements: a
+// literal costs nothing unless it labels a node.
 func newView(store *Store, prefixes map[string]string) (*view, error) {
 	if prefixes == nil {
 		prefixes = ontology.Prefixes
@@ -75,135 +75,140 @@ func newView(store *Store, prefixes map[string]string) (*view, error) {
 	if err != nil {
 		return nil, err
 	}
-	var st []stmt
-	err = store.eachQuad(func(s stmt) error {
-		st = append(st, s)
-		return nil
-	})
-	if err != nil {
+	b := &viewBuilder{nodes: map[term]*nodeDraft{}, edges: map[edgeKey]*edgeDraft{}, names: map[string]string{}}
+	if err := store.eachQuad(func(s stmt) error { b.add(s); return nil }); err != nil {
 		return nil, err
 	}
-	byTriple := func(a, b stmt) int { return cmp.Or(compareTriple(a, b), a.g.compare(b.g)) }
-	slices.SortFunc(st, byTriple)
-	st = slices.CompactFunc(st, func(a, b stmt) bool { return byTriple(a, b) == 0 })
-
-	v := &view{}
-	ids := v.collectNodes(st, ns)
-	v.collectEdges(st, ids, ns)
-	return v, nil
+	return b.finish(ns), nil
 }
 
 // isResource reports whether t can be a node.
 func isResource(t term) bool { return t.kind == kindIRI || t.kind == kindBlank }
 
-// collectNodes fills v.nodes from statements sorted by subject,
-// predicate, object, and returns each node's index.
-func (v *view) collectNodes(st []stmt, ns *namespaces) map[term]int {
-	var terms []term
-	for _, s := range st {
-		terms = append(terms, s.s)
-		if isResource(s.o) && s.p.value != rdfType {
-			terms = append(terms, s.o)
+// viewBuilder gathers nodes and edges from statements in any order. Where
+// a node has several values for a property, the smallest wins (the one a
+// sorted listing shows first), so the view does not depend on order.
+type viewBuilder struct {
+	nodes map[term]*nodeDraft
+	edges map[edgeKey]*edgeDraft
+	names map[string]string // predicate and graph names, stored once
+}
+
+type nodeDraft struct {
+	term       term
+	labels     [len(labelPreds)]string // smallest non-blank value of each label property
+	attrs      [len(nodeAttrs)]string  // smallest lexical form each attribute accepts
+	mkgClass   string                  // smallest mkg: class IRI
+	firstClass string                  // smallest class IRI
+	id         int
+}
+
+type edgeKey struct {
+	s, o *nodeDraft
+	p    string
+}
+
+type edgeDraft struct {
+	graphs []string
+}
+
+func (b *viewBuilder) node(t term) *nodeDraft {
+	n := b.nodes[t]
+	if n == nil {
+		n = &nodeDraft{term: t}
+		b.nodes[t] = n
+	}
+	return n
+}
+
+func (b *viewBuilder) name(s string) string {
+	if v, ok := b.names[s]; ok {
+		return v
+	}
+	b.names[s] = s
+	return s
+}
+
+// setMin keeps the smaller of *have and v, an empty *have counting as none.
+func setMin(have *string, v string) {
+	if *have == "" || v < *have {
+		*have = v
+	}
+}
+
+func (b *viewBuilder) add(s stmt) {
+	n := b.node(s.s)
+	p, o := s.p.value, s.o
+	switch {
+	case p == rdfType && o.kind == kindIRI:
+		setMin(&n.firstClass, o.value)
+		if strings.HasPrefix(o.value, ontology.MKG) {
+			setMin(&n.mkgClass, o.value)
+		}
+	case o.kind == kindLiteral:
+		for k, lp := range labelPreds {
+			if p == lp && strings.TrimSpace(o.value) != "" {
+				setMin(&n.labels[k], o.value)
+			}
+		}
+		for k, a := range nodeAttrs {
+			if _, ok := a.value(o.value); p == a.pred && ok {
+				setMin(&n.attrs[k], o.value)
+			}
+		}
+	case isResource(o) && p != rdfType:
+		k := edgeKey{n, b.node(o), b.name(p)}
+		if symmetric[p] && o.compare(s.s) < 0 {
+			k.s, k.o = k.o, k.s
+		}
+		e := b.edges[k]
+		if e == nil {
+			e = &edgeDraft{}
+			b.edges[k] = e
+		}
+		if g := graphName(s.g); g != "" {
+			e.graphs = append(e.graphs, b.name(g))
 		}
 	}
-	slices.SortFunc(terms, term.compare)
-	terms = slices.Compact(terms)
+}
 
-	ids := make(map[term]int, len(terms))
-	v.nodes = make([]node, len(terms))
-	for i, t := range terms {
-		ids[t] = i
-		v.nodes[i].term = t
+// finish numbers the nodes in term order and sorts the edges.
+func (b *viewBuilder) finish(ns *namespaces) *view {
+	drafts := make([]*nodeDraft, 0, len(b.nodes))
+	for _, n := range b.nodes {
+		drafts = append(drafts, n)
 	}
-
-	// Statements are sorted, so the first value met for a property is
-	// its smallest: the choice does not depend on input order.
-	labels := make([]string, len(labelPreds))
-	for i := 0; i < len(st); {
-		j := i + 1
-		for j < len(st) && st[j].s == st[i].s {
-			j++
+	slices.SortFunc(drafts, func(x, y *nodeDraft) int { return x.term.compare(y.term) })
+	v := &view{nodes: make([]node, len(drafts))}
+	for i, d := range drafts {
+		d.id = i
+		n := &v.nodes[i]
+		n.term = d.term
+		if local, ok := strings.CutPrefix(d.mkgClass, ontology.MKG); ok {
+			n.class = local
+		} else if d.firstClass != "" {
+			n.class = ns.short(d.firstClass)
 		}
-		n := &v.nodes[ids[st[i].s]]
-		clear(labels)
-		var firstClass string
-		for _, s := range st[i:j] {
-			p, o := s.p.value, s.o
-			if p == rdfType && o.kind == kindIRI {
-				if local, ok := strings.CutPrefix(o.value, ontology.MKG); ok && n.class == "" {
-					n.class = local
-				}
-				if firstClass == "" {
-					firstClass = ns.short(o.value)
-				}
-				continue
-			}
-			if o.kind != kindLiteral {
-				continue
-			}
-			for k, lp := range labelPreds {
-				if p == lp && labels[k] == "" && strings.TrimSpace(o.value) != "" {
-					labels[k] = o.value
-				}
-			}
-			for k, a := range nodeAttrs {
-				if p == a.pred && n.attrs[k] == "" {
-					if val, ok := a.value(o.value); ok {
-						n.attrs[k] = val
-					}
-				}
-			}
-		}
-		if n.class == "" {
-			n.class = firstClass
-		}
-		for _, l := range labels {
+		for _, l := range d.labels {
 			if l != "" {
 				n.label = l
 				break
 			}
 		}
-		i = j
-	}
-	for i := range v.nodes {
-		if n := &v.nodes[i]; n.label == "" {
+		if n.label == "" {
 			n.label = shortLabel(n.term, ns)
 		}
-	}
-	return ids
-}
-
-// collectEdges fills v.edges from statements sorted by subject,
-// predicate, object, graph.
-func (v *view) collectEdges(st []stmt, ids map[term]int, ns *namespaces) {
-	type key struct {
-		s, o int
-		p    string
-	}
-	index := map[key]int{}
-	for _, s := range st {
-		if !isResource(s.o) || s.p.value == rdfType {
-			continue
-		}
-		k := key{ids[s.s], ids[s.o], s.p.value}
-		sym := symmetric[s.p.value]
-		if sym && k.o < k.s {
-			k.s, k.o = k.o, k.s
-		}
-		i, seen := index[k]
-		if !seen {
-			i = len(v.edges)
-			index[k] = i
-			v.edges = append(v.edges, edge{source: k.s, target: k.o, pred: ns.short(s.p.value), predIRI: s.p.value, undirected: sym})
-		}
-		if g := graphName(s.g); g != "" {
-			v.edges[i].graphs = append(v.edges[i].graphs, g)
+		for k, a := range nodeAttrs {
+			if d.attrs[k] != "" {
+				n.attrs[k], _ = a.value(d.attrs[k])
+			}
 		}
 	}
-	for i := range v.edges {
-		e := &v.edges[i]
+	v.edges = make([]edge, 0, len(b.edges))
+	for k, e := range b.edges {
 		slices.Sort(e.graphs)
-		e.graphs = slices.Compact(e.graphs)
+		v.edges = append(v.edges, edge{source: k.s.id, target: k.o.id, pred: ns.short(k.p), predIRI: k.p,
+			undirected: symmetric[k.p], graphs: slices.Compact(e.graphs)})
 	}
 	// By the predicate as shown, then by IRI should two IRIs show alike
 	// (a scheme "mkg:" looks like the prefix).
@@ -211,6 +216,7 @@ func (v *view) collectEdges(st []stmt, ids map[term]int, ns *namespaces) {
 		return cmp.Or(cmp.Compare(a.source, b.source), strings.Compare(a.pred, b.pred),
 			strings.Compare(a.predIRI, b.predIRI), cmp.Compare(a.target, b.target))
 	})
+	return v
 }
 
 // graphName is how an edge names the graph it came from: the IRI, or
