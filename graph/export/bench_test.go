@@ -56,3 +56,36 @@ func benchWriter(b *testing.B, name string) {
 func BenchmarkTurtle(b *testing.B)   { benchWriter(b, "turtle") }
 func BenchmarkNQuads(b *testing.B)   { benchWriter(b, "nquads") }
 func BenchmarkNTriples(b *testing.B) { benchWriter(b, "ntriples") }
+
+// BenchmarkStore adds 500,000 quads to a store and writes them as
+// N-Quads and Turtle, once within the default memory budget and once
+// with a 4 MiB budget that sorts them on disk in runs. The difference
+// is the price of flat memory; B/op shows what the store allocates.
+func BenchmarkStore(b *testing.B) {
+	qs := benchDataset(500_000)
+	nq, _ := ByName("nquads")
+	ttl, _ := ByName("turtle")
+	for _, c := range []struct {
+		name   string
+		budget int
+	}{{"memory", 0}, {"disk-4MiB", 4 << 20}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				st := NewStore(c.budget, b.TempDir())
+				for _, q := range qs {
+					if err := st.Add(q); err != nil {
+						b.Fatal(err)
+					}
+				}
+				for _, f := range []*Format{nq, ttl} {
+					if err := f.Write(io.Discard, st, Options{Prefixes: testPrefixes}); err != nil {
+						b.Fatal(err)
+					}
+				}
+				st.Close()
+			}
+			b.ReportMetric(float64(len(qs))*float64(b.N)/b.Elapsed().Seconds(), "quads/s")
+		})
+	}
+}
