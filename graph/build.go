@@ -17,7 +17,9 @@ import (
 	"github.com/msckg/msckg/mappings/evidence"
 )
 
-// Input is one record to put in the graph.
+// Input is one record to put in the graph: whole, or the light copy a
+// Spool returned, whose full record the builder reads back when it needs
+// it.
 type Input struct {
 	Path   string // the input as given on the command line ("-" for stdin)
 	Record mappings.Record
