@@ -65,9 +65,9 @@ func (s *sorter) spill() error {
 		return fmt.Errorf("spilling sorted statements: %w", err)
 	}
 	s.runs = append(s.runs, f.Name())
-	w := bufio.NewWriterSize(f, 1<<16)
+	w := newRunWriter(f)
 	for _, rec := range s.buf {
-		writeRecord(w, rec)
+		w.write(rec)
 	}
 	err = errors.Join(w.Flush(), f.Close())
 	if err != nil {
@@ -101,10 +101,10 @@ func (s *sorter) finish() error {
 		return fmt.Errorf("merging sorted statements: %w", err)
 	}
 	s.final = f.Name()
-	w := bufio.NewWriterSize(f, 1<<16)
+	w := newRunWriter(f)
 	err = mergeRuns(s.runs, func(rec string) error {
 		s.n++
-		writeRecord(w, rec)
+		w.write(rec)
 		return nil
 	})
 	err = errors.Join(err, w.Flush(), f.Close())
@@ -136,9 +136,9 @@ func (s *sorter) each(fn func(rec string) error) error {
 		return fmt.Errorf("reading sorted statements: %w", err)
 	}
 	defer f.Close()
-	r := bufio.NewReaderSize(f, 1<<16)
+	r := newRunReader(f)
 	for {
-		rec, err := readRecord(r)
+		rec, err := r.read()
 		if err == io.EOF {
 			return nil
 		}
@@ -151,23 +151,62 @@ func (s *sorter) each(fn func(rec string) error) error {
 	}
 }
 
-// Run files hold records as a uvarint length followed by the bytes.
-func writeRecord(w *bufio.Writer, rec string) {
-	var n [binary.MaxVarintLen64]byte
-	w.Write(n[:binary.PutUvarint(n[:], uint64(len(rec)))])
-	w.WriteString(rec)
+// Run files hold sorted records front-coded: each is the length of the
+// prefix it shares with the record before, the length of the rest, and
+// the rest. Sorted statements share long prefixes (graph, subject, often
+// predicate), so this writes a fraction of the bytes; on a build of
+// millions of statements the disk writes were a quarter of the CPU time.
+type runWriter struct {
+	*bufio.Writer
+	prev string
+	n    [2 * binary.MaxVarintLen64]byte
 }
 
-func readRecord(r *bufio.Reader) (string, error) {
-	n, err := binary.ReadUvarint(r)
-	if err != nil {
-		return "", err // io.EOF only at a record boundary
+func newRunWriter(w io.Writer) *runWriter {
+	return &runWriter{Writer: bufio.NewWriterSize(w, 1<<16)}
+}
+
+func (w *runWriter) write(rec string) {
+	shared := 0
+	for shared < len(rec) && shared < len(w.prev) && rec[shared] == w.prev[shared] {
+		shared++
 	}
-	b := make([]byte, n)
-	if _, err := io.ReadFull(r, b); err != nil {
+	k := binary.PutUvarint(w.n[:], uint64(shared))
+	k += binary.PutUvarint(w.n[k:], uint64(len(rec)-shared))
+	w.Write(w.n[:k])
+	w.WriteString(rec[shared:])
+	w.prev = rec
+}
+
+type runReader struct {
+	r    *bufio.Reader
+	prev []byte
+}
+
+func newRunReader(r io.Reader) *runReader {
+	return &runReader{r: bufio.NewReaderSize(r, 1<<16)}
+}
+
+// read returns the next record; io.EOF only at a record boundary.
+func (r *runReader) read() (string, error) {
+	shared, err := binary.ReadUvarint(r.r)
+	if err != nil {
+		return "", err
+	}
+	rest, err := binary.ReadUvarint(r.r)
+	if err != nil {
 		return "", fmt.Errorf("truncated record: %w", err)
 	}
-	return string(b), nil
+	if shared > uint64(len(r.prev)) || rest > 1<<30 {
+		return "", errors.New("corrupt record")
+	}
+	rec := make([]byte, shared+rest)
+	copy(rec, r.prev[:shared])
+	if _, err := io.ReadFull(r.r, rec[shared:]); err != nil {
+		return "", fmt.Errorf("truncated record: %w", err)
+	}
+	r.prev = rec
+	return string(rec), nil
 }
 
 // mergeRuns calls fn for every distinct record of the sorted runs, in
@@ -180,7 +219,7 @@ func mergeRuns(paths []string, fn func(string) error) (err error) {
 			return err
 		}
 		defer f.Close()
-		c := &runCursor{r: bufio.NewReaderSize(f, 1<<16)}
+		c := &runCursor{r: newRunReader(f)}
 		ok, err := c.next()
 		if err != nil {
 			return fmt.Errorf("%s: %w", p, err)
@@ -213,12 +252,12 @@ func mergeRuns(paths []string, fn func(string) error) (err error) {
 }
 
 type runCursor struct {
-	r   *bufio.Reader
+	r   *runReader
 	rec string
 }
 
 func (c *runCursor) next() (bool, error) {
-	rec, err := readRecord(c.r)
+	rec, err := c.r.read()
 	if err == io.EOF {
 		return false, nil
 	}
