@@ -12,11 +12,14 @@ import (
 // that position, and the same author as other sources of the paper wrote it.
 type slot struct {
 	paper    *paper
-	position int             // 1-based
-	name     mappings.Author // from the best-ranked source
-	seen     []sourceAuthor  // one per source listing the author, best first
+	position int            // 1-based
+	key      string         // nameKey of the name as the best-ranked source wrote it
+	seen     []sourceAuthor // one per source listing the author, best first
 	person   *person
 }
+
+// name is the author as the best-ranked source wrote it.
+func (s *slot) name() mappings.Author { return s.seen[0].author }
 
 // sourceAuthor is an author as one source wrote it. A paper has a few
 // sources, so a slice is searched faster than a map and is a fraction
@@ -105,7 +108,7 @@ func (b *builder) groupAuthors() {
 	}
 	byName := map[string][]int{}
 	for i, s := range slots {
-		byName[nameKey(s.name)] = append(byName[nameKey(s.name)], i)
+		byName[s.key] = append(byName[s.key], i)
 	}
 	names := make([]string, 0, len(byName))
 	for k := range byName {
@@ -169,7 +172,7 @@ func (b *builder) paperSlots(p *paper) []*slot {
 	}
 	slots := make([]*slot, len(ref.Record.Authors))
 	for i, a := range ref.Record.Authors {
-		slots[i] = &slot{paper: p, position: i + 1, name: a, seen: []sourceAuthor{{ref, a}}}
+		slots[i] = &slot{paper: p, position: i + 1, key: nameKey(a), seen: []sourceAuthor{{ref, a}}}
 	}
 	for _, s := range p.sources {
 		if s == ref {
@@ -194,11 +197,11 @@ func (b *builder) paperSlots(p *paper) []*slot {
 // same name, preferring the same position.
 func matchSlot(slots []*slot, taken map[int]bool, pos int, a mappings.Author) int {
 	k := nameKey(a)
-	if pos < len(slots) && !taken[pos] && nameKey(slots[pos].name) == k {
+	if pos < len(slots) && !taken[pos] && slots[pos].key == k {
 		return pos
 	}
 	for i, s := range slots {
-		if !taken[i] && nameKey(s.name) == k {
+		if !taken[i] && s.key == k {
 			return i
 		}
 	}
@@ -226,12 +229,12 @@ func sharedCoAuthor(a, c *slot) string {
 	others := map[string]bool{}
 	for _, s := range a.paper.slots {
 		if s != a {
-			others[nameKey(s.name)] = true
+			others[s.key] = true
 		}
 	}
 	for _, s := range c.paper.slots {
-		if s != c && others[nameKey(s.name)] {
-			return displayName(s.name)
+		if s != c && others[s.key] {
+			return displayName(s.name())
 		}
 	}
 	return ""

@@ -108,6 +108,9 @@ func Build(inputs []Input, opts Options) (*Result, error) {
 		return nil, err
 	}
 	b := &builder{mint: minter{base: base}, ds: newDataset(opts.Sink), known: known}
+	// Only the count is needed after this: a caller that lets go of its
+	// slice lets the inputs be collected while the graph is built.
+	nInputs := len(inputs)
 	b.sources = dedupeSources(inputs, b.mint)
 	b.splitTrials()
 	b.groupPapers()
@@ -127,13 +130,13 @@ func Build(inputs []Input, opts Options) (*Result, error) {
 	if b.ds.err != nil {
 		return nil, b.ds.err
 	}
-	if len(b.sources) == 0 && len(inputs) > 0 {
+	if len(b.sources) == 0 && nInputs > 0 {
 		return nil, errors.New("graph: no records")
 	}
-	b.sum.Records = len(inputs)
+	b.sum.Records = nInputs
 	b.sum.Papers = len(b.papers)
 	b.sum.Trials = len(b.registrations)
-	b.sum.Merged = len(inputs) - len(b.papers) - len(b.registrations)
+	b.sum.Merged = nInputs - len(b.papers) - len(b.registrations)
 	b.sum.Authors = len(b.people)
 	b.sum.Journals = len(b.journals)
 	sort.Slice(b.sum.Disagreements, func(i, j int) bool {

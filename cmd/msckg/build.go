@@ -128,7 +128,11 @@ func runBuild(c *cli.Context) error {
 	// its memory budget, so a large build's memory stays flat.
 	store := export.NewStore(sortMemory<<20, scratch.dir)
 	defer store.Close()
-	res, err := graph.Build(l.inputs, graph.Options{Base: c.String("base"), Sink: store})
+	// The builder copies what it needs; dropping the loader's slice lets
+	// it be collected during the build.
+	inputs := l.inputs
+	l.inputs = nil
+	res, err := graph.Build(inputs, graph.Options{Base: c.String("base"), Sink: store})
 	if err != nil {
 		return err
 	}

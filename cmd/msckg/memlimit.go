@@ -10,11 +10,11 @@ import (
 
 // setMemoryLimit gives the Go runtime a soft memory limit of three
 // quarters of the memory available when msckg starts, unless GOMEMLIMIT
-// is set. The build holds the whole graph to decide identity, and with
-// the default GC pacing the process grows to about twice its live data;
-// near the limit the collector works harder instead, so a large corpus
-// that fits in memory builds instead of being killed. It changes nothing
-// for small inputs.
+// is set. Records and statements wait on disk, but the identity keys of
+// every record stay in memory, and with the default GC pacing the
+// process grows to about twice its live data; near the limit the
+// collector works harder instead, so a corpus whose keys fit builds
+// instead of being killed. It changes nothing for ordinary inputs.
 func setMemoryLimit() {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return
