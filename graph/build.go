@@ -25,8 +25,9 @@ type Input struct {
 	Record mappings.Record
 	Facts  *evidence.Facts // what extraction found in the record; nil if not run
 
-	sha     string   // of Record.Raw, when a Spool dropped the bytes
-	spooled *spooled // where the full input is, for a light one from a Spool
+	sha         string   // of Record.Raw, when a Spool dropped the bytes
+	spooled     *spooled // where the full input is, for a light one from a Spool
+	hasAbstract bool     // a Spool dropped the abstract's text, not the fact there is one
 }
 
 // Options change how the graph is built.

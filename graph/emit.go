@@ -16,6 +16,11 @@ import (
 // as they are; a different value is kept on the source record (mkg:stated…)
 // so the union view holds exactly one value.
 func (b *builder) emitPaper(p *paper) {
+	if s := p.abstractSource; s != nil {
+		// The sources are whole now; a light copy carried no text.
+		p.abstract = s.Record.Abstract.Text
+		defer func() { p.abstract = "" }() // nothing reads it after this paper
+	}
 	for _, s := range p.sources {
 		g := s.iri
 		r := &s.Record

@@ -131,8 +131,8 @@ func (b *builder) choosePaperValues(p *paper) {
 	p.pmid = first(func(r *mappings.Record) string { return r.PMID })
 	p.pmcid = strings.ToUpper(first(func(r *mappings.Record) string { return r.PMCID }))
 	for _, s := range p.sources {
-		if s.Record.Abstract.Text != "" {
-			p.abstract = s.Record.Abstract.Text
+		if s.Record.Abstract.Text != "" || s.hasAbstract {
+			p.abstract = s.Record.Abstract.Text // "" in a light copy: see emitPaper
 			p.abstractSource = s
 			break
 		}

@@ -84,6 +84,11 @@ func lighten(in Input) Input {
 	r := &in.Record
 	r.Raw = nil
 	r.Abstract.Sections = nil
+	if r.Title != "" && r.Abstract.Text != "" {
+		// Identity needs the abstract's text only to name a paper that
+		// has no title; the chosen abstract is read back with the record.
+		r.Abstract.Text, in.hasAbstract = "", true
+	}
 	r.MeSH, r.Keywords, r.PublicationTypes, r.URLs = nil, nil, nil, nil
 	r.Guessed = nil
 	in.Facts = nil
