@@ -15,7 +15,7 @@ import (
 // Spool keeps the bulk of a large build's inputs on disk. Put writes a
 // record and its facts to a scratch file and returns a light copy that
 // holds only what identity needs (identifiers, title, authors, journal,
-// dates, abstract text, references); the builder reads the full input
+// dates, references, whether there is an abstract); the builder reads the full input
 // back when it states the paper, then lets it go. Memory then grows with
 // the identity keys of the corpus, not with its text.
 //
