@@ -24,6 +24,7 @@ const formats = {
   ".nt": "application/n-triples",
   ".ttl": "text/turtle",
   ".trig": "application/trig",
+  ".jsonld": "application/ld+json",
 };
 
 function fail(code, message) {
