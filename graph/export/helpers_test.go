@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
 	"slices"
@@ -235,4 +236,48 @@ func viewOf(quads []rdf.Quad, prefixes map[string]string) (*view, error) {
 	}
 	defer st.Close()
 	return newView(st, prefixes)
+}
+
+// The writers' order, stated plainly over slices: the store's byte
+// encoding must sort statements exactly like this (TestStoreMatchesSlice),
+// and tests use it to compare datasets term by term.
+
+func compareTriple(a, b stmt) int {
+	return cmp.Or(a.s.compare(b.s), a.p.compare(b.p), a.o.compare(b.o))
+}
+
+func compareQuad(a, b stmt) int {
+	return cmp.Or(a.g.compare(b.g), compareTriple(a, b))
+}
+
+// prepare checks and converts every quad; the caller's slice is left
+// alone. The error names the quad (0-based index) and the position of
+// the bad term.
+func prepare(quads []rdf.Quad) ([]stmt, error) {
+	out := make([]stmt, len(quads))
+	for i, q := range quads {
+		st, err := convertQuad(q, convert)
+		if err != nil {
+			return nil, fmt.Errorf("quad %d: %w", i, err)
+		}
+		out[i] = st
+	}
+	return out, nil
+}
+
+// sortedQuads sorts by graph, subject, predicate, object and drops
+// duplicates.
+func sortedQuads(st []stmt) []stmt {
+	slices.SortFunc(st, compareQuad)
+	return slices.CompactFunc(st, func(a, b stmt) bool { return compareQuad(a, b) == 0 })
+}
+
+// sortedUnion drops graph names and duplicate triples, sorted by subject,
+// predicate, object.
+func sortedUnion(st []stmt) []stmt {
+	for i := range st {
+		st[i].g = term{}
+	}
+	slices.SortFunc(st, compareTriple)
+	return slices.CompactFunc(st, func(a, b stmt) bool { return compareTriple(a, b) == 0 })
 }

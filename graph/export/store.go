@@ -175,9 +175,9 @@ func (st *Store) eachTriple(fn func(stmt) error) error {
 }
 
 // Records are terms encoded so that comparing records byte by byte
-// orders them as compareQuad (or compareTriple) orders statements: each
-// term is its kind, then its value, datatype and language, each ended by
-// a 0 byte. Bytes 0 and 1 inside a string are escaped as 1 1 and 1 2,
+// orders them by graph, subject, predicate and object in term order (the
+// union: by subject, predicate and object): each term is its kind, then
+// its value, datatype and language, each ended by a 0 byte. Bytes 0 and 1 inside a string are escaped as 1 1 and 1 2,
 // which keeps the order and leaves 0 only as a terminator.
 
 func appendQuad(b []byte, s stmt) []byte {

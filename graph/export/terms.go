@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -55,29 +54,6 @@ func (t term) compare(u term) int {
 // stmt is a quad (or, with g.kind == kindNone, a triple) of checked terms.
 type stmt struct{ s, p, o, g term }
 
-func compareTriple(a, b stmt) int {
-	return cmp.Or(a.s.compare(b.s), a.p.compare(b.p), a.o.compare(b.o))
-}
-
-func compareQuad(a, b stmt) int {
-	return cmp.Or(a.g.compare(b.g), compareTriple(a, b))
-}
-
-// prepare checks and converts every quad; the caller's slice is left
-// alone. The error names the quad (0-based index) and the position of
-// the bad term.
-func prepare(quads []rdf.Quad) ([]stmt, error) {
-	out := make([]stmt, len(quads))
-	for i, q := range quads {
-		st, err := convertQuad(q, convert)
-		if err != nil {
-			return nil, fmt.Errorf("quad %d: %w", i, err)
-		}
-		out[i] = st
-	}
-	return out, nil
-}
-
 // convertQuad checks one quad term by term with conv; the error says
 // which position holds the bad term.
 func convertQuad(q rdf.Quad, conv func(rdf.Term, bool) (term, error)) (stmt, error) {
@@ -105,23 +81,6 @@ func convertQuad(q rdf.Quad, conv func(rdf.Term, bool) (term, error)) (stmt, err
 		return st, errors.New("graph: a literal cannot name a graph")
 	}
 	return st, nil
-}
-
-// sortedQuads sorts by graph, subject, predicate, object and drops
-// duplicates.
-func sortedQuads(st []stmt) []stmt {
-	slices.SortFunc(st, compareQuad)
-	return slices.CompactFunc(st, func(a, b stmt) bool { return compareQuad(a, b) == 0 })
-}
-
-// sortedUnion drops graph names and duplicate triples, sorted by subject,
-// predicate, object.
-func sortedUnion(st []stmt) []stmt {
-	for i := range st {
-		st[i].g = term{}
-	}
-	slices.SortFunc(st, compareTriple)
-	return slices.CompactFunc(st, func(a, b stmt) bool { return compareTriple(a, b) == 0 })
 }
 
 // convert checks one knakk term. A nil term is an error, except for a
