@@ -30,18 +30,13 @@ func Journals() ([]KnownJournal, error) { return ParseJournals(journalsTSV) }
 func ParseJournals(data string) ([]KnownJournal, error) {
 	var out []KnownJournal
 	header := true
-	for n, line := range strings.Split(data, "\n") {
-		line = strings.TrimRight(line, "\r")
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
+	for n, f := range tsvRows(data) {
 		if header {
 			header = false
 			continue
 		}
-		f := strings.Split(line, "\t")
 		if len(f) != 6 {
-			return nil, fmt.Errorf("journals.tsv line %d: %d columns, want 6", n+1, len(f))
+			return nil, fmt.Errorf("journals.tsv line %d: %d columns, want 6", n, len(f))
 		}
 		j := KnownJournal{Title: strings.TrimSpace(f[0]), ISSN: f[2], EISSN: f[3], ISSNL: f[4], CheckedVia: f[5]}
 		for _, a := range strings.Split(f[1], "|") {

@@ -52,13 +52,7 @@ func Lexicon() ([]LexiconEntry, error) {
 func ParseLexicon(data string) ([]LexiconEntry, error) {
 	var out []LexiconEntry
 	seen := map[string]int{}
-	for n, line := range strings.Split(data, "\n") {
-		n++
-		line = strings.TrimRight(line, "\r")
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		cols := strings.Split(line, "\t")
+	for n, cols := range tsvRows(data) {
 		if len(cols) != 7 {
 			return nil, fmt.Errorf("lexicon line %d: want 7 tab-separated columns, got %d", n, len(cols))
 		}
@@ -106,13 +100,7 @@ func Patterns() ([]PatternEntry, error) {
 // ParsePatterns parses rows "category<TAB>phrase[<TAB>value]".
 func ParsePatterns(data string) ([]PatternEntry, error) {
 	var out []PatternEntry
-	for n, line := range strings.Split(data, "\n") {
-		n++
-		line = strings.TrimRight(line, "\r")
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		cols := strings.Split(line, "\t")
+	for n, cols := range tsvRows(data) {
 		if len(cols) < 2 || len(cols) > 3 || cols[0] == "" || cols[1] == "" {
 			return nil, fmt.Errorf("patterns line %d: want category, phrase and an optional value, tab-separated", n)
 		}

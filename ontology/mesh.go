@@ -13,13 +13,10 @@ var verifiedMeSH = parseMeSHTable(meshVerifiedTSV)
 
 func parseMeSHTable(tsv string) map[string]string {
 	m := map[string]string{}
-	for _, line := range strings.Split(tsv, "\n") {
-		if line = strings.TrimSpace(line); line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		id, name, ok := strings.Cut(line, "\t")
-		if ok {
-			m[strings.ToLower(strings.TrimSpace(name))] = strings.TrimSpace(id)
+	for _, cols := range tsvRows(tsv) {
+		if len(cols) >= 2 {
+			name := strings.Join(cols[1:], "\t")
+			m[strings.ToLower(strings.TrimSpace(name))] = strings.TrimSpace(cols[0])
 		}
 	}
 	return m

@@ -24,18 +24,12 @@ func Units() ([]Unit, error) { return ParseUnits(unitsTSV) }
 func ParseUnits(data string) ([]Unit, error) {
 	var out []Unit
 	seen := map[string]int{}
-	for n, line := range strings.Split(data, "\n") {
-		n++
-		line = strings.TrimRight(line, "\r")
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		cols := strings.Split(line, "\t")
+	for n, cols := range tsvRows(data) {
 		if len(cols) != 2 || cols[0] == "" || cols[1] == "" {
 			return nil, fmt.Errorf("units line %d: want a written form and a UCUM code, tab-separated", n)
 		}
 		if cols[0] != strings.TrimSpace(cols[0]) || cols[1] != strings.TrimSpace(cols[1]) {
-			return nil, fmt.Errorf("units line %d: stray spaces around %q", n, line)
+			return nil, fmt.Errorf("units line %d: stray spaces around %q", n, strings.Join(cols, "\t"))
 		}
 		if prev, dup := seen[cols[0]]; dup {
 			return nil, fmt.Errorf("units line %d: %q already defined on line %d", n, cols[0], prev)
