@@ -85,21 +85,13 @@ func medlineRecord(e *Entry) (Record, error) {
 		v := CleanText(f.Value)
 		switch fields[f.Tag] {
 		case "pmid":
-			if rec.PMID == "" {
-				rec.PMID = NormalizePMID(v)
-			}
+			setOnce(&rec.PMID, NormalizePMID(v))
 		case "pmcid":
-			if rec.PMCID == "" {
-				rec.PMCID = NormalizePMCID(v)
-			}
+			setOnce(&rec.PMCID, NormalizePMCID(v))
 		case "title":
-			if rec.Title == "" {
-				rec.Title = nlmTitle(v)
-			}
+			setOnce(&rec.Title, nlmTitle(v))
 		case "book-title":
-			if bookTI == "" {
-				bookTI = nlmTitle(v)
-			}
+			setOnce(&bookTI, nlmTitle(v))
 		case "abstract":
 			abstract = append(abstract, v)
 		case "author-full":
@@ -117,13 +109,9 @@ func medlineRecord(e *Entry) (Record, error) {
 		case "issn":
 			medlineAddISSN(&rec.Journal, v)
 		case "journal":
-			if rec.Journal.Title == "" {
-				rec.Journal.Title = v
-			}
+			setOnce(&rec.Journal.Title, v)
 		case "journal-abbrev":
-			if rec.Journal.Abbrev == "" {
-				rec.Journal.Abbrev = v
-			}
+			setOnce(&rec.Journal.Abbrev, v)
 		case "date":
 			if rec.Issued.IsZero() {
 				rec.Issued = nlmFreeDate(v)
@@ -149,9 +137,7 @@ func medlineRecord(e *Entry) (Record, error) {
 				rec.TrialIDs = appendOnce(rec.TrialIDs, nlmTrialID(bank, acc))
 			}
 		case "language":
-			if rec.Language == "" {
-				rec.Language = LanguageCode(v)
-			}
+			setOnce(&rec.Language, LanguageCode(v))
 		case "publication-type":
 			rec.PublicationTypes = appendOnce(rec.PublicationTypes, v)
 		case "mesh":
@@ -161,9 +147,7 @@ func medlineRecord(e *Entry) (Record, error) {
 		case "keyword":
 			rec.Keywords = appendOnce(rec.Keywords, v)
 		case "publisher":
-			if rec.Publisher == "" {
-				rec.Publisher = v
-			}
+			setOnce(&rec.Publisher, v)
 		}
 	}
 	if rec.Title == "" {

@@ -89,9 +89,7 @@ func risRecord(e *Entry) (Record, error) {
 				rec.PublicationTypes = append(rec.PublicationTypes, v)
 			}
 		case "title":
-			if rec.Title == "" {
-				rec.Title = v
-			}
+			setOnce(&rec.Title, v)
 		case "author":
 			if a := ParseName(v, FamilyFirst); a.AsWritten != "" {
 				rec.Authors = append(rec.Authors, a)
@@ -99,19 +97,13 @@ func risRecord(e *Entry) (Record, error) {
 		case "abstract":
 			abstract = append(abstract, v)
 		case "journal":
-			if rec.Journal.Title == "" {
-				rec.Journal.Title = v
-			}
+			setOnce(&rec.Journal.Title, v)
 		case "journal-abbrev":
-			if rec.Journal.Abbrev == "" {
-				rec.Journal.Abbrev = v
-			}
+			setOnce(&rec.Journal.Abbrev, v)
 		case "issn":
 			addRISISSNs(&rec.Journal, v)
 		case "doi":
-			if rec.DOI == "" {
-				rec.DOI = NormalizeDOI(v)
-			}
+			setOnce(&rec.DOI, NormalizeDOI(v))
 		case "url":
 			for _, u := range strings.FieldsFunc(f.Value, func(r rune) bool { return r == ';' || r == ' ' || r == '\n' || r == '\t' }) {
 				addURL(&rec, u)
@@ -137,9 +129,7 @@ func risRecord(e *Entry) (Record, error) {
 				}
 			}
 		case "language":
-			if rec.Language == "" {
-				rec.Language = LanguageCode(v)
-			}
+			setOnce(&rec.Language, LanguageCode(v))
 		case "publisher":
 			rec.Publisher = v
 		case "accession":

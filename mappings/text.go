@@ -270,3 +270,12 @@ func splitList(s string, seps string) []string {
 	}
 	return out
 }
+
+// setOnce stores v in *field unless the record already holds a value
+// there: of tags repeated in one record (two TI lines, T1 and TI), the
+// first wins.
+func setOnce(field *string, v string) {
+	if *field == "" {
+		*field = v
+	}
+}
