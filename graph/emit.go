@@ -2,7 +2,8 @@ package graph
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/knakk/rdf"
@@ -150,7 +151,7 @@ func (b *builder) emitSourceRecord(s *source) {
 		b.ds.add(g, s.iri, o.RecordNumber, integer(r.Number))
 	}
 	b.ds.add(g, s.iri, o.SHA256, str(s.sha))
-	for _, field := range sortedKeys(r.Guessed) {
+	for _, field := range slices.Sorted(maps.Keys(r.Guessed)) {
 		b.ds.add(g, s.iri, o.GuessedField, str(field+": "+r.Guessed[field]))
 	}
 }
@@ -302,7 +303,7 @@ func (b *builder) concept(iri, label string) {
 
 func (b *builder) emitVocabulary() {
 	g := b.mint.vocabularyGraph()
-	for _, c := range sortedKeys(b.concepts) {
+	for _, c := range slices.Sorted(maps.Keys(b.concepts)) {
 		b.ds.link(g, c, o.RDFType, o.SKOSConcept)
 		if l := b.concepts[c]; l != "" {
 			b.ds.add(g, c, o.RDFSLabel, str(l))
@@ -312,15 +313,6 @@ func (b *builder) emitVocabulary() {
 			b.ds.add(g, c, o.SKOSNotation, str(strings.TrimPrefix(c, o.MeSH)))
 		}
 	}
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 func shorten(s string, n int) string {

@@ -9,10 +9,10 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"maps"
 	"os"
 	"os/exec"
 	"slices"
-	"sort"
 	"strings"
 	"testing"
 
@@ -99,7 +99,7 @@ func (g graph) englishLiterals(s, p string) []string {
 func TestEveryConstantIsDeclared(t *testing.T) {
 	consts := mkgConstants(t)
 	g, _ := loadGraph(t)
-	for _, iri := range sortedKeys(consts) {
+	for _, iri := range slices.Sorted(maps.Keys(consts)) {
 		name := consts[iri]
 		if len(g[iri][RDFType]) == 0 {
 			t.Errorf("%s (%s) has no rdf:type in msckg.ttl", name, iri)
@@ -124,7 +124,7 @@ func TestEveryTermHasConstant(t *testing.T) {
 			}
 		}
 	}
-	for _, iri := range sortedKeys(seen) {
+	for _, iri := range slices.Sorted(maps.Keys(seen)) {
 		if _, ok := consts[iri]; !ok {
 			t.Errorf("msckg.ttl uses %s, which has no constant in terms.go", iri)
 		}
@@ -137,7 +137,7 @@ var kinds = []string{OWL + "Class", OWL + "ObjectProperty", OWL + "DatatypePrope
 func TestEveryTermHasOneKind(t *testing.T) {
 	consts := mkgConstants(t)
 	g, _ := loadGraph(t)
-	for _, iri := range sortedKeys(consts) {
+	for _, iri := range slices.Sorted(maps.Keys(consts)) {
 		var got []string
 		for _, k := range kinds {
 			if g.has(iri, RDFType, k) {
@@ -153,7 +153,7 @@ func TestEveryTermHasOneKind(t *testing.T) {
 func TestPropertiesHaveDomainAndRange(t *testing.T) {
 	g, _ := loadGraph(t)
 	props := 0
-	for _, s := range sortedKeys(g) {
+	for _, s := range slices.Sorted(maps.Keys(g)) {
 		object, datatype := g.has(s, RDFType, OWL+"ObjectProperty"), g.has(s, RDFType, OWL+"DatatypeProperty")
 		if !object && !datatype {
 			continue
@@ -194,7 +194,7 @@ func TestIndividualsAreTypedConcepts(t *testing.T) {
 			t.Errorf("%s is not a subclass of skos:Concept", c)
 		}
 	}
-	for _, s := range sortedKeys(g) {
+	for _, s := range slices.Sorted(maps.Keys(g)) {
 		if !g.has(s, RDFType, OWL+"NamedIndividual") {
 			continue
 		}
@@ -412,13 +412,4 @@ func TestTurtleIsACopy(t *testing.T) {
 	if Turtle()[0] == 'X' {
 		t.Error("Turtle() returns the embedded bytes, not a copy")
 	}
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
