@@ -12,7 +12,8 @@ import (
 	"github.com/msckg/msckg/graph"
 )
 
-// fixtureDirs hold every real and constructed record the tests use.
+// fixtureDirs hold every real and constructed record the tests build
+// together.
 var fixtureDirs = []string{"testdata/seeds", "testdata/seeds-variants", "testdata/formats", "testdata/linking"}
 
 // TestSortOnDiskGivesSameFiles: a build whose statements outgrow

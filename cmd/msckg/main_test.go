@@ -266,8 +266,7 @@ func TestEveryFixtureBuildsAValidGraph(t *testing.T) {
 	inRepoRoot(t)
 	dir := t.TempDir()
 	ttl, nq, nt := filepath.Join(dir, "all.ttl"), filepath.Join(dir, "all.nq"), filepath.Join(dir, "all.nt")
-	code, _, stderr := runCLI(t, "", "build", "testdata/seeds", "testdata/seeds-variants", "testdata/formats", "testdata/linking",
-		"-o", ttl, "-o", nq, "-o", nt)
+	code, _, stderr := runCLI(t, "", append([]string{"build", "-o", ttl, "-o", nq, "-o", nt}, fixtureDirs...)...)
 	if code != exitOK && code != exitRejected {
 		t.Fatalf("exit %d:\n%s", code, stderr)
 	}
