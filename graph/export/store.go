@@ -270,18 +270,18 @@ func unescape(s string) string {
 	return string(b)
 }
 
-// spool is somewhere to render a long body before its header is known:
+// bodyBuffer is somewhere to render a long body before its header is known:
 // memory for a store that fits in memory, a scratch file otherwise.
-type spool struct {
+type bodyBuffer struct {
 	w    *bufio.Writer
 	buf  *bytes.Buffer
 	file *os.File
 }
 
-func (st *Store) spool() (*spool, error) {
+func (st *Store) bodyBuffer() (*bodyBuffer, error) {
 	if !st.Spilled() {
 		var buf bytes.Buffer
-		return &spool{w: bufio.NewWriter(&buf), buf: &buf}, nil
+		return &bodyBuffer{w: bufio.NewWriter(&buf), buf: &buf}, nil
 	}
 	dir, err := st.scratch()
 	if err != nil {
@@ -291,28 +291,28 @@ func (st *Store) spool() (*spool, error) {
 	if err != nil {
 		return nil, fmt.Errorf("making a scratch file: %w", err)
 	}
-	return &spool{w: bufio.NewWriterSize(f, 1<<16), file: f}, nil
+	return &bodyBuffer{w: bufio.NewWriterSize(f, 1<<16), file: f}, nil
 }
 
-// copyTo writes everything spooled to w.
-func (sp *spool) copyTo(w io.Writer) error {
-	if err := sp.w.Flush(); err != nil {
+// copyTo writes everything buffered to w.
+func (bb *bodyBuffer) copyTo(w io.Writer) error {
+	if err := bb.w.Flush(); err != nil {
 		return err
 	}
-	if sp.file == nil {
-		_, err := sp.buf.WriteTo(w)
+	if bb.file == nil {
+		_, err := bb.buf.WriteTo(w)
 		return err
 	}
-	if _, err := sp.file.Seek(0, io.SeekStart); err != nil {
+	if _, err := bb.file.Seek(0, io.SeekStart); err != nil {
 		return err
 	}
-	_, err := io.Copy(w, sp.file)
+	_, err := io.Copy(w, bb.file)
 	return err
 }
 
-func (sp *spool) close() {
-	if sp.file != nil {
-		sp.file.Close()
-		os.Remove(sp.file.Name())
+func (bb *bodyBuffer) close() {
+	if bb.file != nil {
+		bb.file.Close()
+		os.Remove(bb.file.Name())
 	}
 }

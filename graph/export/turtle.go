@@ -41,9 +41,9 @@ func writeTurtle(w io.Writer, st *Store, prefixes map[string]string) error {
 	if err != nil {
 		return fmt.Errorf("turtle: %w", err)
 	}
-	// The body is rendered first, to a spool: only then is it known
+	// The body is rendered first, to a buffer: only then is it known
 	// which prefixes are used.
-	body, err := st.spool()
+	body, err := st.bodyBuffer()
 	if err != nil {
 		return fmt.Errorf("turtle: %w", err)
 	}
