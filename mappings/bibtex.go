@@ -155,24 +155,16 @@ func bibFields(f map[string]string) Record {
 	rec.PageStart, rec.PageEnd = SplitPages(tex("pages"))
 	switch strings.ToLower(bibVerbatim(f["eprinttype"])) {
 	case "pubmed", "pmid":
-		if rec.PMID == "" {
-			rec.PMID = NormalizePMID(bibVerbatim(f["eprint"]))
-		}
+		setOnce(&rec.PMID, NormalizePMID(bibVerbatim(f["eprint"])))
 	case "pmc", "pmcid":
-		if rec.PMCID == "" {
-			rec.PMCID = NormalizePMCID(bibVerbatim(f["eprint"]))
-		}
+		setOnce(&rec.PMCID, NormalizePMCID(bibVerbatim(f["eprint"])))
 	}
 	for _, m := range bibPMPattern.FindAllStringSubmatch(tex("note")+" "+tex("annote"), -1) {
 		switch strings.ToUpper(m[1]) {
 		case "PMID":
-			if rec.PMID == "" {
-				rec.PMID = NormalizePMID(m[2])
-			}
+			setOnce(&rec.PMID, NormalizePMID(m[2]))
 		case "PMCID":
-			if rec.PMCID == "" {
-				rec.PMCID = NormalizePMCID(m[2])
-			}
+			setOnce(&rec.PMCID, NormalizePMCID(m[2]))
 		}
 	}
 	rec.Authors = bibAuthors(f["author"])

@@ -220,17 +220,11 @@ func (item *cslItem) record() Record {
 	for _, m := range cslNotePattern.FindAllStringSubmatch(item.Note, -1) {
 		switch strings.ToUpper(m[1]) {
 		case "PMID":
-			if rec.PMID == "" {
-				rec.PMID = NormalizePMID(m[2])
-			}
+			setOnce(&rec.PMID, NormalizePMID(m[2]))
 		case "PMCID":
-			if rec.PMCID == "" {
-				rec.PMCID = NormalizePMCID(m[2])
-			}
+			setOnce(&rec.PMCID, NormalizePMCID(m[2]))
 		case "DOI":
-			if rec.DOI == "" {
-				rec.DOI = NormalizeDOI(m[2])
-			}
+			setOnce(&rec.DOI, NormalizeDOI(m[2]))
 		}
 	}
 	addURL(&rec, item.URL)

@@ -188,9 +188,7 @@ func labelled(lines []pageLine, stop int, rec *Record) {
 		}
 		switch l.field {
 		case "title":
-			if rec.Title == "" {
-				rec.Title = titleText(v)
-			}
+			setOnce(&rec.Title, titleText(v))
 		case "authors":
 			if len(rec.Authors) == 0 {
 				rec.Authors = pageNames(v)
@@ -200,17 +198,13 @@ func labelled(lines []pageLine, stop int, rec *Record) {
 				journalValue(v, rec)
 			}
 		case "publisher":
-			if rec.Publisher == "" {
-				rec.Publisher = v
-			}
+			setOnce(&rec.Publisher, v)
 		case "date":
 			if d, ok := dateIn(v); ok && rec.Issued.IsZero() {
 				rec.Issued = d
 			}
 		case "doi":
-			if rec.DOI == "" {
-				rec.DOI = doiInLine(v)
-			}
+			setOnce(&rec.DOI, doiInLine(v))
 		case "pmid":
 			if f := strings.Fields(v); rec.PMID == "" && len(f) > 0 {
 				rec.PMID = NormalizePMID(f[0])
@@ -224,13 +218,9 @@ func labelled(lines []pageLine, stop int, rec *Record) {
 				rec.Language = LanguageCode(items[0])
 			}
 		case "volume":
-			if rec.Volume == "" {
-				rec.Volume = v
-			}
+			setOnce(&rec.Volume, v)
 		case "issue":
-			if rec.Issue == "" {
-				rec.Issue = v
-			}
+			setOnce(&rec.Issue, v)
 		case "pages":
 			if rec.PageStart == "" {
 				rec.PageStart, rec.PageEnd = SplitPages(v)

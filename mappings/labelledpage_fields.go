@@ -146,13 +146,9 @@ func journalValue(v string, rec *Record) {
 	for _, item := range splitList(v, ",;") {
 		switch m := volumeItem.FindStringSubmatch(item); {
 		case m != nil:
-			if rec.Volume == "" {
-				rec.Volume = m[1]
-			}
+			setOnce(&rec.Volume, m[1])
 		case issueItem.MatchString(item):
-			if rec.Issue == "" {
-				rec.Issue = issueItem.FindStringSubmatch(item)[1]
-			}
+			setOnce(&rec.Issue, issueItem.FindStringSubmatch(item)[1])
 		case pagesItem.MatchString(item):
 			if rec.PageStart == "" {
 				rec.PageStart, rec.PageEnd = SplitPages(pagesItem.FindStringSubmatch(item)[1])

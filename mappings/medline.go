@@ -187,17 +187,11 @@ func medlineAddISSN(j *Journal, v string) {
 	}
 	switch strings.ToLower(m[2]) {
 	case "print":
-		if j.ISSN == "" {
-			j.ISSN = issn
-		}
+		setOnce(&j.ISSN, issn)
 	case "electronic":
-		if j.EISSN == "" {
-			j.EISSN = issn
-		}
+		setOnce(&j.EISSN, issn)
 	case "linking":
-		if j.ISSNL == "" {
-			j.ISSNL = issn
-		}
+		setOnce(&j.ISSNL, issn)
 	default:
 		j.ISSNs = appendOnce(j.ISSNs, issn)
 	}

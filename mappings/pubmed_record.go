@@ -141,17 +141,11 @@ func pmIDs(rec *Record, ids []pmID) {
 	for _, id := range ids {
 		switch strings.ToLower(id.IdType) {
 		case "pubmed":
-			if rec.PMID == "" {
-				rec.PMID = NormalizePMID(id.Value)
-			}
+			setOnce(&rec.PMID, NormalizePMID(id.Value))
 		case "pmc":
-			if rec.PMCID == "" {
-				rec.PMCID = NormalizePMCID(id.Value)
-			}
+			setOnce(&rec.PMCID, NormalizePMCID(id.Value))
 		case "doi":
-			if rec.DOI == "" {
-				rec.DOI = NormalizeDOI(id.Value)
-			}
+			setOnce(&rec.DOI, NormalizeDOI(id.Value))
 		}
 	}
 }
@@ -281,13 +275,9 @@ func pmReferences(refs []pmReference) []Reference {
 		for _, id := range r.ArticleIDs {
 			switch strings.ToLower(id.IdType) {
 			case "doi":
-				if ref.DOI == "" {
-					ref.DOI = NormalizeDOI(id.Value)
-				}
+				setOnce(&ref.DOI, NormalizeDOI(id.Value))
 			case "pubmed":
-				if ref.PMID == "" {
-					ref.PMID = NormalizePMID(id.Value)
-				}
+				setOnce(&ref.PMID, NormalizePMID(id.Value))
 			}
 		}
 		if m := referenceYear.FindStringSubmatch(ref.Text); m != nil {
