@@ -76,7 +76,32 @@ type Cohort struct {
 	// DiseaseDuration is how long the patients have had the disease ("a
 	// 10-year history of ITP"), in years (a) or months (mo); nil when not stated.
 	DiseaseDuration *Quantity
+
+	// Part says how these patients relate to another cohort of the same
+	// Facts: PartStudy (the zero value) for a cohort the paper studies as a
+	// whole, PartArm for an arm of a comparison, PartSubgroup for patients
+	// counted again within their parent. Arms and subgroups are counted in
+	// their parent's size, so only study cohorts may be summed.
+	Part Part
+	// Parent is the index into Facts.Cohorts of the cohort an arm or a
+	// subgroup belongs to; ignored for a study cohort.
+	Parent int
+	// ArmRole is mkg:TreatmentArm, mkg:ComparatorArm or mkg:ControlArm for
+	// an arm, "" otherwise. A control arm received no MSC.
+	ArmRole string
+	// Name is the group's name as the text gives it ("the combination
+	// arm", "the HID+MSC group"), "" when it has none.
+	Name string
 }
+
+// Part is how a cohort's patients relate to the study's other cohorts.
+type Part string
+
+const (
+	PartStudy    Part = ""         // a cohort the paper studies as a whole
+	PartArm      Part = "arm"      // one arm of a comparison within a study cohort
+	PartSubgroup Part = "subgroup" // patients counted again within their parent
+)
 
 // Intervention is a treatment given to a cohort.
 type Intervention struct {
@@ -98,7 +123,11 @@ type Outcome struct {
 	Value        *Quantity
 	Timepoint    *Quantity
 	TimeComment  string // a named time such as "postpartum"
-	Intervention int    // index into Facts.Interventions, -1 when none
+	// Total is the number of patients the result is a share of ("21 of
+	// 31"), nil when the text gives none; it is the size of the cohort or
+	// arm the outcome belongs to at that time point.
+	Total        *int
+	Intervention int // index into Facts.Interventions, -1 when none
 	Label        string
 	Rule         string
 	Spans        []Span
