@@ -118,11 +118,11 @@ type Intervention struct {
 
 // Outcome is one measured result.
 type Outcome struct {
-	Type         string // mkg:CompleteResponse, ... IRI
-	Patients     *int   // how many had it; 0 for "no adverse events"
-	Value        *Quantity
-	Timepoint    *Quantity
-	TimeComment  string // a named time such as "postpartum"
+	Type        string // mkg:CompleteResponse, ... IRI
+	Patients    *int   // how many had it; 0 for "no adverse events"
+	Value       *Quantity
+	Timepoint   *Quantity
+	TimeComment string // a named time such as "postpartum"
 	// Total is the number of patients the result is a share of ("21 of
 	// 31"), nil when the text gives none; it is the size of the cohort or
 	// arm the outcome belongs to at that time point.
