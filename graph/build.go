@@ -8,6 +8,7 @@ package graph
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -113,6 +114,7 @@ func Build(inputs []Input, opts Options) (*Result, error) {
 	// slice lets the inputs be collected while the graph is built.
 	nInputs := len(inputs)
 	b.sources = dedupeSources(inputs, b.mint)
+	b.ds.rankGraphs(b.graphsBestFirst())
 	b.splitTrials()
 	b.groupPapers()
 	b.groupJournals()
@@ -229,6 +231,20 @@ func appendUnique(list []string, v string) []string {
 		}
 	}
 	return append(list, v)
+}
+
+// graphsBestFirst lists the graphs in the order that decides which one
+// keeps a statement several of them state: the sources' graphs best first
+// (the record that said it), then the derived graph (what needs several
+// records), then the vocabulary graph.
+func (b *builder) graphsBestFirst() []string {
+	ranked := slices.Clone(b.sources)
+	byRank(ranked)
+	graphs := make([]string, 0, len(ranked)+2)
+	for _, s := range ranked {
+		graphs = append(graphs, s.iri)
+	}
+	return append(graphs, b.mint.derivedGraph(), b.mint.vocabularyGraph())
 }
 
 // byRank orders sources best first: rank, then hash (for a stable tie).

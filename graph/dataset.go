@@ -20,15 +20,22 @@ import (
 // With a sink, the dataset keeps nothing: each statement goes straight to
 // the sink (which sorts and deduplicates, on disk if need be), and only a
 // bounded cache of checked IRIs stays in memory.
+//
+// Every statement is kept once: a triple stated in several graphs stays
+// only in the graph of best rank (see rankGraphs), so that the union of
+// the graphs is the same whether an engine takes it as a set or a bag.
 type Dataset struct {
 	sink  Sink
 	iris  map[string]iriEntry // interned IRIs, validated once
 	lits  map[string]string   // interned N-Quads forms of literals
-	seen  map[stmt]struct{}
+	seen  map[triple]int      // index into stmts of the triple's statement
 	stmts []stmt
 	objs  []rdf.Object // objs[i] is the object of stmts[i]
-	err   error        // first IRI that could not be made; minting should never allow one
+	ranks map[string]uint32
+	err   error // first IRI that could not be made; minting should never allow one
 }
+
+type triple struct{ s, p, o string }
 
 // stmt is a statement as four interned strings: graph, subject and
 // predicate IRIs, and the object in its N-Quads form (which orders and
@@ -41,16 +48,36 @@ type iriEntry struct {
 }
 
 // Sink receives the statements of a build, in no particular order and
-// possibly repeated; export.Store is one.
+// possibly repeated, each with the rank of its graph; it keeps each triple
+// once, in the graph of lowest rank. export.Store is one.
 type Sink interface {
-	Add(rdf.Quad) error
+	AddRanked(q rdf.Quad, rank uint32) error
 }
+
+// unranked is the rank of a graph rankGraphs was not told about: it loses
+// to every ranked one.
+const unranked = ^uint32(0)
 
 // maxSinkIRIs bounds the IRI cache of a dataset with a sink.
 const maxSinkIRIs = 1 << 16
 
 func newDataset(sink Sink) *Dataset {
-	return &Dataset{sink: sink, iris: map[string]iriEntry{}, lits: map[string]string{}, seen: map[stmt]struct{}{}}
+	return &Dataset{sink: sink, iris: map[string]iriEntry{}, lits: map[string]string{}, seen: map[triple]int{}, ranks: map[string]uint32{}}
+}
+
+// rankGraphs says which graph keeps a statement several graphs state: the
+// first of graphs (best first) that states it.
+func (d *Dataset) rankGraphs(graphs []string) {
+	for i, g := range graphs {
+		d.ranks[g] = uint32(i)
+	}
+}
+
+func (d *Dataset) rank(g string) uint32 {
+	if r, ok := d.ranks[g]; ok {
+		return r
+	}
+	return unranked
 }
 
 func (d *Dataset) intern(s string) (iriEntry, bool) {
@@ -111,12 +138,26 @@ func (d *Dataset) addKeyed(g, s, p string, o rdf.Object, okey string) {
 		return
 	}
 	st := stmt{ge.iri.String(), se.iri.String(), pe.iri.String(), okey}
-	if _, dup := d.seen[st]; dup {
+	tr := triple{st.s, st.p, st.o}
+	if i, dup := d.seen[tr]; dup {
+		if d.better(st.g, d.stmts[i].g) {
+			d.stmts[i].g = st.g
+		}
 		return
 	}
-	d.seen[st] = struct{}{}
+	d.seen[tr] = len(d.stmts)
 	d.stmts = append(d.stmts, st)
 	d.objs = append(d.objs, o)
+}
+
+// better reports whether graph g keeps a statement rather than graph h:
+// lower rank, then (for a stable choice between unranked graphs) the
+// smaller IRI.
+func (d *Dataset) better(g, h string) bool {
+	if rg, rh := d.rank(g), d.rank(h); rg != rh {
+		return rg < rh
+	}
+	return g < h
 }
 
 // fail keeps the first error of the build.
@@ -134,7 +175,7 @@ func (d *Dataset) send(g, s, p string, o rdf.Object) {
 	if !ok1 || !ok2 || !ok3 {
 		return
 	}
-	err := d.sink.Add(rdf.Quad{Triple: rdf.Triple{Subj: se.iri, Pred: pe.iri, Obj: o}, Ctx: ge.iri})
+	err := d.sink.AddRanked(rdf.Quad{Triple: rdf.Triple{Subj: se.iri, Pred: pe.iri, Obj: o}, Ctx: ge.iri}, d.rank(g))
 	if err != nil {
 		d.fail(fmt.Errorf("graph: %w", err))
 	}
@@ -174,5 +215,5 @@ func (d *Dataset) Quads() []rdf.Quad {
 	return out
 }
 
-// Len is the number of distinct quads.
+// Len is the number of statements (distinct triples).
 func (d *Dataset) Len() int { return len(d.stmts) }

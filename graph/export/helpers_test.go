@@ -145,6 +145,7 @@ func keys(t testing.TB, quads []rdf.Quad, union bool) []string {
 	if err != nil {
 		t.Fatalf("prepare: %v", err)
 	}
+	st = keptOnce(st)
 	out := make([]string, len(st))
 	for i, s := range st {
 		if union {
@@ -265,11 +266,19 @@ func prepare(quads []rdf.Quad) ([]stmt, error) {
 	return out, nil
 }
 
-// sortedQuads sorts by graph, subject, predicate, object and drops
-// duplicates.
+// keptOnce keeps each triple once, in the first of its graphs in term
+// order: what a Store keeps of quads added with equal ranks.
+func keptOnce(st []stmt) []stmt {
+	slices.SortFunc(st, func(a, b stmt) int { return cmp.Or(compareTriple(a, b), a.g.compare(b.g)) })
+	return slices.CompactFunc(st, func(a, b stmt) bool { return compareTriple(a, b) == 0 })
+}
+
+// sortedQuads is what the store writes by graph: each triple once, sorted
+// by graph, subject, predicate and object.
 func sortedQuads(st []stmt) []stmt {
+	st = keptOnce(st)
 	slices.SortFunc(st, compareQuad)
-	return slices.CompactFunc(st, func(a, b stmt) bool { return compareQuad(a, b) == 0 })
+	return st
 }
 
 // sortedUnion drops graph names and duplicate triples, sorted by subject,

@@ -3,6 +3,7 @@ package export
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -15,17 +16,29 @@ import (
 // Store holds a dataset for the writers. Every quad is checked and
 // converted once, when it is added; the store keeps it sorted and free of
 // duplicates, in memory up to a budget and beyond that in sorted runs on
-// disk, so memory stays flat however large the graph. Writers read it
-// back in order, as often as they need: by graph, subject, predicate and
-// object (N-Quads), or as the union of the graphs by subject, predicate
-// and object (Turtle, N-Triples), which is sorted the first time it is
-// asked for.
+// disk, so memory stays flat however large the graph.
+//
+// Every statement is kept once. A triple added in several graphs is kept
+// only in the graph of best (lowest) rank, ties broken by the graph's
+// IRI: the union of the graphs then holds each triple exactly once, so a
+// SPARQL engine whose union default graph is a set (Jena) and one whose
+// union is a bag (Oxigraph) give the same answers, and Turtle holds the
+// same triples as N-Quads.
+//
+// Statements are sorted by triple first (which is the union's order, for
+// Turtle and N-Triples, and puts a triple's graphs side by side so the
+// best is chosen), and by graph the first time a writer asks for it
+// (N-Quads, JSON-LD, the drawings).
 //
 // A Store is not safe for concurrent use. Close removes its files.
 type Store struct {
-	quads sorter
-	union *sorter // made on the first read of the union
-	added int     // quads added, for error messages
+	triples sorter  // triple, rank, graph
+	byGraph *sorter // graph, triple; made on the first read by graph
+	added   int     // quads added, for error messages
+	// Known after the first full read: statements kept, and quads dropped
+	// because a graph of better rank has the same triple.
+	counted        bool
+	kept, restated int
 
 	budget  int
 	enc     []byte // scratch for encoding one record
@@ -51,7 +64,7 @@ func NewStore(memoryBudget int, dir string) *Store {
 		memoryBudget = DefaultMemoryBudget
 	}
 	st := &Store{budget: memoryBudget, parent: dir, checked: map[string]bool{}}
-	st.quads = sorter{scratch: st.scratch, budget: memoryBudget}
+	st.triples = sorter{scratch: st.scratch, budget: memoryBudget}
 	return st
 }
 
@@ -91,10 +104,14 @@ func (st *Store) Close() error {
 // Spilled reports whether the store has written statements to disk.
 func (st *Store) Spilled() bool { return st.tempDir != "" }
 
-// Add checks one quad and adds it. The error names the quad (0-based, in
-// the order added) and the term that cannot be written; nothing is added
-// then.
-func (st *Store) Add(q rdf.Quad) error {
+// Add checks one quad and adds it with rank 0, the best. The error names
+// the quad (0-based, in the order added) and the term that cannot be
+// written; nothing is added then.
+func (st *Store) Add(q rdf.Quad) error { return st.AddRanked(q, 0) }
+
+// AddRanked adds one quad whose graph has the given rank: where the same
+// triple is added in several graphs, only the one of lowest rank keeps it.
+func (st *Store) AddRanked(q rdf.Quad, rank uint32) error {
 	i := st.added
 	st.added++
 	s, err := convertQuad(q, st.convert)
@@ -104,8 +121,8 @@ func (st *Store) Add(q rdf.Quad) error {
 	// Encoded in a reused buffer, then copied at its exact size: a
 	// strings.Builder per record left up to half of each allocation
 	// unused, which the memory budget did not see.
-	st.enc = appendQuad(st.enc[:0], s)
-	return st.quads.add(string(st.enc))
+	st.enc = appendRanked(st.enc[:0], s, rank)
+	return st.triples.add(string(st.enc))
 }
 
 // convert is the package's convert with a bounded cache of good IRIs: a
@@ -129,19 +146,76 @@ func (st *Store) convert(t rdf.Term, optional bool) (term, error) {
 	return convert(t, optional)
 }
 
-// Len is the number of distinct quads. It finishes the store: nothing
-// can be added afterwards.
+// Len is the number of statements: distinct triples, each in one graph.
+// It finishes the store: nothing can be added afterwards.
 func (st *Store) Len() (int, error) {
-	if err := st.quads.finish(); err != nil {
-		return 0, err
+	if !st.counted {
+		if err := st.eachRanked(func(stmt) error { return nil }); err != nil {
+			return 0, err
+		}
 	}
-	return st.quads.n, nil
+	return st.kept, nil
 }
 
-// eachQuad calls fn for every quad, sorted by graph, subject, predicate
-// and object.
+// Restated is how many quads repeated a triple already kept in a graph of
+// better rank, and were dropped. It finishes the store.
+func (st *Store) Restated() (int, error) {
+	_, err := st.Len()
+	return st.restated, err
+}
+
+// eachRanked calls fn for every triple once, with the graph that keeps it
+// (the first of the triple's records, whose rank is best), sorted by
+// subject, predicate and object.
+func (st *Store) eachRanked(fn func(stmt) error) error {
+	var prevTriple string
+	first := true
+	kept, restated := 0, 0
+	err := st.triples.each(func(rec string) error {
+		end := tripleLen(rec)
+		if !first && rec[:end] == prevTriple {
+			restated++
+			return nil // the same triple in a graph of worse rank
+		}
+		first, prevTriple = false, rec[:end]
+		kept++
+		s, err := decodeRanked(rec, end)
+		if err != nil {
+			return err
+		}
+		return fn(s)
+	})
+	if err == nil {
+		st.counted, st.kept, st.restated = true, kept, restated
+	}
+	return err
+}
+
+// eachTriple calls fn for every triple of the union of the graphs (no
+// graph name), sorted by subject, predicate and object.
+func (st *Store) eachTriple(fn func(stmt) error) error {
+	return st.eachRanked(func(s stmt) error {
+		s.g = term{}
+		return fn(s)
+	})
+}
+
+// eachQuad calls fn for every statement, with the graph that keeps it,
+// sorted by graph, subject, predicate and object.
 func (st *Store) eachQuad(fn func(stmt) error) error {
-	return st.quads.each(func(rec string) error {
+	if st.byGraph == nil {
+		g := &sorter{scratch: st.scratch, budget: st.budget}
+		var enc []byte
+		err := st.eachRanked(func(s stmt) error {
+			enc = appendQuad(enc[:0], s)
+			return g.add(string(enc))
+		})
+		if err != nil {
+			return err // a half-made sort is never kept
+		}
+		st.byGraph = g
+	}
+	return st.byGraph.each(func(rec string) error {
 		s, err := decodeStmt(rec, true)
 		if err != nil {
 			return err
@@ -150,35 +224,46 @@ func (st *Store) eachQuad(fn func(stmt) error) error {
 	})
 }
 
-// eachTriple calls fn for every triple of the union of the graphs (graph
-// names dropped, duplicates removed), sorted by subject, predicate and
-// object.
-func (st *Store) eachTriple(fn func(stmt) error) error {
-	if st.union == nil {
-		u := &sorter{scratch: st.scratch, budget: st.budget}
-		err := st.quads.each(func(rec string) error {
-			// A quad record is the graph's term followed by the triple's.
-			return u.add(strings.Clone(rec[termLen(rec):]))
-		})
-		if err != nil {
-			return err // a half-made union is never kept
-		}
-		st.union = u
-	}
-	return st.union.each(func(rec string) error {
-		s, err := decodeStmt(rec, false)
-		if err != nil {
-			return err
-		}
-		return fn(s)
-	})
+// Records are terms encoded so that comparing records byte by byte
+// orders them in term order: each term is its kind, then its value,
+// datatype and language, each ended by a 0 byte. Bytes 0 and 1 inside a
+// string are escaped as 1 1 and 1 2, which keeps the order and leaves 0
+// only as a terminator. A ranked record is subject, predicate, object,
+// the rank as four big-endian bytes, then the graph; a quad record is the
+// graph, then subject, predicate and object.
+
+func appendRanked(b []byte, s stmt, rank uint32) []byte {
+	b = appendTerm(b, s.s)
+	b = appendTerm(b, s.p)
+	b = appendTerm(b, s.o)
+	b = binary.BigEndian.AppendUint32(b, rank)
+	return appendTerm(b, s.g)
 }
 
-// Records are terms encoded so that comparing records byte by byte
-// orders them by graph, subject, predicate and object in term order (the
-// union: by subject, predicate and object): each term is its kind, then
-// its value, datatype and language, each ended by a 0 byte. Bytes 0 and 1 inside a string are escaped as 1 1 and 1 2,
-// which keeps the order and leaves 0 only as a terminator.
+// tripleLen is the length of the triple at the start of a ranked record.
+func tripleLen(rec string) int {
+	n := 0
+	for range 3 {
+		n += termLen(rec[n:])
+	}
+	return n
+}
+
+func decodeRanked(rec string, tripleEnd int) (stmt, error) {
+	if len(rec) < tripleEnd+4 {
+		return stmt{}, errBadRecord
+	}
+	s, err := decodeStmt(rec[:tripleEnd], false)
+	if err != nil {
+		return s, err
+	}
+	var ok bool
+	var rest string
+	if s.g, rest, ok = decodeTerm(rec[tripleEnd+4:]); !ok || rest != "" {
+		return s, errBadRecord
+	}
+	return s, nil
+}
 
 func appendQuad(b []byte, s stmt) []byte {
 	b = appendTerm(b, s.g)

@@ -56,8 +56,8 @@ func TestStoreSpillGivesSameBytes(t *testing.T) {
 	if mem.Spilled() || !disk.Spilled() {
 		t.Fatalf("spilled: in memory %v, on disk %v", mem.Spilled(), disk.Spilled())
 	}
-	if len(disk.quads.runs) < 10 {
-		t.Fatalf("only %d runs: the test does not exercise the merge", len(disk.quads.runs))
+	if len(disk.triples.runs) < 10 {
+		t.Fatalf("only %d runs: the test does not exercise the merge", len(disk.triples.runs))
 	}
 	n1, err1 := mem.Len()
 	n2, err2 := disk.Len()
@@ -237,4 +237,49 @@ func shorten(s string) string {
 		return s[:20] + "…"
 	}
 	return s
+}
+
+// TestStoreKeepsEachTripleOnce: a triple added in several graphs is kept
+// once, in the graph of best rank whatever the IRIs' order, and the same
+// in memory and on disk; the dropped quads are counted.
+func TestStoreKeepsEachTripleOnce(t *testing.T) {
+	gA, gB := "http://example.org/g/a", "http://example.org/g/b"
+	paper, title := iri("http://example.org/paper"), str("A title")
+	for _, budget := range []int{0, 64} {
+		st := NewStore(budget, "")
+		t.Cleanup(func() { st.Close() })
+		typeQuad := q(paper, rdfType, iri("http://example.org/Paper"), gA)
+		for i := range 50 {
+			// gB ranks better than gA although its IRI sorts after it.
+			if err := st.AddRanked(q(paper, "http://purl.org/dc/terms/title", title, gA), 7); err != nil {
+				t.Fatal(err)
+			}
+			if err := st.AddRanked(q(paper, "http://purl.org/dc/terms/title", title, gB), 3); err != nil {
+				t.Fatal(err)
+			}
+			if err := st.AddRanked(q(iri(fmt.Sprintf("http://example.org/x/%d", i)), rdfType, iri("http://example.org/X"), gA), 7); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := st.AddRanked(typeQuad, 9); err != nil {
+			t.Fatal(err)
+		}
+		var out bytes.Buffer
+		if err := writeNQuads(&out, st); err != nil {
+			t.Fatal(err)
+		}
+		if n := strings.Count(out.String(), "\"A title\""); n != 1 {
+			t.Fatalf("budget %d: title written %d times:\n%s", budget, n, out.String())
+		}
+		if !strings.Contains(out.String(), "\"A title\" <"+gB+"> .") {
+			t.Errorf("budget %d: title not kept in the better-ranked graph:\n%s", budget, out.String())
+		}
+		if n, err := st.Len(); err != nil || n != 52 {
+			t.Errorf("budget %d: Len %d (%v), want 52", budget, n, err)
+		}
+		// Exact repeats are one quad; the title in gA is the one dropped.
+		if r, err := st.Restated(); err != nil || r != 1 {
+			t.Errorf("budget %d: Restated %d (%v), want 1", budget, r, err)
+		}
+	}
 }
