@@ -38,6 +38,12 @@ type Options struct {
 	// Result.Quads stays nil: a large build then never holds its
 	// statements in memory.
 	Sink Sink
+	// PairLinks also writes the pairwise derived links a drawing tool may
+	// want: mkg:sharesAuthorWith between every two papers with an author in
+	// common, and mkg:possiblySameAs between every two same-name people
+	// kept apart. Their number grows with the square of an author's output
+	// or of a name's frequency, so they are off by default.
+	PairLinks bool
 }
 
 // Result is a built graph and what happened while building it.
@@ -109,7 +115,7 @@ func Build(inputs []Input, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &builder{mint: minter{base: base}, ds: newDataset(opts.Sink), known: known}
+	b := &builder{mint: minter{base: base}, ds: newDataset(opts.Sink), known: known, pairLinks: opts.PairLinks}
 	// Only the count is needed after this: a caller that lets go of its
 	// slice lets the inputs be collected while the graph is built.
 	nInputs := len(inputs)
@@ -183,6 +189,7 @@ type builder struct {
 	journalOf     map[*source]*journal
 	known         knownJournals
 	trialPapers   map[string][]string // trial IRI → IRIs of papers reporting it
+	pairLinks     bool                // Options.PairLinks
 	sum           Summary
 	identity      []Explanation
 }

@@ -1,7 +1,9 @@
 package graph
 
 import (
+	"fmt"
 	"math/rand"
+	"slices"
 	"strings"
 	"testing"
 
@@ -220,8 +222,16 @@ func TestAuthorIdentity(t *testing.T) {
 	if len(wangs) != 2 {
 		t.Fatalf("want two Wang Xiaohua nodes with disambiguating suffixes, got %v", people)
 	}
-	if got := objects(res, wangs[0], o.PossiblySameAs); len(got) != 1 || got[0] != "<"+wangs[1]+">" {
-		t.Errorf("possiblySameAs of %s = %v, want %s", wangs[0], got, wangs[1])
+	matches := subjectsOfType(res, o.PossibleMatch)
+	if len(matches) != 1 {
+		t.Fatalf("PossibleMatch nodes = %v, want 1 (the two Wang Xiaohua)", matches)
+	}
+	if got := objects(res, matches[0], o.Candidate); !slices.Equal(got, []string{"<" + wangs[0] + ">", "<" + wangs[1] + ">"}) &&
+		!slices.Equal(got, []string{"<" + wangs[1] + ">", "<" + wangs[0] + ">"}) {
+		t.Errorf("candidates of %s = %v, want %v", matches[0], got, wangs)
+	}
+	if got := objects(res, wangs[0], o.PossiblySameAs); len(got) != 0 {
+		t.Errorf("mkg:possiblySameAs written without Options.PairLinks: %v", got)
 	}
 	liu := DefaultBase + "author/liu-ying"
 	if alts := objects(res, liu, o.SKOSAltLabel); len(alts) == 0 {
@@ -246,8 +256,48 @@ func TestAuthorIdentity(t *testing.T) {
 			t.Errorf("identity explanations lack %q:\n%s", want, all)
 		}
 	}
-	if n := len(subjectsOfType(res, o.PossibleMatch)); n != 1 {
-		t.Errorf("PossibleMatch nodes = %d, want 1 (the two Wang Xiaohua)", n)
+}
+
+// TestDerivedLinksAreLinear: 600 one-line records by "Wang, Wei" with
+// nothing else in common make one PossibleMatch node with 600 candidates,
+// not a link per pair of people, and no paper-paper links; PairLinks
+// writes the pairwise links for drawing tools.
+func TestDerivedLinksAreLinear(t *testing.T) {
+	const n = 600
+	var in []Input
+	for i := range n {
+		in = append(in, rec(fmt.Sprintf("wang%d", i), "ris", func(r *mappings.Record) {
+			r.Title = fmt.Sprintf("Paper %d", i)
+			r.DOI = fmt.Sprintf("10.1/wang.%d", i)
+			r.Authors = []mappings.Author{author("Wang", "Wei")}
+		}))
+	}
+	res := mustBuild(t, in)
+	if perRecord := float64(len(res.Quads)) / n; perRecord > 40 {
+		t.Errorf("%.1f statements per record: the derived links grow with the square of the name's frequency", perRecord)
+	}
+	matches := subjectsOfType(res, o.PossibleMatch)
+	if len(matches) != 1 || len(objects(res, matches[0], o.Candidate)) != n {
+		t.Errorf("PossibleMatch nodes %v, want one with %d candidates", matches, n)
+	}
+	for _, q := range res.Quads {
+		if p := q.Pred.String(); p == o.PossiblySameAs || p == o.SharesAuthorWith {
+			t.Fatalf("pairwise link written by default: %v", q)
+		}
+	}
+	// Opt-in: every two of a smaller group, both ways.
+	pairs, err := Build(in[:5], Options{PairLinks: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	psa := 0
+	for _, q := range pairs.Quads {
+		if q.Pred.String() == o.PossiblySameAs {
+			psa++
+		}
+	}
+	if psa != 5*4 {
+		t.Errorf("PairLinks: %d mkg:possiblySameAs statements, want 20", psa)
 	}
 }
 
@@ -279,10 +329,8 @@ func TestORCIDSeparatesAndJoins(t *testing.T) {
 	if len(zhangs) != 2 {
 		t.Fatalf("want two ORCID-identified Bo Zhangs despite the shared co-author, got %v", zhangs)
 	}
-	for _, z := range zhangs {
-		if got := objects(res, z, o.PossiblySameAs); len(got) != 0 {
-			t.Errorf("%s possiblySameAs %v: different ORCIDs are different people", z, got)
-		}
+	if m := subjectsOfType(res, o.PossibleMatch); len(m) != 0 {
+		t.Errorf("PossibleMatch %v: different ORCIDs are different people", m)
 	}
 }
 

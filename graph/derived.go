@@ -2,7 +2,10 @@ package graph
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/msckg/msckg/mappings"
 
@@ -11,13 +14,19 @@ import (
 )
 
 // emitDerived writes what needs more than one record into the derived
-// graph: co-authorship, shared authorship, reports of the same trial,
-// possible duplicates of a person, and citations.
+// graph: co-authorship, reports of the same trial, possible duplicates of
+// a person, and citations. Its size is linear in the authorships: papers
+// that share an author reach each other through the Author node
+// (?p dcterms:creator/^dcterms:creator ?q), and same-name people through
+// one PossibleMatch node per name. The pairwise links
+// (mkg:sharesAuthorWith, mkg:possiblySameAs), whose number grows with the
+// square of an author's output or of a name's frequency, are written only
+// when Options.PairLinks asks for them.
 func (b *builder) emitDerived() {
 	g := b.mint.derivedGraph()
 	b.emitStructuredTrials()
 
-	// Co-authors and papers sharing an author.
+	// Co-authors, and (on request) papers sharing an author.
 	papersOf := map[*person][]*paper{}
 	for _, p := range b.papers {
 		for i, a := range p.slots {
@@ -30,11 +39,13 @@ func (b *builder) emitDerived() {
 			}
 		}
 	}
-	for _, ps := range papersOf {
-		for i, p := range ps {
-			for _, q := range ps[i+1:] {
-				b.ds.link(g, p.iri, o.SharesAuthorWith, q.iri)
-				b.ds.link(g, q.iri, o.SharesAuthorWith, p.iri)
+	if b.pairLinks {
+		for _, ps := range papersOf {
+			for i, p := range ps {
+				for _, q := range ps[i+1:] {
+					b.ds.link(g, p.iri, o.SharesAuthorWith, q.iri)
+					b.ds.link(g, q.iri, o.SharesAuthorWith, p.iri)
+				}
 			}
 		}
 	}
@@ -45,16 +56,9 @@ func (b *builder) emitDerived() {
 		k := nameKey(pr.name)
 		byName[k] = append(byName[k], pr)
 	}
-	for _, group := range byName {
-		for i, a := range group {
-			for _, c := range group[i+1:] {
-				if a.orcid != "" && c.orcid != "" {
-					continue // different ORCIDs: known to be different people
-				}
-				b.ds.link(g, a.iri, o.PossiblySameAs, c.iri)
-				b.ds.link(g, c.iri, o.PossiblySameAs, a.iri)
-				b.possibleMatch(g, a, c)
-			}
+	for _, k := range slices.Sorted(maps.Keys(byName)) {
+		if group := possiblySame(byName[k]); len(group) > 1 {
+			b.possibleMatch(g, k, group)
 		}
 	}
 
@@ -161,21 +165,53 @@ func (b *builder) stubPaper(g string, P string, ref mappings.Reference) {
 	b.ds.add(g, P, o.RDFSLabel, str(shorten(label, 200)))
 }
 
-// possibleMatch states why two Authors are linked by mkg:possiblySameAs:
-// the name they share, and what was looked for and not found.
-func (b *builder) possibleMatch(g string, a, c *person) {
-	x, y := a.iri, c.iri
-	if y < x {
-		x, y = y, x
+// possiblySame returns the people of one name who may be one person: all
+// of them, unless every one has an ORCID (different ORCIDs are different
+// people), in the order of their IRIs.
+func possiblySame(group []*person) []*person {
+	withoutORCID := 0
+	for _, pr := range group {
+		if pr.orcid == "" {
+			withoutORCID++
+		}
 	}
-	M := b.mint.base + "match/" + hash16(x+" "+y)
-	name := displayName(a.name)
-	why := fmt.Sprintf("Both are named %q, but no ORCID, co-author or affiliation links them, so they are kept apart.", name)
+	if withoutORCID == 0 {
+		return nil
+	}
+	out := slices.Clone(group)
+	slices.SortFunc(out, func(a, c *person) int { return strings.Compare(a.iri, c.iri) })
+	return out
+}
+
+// possibleMatch states one PossibleMatch node for the people of one name
+// that identity kept apart: its candidates, the name, and why they were
+// not joined. With Options.PairLinks, each two candidates are also linked
+// by mkg:possiblySameAs (both ways).
+func (b *builder) possibleMatch(g, key string, group []*person) {
+	M := b.mint.base + "match/" + hash16(key)
+	name := displayName(group[0].name)
+	why := fmt.Sprintf("%d people are named %q, but no ORCID, co-author or affiliation links them, so they are kept apart.", len(group), name)
+	if slices.ContainsFunc(group, func(pr *person) bool { return pr.orcid != "" }) {
+		why += " Those with different ORCIDs are different people."
+	}
 	b.ds.link(g, M, o.RDFType, o.PossibleMatch)
 	b.ds.add(g, M, o.RDFSLabel, str("Possible match: "+name))
 	b.ds.add(g, M, o.RDFSComment, str(why))
 	b.ds.add(g, M, o.MatchedName, str(name))
-	b.ds.link(g, M, o.Candidate, x)
-	b.ds.link(g, M, o.Candidate, y)
-	b.explain("author", x, fmt.Sprintf("possibly the same person as %s: %s", y, why))
+	iris := make([]string, len(group))
+	for i, pr := range group {
+		iris[i] = pr.iri
+		b.ds.link(g, M, o.Candidate, pr.iri)
+		if !b.pairLinks {
+			continue
+		}
+		for _, other := range group[:i] {
+			if pr.orcid != "" && other.orcid != "" {
+				continue // different ORCIDs: known to be different people
+			}
+			b.ds.link(g, pr.iri, o.PossiblySameAs, other.iri)
+			b.ds.link(g, other.iri, o.PossiblySameAs, pr.iri)
+		}
+	}
+	b.explain("author", iris[0], fmt.Sprintf("possibly the same person as %s (%s): %s", strings.Join(iris[1:], ", "), M, why))
 }

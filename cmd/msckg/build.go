@@ -48,6 +48,7 @@ Example:
 			&cli.StringFlag{Name: "from", Usage: "read every input as `FORMAT` instead of detecting it: " + inputFormatNames()},
 			&cli.BoolFlag{Name: "strict", Usage: "stop at the first record that cannot be read"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only problems, not the summary"},
+			&cli.BoolFlag{Name: "pair-links", Usage: "also write mkg:sharesAuthorWith between papers with an author in common and mkg:possiblySameAs between same-name people (for drawing tools; grows with the square of an author's output)"},
 			&cli.IntFlag{Name: "sort-memory", Value: export.DefaultMemoryBudget >> 20, Usage: "`MiB` of statements kept in memory; beyond that they are sorted on disk (TMPDIR)"},
 		},
 		Action: runBuild,
@@ -132,7 +133,7 @@ func runBuild(c *cli.Context) error {
 	// it be collected during the build.
 	inputs := l.inputs
 	l.inputs = nil
-	res, err := graph.Build(inputs, graph.Options{Base: c.String("base"), Sink: store})
+	res, err := graph.Build(inputs, graph.Options{Base: c.String("base"), Sink: store, PairLinks: c.Bool("pair-links")})
 	if err != nil {
 		return err
 	}
