@@ -135,7 +135,9 @@ func Build(inputs []Input, opts Options) (*Result, error) {
 	}
 	b.emitRegistrations()
 	b.emitDerived()
-	b.emitVocabulary()
+	if err := b.emitVocabulary(); err != nil {
+		return nil, err
+	}
 	if b.ds.err != nil {
 		return nil, b.ds.err
 	}

@@ -3,8 +3,11 @@ package graph
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/knakk/rdf"
+
+	"github.com/msckg/msckg/ontology"
 )
 
 // Dataset collects quads while a graph is built. It deduplicates as it
@@ -32,7 +35,10 @@ type Dataset struct {
 	stmts []stmt
 	objs  []rdf.Object // objs[i] is the object of stmts[i]
 	ranks map[string]uint32
-	err   error // first IRI that could not be made; minting should never allow one
+	// mkgValues are the mkg: IRIs used as values (a design, a route, a
+	// sex, an outcome type), which the vocabulary graph labels.
+	mkgValues map[string]bool
+	err       error // first IRI that could not be made; minting should never allow one
 }
 
 type triple struct{ s, p, o string }
@@ -62,7 +68,7 @@ const unranked = ^uint32(0)
 const maxSinkIRIs = 1 << 16
 
 func newDataset(sink Sink) *Dataset {
-	return &Dataset{sink: sink, iris: map[string]iriEntry{}, lits: map[string]string{}, seen: map[triple]int{}, ranks: map[string]uint32{}}
+	return &Dataset{sink: sink, iris: map[string]iriEntry{}, lits: map[string]string{}, seen: map[triple]int{}, ranks: map[string]uint32{}, mkgValues: map[string]bool{}}
 }
 
 // rankGraphs says which graph keeps a statement several graphs state: the
@@ -119,6 +125,9 @@ func (d *Dataset) add(g, s, p string, o rdf.Object) {
 
 // link records s p o where o is an IRI.
 func (d *Dataset) link(g, s, p, o string) {
+	if p != ontology.RDFType && strings.HasPrefix(o, ontology.MKG) {
+		d.mkgValues[o] = true
+	}
 	oe, ok := d.intern(o)
 	if !ok {
 		return

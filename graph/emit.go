@@ -301,18 +301,37 @@ func (b *builder) concept(iri, label string) {
 	}
 }
 
-func (b *builder) emitVocabulary() {
+// emitVocabulary labels every concept the graph uses, in the vocabulary
+// graph: one English label each, the same literal msckg.ttl gives an mkg:
+// term, so that loading the ontology beside the graph adds no second
+// label. A user needs nothing else to read a design, route, sex, age
+// group or outcome type.
+func (b *builder) emitVocabulary() error {
+	declared, err := o.Labels()
+	if err != nil {
+		return err
+	}
+	for iri := range b.ds.mkgValues {
+		if l, ok := declared[iri]; ok {
+			b.concept(iri, l)
+		}
+	}
 	g := b.mint.vocabularyGraph()
 	for _, c := range slices.Sorted(maps.Keys(b.concepts)) {
+		l := b.concepts[c]
+		if d, ok := declared[c]; ok {
+			l = d
+		}
 		b.ds.link(g, c, o.RDFType, o.SKOSConcept)
-		if l := b.concepts[c]; l != "" {
-			b.ds.add(g, c, o.RDFSLabel, str(l))
-			b.ds.add(g, c, o.SKOSPrefLabel, str(l))
+		if l != "" {
+			b.ds.add(g, c, o.RDFSLabel, english(l))
+			b.ds.add(g, c, o.SKOSPrefLabel, english(l))
 		}
 		if strings.HasPrefix(c, o.MeSH) {
 			b.ds.add(g, c, o.SKOSNotation, str(strings.TrimPrefix(c, o.MeSH)))
 		}
 	}
+	return nil
 }
 
 func shorten(s string, n int) string {

@@ -17,6 +17,15 @@ import (
 
 func str(s string) rdf.Literal { return rdf.NewTypedLiteral(s, xsd(ontology.XSDString)) }
 
+// english is a label in English, as msckg.ttl gives its terms' labels.
+func english(s string) rdf.Literal {
+	l, err := rdf.NewLangLiteral(s, "en")
+	if err != nil {
+		panic(err) // "en" is a valid tag: unreachable
+	}
+	return l
+}
+
 func integer(n int) rdf.Literal {
 	return rdf.NewTypedLiteral(strconv.Itoa(n), xsd(ontology.XSDInteger))
 }

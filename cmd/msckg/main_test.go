@@ -300,6 +300,32 @@ func TestEveryFixtureBuildsAValidGraph(t *testing.T) {
 	// The Turtle is the union of all graphs: a statement that breaks a
 	// shape in any record's graph fails here.
 	t.Run("shacl", func(t *testing.T) { rdfcheck.SHACL(t, ttl, "ontology/shapes.ttl") })
+	// Every concept the graph uses as a value has one label, in English,
+	// the same literal as in msckg.ttl.
+	ontologyLabels, err := o.Labels()
+	if err != nil {
+		t.Fatal(err)
+	}
+	labels := map[string][]rdf.Object{}
+	values := map[string]bool{}
+	for _, q := range readQuads(t, nq) {
+		if q.Pred.String() == o.RDFSLabel {
+			labels[q.Subj.String()] = append(labels[q.Subj.String()], q.Obj)
+		}
+		if v := q.Obj.String(); q.Obj.Type() == rdf.TermIRI && q.Pred.String() != o.RDFType && strings.HasPrefix(v, o.MKG) {
+			values[v] = true
+		}
+	}
+	for v := range values {
+		l := labels[v]
+		want, declared := ontologyLabels[v]
+		if !declared {
+			continue // not a concept of the vocabulary (checked below: every mkg: IRI is declared)
+		}
+		if len(l) != 1 || l[0].(rdf.Literal).Lang() != "en" || l[0].(rdf.Literal).String() != want {
+			t.Errorf("%s is used as a value with labels %v, want exactly %q@en as in msckg.ttl", v, l, want)
+		}
+	}
 	// Every statement once: no triple sits in two graphs, so a union
 	// default graph taken as a bag (Oxigraph) or a set (Jena) is the same.
 	graphOf := map[rdf.Triple]string{}
