@@ -173,10 +173,11 @@ func resolvePapers(keys []identityKeys) paperIdentity {
 	for i := range order {
 		order[i] = i
 	}
-	canon := func(k *identityKeys) string {
-		return fmt.Sprintf("%s\x00%s\x00%s\x00%s\x00%s\x00%d\x00%s", k.Label, k.DOI, k.PMID, k.PMCID, k.Title, k.Year, familyList(k.Authors))
+	canon := make([]string, len(keys))
+	for i, k := range keys {
+		canon[i] = fmt.Sprintf("%s\x00%s\x00%s\x00%s\x00%s\x00%d\x00%s", k.Label, k.DOI, k.PMID, k.PMCID, k.Title, k.Year, familyList(k.Authors))
 	}
-	sort.SliceStable(order, func(i, j int) bool { return canon(&keys[order[i]]) < canon(&keys[order[j]]) })
+	sort.SliceStable(order, func(i, j int) bool { return canon[order[i]] < canon[order[j]] })
 	ks := make([]identityKeys, len(keys))
 	for i, o := range order {
 		ks[i] = keys[o]
