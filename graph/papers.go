@@ -63,24 +63,13 @@ func (b *builder) groupPapers() {
 		minted[p.iri] = append(minted[p.iri], p)
 	}
 	// Two papers the identity rules kept apart must not share an IRI (two
-	// identifier-less records with the same abstract, or a record kept
-	// out of the paper whose DOI it carries): each gets a suffix from its
-	// best source's hash, except that a paper keeps its IRI when the
-	// others are records kept apart from it.
+	// identifier-less records with the same abstract, say): each gets a
+	// suffix from its best source's hash.
 	for _, ps := range minted {
 		if len(ps) < 2 {
 			continue
 		}
-		var kept []*paper
 		for _, p := range ps {
-			if !p.apart {
-				kept = append(kept, p)
-			}
-		}
-		for _, p := range ps {
-			if len(kept) == 1 && p == kept[0] {
-				continue
-			}
 			p.iri += "/" + p.sources[0].sha[:8]
 			p.key = paperKey(p)
 		}
@@ -138,6 +127,8 @@ func (b *builder) choosePaperValues(p *paper) {
 		}
 	}
 	switch {
+	case p.apart:
+		p.iri = b.mint.paperByRecord(p.sources[0].sha)
 	case p.doi != "":
 		p.iri = b.mint.paperByDOI(p.doi)
 	case p.pmid != "":
