@@ -447,20 +447,22 @@ func (r *resolver) byTitle() {
 	}
 	var free []int
 	for _, i := range idless {
-		cands := map[int]int{} // group root → the matching record
-		how := ""
+		type match struct {
+			rec int
+			how string
+		}
+		cands := map[int]match{} // group root → its first matching record
 		blocked := map[int]bool{}
 		for _, j := range byTitle[r.keys[i].Title] {
-			ok, h, refused := titleMatch(&r.keys[i], &r.keys[j])
+			ok, how, refused := titleMatch(&r.keys[i], &r.keys[j])
 			switch {
 			case refused != "":
 				blocked[root[j]] = true
 				r.refusals = append(r.refusals, paperRefusal{Record: i, Others: []int{j}, Reason: refused})
 			case ok:
-				if _, seen := cands[root[j]]; !seen || j < cands[root[j]] {
-					cands[root[j]] = j
+				if _, seen := cands[root[j]]; !seen {
+					cands[root[j]] = match{j, how}
 				}
-				how = h
 			}
 		}
 		for g := range blocked {
@@ -470,14 +472,14 @@ func (r *resolver) byTitle() {
 		case 0:
 			free = append(free, i)
 		case 1:
-			for g, j := range cands {
+			for g, m := range cands {
 				r.uf.union(i, g)
-				r.joinedBy[i] = fmt.Sprintf("%s joined %s by %s", r.keys[i].Label, r.keys[j].Label, how)
+				r.joinedBy[i] = fmt.Sprintf("%s joined %s by %s", r.keys[i].Label, r.keys[m.rec].Label, m.how)
 			}
 		default:
 			var others []int
-			for _, j := range cands {
-				others = append(others, j)
+			for _, m := range cands {
+				others = append(others, m.rec)
 			}
 			sort.Ints(others)
 			r.refusals = append(r.refusals, paperRefusal{Record: i, Others: others,

@@ -114,6 +114,25 @@ func TestIdentityRefusesConflicts(t *testing.T) {
 			},
 			[]string{"a.txt", "b.txt"},
 			[]string{"b.txt"}, "no author in common"},
+		{"a title two papers have joins neither, and says so",
+			[]Input{
+				rec("pubmed-multi.xml", "pubmed-xml", func(r *mappings.Record) {
+					r.Title = "Immune Thrombocytopenia"
+					r.PMID = "90000003"
+					r.Issued.Year = 2025
+				}),
+				rec("other.ris", "ris", func(r *mappings.Record) {
+					r.Title = "Immune thrombocytopenia"
+					r.DOI = "10.1056/nejmcp1810479"
+					r.Issued.Year = 2025
+				}),
+				rec("page.txt", "labelled-page", func(r *mappings.Record) {
+					r.Title = "Immune thrombocytopenia."
+					r.Issued.Year = 2025
+				}),
+			},
+			[]string{"other.ris", "page.txt", "pubmed-multi.xml"},
+			[]string{"page.txt"}, "matches several papers"},
 		{"dashes, a trailing period and a missing year join when the first author agrees",
 			[]Input{medicinePaper(),
 				rec("medicine-page.txt", "labelled-page", func(r *mappings.Record) {
