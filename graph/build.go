@@ -72,7 +72,29 @@ type Summary struct {
 	Authors       int // distinct people (and groups)
 	Journals      int
 	Disagreements []Disagreement
+	// Refusals are the joins identity would have made on a shared
+	// identifier or title and did not, because the records conflict.
+	Refusals []Refusal
 }
+
+// Refusal is a record identity kept apart from others it shares an
+// identifier or a title with.
+type Refusal struct {
+	Kind    string   // "paper"
+	Subject string   // IRI of the node the kept-apart record became
+	Records []string // the record kept apart, then those it was not joined with
+	Reason  string
+}
+
+// Text says which records were not joined and why.
+func (r Refusal) Text() string {
+	if len(r.Records) < 2 {
+		return fmt.Sprintf("not joined: %s: %s", strings.Join(r.Records, ""), r.Reason)
+	}
+	return fmt.Sprintf("not joined: %s with %s: %s", r.Records[0], strings.Join(r.Records[1:], " and "), r.Reason)
+}
+
+func (r Refusal) String() string { return r.Text() + " (" + r.Subject + ")" }
 
 // Disagreement is a functional value on which a source differs from the
 // value chosen for the union view; the source keeps it in its own graph.
@@ -152,6 +174,9 @@ func Build(inputs []Input, opts Options) (*Result, error) {
 	b.sum.Journals = len(b.journals)
 	sort.Slice(b.sum.Disagreements, func(i, j int) bool {
 		return b.sum.Disagreements[i].String() < b.sum.Disagreements[j].String()
+	})
+	sort.Slice(b.sum.Refusals, func(i, j int) bool {
+		return b.sum.Refusals[i].String() < b.sum.Refusals[j].String()
 	})
 	b.explainMerges()
 	sort.Slice(b.identity, func(i, j int) bool {

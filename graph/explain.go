@@ -17,7 +17,7 @@ func (b *builder) explainMerges() {
 			names = append(names, s.label())
 		}
 		b.explain("paper", p.iri, fmt.Sprintf("%d records are this paper (%s): %s",
-			len(p.sources), strings.Join(names, "; "), sharedPaperKeys(p.sources)))
+			len(p.sources), strings.Join(names, "; "), p.why))
 	}
 	for _, j := range b.journals {
 		if len(j.mentions) < 2 {
@@ -41,31 +41,6 @@ func (b *builder) explainMerges() {
 			b.explain("author", pr.iri, displayName(pr.name)+": "+r)
 		}
 	}
-}
-
-// sharedPaperKeys names the identifiers the sources share, or the title
-// and year that joined an identifier-less record.
-func sharedPaperKeys(ss []*source) string {
-	count := map[string]int{}
-	var order []string
-	for _, s := range ss {
-		for _, k := range paperIDKeys(&s.Record) {
-			if count[k] == 0 {
-				order = append(order, k)
-			}
-			count[k]++
-		}
-	}
-	var shared []string
-	for _, k := range order {
-		if count[k] > 1 {
-			shared = append(shared, strings.Replace(k, ":", " ", 1))
-		}
-	}
-	if len(shared) == 0 {
-		return "joined by the same normalised title and year"
-	}
-	return "shared " + strings.Join(shared, ", ")
 }
 
 func nonEmpty(vs ...string) []string {

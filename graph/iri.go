@@ -25,6 +25,11 @@ func (m minter) paperByPMID(pmid string) string { return m.base + "paper/pmid/" 
 func (m minter) paperByTitle(title string, year int) string {
 	return m.base + "paper/title/" + hash16(fmt.Sprintf("%s|%d", normTitle(title), year))
 }
+
+// paperByRecord names a paper made of one record kept out of the paper
+// whose identifiers it carries: its identity is that record, and a suffix
+// on a DOI IRI could read as another DOI.
+func (m minter) paperByRecord(sha string) string  { return m.base + "paper/record/" + sha[:16] }
 func (m minter) journalByISSN(issn string) string { return m.base + "journal/issn/" + pathEscape(issn) }
 func (m minter) journalByName(title string) string {
 	return m.base + "journal/name/" + slug(title)

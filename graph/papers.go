@@ -22,6 +22,9 @@ type paper struct {
 	journal                           *journal
 	slots                             []*slot
 	unmatched                         []unmatchedAuthor
+
+	why   string // why its sources are one paper (resolvePapers)
+	apart bool   // a record kept out of the paper whose identifiers it carries
 }
 
 func paperIDKeys(r *mappings.Record) []string {
@@ -38,57 +41,21 @@ func paperIDKeys(r *mappings.Record) []string {
 	return keys
 }
 
-func titleYearKey(r *mappings.Record) string {
-	t := normTitle(r.Title)
-	if t == "" {
-		return ""
-	}
-	return t + "|" + strconv.Itoa(r.Issued.Year)
-}
-
-// groupPapers applies the paper identity rules: the same DOI, PMID or
-// PMCID is the same paper; a record with no identifier joins the paper
-// with its normalised title and year, but only when exactly one paper
-// matches (a title shared by two DOIs is ambiguous and joins neither).
+// groupPapers makes the papers from the identity answer (resolvePapers)
+// and reports every join it refused.
 func (b *builder) groupPapers() {
-	n := len(b.sources)
-	uf := newUnionFind(n)
-	uf.unionByKeys(n, func(i int) []string { return paperIDKeys(&b.sources[i].Record) })
-
-	byTitle := map[string][]int{}
+	keys := make([]identityKeys, len(b.sources))
 	for i, s := range b.sources {
-		if k := titleYearKey(&s.Record); k != "" {
-			byTitle[k] = append(byTitle[k], i)
-		}
+		keys[i] = identityKeysOf(s.label(), &s.Record)
 	}
-	for i, s := range b.sources {
-		if len(paperIDKeys(&s.Record)) > 0 {
-			continue
-		}
-		roots := map[int]bool{}
-		for _, j := range byTitle[titleYearKey(&s.Record)] {
-			if j != i && len(paperIDKeys(&b.sources[j].Record)) > 0 {
-				roots[uf.find(j)] = true
-			}
-		}
-		switch len(roots) {
-		case 0: // only other identifier-less records, or none: join them all
-			for _, j := range byTitle[titleYearKey(&s.Record)] {
-				if len(paperIDKeys(&b.sources[j].Record)) == 0 {
-					uf.union(i, j)
-				}
-			}
-		case 1:
-			for r := range roots {
-				uf.union(i, r)
-			}
-		}
-	}
+	id := resolvePapers(keys)
+	paperOf := make([]*paper, len(b.sources))
 	minted := map[string][]*paper{}
-	for _, g := range uf.groups() {
-		p := &paper{}
-		for _, i := range g {
+	for _, c := range id.Clusters {
+		p := &paper{why: c.Why, apart: c.Apart}
+		for _, i := range c.Members {
 			p.sources = append(p.sources, b.sources[i])
+			paperOf[i] = p
 		}
 		byRank(p.sources)
 		b.choosePaperValues(p)
@@ -106,6 +73,15 @@ func (b *builder) groupPapers() {
 			p.iri += "/" + p.sources[0].sha[:8]
 			p.key = paperKey(p)
 		}
+	}
+	for _, f := range id.Refusals {
+		labels := []string{b.sources[f.Record].label()}
+		for _, o := range f.Others {
+			labels = append(labels, b.sources[o].label())
+		}
+		r := Refusal{Kind: "paper", Subject: paperOf[f.Record].iri, Records: labels, Reason: f.Reason}
+		b.sum.Refusals = append(b.sum.Refusals, r)
+		b.explain("paper", r.Subject, r.Text())
 	}
 }
 
@@ -151,6 +127,8 @@ func (b *builder) choosePaperValues(p *paper) {
 		}
 	}
 	switch {
+	case p.apart:
+		p.iri = b.mint.paperByRecord(p.sources[0].sha)
 	case p.doi != "":
 		p.iri = b.mint.paperByDOI(p.doi)
 	case p.pmid != "":

@@ -132,13 +132,17 @@ func (b *builder) registryReferences(s *source, T string, byKey map[string]*pape
 	}
 }
 
-// paperKeys maps every identifier key of every paper to the paper.
+// paperKeys maps every identifier key of every paper to the paper; a
+// record kept apart from the paper whose identifier it carries does not
+// take the identifier from that paper.
 func (b *builder) paperKeys() map[string]*paper {
 	byKey := map[string]*paper{}
 	for _, p := range b.papers {
 		for _, s := range p.sources {
 			for _, k := range paperIDKeys(&s.Record) {
-				byKey[k] = p
+				if have, ok := byKey[k]; !ok || (have.apart && !p.apart) {
+					byKey[k] = p
+				}
 			}
 		}
 	}

@@ -196,6 +196,9 @@ func printSummary(w io.Writer, l *loader, res *graph.Result, statements int, out
 	for _, d := range s.Disagreements {
 		fmt.Fprintf(w, "msckg: disagreement: %s\n", d)
 	}
+	for _, r := range s.Refusals {
+		fmt.Fprintf(w, "msckg: %s\n", r)
+	}
 	names := make([]string, 0, len(outs))
 	for _, o := range outs {
 		names = append(names, fmt.Sprintf("%s (%s)", o.path, o.format.Name))
