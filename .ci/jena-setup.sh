@@ -101,18 +101,24 @@ EOF
 	mv "$file.tmp" "$file"
 }
 
+# has_class CLASS_PATH: is CLASS_PATH.class in jena-cmds.jar? unzip exits 11
+# when no entry matches. (Piping its listing into 'grep -q' under pipefail
+# failed at random: grep exits at the first match, unzip dies of SIGPIPE,
+# and tdb2.tdbloader went missing on some machines.)
 has_class() {
-	unzip -l "$JAVA_DIR/jena-cmds.jar" "$1.class" 2>/dev/null | grep -q "$1.class"
+	unzip -l "$JAVA_DIR/jena-cmds.jar" "$1.class" >/dev/null 2>&1
 }
 
 write_wrapper riot riotcmd.riot
 write_wrapper shacl shacl.shacl
 write_wrapper sparql arq.sparql
 write_wrapper qparse arq.qparse
+# The README's triple-store section loads N-Quads with tdb2.tdbloader and
+# queries them with tdb2.tdbquery, and the tests run it as written: both
+# must exist.
 for tool in tdbloader tdbquery; do
-	if has_class "tdb2/$tool"; then
-		write_wrapper "tdb2.$tool" "tdb2.$tool"
-	fi
+	has_class "tdb2/$tool" || die "jena-cmds.jar has no tdb2/$tool class; is it Jena 4.x?"
+	write_wrapper "tdb2.$tool" "tdb2.$tool"
 done
 
 # Smoke test: a wrapper that cannot start is worse than none.

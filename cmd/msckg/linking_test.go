@@ -339,6 +339,22 @@ func mustReadString(t *testing.T, path string) string {
 func oxigraph(t *testing.T, data, query string) [][]string {
 	t.Helper()
 	const script = ".ci/oxigraph-query.mjs"
+	node := nodeWithOxigraph(t)
+	var out, errb bytes.Buffer
+	cmd := exec.Command(node, script, data, query)
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil || errb.Len() > 0 {
+		t.Fatalf("node %s %s %s: %v\n%s", script, data, query, err, errb.String())
+	}
+	return parseTable(t, "oxigraph output", out.Bytes())
+}
+
+// nodeWithOxigraph returns the path of node once the pinned oxigraph
+// package is installed in .ci/node_modules (the test runs in the
+// repository root); otherwise it skips, or fails under
+// $MSCKG_REQUIRE_CHECKERS=1.
+func nodeWithOxigraph(t *testing.T) string {
+	t.Helper()
 	node, err := exec.LookPath("node")
 	if err == nil {
 		if _, err = os.Stat(".ci/node_modules/oxigraph/package.json"); errors.Is(err, fs.ErrNotExist) {
@@ -352,13 +368,7 @@ func oxigraph(t *testing.T, data, query string) [][]string {
 		}
 		t.Skip(msg)
 	}
-	var out, errb bytes.Buffer
-	cmd := exec.Command(node, script, data, query)
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	if err := cmd.Run(); err != nil || errb.Len() > 0 {
-		t.Fatalf("node %s %s %s: %v\n%s", script, data, query, err, errb.String())
-	}
-	return parseTable(t, "oxigraph output", out.Bytes())
+	return node
 }
 
 // parseTable reads SPARQL CSV results (header first) and sorts the rows:

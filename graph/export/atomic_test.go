@@ -5,7 +5,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/knakk/rdf"
 )
@@ -119,5 +121,39 @@ func assertOnly(t *testing.T, dir string, names ...string) {
 		if got[i] != names[i] {
 			t.Errorf("%s holds %v, want only %v", dir, got, names)
 		}
+	}
+}
+
+// A special file is written in place, never renamed over: as root,
+// "msckg build -o /dev/null" replaced /dev/null with a plain file.
+func TestWriteFileAtomicSpecialFile(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "pipe")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	got := make(chan string, 1)
+	go func() {
+		b, _ := os.ReadFile(fifo) // blocks until the writer opens the pipe
+		got <- string(b)
+	}()
+	err := WriteFileAtomic(fifo, func(w io.Writer) error { _, err := io.WriteString(w, "quads\n"); return err })
+	if err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case s := <-got:
+		if s != "quads\n" {
+			t.Errorf("the pipe's reader got %q, want %q", s, "quads\n")
+		}
+	case <-time.After(10 * time.Second):
+		t.Error("nothing was written to the pipe")
+	}
+	if fi, err := os.Lstat(fifo); err != nil || fi.Mode().Type() != os.ModeNamedPipe {
+		t.Errorf("%s is no longer a named pipe: %v %v", fifo, fi.Mode(), err)
+	}
+	assertOnly(t, dir, "pipe")
+	if err := WriteFileAtomic(dir, func(io.Writer) error { return nil }); err == nil {
+		t.Error("writing over a directory succeeded")
 	}
 }

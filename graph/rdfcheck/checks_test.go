@@ -202,3 +202,37 @@ func TestMissingToolSkipsOrFails(t *testing.T) {
 		}
 	}
 }
+
+func TestTDB2(t *testing.T) {
+	loader, query := tool(t, "tdb2.tdbloader"), tool(t, "tdb2.tdbquery")
+	files := map[string]string{
+		// One triple in two graphs, another in one: the union default
+		// graph is a set, so it holds two triples, not three.
+		"two.nq": `<http://e.org/s> <http://e.org/p> "5"^^` + xsdInt + ` <http://e.org/g1> .` + "\n" +
+			`<http://e.org/s> <http://e.org/p> "5"^^` + xsdInt + ` <http://e.org/g2> .` + "\n" +
+			`<http://e.org/s> <http://e.org/q> "x" <http://e.org/g2> .` + "\n",
+		"count.rq":  "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+		"graphs.rq": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+		"broken.nq": fixtures["broken.nt"],
+	}
+	p := write(t, files, "two.nq", "count.rq", "graphs.rq", "broken.nq")
+	loc := filepath.Join(t.TempDir(), "db")
+	if err := tdb2Load(loader, loc, p[:1]); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		query, want string
+	}{{p[1], "2"}, {p[2], "3"}} {
+		got, err := tdb2Query(query, loc, c.query)
+		if err != nil {
+			t.Errorf("%s: %v", filepath.Base(c.query), err)
+			continue
+		}
+		if want := []map[string]string{{"n": c.want}}; !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: got %v, want %v", filepath.Base(c.query), got, want)
+		}
+	}
+	if err := tdb2Load(loader, filepath.Join(t.TempDir(), "db"), p[3:]); err == nil {
+		t.Error("broken.nq loaded")
+	}
+}
