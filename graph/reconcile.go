@@ -110,7 +110,7 @@ func (v statedValue) String() string {
 }
 
 // quantityKey is what the graph states of a quantity, without the words
-// it was written in: two sources writing "60 × 10⁶" and "6×10^7/10" agree.
+// it was written in: "60 × 10⁶ cells/day" and "60×10^6 cells/d" agree.
 func quantityKey(q evidence.Quantity) string {
 	return strings.Join([]string{q.Value, q.Min, q.Max, q.Median, q.Comparator, q.Unit}, "|")
 }
@@ -402,14 +402,11 @@ func (m *merger) matchOutcomes(src int, f *evidence.Facts) []int {
 		}
 		return out
 	}
-	reconciledOwners := func(k int) []int {
-		var out []int
-		for c := range r.cohorts {
-			if slices.Contains(m.cohortLinks(c, true), k) {
-				out = append(out, c)
-			}
+	owners := make([][]int, len(r.outcomes)) // the reconciled cohorts reporting each reconciled outcome
+	for c := range r.cohorts {
+		for _, k := range m.cohortLinks(c, true) {
+			owners[k] = append(owners[k], c)
 		}
-		return out
 	}
 	kind := func(oc evidence.Outcome) string { return oc.Type + "|" + oc.Label }
 	got := assign(len(f.Outcomes), len(r.outcomes), func(j, k int) (int, bool) {
@@ -433,7 +430,7 @@ func (m *merger) matchOutcomes(src int, f *evidence.Facts) []int {
 			}
 			s++
 		}
-		ao, bo := ownersOf(j), reconciledOwners(k)
+		ao, bo := ownersOf(j), owners[k]
 		if len(ao) > 0 && len(bo) > 0 && !slices.ContainsFunc(ao, func(c int) bool { return slices.Contains(bo, c) }) {
 			return 0, false // another cohort's or arm's result
 		}

@@ -527,3 +527,40 @@ func TestArmsAreMatchedUnderTheirParent(t *testing.T) {
 		t.Errorf("conflicts %q, want %q", props, want)
 	}
 }
+
+// TestABroaderAgentJoinsTheNarrowerOne: Crossref's record of the pregnancy
+// report names "Mesenchymal stem cells" (its title), the page's abstract
+// names UC-MSCs. One intervention, with the narrower agent; Crossref's
+// broader one is kept on its record and is no disagreement.
+func TestABroaderAgentJoinsTheNarrowerOne(t *testing.T) {
+	crossref := fixture(t, "testdata/formats/crossref-worklist.json", pregnancyDOI)
+	in := append(crossref, fixture(t, "testdata/seeds/000_33f487b38e5875d3.txt", pregnancyDOI)...)
+	res := mustBuild(t, in)
+	u := unionOf(res)
+	paper := (minter{base: DefaultBase}).paperByDOI(pregnancyDOI)
+	var ivs []string
+	for s := range u {
+		if u.is(s, o.Intervention) && strings.HasPrefix(s, paper+"/") {
+			ivs = append(ivs, s)
+		}
+	}
+	if len(ivs) != 1 {
+		t.Fatalf("interventions %v, want one", ivs)
+	}
+	if agents := u[ivs[0]][o.Agent]; len(agents) != 1 || agents[0].String() != o.UmbilicalCordMSC {
+		t.Errorf("agents %v, want only %s", agents, o.UmbilicalCordMSC)
+	}
+	src := (minter{base: DefaultBase}).source(sha256Hex(crossref[0].Record.Raw))
+	var kept bool
+	for _, sv := range u[src][o.StatedFactValueProp] {
+		kept = kept || (u.one(sv.String(), o.StatedFor) == ivs[0] && u.one(sv.String(), o.RDFValue) == o.MKG+"MSC")
+	}
+	if !kept {
+		t.Errorf("Crossref's agent mkg:MSC is not kept on %s", src)
+	}
+	for _, d := range res.Summary.Disagreements {
+		if strings.HasSuffix(d.Property, " agent") {
+			t.Errorf("a broader agent reported as a disagreement: %v", d)
+		}
+	}
+}
