@@ -137,7 +137,11 @@ func Build(inputs []Input, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &builder{mint: minter{base: base}, ds: newDataset(opts.Sink), known: known, pairLinks: opts.PairLinks}
+	broader, err := loadBroader()
+	if err != nil {
+		return nil, err
+	}
+	b := &builder{mint: minter{base: base}, ds: newDataset(opts.Sink), known: known, broader: broader, pairLinks: opts.PairLinks}
 	// Only the count is needed after this: a caller that lets go of its
 	// slice lets the inputs be collected while the graph is built.
 	nInputs := len(inputs)
@@ -215,6 +219,7 @@ type builder struct {
 	concepts      map[string]string // concept IRI → label, for the vocabulary graph
 	journalOf     map[*source]*journal
 	known         knownJournals
+	broader       map[string]string   // concept IRI → its broader concept (lexicon.tsv), for reconciling agents
 	trialPapers   map[string][]string // trial IRI → IRIs of papers reporting it
 	pairLinks     bool                // Options.PairLinks
 	sum           Summary

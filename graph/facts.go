@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -8,60 +9,155 @@ import (
 	o "github.com/msckg/msckg/ontology"
 )
 
-// factEmitter writes the clinical facts of one paper: Cohort,
-// Intervention, Outcome and Trial links, each with its provenance (the
-// source record) and its evidence (the exact span of text).
+// factEmitter writes the clinical facts one source states about a paper:
+// Cohort, Intervention, Outcome and Trial links, each with its provenance
+// (the source record) and its evidence (the exact span of text), in the
+// source's graph.
 type factEmitter struct {
 	b      *builder
 	p      *paper
 	src    *source
-	fields map[string][]rune // field name → text as stored in the graph
-	nEv    int
+	fields map[string][]rune // span field ("title", "abstract") → this source's text of it
+	stored map[string]string // span field → the mkg:field naming where the graph holds that text
 }
 
+// emitFacts states the paper's reconciled facts: what every source's
+// title and abstract say, merged (reconcile.go), each source stating in
+// its own graph what it said.
 func (b *builder) emitFacts(p *paper) {
-	s := p.abstractSource
-	if s == nil || s.Facts == nil {
-		// Extraction reads the abstract; without one the paper's title
-		// alone may still name a trial.
-		for _, src := range p.sources {
-			if src.Facts != nil && src.Record.Title == p.title {
-				s = src
-				break
+	per := make([]*evidence.Facts, len(p.sources))
+	es := make([]*factEmitter, len(p.sources))
+	for i, s := range p.sources {
+		per[i] = s.Facts
+		es[i] = b.newFactEmitter(p, s)
+	}
+	b.emitReconciled(p, reconcile(per, b.broader), es)
+}
+
+// newFactEmitter knows where the graph holds each text of source s: the
+// chosen title and abstract are the paper's dcterms:title and
+// dcterms:abstract; a source's other text is mkg:statedTitle or
+// mkg:statedAbstract on its own record (emitPaper's functional), so an
+// Evidence node with oa:hasSource s and mkg:field "statedAbstract" indexes
+// that text.
+func (b *builder) newFactEmitter(p *paper, s *source) *factEmitter {
+	e := &factEmitter{b: b, p: p, src: s, fields: map[string][]rune{}, stored: map[string]string{}}
+	for _, f := range []struct{ name, text, chosen, stated string }{
+		{"title", s.Record.Title, p.title, "statedTitle"},
+		{"abstract", s.Record.Abstract.Text, p.abstract, "statedAbstract"},
+	} {
+		if f.text == "" {
+			continue
+		}
+		e.fields[f.name] = []rune(f.text)
+		e.stored[f.name] = f.name
+		if f.text != f.chosen {
+			e.stored[f.name] = f.stated
+		}
+	}
+	return e
+}
+
+// emitReconciled numbers the reconciled facts (their canonical order gives
+// their IRIs) and has each source state its view of each.
+func (b *builder) emitReconciled(p *paper, r reconciled, es []*factEmitter) {
+	for _, v := range r.design {
+		if e := es[v.src]; v.fact.IRI != "" && e.validSpan(v.fact.Span) {
+			b.ds.link(e.src.iri, p.iri, o.StudyDesign, v.fact.IRI)
+		}
+	}
+	// Per source, the IRI of each reconciled fact as that source states
+	// it; "" where it does not, so it links only what it said.
+	perSource := func(n int) [][]string {
+		out := make([][]string, len(es))
+		for i := range out {
+			out[i] = make([]string, n)
+		}
+		return out
+	}
+	ivIRI := perSource(len(r.interventions))
+	for k, vs := range r.interventions {
+		// The sources naming the asserted agent state the node first; a
+		// source that named a broader agent (the title's "mesenchymal stem
+		// cells" for the abstract's UC-MSCs) then states it without its
+		// agent, which it keeps as a stated value, so the node has one.
+		stated := ""
+		for _, v := range vs {
+			if v.fact.Agent.IRI == r.agents[k] {
+				ivIRI[v.src][k] = es[v.src].intervention(k+1, v.fact)
+				stated = cmp.Or(stated, ivIRI[v.src][k])
 			}
 		}
-		if s == nil || s.Facts == nil {
-			return
+		for _, v := range vs {
+			if v.fact.Agent.IRI != r.agents[k] {
+				if stated != "" {
+					v.fact.Agent.IRI = ""
+				}
+				ivIRI[v.src][k] = es[v.src].intervention(k+1, v.fact)
+			}
 		}
 	}
-	e := &factEmitter{b: b, p: p, src: s, fields: map[string][]rune{}}
-	if s.Record.Title == p.title {
-		e.fields["title"] = []rune(p.title)
+	ocIRI := perSource(len(r.outcomes))
+	for k, vs := range r.outcomes {
+		for _, v := range vs {
+			ocIRI[v.src][k] = es[v.src].outcome(k+1, v.fact, ivIRI[v.src])
+		}
 	}
-	if s.Record.Abstract.Text == p.abstract {
-		e.fields["abstract"] = []rune(p.abstract)
+	for k, vs := range r.cohorts {
+		for _, v := range vs {
+			es[v.src].cohort(k+1, v.fact, ivIRI[v.src], ocIRI[v.src])
+		}
 	}
-	e.emit(s.Facts)
+	for _, vs := range r.trials {
+		for _, v := range vs {
+			es[v.src].trial(v.fact)
+		}
+	}
+	for _, c := range r.conflicts {
+		es[c.src].conflict(c)
+	}
 }
 
-func (e *factEmitter) emit(f *evidence.Facts) {
-	g, P := e.src.iri, e.p.iri
-	if f.Design != nil && e.validSpan(f.Design.Span) {
-		e.b.ds.link(g, P, o.StudyDesign, f.Design.IRI)
+// conflict keeps a value this source states that differs from the
+// asserted one: a mkg:StatedFactValue on the source record, naming the
+// fact, the property and the value, with the words it was read from; and
+// a line in the summary.
+func (e *factEmitter) conflict(c factConflict) {
+	node, what := e.p.iri, c.prop
+	if c.index >= 0 {
+		node = fmt.Sprintf("%s/%s/%d", e.p.iri, c.kind, c.index+1)
+		what = fmt.Sprintf("%s %d %s", c.kind, c.index+1, c.prop)
 	}
-	ivIRI := make([]string, len(f.Interventions))
-	for i, iv := range f.Interventions {
-		ivIRI[i] = e.intervention(i+1, iv)
+	if !c.refined {
+		e.b.disagree(e.p, e.src, what, c.asserted.String(), c.stated.String())
 	}
-	ocIRI := make([]string, len(f.Outcomes))
-	for i, oc := range f.Outcomes {
-		ocIRI[i] = e.outcome(i+1, oc, ivIRI)
+	if c.propIRI == "" {
+		return
 	}
-	for i, c := range f.Cohorts {
-		e.cohort(i+1, c, ivIRI, ocIRI)
+	g := e.src.iri
+	sv := fmt.Sprintf("%s/stated/%s/%s", node, e.src.sha[:16], c.prop)
+	e.b.ds.link(g, sv, o.RDFType, o.StatedFactValue)
+	e.b.ds.add(g, sv, o.RDFSLabel, str(fmt.Sprintf("%s stated by %s: %s", what, e.src.label(), c.stated)))
+	e.b.ds.link(g, sv, o.StatedFor, node)
+	e.b.ds.link(g, sv, o.StatedProperty, c.propIRI)
+	v := c.stated
+	switch {
+	case v.num != nil:
+		e.b.ds.add(g, sv, o.RDFValue, integer(*v.num))
+	case v.flag != nil:
+		e.b.ds.add(g, sv, o.RDFValue, boolean(*v.flag))
+	case v.q != nil:
+		e.quantity(sv, o.RDFValue, "value", *v.q)
+	case v.ref != "":
+		e.b.ds.link(g, sv, o.RDFValue, fmt.Sprintf("%s/%s/%d", e.p.iri, v.ref, v.idx+1))
+	case v.iri != "":
+		e.b.ds.link(g, sv, o.RDFValue, v.iri)
+	default:
+		e.b.ds.add(g, sv, o.RDFValue, str(v.text))
 	}
-	for _, t := range f.Trials {
-		e.trial(t)
+	e.b.ds.link(g, g, o.StatedFactValueProp, sv)
+	if !e.evidence(sv, c.spans) {
+		e.b.ds.link(g, sv, o.PROVWasDerivedFrom, e.src.iri)
 	}
 }
 
@@ -83,16 +179,17 @@ func (e *factEmitter) evidence(node string, spans []evidence.Span) bool {
 		if !e.validSpan(sp) {
 			continue
 		}
-		e.nEv++
-		ev := fmt.Sprintf("%s/evidence/%d", e.p.iri, e.nEv)
+		// Named by source and position, not by a count: the same words
+		// are one node whichever facts and other sources there are.
+		ev := fmt.Sprintf("%s/evidence/%s/%s/%d-%d", e.p.iri, e.src.sha[:16], sp.Field, sp.Start, sp.End)
 		e.b.ds.link(g, ev, o.RDFType, o.Evidence)
 		e.b.ds.link(g, ev, o.RDFType, o.OATextQuoteSelector)
 		e.b.ds.link(g, ev, o.RDFType, o.OATextPositionSelector)
-		e.b.ds.add(g, ev, o.RDFSLabel, str(fmt.Sprintf("Evidence %d of %s", e.nEv, shorten(e.p.title, 60))))
+		e.b.ds.add(g, ev, o.RDFSLabel, str(fmt.Sprintf("Evidence “%s” of %s", shorten(sp.Text, 40), shorten(e.p.title, 60))))
 		e.b.ds.add(g, ev, o.OAExact, str(sp.Text))
 		e.b.ds.add(g, ev, o.OAStart, integer(sp.Start))
 		e.b.ds.add(g, ev, o.OAEnd, integer(sp.End))
-		e.b.ds.add(g, ev, o.Field, str(sp.Field))
+		e.b.ds.add(g, ev, o.Field, str(e.stored[sp.Field]))
 		e.b.ds.link(g, ev, o.OAHasSource, e.src.iri)
 		e.b.ds.link(g, node, o.EvidenceProp, ev)
 		any = true
@@ -111,13 +208,17 @@ func (e *factEmitter) concept(c evidence.Concept) string {
 func (e *factEmitter) intervention(n int, iv evidence.Intervention) string {
 	g := e.src.iri
 	I := fmt.Sprintf("%s/intervention/%d", e.p.iri, n)
-	if iv.Agent.IRI == "" || !e.evidence(I, iv.Spans) {
+	// An agent-less view is a source whose broader agent another source
+	// refined (reconcile.go): the node's agent is stated there.
+	if !e.evidence(I, iv.Spans) {
 		return ""
 	}
 	e.b.ds.link(g, I, o.RDFType, o.Intervention)
 	e.b.ds.link(g, I, o.RDFType, o.PICOIntervention)
 	e.b.ds.add(g, I, o.RDFSLabel, str(interventionLabel(iv)))
-	e.b.ds.link(g, I, o.Agent, e.concept(iv.Agent))
+	if iv.Agent.IRI != "" {
+		e.b.ds.link(g, I, o.Agent, e.concept(iv.Agent))
+	}
 	if iv.CellSource != nil && iv.CellSource.IRI != "" {
 		e.b.ds.link(g, I, o.CellSource, e.concept(*iv.CellSource))
 	}

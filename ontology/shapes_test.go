@@ -66,6 +66,7 @@ func TestNonConformingFixtures(t *testing.T) {
 		"quantity-without-value":        {"q", "", "has a value, a minimum, a maximum or a median"},
 		"evidence-start-not-before-end": {"ev", OAStart, "LessThan["},
 		"evidence-without-source":       {"ev", OAHasSource, "minCount[1]"},
+		"stated-value-without-fact":     {"sv", StatedFor, "minCount[1]"},
 	}
 
 	files, err := filepath.Glob(filepath.Join(shapesDir, "bad-*.ttl"))

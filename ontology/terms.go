@@ -44,6 +44,8 @@ const (
 	Trial        = MKG + "Trial"
 	Evidence     = MKG + "Evidence"
 	SourceRecord = MKG + "SourceRecord"
+	// StatedFactValue is a fact value a source gives that differs from the asserted one.
+	StatedFactValue = MKG + "StatedFactValue"
 )
 
 // Classes of the project's controlled values (mkg:). Their Go names carry
@@ -147,6 +149,11 @@ const (
 	StatedPMID      = MKG + "statedPMID"
 	StatedPMCID     = MKG + "statedPMCID"
 	StatedAuthor    = MKG + "statedAuthor"
+
+	// A clinical fact's value a disagreeing source gave (graph/reconcile.go).
+	StatedFactValueProp = MKG + "statedFactValue"
+	StatedFor           = MKG + "statedFor"
+	StatedProperty      = MKG + "statedProperty"
 )
 
 // Project individuals (mkg:): study designs, categories, outcome types.
@@ -237,6 +244,7 @@ const (
 	RDFType     = RDF + "type"
 	RDFSLabel   = RDFS + "label"
 	RDFSComment = RDFS + "comment"
+	RDFValue    = RDF + "value"
 	OWLSameAs   = OWL + "sameAs"
 
 	DCTitle      = DCTerms + "title"
