@@ -17,6 +17,7 @@ func (x *extraction) outcomes(nInterventions int) []Outcome {
 		iv = 0
 	}
 	var out []Outcome
+	x.outcomeArm = map[int]string{}
 	zero := map[string]bool{}
 	for si := range f.Sentences {
 		if !f.Ctx[si].factual() {
@@ -43,8 +44,16 @@ func (x *extraction) outcomes(nInterventions int) []Outcome {
 			o.Intervention = iv
 			out = append(out, o)
 		}
+		addArm := func(o Outcome, key string) {
+			n := len(out)
+			add(o)
+			if len(out) > n {
+				x.outcomeArm[n] = key
+			}
+		}
+		consumed := x.armOutcomes(f, s, types, addArm)
 		x.adverse(f, s, types, add)
-		x.responses(f, s, types, add)
+		x.responses(f, s, types, consumed, add)
 		x.timeToResponse(f, s, types, add)
 		x.followUpAndSurvival(f, s, types, add)
 		x.plateletCounts(f, s, types, add)
@@ -76,7 +85,7 @@ func (x *extraction) adverse(f *field, s *sentence, types map[string][]*mention,
 // responses: "Complete remission (CR) was achieved in three patients in 12
 // months and one patient in 24 months": one outcome per count, each with
 // the time that follows it; "Overall responses were reached in all patients".
-func (x *extraction) responses(f *field, s *sentence, types map[string][]*mention, add func(Outcome)) {
+func (x *extraction) responses(f *field, s *sentence, types map[string][]*mention, armRead map[int]bool, add func(Outcome)) {
 	for _, t := range []string{ontology.CompleteResponse, ontology.OverallResponse, ontology.NoResponse} {
 		ms := types[t]
 		if len(ms) == 0 || ms[0].Negated {
@@ -89,6 +98,9 @@ func (x *extraction) responses(f *field, s *sentence, types map[string][]*mentio
 			}
 		}
 		for ci, c := range counts {
+			if armRead[c.Tok0] {
+				continue // read with its arm
+			}
 			if f.Tokens[c.Tok0].Start < ms[0].Start && !precededBySubject(f, s, c, ms[0]) {
 				continue
 			}
