@@ -554,6 +554,7 @@ func (x *extraction) armOutcomes(f *field, s *sentence, types map[string][]*ment
 		countTok int
 	}
 	var rs []res
+	var misread []int
 	refs := armRefs(f, s)
 	for k := m.Tok1; k < s.Tok1; k++ {
 		r, next, ok := numberSpan(f, k)
@@ -593,17 +594,24 @@ func (x *extraction) armOutcomes(f *field, s *sentence, types map[string][]*ment
 		if ref == nil || byKey[ref.key] == nil {
 			continue
 		}
+		cs := countStart(f, s, next)
 		if pct != nil && !ratioMatches(r, t, pct.Value) {
+			// an arm's result whose numbers disagree: not read at all
+			misread = append(misread, cs)
+			k = ref.t1 - 1
 			continue
 		}
-		cs := countStart(f, s, next)
 		o := Outcome{Type: m.IRI(), Patients: intp(r), Total: intp(t), Value: pct, Rule: "arm-response-count",
 			Spans: []Span{f.span(m.Start, m.End), f.span(f.Tokens[cs].Start, f.Tokens[ref.t1-1].End)}}
 		rs = append(rs, res{o: o, key: ref.key, lastTok: ref.t1, countTok: cs})
 		k = ref.t1 - 1
 	}
+	consumed := map[int]bool{}
+	for _, k := range misread {
+		consumed[k] = true
+	}
 	if len(rs) == 0 {
-		return nil
+		return consumed
 	}
 	// the time point between the outcome words and the first count is shared
 	first := f.Tokens[rs[0].countTok].Start
@@ -612,7 +620,6 @@ func (x *extraction) armOutcomes(f *field, s *sentence, types map[string][]*ment
 		shared = withClock(f, s, shared)
 	}
 	each := respectivelyTimes(f, s, rs[len(rs)-1].lastTok, len(rs))
-	consumed := map[int]bool{}
 	for i, r := range rs {
 		switch {
 		case hasShared && each == nil:

@@ -111,15 +111,40 @@ func (x *extraction) responses(f *field, s *sentence, types map[string][]*mentio
 			if ci+1 < len(counts) {
 				end = f.Tokens[counts[ci+1].Tok0].Start
 			}
+			// a time after "and", a comma or a semicolon belongs to what follows
+			for k := c.Tok1; k < s.Tok1 && f.Tokens[k].Start < end; k++ {
+				if f.Tokens[k].Fold == "and" || strings.ContainsAny(runeSlice(f.Runes, f.Tokens[k-1].End, f.Tokens[k].Start), ",;") {
+					end = f.Tokens[k].Start
+					break
+				}
+			}
 			o := Outcome{Type: t, Patients: intp(c.N), Rule: "response-count",
 				Spans: []Span{f.span(ms[0].Start, ms[0].End), f.tokSpan(c.Tok0, c.Tok1)}}
-			if tp, ok := x.timeAfter(f, s, f.Tokens[c.Tok1-1].End, end); ok {
+			tp, ok := x.timeAfter(f, s, f.Tokens[c.Tok1-1].End, end)
+			if !ok && responderCounts(f, s, counts) == 1 && ms[0].End <= f.Tokens[c.Tok0].Start {
+				// "Overall response at 12 weeks was achieved by 21 ...": the one
+				// count of the sentence, its time between the outcome and it.
+				tp, ok = x.timeAfter(f, s, ms[0].End, f.Tokens[c.Tok0].Start)
+			}
+			if ok {
 				o.Timepoint = &tp
 				o.Spans = append(o.Spans, tp.Span)
 			}
 			add(o)
 		}
 	}
+}
+
+// responderCounts is how many counts of the sentence are not a
+// denominator ("of 31 patients").
+func responderCounts(f *field, s *sentence, counts []count) int {
+	n := 0
+	for _, c := range counts {
+		if p := prevFold(f, s, c.Tok0); p != "of" && p != "among" {
+			n++
+		}
+	}
+	return n
 }
 
 // precededBySubject allows "Three patients achieved CR": the count is
@@ -161,7 +186,9 @@ func namedUnitTime(f *field, s *sentence, from, to int) (Quantity, bool) {
 			continue
 		}
 		unit, ok := timeWordUnit[f.Tokens[k+1].Fold]
-		if !ok || !isDigits(f.Tokens[k+2].Text) || !f.Tokens[k+2].SoftBefore {
+		// "at day +100": days counted from the transplant, written with a plus
+		plus := strings.TrimSpace(runeSlice(f.Runes, f.Tokens[k+1].End, f.Tokens[k+2].Start)) == "+"
+		if !ok || !isDigits(f.Tokens[k+2].Text) || (!f.Tokens[k+2].SoftBefore && !plus) {
 			continue
 		}
 		sp := f.tokSpan(k+1, k+3)
