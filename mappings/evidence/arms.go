@@ -747,3 +747,77 @@ func unlinkArmOnly(cohorts []Cohort, ivs []Intervention) {
 	}
 	cohorts[0].Interventions = kept
 }
+
+// comparedArms reads "the HID+MSC group had a significantly higher 5-year
+// overall survival rate compared to the HID group (86.6% vs. 75.0%, p =
+// 0.036)": two known arms, the first before the outcome words and the
+// second after "compared to/with", "than", "versus" or "vs", and a bracket
+// right after the second that opens with "a% vs. b%". a% is the first
+// arm's, b% the second's; a time written as "5-year" before the outcome
+// words is both results' time point. It reports whether it read the
+// sentence, so the study-level rule does not read the same value again.
+func (x *extraction) comparedArms(f *field, s *sentence, types map[string][]*mention, add func(Outcome, string)) bool {
+	if len(x.arms) < 2 {
+		return false
+	}
+	known := map[string]bool{}
+	for _, a := range x.arms {
+		known[a.key] = true
+	}
+	refs := armRefs(f, s)
+	if len(refs) < 2 || !known[refs[0].key] || !known[refs[1].key] || refs[0].key == refs[1].key {
+		return false
+	}
+	a, b := refs[0], refs[1]
+	// the outcome words between the two arms, the comparison word before the second
+	var m *mention
+	for _, t := range []string{ontology.Survival, ontology.CompleteResponse, ontology.OverallResponse} {
+		for _, c := range types[t] {
+			if !c.Negated && c.Tok0 >= a.t1 && c.Tok1 <= b.tok0 && (m == nil || c.Start < m.Start) {
+				m = c
+			}
+		}
+	}
+	if m == nil || !comparedWord(f, m.Tok1, b.tok0) {
+		return false
+	}
+	// "(86.6% vs. 75.0%": two percentages, the second right after "vs"
+	if b.t1 >= s.Tok1 || !insideBrackets(f, b.t1) {
+		return false
+	}
+	qs := f.quantitiesIn(f.Tokens[b.t1].Start, s.End)
+	if len(qs) < 2 || qs[0].Unit != "%" || qs[1].Unit != "%" || qs[0].Value == "" || qs[1].Value == "" || qs[0].Span.Start != f.Tokens[b.t1].Start {
+		return false
+	}
+	between := strings.TrimSpace(runeSlice(f.Runes, qs[0].Span.End, qs[1].Span.Start))
+	if between != "vs." && between != "vs" && between != "versus" {
+		return false
+	}
+	tp, hasTP := timeJustBefore(f, s, f.quantitiesIn(s.Start, m.Start), m)
+	for i, r := range []armRef{a, b} {
+		v := qs[i]
+		o := Outcome{Type: m.IRI(), Value: &v, Rule: "arm-compared-rate",
+			Spans: []Span{f.span(m.Start, m.End), r.withArticl, v.Span}}
+		if hasTP {
+			q := tp
+			o.Timepoint = &q
+			o.Spans = append(o.Spans, q.Span)
+		}
+		add(o, r.key)
+	}
+	return true
+}
+
+// comparedWord: "compared to", "compared with", "than", "versus" or "vs"
+// in tokens [from, to).
+func comparedWord(f *field, from, to int) bool {
+	for k := from; k < to; k++ {
+		switch f.Tokens[k].Fold {
+		case "than", "versus", "vs":
+			return true
+		case "compared", "comparison":
+			return k+1 < to && (f.Tokens[k+1].Fold == "to" || f.Tokens[k+1].Fold == "with")
+		}
+	}
+	return false
+}

@@ -66,7 +66,7 @@ func TestArms(t *testing.T) {
 		study     []string // results left on the study cohort
 		arms      []wantArm
 	}{
-		{"randomised trial, Arm A and Arm B, time points per arm (Mazzucconi 2024)", mazzucconi, 113, false, nil, []wantArm{
+		{"randomised trial, Arm A and Arm B, time points per arm (Mazzucconi 2024)", mazzucconi, 113, false, []string{"? 100 % @48 mo"}, []wantArm{
 			{"Arm A", 59, "", false, []string{"44/56 78.57 % @42 d", "26/43 60.47 % @180 d", "25/31 80.65 % @12 mo"}},
 			{"Arm B", 54, "", false, []string{"46/49 93.88 % @46 d", "23/39 58.97 % @180 d", "20/36 55.56 % @12 mo"}},
 		}},
@@ -77,7 +77,13 @@ func TestArms(t *testing.T) {
 				{"the rituximab arm", 31, "mkg:ComparatorArm", false, []string{"13/31 42 % @12 wk"}},
 			}},
 		{"a group that received only the transplant is a control arm (tan2025-fmed)",
-			"METHODS: This study retrospectively analyzed clinical data from 190 SAA patients who underwent HID-HSCT with or without MSCs co-infusion. Patients were divided into two groups: the HID group (100 patients receiving only HID-HSCT) and the HID+MSC group (90 patients receiving HID-HSCT combined with MSC co-infusion).",
+			"METHODS: This study retrospectively analyzed clinical data from 190 SAA patients who underwent HID-HSCT with or without MSCs co-infusion. Patients were divided into two groups: the HID group (100 patients receiving only HID-HSCT) and the HID+MSC group (90 patients receiving HID-HSCT combined with MSC co-infusion). RESULTS: The analysis revealed that the HID+MSC group had a significantly higher 5-year overall survival rate compared to the HID group (86.6% vs. 75.0%, p = 0.036) and a significantly improved GRFS rate (76.6% vs. 64.0%, p = 0.048).",
+			190, false, nil, []wantArm{
+				{"the HID group", 100, "mkg:ControlArm", false, []string{"? 75 % @5 a"}},
+				{"the HID+MSC group", 90, "mkg:TreatmentArm", true, []string{"? 86.6 % @5 a"}},
+			}},
+		{"a comparison without its two percentages is not read",
+			"This study retrospectively analyzed clinical data from 190 SAA patients who underwent HID-HSCT with or without MSCs co-infusion. Patients were divided into two groups: the HID group (100 patients receiving only HID-HSCT) and the HID+MSC group (90 patients receiving HID-HSCT combined with MSC co-infusion). The HID+MSC group had a higher 5-year overall survival compared to the HID group (p = 0.036).",
 			190, false, nil, []wantArm{
 				{"the HID group", 100, "mkg:ControlArm", false, nil},
 				{"the HID+MSC group", 90, "mkg:TreatmentArm", true, nil},
@@ -115,7 +121,7 @@ func TestArms(t *testing.T) {
 			results := func(c Cohort) []string {
 				var out []string
 				for _, i := range c.Outcomes {
-					if o := f.Outcomes[i]; o.Type == ontology.OverallResponse || o.Type == ontology.SevereAdverseEvents {
+					if o := f.Outcomes[i]; o.Type == ontology.OverallResponse || o.Type == ontology.SevereAdverseEvents || o.Type == ontology.Survival {
 						out = append(out, armResult(o))
 					}
 				}

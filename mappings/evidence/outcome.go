@@ -52,10 +52,13 @@ func (x *extraction) outcomes(nInterventions int) []Outcome {
 			}
 		}
 		consumed := x.armOutcomes(f, s, types, addArm)
+		compared := x.comparedArms(f, s, types, addArm)
 		x.adverse(f, s, types, add)
 		x.responses(f, s, types, consumed, add)
 		x.timeToResponse(f, s, types, add)
-		x.followUpAndSurvival(f, s, types, add)
+		if !compared {
+			x.followUpAndSurvival(f, s, types, add)
+		}
 		x.plateletCounts(f, s, types, add)
 		x.events(f, s, add)
 		x.negatedEvents(f, si, add)
@@ -282,7 +285,12 @@ func (x *extraction) followUpAndSurvival(f *field, s *sentence, types map[string
 		case pct != nil:
 			o.Value = pct
 			o.Spans = append(o.Spans, pct.Span)
-			if tp, ok := timeJustBefore(f, s, qs, sv[0]); ok {
+			tp, ok := timeJustBefore(f, s, qs, sv[0])
+			if !ok {
+				// "Overall survival was 100% at 48 months"
+				tp, ok = timeRightAfter(f, s, *pct, nextValueStart(qs, s.End))
+			}
+			if ok {
 				o.Timepoint = &tp
 				o.Spans = append(o.Spans, tp.Span)
 			}
