@@ -99,10 +99,10 @@ func armKey(f *field, t0, t1 int) string {
 
 // armRef is one place an arm's name occurs in a sentence.
 type armRef struct {
-	key        string
-	t0, t1     int // the name's tokens, without the article
-	tok0       int // first token of the name with its article
-	withArticl Span
+	key     string
+	t0, t1  int  // the name's tokens, without the article
+	tok0    int  // first token of the name with its article
+	written Span // the name as written, with its article when it has one
 }
 
 // armRefs are the arm names in sentence s, in order.
@@ -114,10 +114,10 @@ func armRefs(f *field, s *sentence) []armRef {
 			continue
 		}
 		tok0 := t0
-		if t0 > s.Tok0 && f.Tokens[t0-1].Fold == "the" && f.Tokens[t0-1].End <= sp.Start+3 {
-			tok0 = t0 - 1
+		if sp.Start < f.Tokens[t0].Start || (t0 > s.Tok0 && f.Tokens[t0-1].Fold == "the") {
+			tok0 = t0 - 1 // "the combination arm", "the Arm A"
 		}
-		out = append(out, armRef{key: armKey(f, t0, t1), t0: t0, t1: t1, tok0: tok0, withArticl: sp})
+		out = append(out, armRef{key: armKey(f, t0, t1), t0: t0, t1: t1, tok0: tok0, written: sp})
 		if t1-1 > k {
 			k = t1 - 1
 		}
@@ -148,7 +148,7 @@ func (x *extraction) findArms(parent *Cohort, subs []Cohort, ivs []Intervention)
 		}
 		s := &f.Sentences[si]
 		for _, r := range armRefs(f, s) {
-			a := get(r.key, r.withArticl)
+			a := get(r.key, r.written)
 			// "the HID group (100 patients receiving only HID-HSCT)"
 			for i, g := range subs {
 				if g.Rule == "subgroup" && len(g.Spans) > 0 && a.sub < 0 && bracketAfter(f, r.t1, g.Spans[0]) {
@@ -797,7 +797,7 @@ func (x *extraction) comparedArms(f *field, s *sentence, types map[string][]*men
 	for i, r := range []armRef{a, b} {
 		v := qs[i]
 		o := Outcome{Type: m.IRI(), Value: &v, Rule: "arm-compared-rate",
-			Spans: []Span{f.span(m.Start, m.End), r.withArticl, v.Span}}
+			Spans: []Span{f.span(m.Start, m.End), r.written, v.Span}}
 		if hasTP {
 			q := tp
 			o.Timepoint = &q
