@@ -85,14 +85,23 @@ func armLabel(t string) bool {
 	return isDigits(t) && len(t) <= 2
 }
 
-// armKey folds a name's tokens to the key that finds it again.
+// armKey folds a name's tokens to the key that finds it again. The noun
+// "arm" or "group" that ends a name is left out, so that "the placebo
+// group" finds the arm allotted as "placebo (n = 31)"; "Arm A" keeps it.
 func armKey(f *field, t0, t1 int) string {
+	if t1-t0 > 1 && armNoun(f.Tokens[t1-1].Fold) {
+		t1--
+	}
 	var b strings.Builder
 	for k := t0; k < t1; k++ {
 		if k > t0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(f.Tokens[k].Fold)
+		w := f.Tokens[k].Fold
+		if len(w) > 3 && !strings.HasSuffix(w, "ss") {
+			w = strings.TrimSuffix(w, "s") // "UC-MSCs (n = 35)" is "the UC-MSC group"
+		}
+		b.WriteString(w)
 	}
 	return b.String()
 }
@@ -163,6 +172,7 @@ func (x *extraction) findArms(parent *Cohort, subs []Cohort, ivs []Intervention)
 			}
 		}
 		x.randomisedCounts(f, s, byKey, parent)
+		x.allottedArms(f, s, get, parent)
 	}
 	if len(arms) < 2 {
 		return nil
@@ -290,6 +300,61 @@ func (x *extraction) randomisedCounts(f *field, s *sentence, byKey map[string]*a
 		parent.Details = append(parent.Details, Detail{"size", "size-randomised-total", sp})
 		parent.Spans = appendSpan(parent.Spans, sp)
 		parent.Rule = "size-randomised-total"
+	}
+}
+
+// allotmentStarts end the words before an "(n = N)" bracket that name
+// what the arm received.
+var allotmentStarts = map[string]bool{"to": true, "receive": true, "receiving": true, "or": true, "and": true, "versus": true, "vs": true}
+
+// allottedArms reads "Patients were randomized to UC-MSCs (n = 31) or
+// placebo (n = 31)": an allocation sentence with two or more "(n = N)"
+// brackets, each right after one to four words that follow "to",
+// "receive", "or", "and" or "versus". Those words name the arm. When the
+// study cohort has no size yet, it is the sum of the arms: the number
+// allotted. A name of more words ("dexamethasone 40 mg/d for four days (n
+// = 95") is not read: it would not be found again.
+func (x *extraction) allottedArms(f *field, s *sentence, get func(string, Span) *arm, parent *Cohort) {
+	if !x.r.pattern("arm-allocation").has(f.Tokens, s.Tok0, s.Tok1) {
+		return
+	}
+	type allot struct {
+		t0, t1 int
+		n      int
+		sp     Span
+	}
+	var as []allot
+	for k := s.Tok0 + 1; k+1 < s.Tok1; k++ {
+		n, sp, ok := nEqualsAfter(f, s, k)
+		if !ok {
+			continue
+		}
+		j := k
+		for j-1 > s.Tok0 && k-j < 5 && !allotmentStarts[f.Tokens[j-1].Fold] && (j == k || !clauseBreakBefore(f, j)) {
+			j--
+		}
+		if j == k || k-j > 4 || !allotmentStarts[f.Tokens[j-1].Fold] {
+			return
+		}
+		as = append(as, allot{j, k, n, sp})
+	}
+	if len(as) < 2 {
+		return
+	}
+	sum := 0
+	for _, al := range as {
+		a := get(armKey(f, al.t0, al.t1), f.tokSpan(al.t0, al.t1))
+		if a.size == 0 {
+			a.size, a.sizeSpan, a.sizeRule = al.n, al.sp, "arm-n-equals"
+		}
+		sum += al.n
+	}
+	if parent.Size == 0 {
+		parent.Size = sum
+		sp := f.span(as[0].sp.Start, as[len(as)-1].sp.End)
+		parent.Details = append(parent.Details, Detail{"size", "size-sum-of-arms", sp})
+		parent.Spans = appendSpan(parent.Spans, sp)
+		parent.Rule = "size-sum-of-arms"
 	}
 }
 
