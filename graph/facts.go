@@ -19,6 +19,10 @@ type factEmitter struct {
 	src    *source
 	fields map[string][]rune // span field ("title", "abstract") → this source's text of it
 	stored map[string]string // span field → the mkg:field naming where the graph holds that text
+	// cohorts maps a reconciled cohort's index to the IRI this source
+	// wrote for it, so that an arm or subgroup hangs only from a parent in
+	// the graph.
+	cohorts map[int]string
 }
 
 // emitFacts states the paper's reconciled facts: what every source's
@@ -265,6 +269,10 @@ func (e *factEmitter) outcome(n int, oc evidence.Outcome, ivs []string) string {
 	if oc.Patients != nil && *oc.Patients >= 0 {
 		e.b.ds.add(g, O, o.Patients, integer(*oc.Patients))
 	}
+	// A denominator smaller than the responders is a misreading: dropped.
+	if oc.Total != nil && *oc.Total > 0 && (oc.Patients == nil || *oc.Patients <= *oc.Total) {
+		e.b.ds.add(g, O, o.Total, integer(*oc.Total))
+	}
 	if oc.Value != nil {
 		e.quantity(O, o.Value, "value", *oc.Value)
 	}
@@ -280,16 +288,51 @@ func (e *factEmitter) outcome(n int, oc evidence.Outcome, ivs []string) string {
 	return O
 }
 
+// cohort writes one cohort. Only a study cohort is linked from the paper
+// by mkg:studies and typed mkg:Cohort; an arm (mkg:hasArm) and a subgroup
+// (mkg:subgroupOf) hang from their parent and carry only their own class,
+// so that summing mkg:size over mkg:studies counts each patient once. An
+// arm or subgroup whose parent was not written is dropped rather than
+// promoted to a study cohort.
 func (e *factEmitter) cohort(n int, c evidence.Cohort, ivs, ocs []string) {
 	g := e.src.iri
 	C := fmt.Sprintf("%s/cohort/%d", e.p.iri, n)
+	parent := ""
+	if c.Part != evidence.PartStudy {
+		parent = e.cohorts[c.Parent]
+		if parent == "" || c.Parent >= n-1 {
+			return
+		}
+	}
 	if !e.evidence(C, c.Spans) {
 		return
 	}
-	e.b.ds.link(g, e.p.iri, o.Studies, C)
-	e.b.ds.link(g, C, o.RDFType, o.Cohort)
+	if e.cohorts == nil {
+		e.cohorts = map[int]string{}
+	}
+	e.cohorts[n-1] = C
+	label := fmt.Sprintf("Cohort %d of %s", n, shorten(e.p.title, 60))
+	switch c.Part {
+	case evidence.PartArm:
+		e.b.ds.link(g, parent, o.HasArm, C)
+		e.b.ds.link(g, C, o.RDFType, o.ArmClass)
+		if c.ArmRole != "" {
+			e.b.ds.link(g, C, o.ArmRole, c.ArmRole)
+		}
+		label = fmt.Sprintf("Arm %d of %s", n, shorten(e.p.title, 60))
+		if c.Name != "" {
+			label = c.Name
+		}
+	case evidence.PartSubgroup:
+		e.b.ds.link(g, C, o.SubgroupOf, parent)
+		e.b.ds.link(g, C, o.RDFType, o.Subgroup)
+		label = fmt.Sprintf("Subgroup %d of %s", n, shorten(e.p.title, 60))
+	default:
+		e.b.ds.link(g, e.p.iri, o.Studies, C)
+		e.b.ds.link(g, C, o.RDFType, o.Cohort)
+	}
 	e.b.ds.link(g, C, o.RDFType, o.PICOPopulation)
-	e.b.ds.add(g, C, o.RDFSLabel, str(fmt.Sprintf("Cohort %d of %s", n, shorten(e.p.title, 60))))
+	e.b.ds.add(g, C, o.RDFSLabel, str(label))
 	if c.Size > 0 {
 		e.b.ds.add(g, C, o.Size, integer(c.Size))
 	}

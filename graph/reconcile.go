@@ -730,9 +730,7 @@ func (m *merger) settle() {
 		countProp("patients", o.Patients, func(oc *evidence.Outcome) **int { return &oc.Patients }),
 		quantityProp("value", o.Value, func(oc *evidence.Outcome) **evidence.Quantity { return &oc.Value }),
 		quantityProp("timepoint", o.Timepoint, func(oc *evidence.Outcome) **evidence.Quantity { return &oc.Timepoint }),
-		// No term for the total yet (the arm model brings it): a conflict is
-		// reported in the summary; the graph gets it once the IRI is set here.
-		countProp("total", "", func(oc *evidence.Outcome) **int { return &oc.Total }),
+		countProp("total", o.Total, func(oc *evidence.Outcome) **int { return &oc.Total }),
 		strProp("timeComment", o.RDFSComment, false, func(oc *evidence.Outcome) *string { return &oc.TimeComment }),
 		{name: "ofIntervention", iri: o.OfIntervention,
 			get: func(oc *evidence.Outcome) (statedValue, bool) {

@@ -184,7 +184,7 @@ func TestPropertiesHaveDomainAndRange(t *testing.T) {
 // valueClasses are the classes of the controlled values and concepts.
 var valueClasses = []string{
 	StudyDesignClass, AgeGroupClass, SexClass, DiseasePhaseClass, RouteClass,
-	OutcomeTypeClass, Therapy, ConditionClass, Tissue,
+	OutcomeTypeClass, Therapy, ConditionClass, Tissue, ArmRoleClass,
 }
 
 func TestIndividualsAreTypedConcepts(t *testing.T) {
@@ -228,6 +228,13 @@ func TestContract(t *testing.T) {
 		{Journal, sub, FaBiOJournal},
 		{Journal, sub, SchemaPeriodical},
 		{Cohort, sub, PICOPopulation},
+		{ArmClass, sub, Cohort},
+		{Subgroup, sub, Cohort},
+		{HasArm, rng, ArmClass},
+		{SubgroupOf, rng, Cohort},
+		{ArmRole, rng, ArmRoleClass},
+		{Total, rng, XSDInteger},
+		{ControlArm, typ, ArmRoleClass},
 		{Intervention, sub, PICOIntervention},
 		{Outcome, sub, PICOOutcome},
 		{Trial, sub, SchemaMedicalTrial},

@@ -58,6 +58,9 @@ func TestNonConformingFixtures(t *testing.T) {
 		"intervention-two-agents":           {"intervention", Agent, "maxCount[1]"},
 		"outcome-more-patients-than-cohort": {"outcome", Patients, "counts more patients (5) than its cohort"},
 		"outcome-without-type":              {"outcome", OutcomeType, "minCount[1]"},
+		"outcome-more-patients-than-total":  {"outcome", Patients, "than its denominator mkg:total (20)"},
+		"subgroup-without-parent":           {"sub", SubgroupOf, "minCount[1]"},
+		"arm-two-roles":                     {"arm", ArmRole, "maxCount[1]"},
 		"outcome-negative-patients":         {"outcome", Patients, "not greater than or equal to 0"},
 
 		"quantity-min-above-max":        {"q", SchemaMinValue, "LessThanOrEquals["},

@@ -39,6 +39,7 @@ const (
 	Authorship   = MKG + "Authorship"
 	Journal      = MKG + "Journal"
 	Cohort       = MKG + "Cohort"
+	Subgroup     = MKG + "Subgroup"
 	Intervention = MKG + "Intervention"
 	Outcome      = MKG + "Outcome"
 	Trial        = MKG + "Trial"
@@ -62,6 +63,8 @@ const (
 	ConditionClass    = MKG + "Condition"
 	Tissue            = MKG + "Tissue"
 	TrialArm          = MKG + "TrialArm"
+	ArmClass          = MKG + "Arm"
+	ArmRoleClass      = MKG + "ArmRole"
 	PossibleMatch     = MKG + "PossibleMatch"
 )
 
@@ -111,6 +114,10 @@ const (
 	PriorTherapy     = MKG + "priorTherapy"
 	Received         = MKG + "received"
 	HasOutcome       = MKG + "hasOutcome"
+	HasArm           = MKG + "hasArm"
+	SubgroupOf       = MKG + "subgroupOf"
+	ArmRole          = MKG + "armRole"
+	Total            = MKG + "total"
 	Agent            = MKG + "agent"
 	CellSource       = MKG + "cellSource"
 	Route            = MKG + "route"
@@ -184,6 +191,9 @@ const (
 	IntraBoneMarrow = MKG + "IntraBoneMarrow"
 
 	CompleteResponse    = MKG + "CompleteResponse"
+	TreatmentArm        = MKG + "TreatmentArm"
+	ComparatorArm       = MKG + "ComparatorArm"
+	ControlArm          = MKG + "ControlArm"
 	OverallResponse     = MKG + "OverallResponse"
 	NoResponse          = MKG + "NoResponse"
 	PlateletCount       = MKG + "PlateletCount"

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -144,6 +145,18 @@ func quantityText(q *evidence.Quantity) string {
 	return fmt.Sprintf("%s (as written: %q)", s, q.UnitText)
 }
 
+// indexList writes fact indexes as the 1-based numbers inspect shows.
+func indexList(xs []int) string {
+	if len(xs) == 0 {
+		return "none"
+	}
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = strconv.Itoa(x + 1)
+	}
+	return strings.Join(out, ", ")
+}
+
 func conceptList(cs []evidence.Concept) string {
 	var out []string
 	for _, c := range cs {
@@ -185,6 +198,18 @@ func viewFacts(f *evidence.Facts) []factView {
 		if len(c.PriorTherapies) > 0 {
 			what = append(what, "prior therapies: "+conceptList(c.PriorTherapies))
 		}
+		if c.Part != evidence.PartStudy {
+			what = append(what, fmt.Sprintf("%s of cohort %d", c.Part, c.Parent+1))
+		}
+		if c.Name != "" {
+			what = append(what, fmt.Sprintf("name %q", c.Name))
+		}
+		if c.ArmRole != "" {
+			what = append(what, "role "+short(c.ArmRole))
+		}
+		if len(c.Interventions) > 0 || len(c.Outcomes) > 0 {
+			what = append(what, fmt.Sprintf("received %s; outcomes %s", indexList(c.Interventions), indexList(c.Outcomes)))
+		}
 		sort.Strings(what)
 		out = append(out, factView{Kind: "cohort", N: i + 1, What: strings.Join(what, " | "), Rule: c.Rule, Spans: c.Spans})
 	}
@@ -211,6 +236,9 @@ func viewFacts(f *evidence.Facts) []factView {
 		}
 		if oc.Patients != nil {
 			what = append(what, fmt.Sprintf("patients %d", *oc.Patients))
+		}
+		if oc.Total != nil {
+			what = append(what, fmt.Sprintf("of %d", *oc.Total))
 		}
 		if oc.Value != nil {
 			what = append(what, "value "+quantityText(oc.Value))

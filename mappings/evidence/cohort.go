@@ -99,6 +99,9 @@ func (x *extraction) cohortSize(c *Cohort) {
 // "(n = D)" bracket a few words after a cohort noun. Only the first such
 // bracket of a sentence counts; a later one may be a comparison group.
 func (x *extraction) nEquals(f *field, s *sentence) (int, Span, bool) {
+	if x.allotsArms(f, s) {
+		return 0, Span{}, false // "(n = 31) or placebo (n = 31)": the arms' sizes
+	}
 	noun := -1
 	for k := s.Tok0; k+1 < s.Tok1; k++ {
 		if x.isPatientsNoun(f, k) {
@@ -122,6 +125,20 @@ func (x *extraction) nEquals(f *field, s *sentence) (int, Span, bool) {
 		return n, f.tokSpan(k, k+2), true
 	}
 	return 0, Span{}, false
+}
+
+// allotsArms: an allocation sentence with two "(n = N)" brackets.
+func (x *extraction) allotsArms(f *field, s *sentence) bool {
+	if !x.r.pattern("arm-allocation").has(f.Tokens, s.Tok0, s.Tok1) {
+		return false
+	}
+	n := 0
+	for k := s.Tok0 + 1; k+1 < s.Tok1; k++ {
+		if _, _, ok := nEqualsAfter(f, s, k); ok {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // agePhrase is "a 41-year-old woman": the age, the person noun, and

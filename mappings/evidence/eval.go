@@ -218,6 +218,9 @@ func factAtoms(f Facts) map[string][]string {
 	if f.Design != nil {
 		put("design", shortName(f.Design.IRI))
 	}
+	// Arms and subgroups are scored as cohorts: the gold files list a
+	// study's compared groups among its cohorts ("the HID group", 100) and
+	// its subgroups apart, and atoms do not say which cohort a fact is on.
 	for _, c := range f.Cohorts {
 		if c.Size > 0 {
 			put("cohort.size", strconv.Itoa(c.Size))

@@ -54,6 +54,9 @@ func (f Facts) Explain() []Explanation {
 		if o.Patients != nil {
 			add(name, "patients", strconv.Itoa(*o.Patients), o.Rule, first)
 		}
+		if o.Total != nil {
+			add(name, "total", strconv.Itoa(*o.Total), o.Rule, first)
+		}
 		if o.Value != nil {
 			add(name, "value", QuantityText(*o.Value), o.Rule, o.Value.Span)
 		}
@@ -90,6 +93,8 @@ func cohortValue(c Cohort, d Detail) string {
 	switch d.Property {
 	case "size":
 		return strconv.Itoa(c.Size)
+	case "name":
+		return c.Name
 	case "age":
 		if c.Age != nil {
 			return QuantityText(*c.Age)

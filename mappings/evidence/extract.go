@@ -9,6 +9,10 @@ type extraction struct {
 	title *field
 	abs   *field
 	size  int // the cohort size, once known, for "all patients"
+	arms  []*arm
+	// outcomeArm maps an index of the outcomes to the key of the arm it
+	// was reported for.
+	outcomeArm map[int]string
 }
 
 // Extract reads the facts of one record. It is deterministic and never
@@ -41,18 +45,40 @@ func Extract(in Input) Facts {
 		return facts
 	}
 	c, hasCohort := x.cohort()
-	x.size = c.Size
 	facts.Interventions = x.interventions()
-	facts.Outcomes = x.outcomes(len(facts.Interventions))
+	nIv := len(facts.Interventions)
+	var subs []Cohort
 	if hasCohort {
 		for i := range facts.Interventions {
 			c.Interventions = append(c.Interventions, i)
 		}
-		for i := range facts.Outcomes {
-			c.Outcomes = append(c.Outcomes, i)
+		subs = x.subgroups(&c, &facts.Interventions)
+		x.arms = x.findArms(&c, subs, facts.Interventions)
+	}
+	x.size = c.Size
+	facts.Outcomes = x.outcomes(nIv)
+	if hasCohort {
+		cohorts := append([]Cohort{c}, subs...)
+		for i := range subs {
+			cohorts[1+i].Part, cohorts[1+i].Parent = PartSubgroup, 0
 		}
-		facts.Cohorts = append([]Cohort{c}, x.subgroups(&c, &facts.Interventions)...)
-		facts.Design = x.design(&c)
+		cohorts = x.armCohorts(x.arms, c, cohorts, x.outcomeArm)
+		armAt := map[string]int{}
+		for _, a := range x.arms {
+			if a.cohort > 0 {
+				armAt[a.key] = a.cohort
+			}
+		}
+		for i := range facts.Outcomes {
+			if k, ok := armAt[x.outcomeArm[i]]; ok {
+				cohorts[k].Outcomes = append(cohorts[k].Outcomes, i)
+			} else if _, armed := x.outcomeArm[i]; !armed {
+				cohorts[0].Outcomes = append(cohorts[0].Outcomes, i)
+			}
+		}
+		unlinkArmOnly(cohorts, facts.Interventions)
+		facts.Cohorts = cohorts
+		facts.Design = x.design(&cohorts[0])
 	} else {
 		facts.Design = x.design(nil)
 	}

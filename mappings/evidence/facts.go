@@ -87,7 +87,9 @@ type Cohort struct {
 	// subgroup belongs to; ignored for a study cohort.
 	Parent int
 	// ArmRole is mkg:TreatmentArm, mkg:ComparatorArm or mkg:ControlArm for
-	// an arm, "" otherwise. A control arm received no MSC.
+	// an arm whose role the text makes certain, "" otherwise (always "" for
+	// a head-to-head comparison of two standard treatments). Neither a
+	// control nor a comparator arm received MSC.
 	ArmRole string
 	// Name is the group's name as the text gives it ("the combination
 	// arm", "the HID+MSC group"), "" when it has none.
@@ -124,8 +126,9 @@ type Outcome struct {
 	Timepoint   *Quantity
 	TimeComment string // a named time such as "postpartum"
 	// Total is the number of patients the result is a share of ("21 of
-	// 31"), nil when the text gives none; it is the size of the cohort or
-	// arm the outcome belongs to at that time point.
+	// 31"), nil when the text gives none: the patients of the cohort or
+	// arm evaluated at that time point, which may be fewer than its size
+	// ("44 of 56" evaluable in an arm of 59).
 	Total        *int
 	Intervention int // index into Facts.Interventions, -1 when none
 	Label        string

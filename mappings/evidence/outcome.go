@@ -17,6 +17,7 @@ func (x *extraction) outcomes(nInterventions int) []Outcome {
 		iv = 0
 	}
 	var out []Outcome
+	x.outcomeArm = map[int]string{}
 	zero := map[string]bool{}
 	for si := range f.Sentences {
 		if !f.Ctx[si].factual() {
@@ -43,10 +44,21 @@ func (x *extraction) outcomes(nInterventions int) []Outcome {
 			o.Intervention = iv
 			out = append(out, o)
 		}
+		addArm := func(o Outcome, key string) {
+			n := len(out)
+			add(o)
+			if len(out) > n {
+				x.outcomeArm[n] = key
+			}
+		}
+		consumed := x.armOutcomes(f, s, types, addArm)
+		compared := x.comparedArms(f, s, types, addArm)
 		x.adverse(f, s, types, add)
-		x.responses(f, s, types, add)
+		x.responses(f, s, types, consumed, add)
 		x.timeToResponse(f, s, types, add)
-		x.followUpAndSurvival(f, s, types, add)
+		if !compared {
+			x.followUpAndSurvival(f, s, types, add)
+		}
 		x.plateletCounts(f, s, types, add)
 		x.events(f, s, add)
 		x.negatedEvents(f, si, add)
@@ -76,7 +88,7 @@ func (x *extraction) adverse(f *field, s *sentence, types map[string][]*mention,
 // responses: "Complete remission (CR) was achieved in three patients in 12
 // months and one patient in 24 months": one outcome per count, each with
 // the time that follows it; "Overall responses were reached in all patients".
-func (x *extraction) responses(f *field, s *sentence, types map[string][]*mention, add func(Outcome)) {
+func (x *extraction) responses(f *field, s *sentence, types map[string][]*mention, armRead map[int]bool, add func(Outcome)) {
 	for _, t := range []string{ontology.CompleteResponse, ontology.OverallResponse, ontology.NoResponse} {
 		ms := types[t]
 		if len(ms) == 0 || ms[0].Negated {
@@ -89,6 +101,9 @@ func (x *extraction) responses(f *field, s *sentence, types map[string][]*mentio
 			}
 		}
 		for ci, c := range counts {
+			if armRead[c.Tok0] {
+				continue // read with its arm
+			}
 			if f.Tokens[c.Tok0].Start < ms[0].Start && !precededBySubject(f, s, c, ms[0]) {
 				continue
 			}
@@ -99,15 +114,40 @@ func (x *extraction) responses(f *field, s *sentence, types map[string][]*mentio
 			if ci+1 < len(counts) {
 				end = f.Tokens[counts[ci+1].Tok0].Start
 			}
+			// a time after "and", a comma or a semicolon belongs to what follows
+			for k := c.Tok1; k < s.Tok1 && f.Tokens[k].Start < end; k++ {
+				if f.Tokens[k].Fold == "and" || strings.ContainsAny(runeSlice(f.Runes, f.Tokens[k-1].End, f.Tokens[k].Start), ",;") {
+					end = f.Tokens[k].Start
+					break
+				}
+			}
 			o := Outcome{Type: t, Patients: intp(c.N), Rule: "response-count",
 				Spans: []Span{f.span(ms[0].Start, ms[0].End), f.tokSpan(c.Tok0, c.Tok1)}}
-			if tp, ok := x.timeAfter(f, s, f.Tokens[c.Tok1-1].End, end); ok {
+			tp, ok := x.timeAfter(f, s, f.Tokens[c.Tok1-1].End, end)
+			if !ok && responderCounts(f, s, counts) == 1 && ms[0].End <= f.Tokens[c.Tok0].Start {
+				// "Overall response at 12 weeks was achieved by 21 ...": the one
+				// count of the sentence, its time between the outcome and it.
+				tp, ok = x.timeAfter(f, s, ms[0].End, f.Tokens[c.Tok0].Start)
+			}
+			if ok {
 				o.Timepoint = &tp
 				o.Spans = append(o.Spans, tp.Span)
 			}
 			add(o)
 		}
 	}
+}
+
+// responderCounts is how many counts of the sentence are not a
+// denominator ("of 31 patients").
+func responderCounts(f *field, s *sentence, counts []count) int {
+	n := 0
+	for _, c := range counts {
+		if p := prevFold(f, s, c.Tok0); p != "of" && p != "among" {
+			n++
+		}
+	}
+	return n
 }
 
 // precededBySubject allows "Three patients achieved CR": the count is
@@ -149,7 +189,9 @@ func namedUnitTime(f *field, s *sentence, from, to int) (Quantity, bool) {
 			continue
 		}
 		unit, ok := timeWordUnit[f.Tokens[k+1].Fold]
-		if !ok || !isDigits(f.Tokens[k+2].Text) || !f.Tokens[k+2].SoftBefore {
+		// "at day +100": days counted from the transplant, written with a plus
+		plus := strings.TrimSpace(runeSlice(f.Runes, f.Tokens[k+1].End, f.Tokens[k+2].Start)) == "+"
+		if !ok || !isDigits(f.Tokens[k+2].Text) || (!f.Tokens[k+2].SoftBefore && !plus) {
 			continue
 		}
 		sp := f.tokSpan(k+1, k+3)
@@ -243,7 +285,12 @@ func (x *extraction) followUpAndSurvival(f *field, s *sentence, types map[string
 		case pct != nil:
 			o.Value = pct
 			o.Spans = append(o.Spans, pct.Span)
-			if tp, ok := timeJustBefore(f, s, qs, sv[0]); ok {
+			tp, ok := timeJustBefore(f, s, qs, sv[0])
+			if !ok {
+				// "Overall survival was 100% at 48 months"
+				tp, ok = timeRightAfter(f, s, *pct, nextValueStart(qs, s.End))
+			}
+			if ok {
 				o.Timepoint = &tp
 				o.Spans = append(o.Spans, tp.Span)
 			}

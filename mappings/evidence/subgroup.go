@@ -165,25 +165,8 @@ func (x *extraction) populationConditions(parent *Cohort) []Concept {
 // the text says "the same dose".
 func (x *extraction) subgroupInterventions(s *sentence, from, to int, ivs *[]Intervention) []int {
 	f := x.abs
-	var out []int
-	link := func(i int) {
-		for _, o := range out {
-			if o == i {
-				return
-			}
-		}
-		out = append(out, i)
-	}
-	for _, m := range f.Mentions {
-		if m.Tok0 < from || m.Tok1 > to || m.Negated || (m.Kind() != "agent" && m.IRI() != ontology.HSCT) {
-			continue
-		}
-		for i, iv := range *ivs {
-			if iv.Agent.IRI == m.IRI() || (m.IRI() == ontology.MSC && iv.Agent.IRI != ontology.HSCT && iv.CellSource != nil) {
-				link(i)
-			}
-		}
-	}
+	out := interventionsNamed(f, *ivs, func(m *mention) bool { return m.Tok0 >= from && m.Tok1 <= to })
+	link := func(i int) { out = appendIndex(out, i) }
 	rep := -1
 	for k := from; k < to; k++ {
 		if repeatWords[f.Tokens[k].Fold] {

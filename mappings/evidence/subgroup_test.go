@@ -26,9 +26,6 @@ func TestSubgroupRules(t *testing.T) {
 		{"among the patients",
 			"In the present study, the transplantation of autologous perinatal stem cells was conducted in three children with severe aplastic anemia (SAA). Among the three patients, two patients receiving cotransplantation of cord blood HSCs and umbilical cord MSCs (UC-MSCs) achieved a long-term stable recovery of hematopoiesis.",
 			[]sub{{2, "two patients", []string{"mesh:D000741"}}}},
-		{"arms in brackets",
-			"This study retrospectively analyzed clinical data from 190 SAA patients who underwent HID-HSCT with or without MSCs co-infusion. Patients were divided into two groups: the HID group (100 patients receiving only HID-HSCT) and the HID+MSC group (90 patients receiving HID-HSCT combined with MSC co-infusion).",
-			[]sub{{100, "100 patients", []string{"mesh:D000741"}}, {90, "90 patients", []string{"mesh:D000741"}}}},
 		{"split that adds up",
 			"Twenty patients with PGF (7 with primary and 13 with secondary PGF) received MSCs (1 × 10(6)/kg) one to three times at 28-day intervals.",
 			[]sub{{7, "7", []string{"mkg:PoorGraftFunction"}}, {13, "13", []string{"mkg:PoorGraftFunction"}}}},
@@ -53,8 +50,8 @@ func TestSubgroupRules(t *testing.T) {
 			}
 			var got []sub
 			for _, c := range f.Cohorts[1:] {
-				if c.Rule != "subgroup" {
-					t.Errorf("cohort %+v has rule %q, want subgroup", c, c.Rule)
+				if c.Rule != "subgroup" || c.Part != PartSubgroup || c.Parent != 0 {
+					t.Errorf("cohort %+v has rule %q, part %q of %d, want a subgroup of cohort 0", c, c.Rule, c.Part, c.Parent)
 				}
 				got = append(got, sub{c.Size, c.Spans[0].Text, curies(c.Conditions)})
 			}
