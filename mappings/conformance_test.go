@@ -31,13 +31,6 @@ var knownConformanceFailures = map[string]string{
 	"titipata__pubmed_parser/pone.0046493.nxml":                "PMC JATS XML read as an untitled page",
 	// RIS.
 	"JabRef__jabref/RisImporterTest1.ris": "11 TY lines and no ER read as 11 records, 10 rejected",
-	// MEDLINE: tags written without the space after the hyphen.
-	"JabRef__jabref/MedlinePlainImporterTestMultipleEntries.txt": "PMID-22664220 not read as a tag",
-	"JabRef__jabref/MedlinePlainImporterTestDOI.txt":             "PMID-22664220 not read as a tag",
-	"JabRef__jabref/MedlinePlainImporterTestInproceeding.txt":    "PMID-22664238 not read as a tag",
-	"JabRef__jabref/MedlinePlainImporterTestMultiAbstract.txt":   "MEDLINE without PMID taken for a page",
-	"JabRef__jabref/MedlinePlainImporterTestMultiTitle.txt":      "MEDLINE without PMID taken for a page",
-	"JabRef__jabref/MedlinePlainImporterStringOutOfBounds.txt":   "an unindented stray line glued onto the PMID; TI  -x not a tag",
 	// PubMed XML: PubmedBookArticle.
 	"JabRef__jabref/MedlineImporterTestBookArticleSet.xml": "Book ELocationID DOI not read",
 	"JabRef__jabref/MedlineImporterTestNbib.xml":           "PubmedBookArticle authors not read",
