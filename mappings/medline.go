@@ -207,10 +207,7 @@ func medlineRecord(e *Entry) (Record, error) {
 	if len(abstract) > 0 {
 		rec.Abstract = abstractFrom(strings.Join(abstract, " "))
 	}
-	if rec.PMID == "" && rec.Title == "" {
-		return rec, errPMEmpty
-	}
-	return rec, nil
+	return rec, nil // an untitled record is judged by untitledPolicy
 }
 
 // medlineDEP reads DEP, the electronic publication date, YYYYMMDD.

@@ -12,7 +12,7 @@ func readAllMEDLINE(t *testing.T, data []byte) ([]Record, []error) {
 	t.Helper()
 	var recs []Record
 	var errs []error
-	for rec, err := range readMEDLINE(bytes.NewReader(data)) {
+	for rec, err := range registeredRead("medline")(bytes.NewReader(data)) {
 		if err != nil {
 			errs = append(errs, err)
 			continue

@@ -1,13 +1,10 @@
 package mappings
 
 import (
-	"errors"
 	"regexp"
 	"strconv"
 	"strings"
 )
-
-var errPMEmpty = errors.New("article has neither a PMID nor a title")
 
 // record turns one decoded article into a Record (without the position
 // fields, which the stream fills in).
@@ -18,10 +15,7 @@ func (a *pmArticle) record() (Record, error) {
 	} else {
 		a.journalArticle(&rec)
 	}
-	if rec.PMID == "" && rec.Title == "" {
-		return rec, errPMEmpty
-	}
-	return rec, nil
+	return rec, nil // an untitled record is judged by untitledPolicy
 }
 
 func (a *pmArticle) journalArticle(rec *Record) {

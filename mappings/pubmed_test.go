@@ -14,7 +14,7 @@ func readAllPM(t *testing.T, data []byte) ([]Record, []error) {
 	t.Helper()
 	var recs []Record
 	var errs []error
-	for rec, err := range readPubMedXML(bytes.NewReader(data)) {
+	for rec, err := range registeredRead("pubmed-xml")(bytes.NewReader(data)) {
 		if err != nil {
 			errs = append(errs, err)
 			continue

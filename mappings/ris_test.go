@@ -21,7 +21,7 @@ func variant(t testing.TB, name string) []byte {
 
 // collect reads data as RIS and returns records and errors in input order.
 func collectRIS(data []byte) (recs []Record, errs []*RecordError, other error) {
-	for rec, err := range readRIS(bytes.NewReader(data)) {
+	for rec, err := range registeredRead("ris")(bytes.NewReader(data)) {
 		var re *RecordError
 		switch {
 		case errors.As(err, &re):
@@ -209,7 +209,7 @@ func FuzzRIS(f *testing.F) {
 	f.Add(variant(f, "ris-missing-er.ris"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		n := 0
-		for rec, err := range readRIS(bytes.NewReader(data)) {
+		for rec, err := range registeredRead("ris")(bytes.NewReader(data)) {
 			n++
 			var re *RecordError
 			if err != nil {
