@@ -33,9 +33,14 @@ func readAll(t testing.TB, name string, data []byte) ([]Record, []error) {
 	if !ok {
 		t.Fatalf("format %q not registered", name)
 	}
+	return collectAll(f.Read, data)
+}
+
+// collectAll gathers the records and errors of one read, in order.
+func collectAll(read func(io.Reader) iter.Seq2[Record, error], data []byte) ([]Record, []error) {
 	var recs []Record
 	var errs []error
-	for rec, err := range f.Read(bytes.NewReader(data)) {
+	for rec, err := range read(bytes.NewReader(data)) {
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -64,15 +69,7 @@ func readOneUnchecked(t *testing.T, name string, data []byte) Record {
 	if !ok {
 		t.Fatalf("format %q not registered", name)
 	}
-	var recs []Record
-	var errs []error
-	for rec, err := range f.unchecked(bytes.NewReader(data)) {
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		recs = append(recs, rec)
-	}
+	recs, errs := collectAll(f.unchecked, data)
 	if len(errs) > 0 || len(recs) != 1 {
 		t.Fatalf("got %d records, errors %v", len(recs), errs)
 	}
