@@ -35,9 +35,7 @@ var knownConformanceFailures = map[string]string{
 	"sciunto-org__python-bibtexparser/biber-examples.bib":   "\\TeX and \\hyphen vanish",
 	// CSL-JSON and Crossref.
 	"citation-style-language__test-suite/bugreports_AuthorPosition.json": "(<i>…</i>) read as ( … )",
-	"citation-style-language__test-suite/bugreports_NoTitle.json":        "two-item CSL-JSON array declined",
 	"sckott__habanero/test_works_field_queries.json":                     "<scp>T</scp>reebase read as T reebase",
-	"sckott__habanero/test_content_negotiation_citeproc_json.json":       "single CSL object taken for Crossref",
 	// OpenAlex.
 	"max-planck-innovation-competition__go-openalex/part_000": "snapshot file (one work per line) read as 1 work",
 }
