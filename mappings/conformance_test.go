@@ -34,8 +34,6 @@ var knownConformanceFailures = map[string]string{
 	"sciunto-org__python-bibtexparser/crossref_entries.bib": "crossref inheritance not applied",
 	"sciunto-org__python-bibtexparser/biber-examples.bib":   "\\TeX and \\hyphen vanish",
 	// CSL-JSON and Crossref.
-	"citation-style-language__test-suite/bugreports_AuthorPosition.json": "(<i>…</i>) read as ( … )",
-	"sckott__habanero/test_works_field_queries.json":                     "<scp>T</scp>reebase read as T reebase",
 	// OpenAlex.
 	"max-planck-innovation-competition__go-openalex/part_000": "snapshot file (one work per line) read as 1 work",
 }
