@@ -24,8 +24,14 @@ import (
 // wrongly, each with why. The test fails if one of them starts passing, so
 // that fixing a reader forces removing its line here: the list only shrinks.
 var knownConformanceFailures = map[string]string{
-	// RIS.
-	"JabRef__jabref/RisImporterTest1.ris": "11 TY lines and no ER read as 11 records, 10 rejected",
+	// RIS. Expectation contested: the file holds a run of 9 TY lines
+	// (now one record), then TY lines at 39 and 43 after other fields and
+	// one ER at the very end. JabRef splits only at ER and reads 1 entry;
+	// this reader also opens a record at a TY after fields, which real
+	// exports that drop ER need (testdata/seeds-variants/ris-missing-er.ris).
+	// Joining at TY would merge two papers there; splitting here gives 3
+	// records, one rejected with its reason. Kept listed, not weakened.
+	"JabRef__jabref/RisImporterTest1.ris": "TY after fields opens a record: 3 records (1 rejected), JabRef reads 1",
 	// PubMed XML: PubmedBookArticle.
 	"JabRef__jabref/MedlineImporterTestBookArticleSet.xml": "Book ELocationID DOI not read",
 	"JabRef__jabref/MedlineImporterTestNbib.xml":           "PubmedBookArticle authors not read",

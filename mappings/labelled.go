@@ -123,8 +123,19 @@ func ScanLabelled(r io.Reader, syn *Syntax) iter.Seq2[Entry, error] {
 			cur, pending = nil, nil
 			return yield(e, nil)
 		}
+		// onlyStarts: the open record holds nothing but Start tags, so a
+		// further Start tag repeats them ("TY  - BOOK\nTY  - JOUR\n…",
+		// a file of every type) rather than opening an empty record each.
+		onlyStarts := func() bool {
+			for _, f := range cur.Fields {
+				if f.Tag != syn.Start {
+					return false
+				}
+			}
+			return true
+		}
 		add := func(line int, p piece) bool {
-			if p.tagged && syn.Start != "" && p.tag == syn.Start && cur != nil && len(cur.Fields) > 0 {
+			if p.tagged && syn.Start != "" && p.tag == syn.Start && cur != nil && len(cur.Fields) > 0 && !onlyStarts() {
 				if !flush() {
 					return false
 				}
