@@ -40,8 +40,6 @@ var knownConformanceFailures = map[string]string{
 	"sciunto-org__python-bibtexparser/crossref_entries.bib": "crossref inheritance not applied",
 	"sciunto-org__python-bibtexparser/biber-examples.bib":   "\\TeX and \\hyphen vanish",
 	// CSL-JSON and Crossref.
-	// OpenAlex.
-	"max-planck-innovation-competition__go-openalex/part_000": "snapshot file (one work per line) read as 1 work",
 }
 
 // peerCheck is one "rN.field=value" of expected.tsv.
