@@ -86,6 +86,21 @@ func (a *pmArticle) book(rec *Record) {
 		rec.Title = nlmTitle(inlineText(b.VernacularTitle.Inner))
 	}
 	rec.Authors = pmAuthors(b.AuthorLists)
+	if len(rec.Authors) == 0 {
+		// A whole book, or a chapter without its own list: the book's
+		// authors wrote it (its editors, Type="editors", did not).
+		rec.Authors = pmAuthors(b.Book.AuthorLists)
+	}
+	if inlineText(b.Title.Inner) == "" {
+		// The Book's DOI is the record's only when the record is the
+		// book: given to a chapter it would merge every chapter of the
+		// book into one paper.
+		for _, id := range b.Book.ELocationIDs {
+			if strings.EqualFold(id.EIdType, "doi") && id.ValidYN != "N" && rec.DOI == "" {
+				rec.DOI = NormalizeDOI(id.Value)
+			}
+		}
+	}
 	rec.Publisher = CleanText(b.Book.Publisher)
 	rec.Volume = CleanText(b.Book.Volume)
 	rec.Issued = b.Book.PubDate.date()
