@@ -443,3 +443,18 @@ func TestLabelledPageNeverInvents(t *testing.T) {
 		}
 	}
 }
+
+// A publisher page that prints a line holding only ":" under its
+// "Abstract" heading: the abstract is the paragraph after it, not ":"
+// (which once reached extraction and crashed it).
+func TestLabelledPageColonUnderAbstract(t *testing.T) {
+	page := "Mesenchymal stem cells for immune thrombocytopenia: a pilot study\nAuthors: Xiaohua Wang, Wei Sun\nAbstract\n:\n" +
+		"Four patients with chronic refractory ITP received umbilical cord MSCs and three responded.\n"
+	recs, errs := readAll(t, "labelled-page", []byte(page))
+	if len(recs) != 1 || len(errs) != 0 {
+		t.Fatalf("%d records, errors %v", len(recs), errs)
+	}
+	if got := recs[0].Abstract.Text; got != "Four patients with chronic refractory ITP received umbilical cord MSCs and three responded." {
+		t.Errorf("abstract %q", got)
+	}
+}
