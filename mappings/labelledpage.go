@@ -67,12 +67,18 @@ var (
 	otherTagLine = regexp.MustCompile(`^[A-Z][A-Z0-9]{1,3}(?: {1,3}- ?\S| \S|\s*-?\s*$)`)
 	// codeLine is a line of source code or of a Markdown code fence.
 	codeLine = regexp.MustCompile("^(?:```|\\s*(?:package|import|func|def|class|#include|return|var|const|let)\\b|.*[;{}]\\s*$)")
+	// A Markdown document, not a page: headings with a table or a code
+	// fence (a page copied from a browser has neither; a Markdown digest
+	// of one article has headings only, and stays a page).
+	mdHeading   = regexp.MustCompile(`(?m)^#{1,6} \S`)
+	mdStructure = regexp.MustCompile("(?m)^(?:```|\\|?\\s*:?-{3,}:?\\s*\\|)")
 )
 
 // looksLikeOtherText reports text that is another structured format, not
 // a page: tagged lines of a scheme no reader claimed (four in five of the
-// unindented lines, at least five of them), or source code and Markdown
-// with code (a quarter of the lines code, at least five). Reading either
+// unindented lines, at least five of them), source code (a quarter of the
+// lines code, at least five), or a Markdown document (headings with a
+// table or a code fence). Reading either
 // as a page would invent a paper from a header or a README.
 func looksLikeOtherText(head []byte) bool {
 	lines := strings.Split(string(bytes.TrimPrefix(head, []byte("\ufeff"))), "\n")
@@ -93,6 +99,9 @@ func looksLikeOtherText(head []byte) bool {
 		if otherTagLine.MatchString(l) {
 			tagged++
 		}
+	}
+	if mdHeading.Match(head) && mdStructure.Match(head) {
+		return true
 	}
 	return tagged >= 5 && tagged*5 >= unindented*4 || code >= 5 && code*4 >= nonblank
 }

@@ -415,6 +415,8 @@ func TestLabelledPageNeverInvents(t *testing.T) {
 		{"JATS article", "<!DOCTYPE article PUBLIC \"-//NLM//DTD JATS (Z39.96)//EN\" \"JATS.dtd\">\n<article><front><article-meta><title-group><article-title>MSCs in ITP</article-title></title-group></article-meta></front></article>\n"},
 		{"XML with an unknown root", "<records><record><title>MSCs in ITP</title><author>Wang X</author></record></records>\n"},
 		{"Markdown README with code", "# msckg\n\nTurns records into a graph. See doi:10.3892/etm.2017.4229 by Wang X, Sun W.\n\n```sh\ngo run ./cmd/msckg build testdata/seeds -o seeds.ttl\nmake test\n```\n\n```go\nfunc main() {\n\tfmt.Println(1)\n}\n```\n"},
+		{"Markdown README with a table", "# Web page fixtures\n\nEach file is one page, by Xiaohua Wang.\n\n| file | address |\n| --- | --- |\n" +
+			"| 03.txt | https://thieme-connect.com/products/ejournals/abstract/10.1055/s-0039-1678732 |\n| 06.txt | https://pmc.ncbi.nlm.nih.gov/articles/PMC4681052 |\n"},
 		{"Go source", "package main\n\nimport \"fmt\"\n\n// Paper by Wang X, doi:10.3892/etm.2017.4229\nfunc main() {\n\tx := 1;\n\tfmt.Println(x);\n}\n"},
 	}
 	for _, c := range declined {
