@@ -167,7 +167,8 @@ func Build(inputs []Input, opts Options) (*Result, error) {
 	if b.ds.err != nil {
 		return nil, b.ds.err
 	}
-	if len(b.sources) == 0 && nInputs > 0 {
+	// A build of trial registrations alone is a graph of trials, not empty.
+	if len(b.sources) == 0 && len(b.registrations) == 0 && nInputs > 0 {
 		return nil, errors.New("graph: no records")
 	}
 	b.sum.Records = nInputs

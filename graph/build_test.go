@@ -459,3 +459,21 @@ func TestPapersWithoutTitleOrIdentifierKeepApart(t *testing.T) {
 		}
 	}
 }
+
+// ClinicalTrials.gov studies on their own are a graph of trials: the build
+// of registrations only must not fail with "no records".
+func TestBuildTrialRegistrationsAlone(t *testing.T) {
+	in := []Input{rec("study.json", "ctgov-json", func(r *mappings.Record) {
+		r.Trial = &mappings.TrialRecord{ID: "NCT01234567", Registry: "ClinicalTrials.gov", Title: "MSCs for ITP"}
+	})}
+	res, err := Build(in, Options{})
+	if err != nil {
+		t.Fatalf("Build of one registration: %v", err)
+	}
+	if res.Summary.Trials != 1 || res.Summary.Papers != 0 || res.Summary.Merged != 0 {
+		t.Errorf("summary %+v, want 1 trial, 0 papers, 0 merged", res.Summary)
+	}
+	if len(res.Quads) == 0 {
+		t.Error("no statements for the trial")
+	}
+}

@@ -1,6 +1,7 @@
 package mappings
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -44,14 +45,18 @@ func readBibTeX(r io.Reader) iter.Seq2[Record, error] {
 	return func(yield func(Record, error) bool) {
 		split := newBibSplitter(r)
 		macros := map[string]string{}
+		x := bibCrossrefs{parents: map[string]map[string]string{}}
 		n := 0
 		for {
 			c, err := split.next()
 			if err == io.EOF {
+				x.flush(yield, true)
 				return
 			}
 			if err != nil {
-				yield(Record{}, fmt.Errorf("bibtex: %w", err))
+				if x.flush(yield, true) {
+					yield(Record{}, fmt.Errorf("bibtex: %w", err))
+				}
 				return
 			}
 			switch c.Type {
@@ -66,20 +71,102 @@ func readBibTeX(r io.Reader) iter.Seq2[Record, error] {
 				continue
 			}
 			n++
-			rec, err := bibRecord(c, macros)
-			if err != nil {
-				err = &RecordError{Record: n, Line: c.Line, Err: err}
-				if !yield(Record{}, err) {
-					return
-				}
-				continue
+			e := bibPending{n: n, c: c}
+			e.fields, e.err = bibEntryFields(c, macros)
+			if e.err == nil {
+				x.remember(bibKey(c), e.fields)
 			}
-			rec.Number = n
-			if !yield(rec, nil) {
+			x.queue = append(x.queue, e)
+			if !x.flush(yield, false) {
 				return
 			}
 		}
 	}
+}
+
+// bibPending is an entry read but not yet yielded.
+type bibPending struct {
+	n      int
+	c      bibChunk
+	fields map[string]string
+	err    error
+}
+
+// bibCrossrefs applies BibTeX's crossref: an entry takes the fields it
+// lacks from the entry its crossref names. BibTeX wants that parent after
+// its children, so a child waits (and the entries after it, to keep the
+// order) until its parent is read or the input ends.
+type bibCrossrefs struct {
+	queue   []bibPending
+	parents map[string]map[string]string // key → its inheritable fields
+}
+
+// bibMaxWaiting bounds the entries held while a child waits for its
+// parent: past it the child goes without, so that one dangling crossref
+// cannot make the reader hold a whole large file.
+const bibMaxWaiting = 4096
+
+// bibInherited are the fields a child takes from its parent: where and
+// when it appeared. Never the parent's title, authors or identifiers,
+// which are the parent's own.
+var bibInherited = []string{"year", "date", "month", "publisher", "journal", "journaltitle",
+	"shortjournal", "volume", "issn", "language"}
+
+func (x *bibCrossrefs) remember(key string, fields map[string]string) {
+	if key == "" {
+		return
+	}
+	kept := map[string]string{}
+	for _, name := range bibInherited {
+		if v, ok := fields[name]; ok {
+			kept[name] = v
+		}
+	}
+	x.parents[key] = kept
+}
+
+// flush yields the waiting entries that can go: all of them at the end of
+// the input. It reports false when the consumer stopped.
+func (x *bibCrossrefs) flush(yield func(Record, error) bool, end bool) bool {
+	for len(x.queue) > 0 {
+		e := x.queue[0]
+		parent := strings.ToLower(strings.TrimSpace(bibVerbatim(e.fields["crossref"])))
+		inherit, seen := x.parents[parent]
+		if e.err == nil && parent != "" && !seen && !end && len(x.queue) <= bibMaxWaiting {
+			return true
+		}
+		x.queue = x.queue[1:]
+		if e.err != nil {
+			if !yield(Record{}, &RecordError{Record: e.n, Line: e.c.Line, Err: e.err}) {
+				return false
+			}
+			continue
+		}
+		for name, v := range inherit {
+			if _, has := e.fields[name]; !has {
+				e.fields[name] = v
+			}
+		}
+		rec := bibEntryRecord(e.c, e.fields)
+		rec.Number = e.n
+		if !yield(rec, nil) {
+			return false
+		}
+	}
+	return true
+}
+
+// bibKey is an entry's citation key, lower-case ("" when it has none).
+func bibKey(c bibChunk) string {
+	if c.Close < 0 || c.Open+1 > c.Close {
+		return ""
+	}
+	body := c.Raw[c.Open+1 : c.Close]
+	i := bytes.IndexByte(body, ',')
+	if i < 0 || bytes.ContainsAny(body[:i], "={}\"") {
+		return ""
+	}
+	return strings.ToLower(strings.TrimSpace(string(body[:i])))
 }
 
 func defineBibMacro(c bibChunk, macros map[string]string) {
@@ -94,33 +181,39 @@ func defineBibMacro(c bibChunk, macros map[string]string) {
 
 var errBibEmpty = errors.New("no field found in the entry")
 
-// bibRecord reads one entry. The record's line is the entry's; a syntax
-// error names the line inside the file where reading stopped.
-func bibRecord(c bibChunk, macros map[string]string) (Record, error) {
+// bibEntryFields reads the fields of one entry, by lower-case name. A
+// syntax error names the line inside the file where reading stopped.
+func bibEntryFields(c bibChunk, macros map[string]string) (map[string]string, error) {
 	if c.Err != nil {
-		return Record{}, c.Err
+		return nil, c.Err
 	}
 	fields, err := parseBibFields(bibItemBody(c, macros), true)
 	if err != nil {
 		var se *bibSyntaxError
 		if errors.As(err, &se) {
-			return Record{}, fmt.Errorf("BibTeX syntax at line %d: %s", c.Line+se.line, se.msg)
+			return nil, fmt.Errorf("BibTeX syntax at line %d: %s", c.Line+se.line, se.msg)
 		}
-		return Record{}, err
+		return nil, err
 	}
 	if len(fields) == 0 {
-		return Record{}, errBibEmpty
+		return nil, errBibEmpty
 	}
 	m := make(map[string]string, len(fields))
 	for _, f := range fields {
 		m[strings.ToLower(strings.TrimSpace(f.name))] = f.value
 	}
+	return m, nil
+}
+
+// bibEntryRecord maps an entry's fields to a Record; the record's line
+// is the entry's.
+func bibEntryRecord(c bibChunk, m map[string]string) Record {
 	rec := bibFields(m)
 	rec.Format, rec.Line, rec.Raw = "bibtex", c.Line, c.Raw
 	if c.Type != "" {
 		rec.PublicationTypes = []string{c.Type}
 	}
-	return rec, nil
+	return rec
 }
 
 // bibPMPattern finds PubMed identifiers in a free-text note.

@@ -12,11 +12,7 @@ import (
 // exactly one record and no error.
 func bibOne(t *testing.T, in string) Record {
 	t.Helper()
-	recs, errs := readAll(t, "bibtex", []byte(in))
-	if len(errs) > 0 || len(recs) != 1 {
-		t.Fatalf("got %d records, errors %v", len(recs), errs)
-	}
-	return recs[0]
+	return readOneUnchecked(t, "bibtex", []byte(in))
 }
 
 func TestBibTeXETMFixture(t *testing.T) {
@@ -310,5 +306,39 @@ func TestBibTeXFuzzCrasherIsAnError(t *testing.T) {
 	last := recs[len(recs)-1]
 	if last.Title != "Fine" || last.Journal.Title != "undefinedmacro" {
 		t.Errorf("last record = %+v", last)
+	}
+}
+
+// crossref: a child takes from its parent the fields it lacks (where and
+// when it appeared), whether the parent comes after it (as BibTeX wants)
+// or before; never the parent's title, authors or DOI. Order and numbers
+// stay those of the file, and a child whose parent is missing is still
+// read.
+func TestBibTeXCrossref(t *testing.T) {
+	in := `@INBOOK{cr1, AUTHOR = {Graham Gullam}, TITLE = {Great and Good Graphs}, CROSSREF = {cr_m}}
+@INBOOK{cr2, AUTHOR = {Frederick Fumble}, TITLE = {Fabulous Fourier Forms}, YEAR = {1980}, CROSSREF = {CR_M}}
+@BOOK{cr_m, EDITOR = {Edgar Erbriss}, TITLE = {Graphs of the Continent}, PUBLISHER = {Grimble}, YEAR = {1974}, DOI = {10.5555/book}}
+@INBOOK{cr3, AUTHOR = {Arthur Aptitude}, TITLE = {Arrangements of All Articles}, CROSSREF = {cr_m}}
+@INBOOK{cr4, AUTHOR = {Morris Mumble}, TITLE = {Enterprising Entities}, CROSSREF = {nowhere}}
+`
+	recs, errs := readAll(t, "bibtex", []byte(in))
+	if len(errs) != 0 || len(recs) != 5 {
+		t.Fatalf("got %d records, errors %v", len(recs), errs)
+	}
+	want := []struct {
+		title, publisher, doi string
+		year, line, authors   int
+	}{
+		{"Great and Good Graphs", "Grimble", "", 1974, 1, 1},
+		{"Fabulous Fourier Forms", "Grimble", "", 1980, 2, 1},
+		{"Graphs of the Continent", "Grimble", "10.5555/book", 1974, 3, 0}, // an editor is no author
+		{"Arrangements of All Articles", "Grimble", "", 1974, 4, 1},
+		{"Enterprising Entities", "", "", 0, 5, 1},
+	}
+	for i, w := range want {
+		r := recs[i]
+		if r.Number != i+1 || r.Line != w.line || r.Title != w.title || r.Publisher != w.publisher || r.DOI != w.doi || r.Issued.Year != w.year || len(r.Authors) != w.authors {
+			t.Errorf("record %d: number %d line %d %q publisher %q DOI %q year %d authors %d", i+1, r.Number, r.Line, r.Title, r.Publisher, r.DOI, r.Issued.Year, len(r.Authors))
+		}
 	}
 }

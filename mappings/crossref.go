@@ -35,6 +35,9 @@ func sniffCrossref(head []byte) int {
 	if crossrefMessageType.Match(head) {
 		return 90
 	}
+	if cslStringTitle.Match(head) {
+		return 0 // Crossref titles are arrays: this is CSL (citeproc JSON)
+	}
 	n := 0
 	for _, m := range crossrefMarkers {
 		if bytes.Contains(head, m) {

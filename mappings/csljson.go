@@ -25,10 +25,22 @@ func init() {
 // date with "date-parts", together with a CSL item type.
 func sniffCSLJSON(head []byte) int {
 	head, ok := jsonSniffHead(head)
-	if !ok || bytes.Contains(head, []byte(`"message-type"`)) || bytes.Contains(head, []byte(`"reference-count"`)) {
+	// Crossref's REST API writes "reference-count" and arrays of titles;
+	// the citeproc JSON Crossref serves by DOI content negotiation has
+	// "reference-count" too, but it is CSL: its titles are strings.
+	if !ok || bytes.Contains(head, []byte(`"message-type"`)) ||
+		bytes.Contains(head, []byte(`"reference-count"`)) && !cslStringTitle.Match(head) {
 		return 0
 	}
 	score := 0
+	// A string title and a CSL name list together: OpenAlex and S2 have
+	// string titles too, but not "author":[{"family":…}].
+	if cslNamePattern.Match(head) {
+		score += 10
+		if cslStringTitle.Match(head) {
+			score += 20
+		}
+	}
 	if bytes.Contains(head, []byte(`"issued"`)) && bytes.Contains(head, []byte(`"date-parts"`)) {
 		score += 20
 	}
@@ -38,7 +50,7 @@ func sniffCSLJSON(head []byte) int {
 	if cslContainerPattern.Match(head) {
 		score += 10
 	}
-	if score < 30 { // two of the three: "type":"article" alone is OpenAlex's too
+	if score < 30 { // two signs: "type":"article" or a string title alone is OpenAlex's or S2's too
 		return 0
 	}
 	return score
@@ -47,6 +59,10 @@ func sniffCSLJSON(head []byte) int {
 var (
 	cslTypePattern      = regexp.MustCompile(`"type"\s*:\s*"(?:article-journal|article|paper-conference|chapter|book|report|thesis|webpage|article-magazine|article-newspaper|manuscript|dataset|review|entry-encyclopedia)"`)
 	cslContainerPattern = regexp.MustCompile(`"container-title"\s*:\s*"`)
+	// cslStringTitle: a "title" whose value is a string (Crossref's is an
+	// array); cslNamePattern: a CSL name list ("author":[{"family":…}]).
+	cslStringTitle = regexp.MustCompile(`"title"\s*:\s*"`)
+	cslNamePattern = regexp.MustCompile(`"(?:author|editor)"\s*:\s*\[\s*\{\s*"(?:family|given|literal)"`)
 )
 
 // cslItem holds the CSL variables the reader uses. Numbers may come as

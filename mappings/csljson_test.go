@@ -14,11 +14,7 @@ import (
 // gives exactly one record and no error.
 func jsonOne(t *testing.T, format, in string) Record {
 	t.Helper()
-	recs, errs := readAll(t, format, []byte(in))
-	if len(errs) > 0 || len(recs) != 1 {
-		t.Fatalf("got %d records, errors %v", len(recs), errs)
-	}
-	return recs[0]
+	return readOneUnchecked(t, format, []byte(in))
 }
 
 func etmAuthors(familyFirst bool) []Author {
@@ -213,5 +209,53 @@ func fuzzJSONReader(t *testing.T, read func(io.Reader) iter.Seq2[Record, error],
 		if rec.Number < 1 || rec.Line < 1 || rec.Line > strings.Count(string(data), "\n")+1 || len(rec.Raw) == 0 {
 			t.Fatalf("bad record position %d line %d", rec.Number, rec.Line)
 		}
+	}
+}
+
+// CSL-JSON with only a type, titles and names is still CSL; and the single
+// citeproc object Crossref serves by DOI content negotiation (it carries
+// Crossref keys such as "reference-count", but string titles) is CSL, not
+// a Crossref REST work.
+func TestDetectCSLJSONShapes(t *testing.T) {
+	cases := []struct {
+		name, in string
+		titles   []string
+		doi      string
+		year     int
+	}{
+		{"two items, type and names only",
+			`[{"author":[{"family":"Wang","given":"Xiaohua"}],"id":"ITEM-1","title":"MSCs in ITP","type":"article-journal"},` +
+				`{"id":"ITEM-2","title":"A second item","type":"article-journal"}]`,
+			[]string{"MSCs in ITP", "A second item"}, "", 0},
+		{"citeproc object from content negotiation",
+			`{"indexed":{"date-parts":[[2026,6,3]]},"reference-count":76,"publisher":"AAAS","issue":"3946",` +
+				`"published-print":{"date-parts":[[1970,8,14]]},"DOI":"10.1126/science.169.3946.635","type":"article-journal",` +
+				`"page":"635-641","source":"Crossref","title":"The Structure of Ordinary Water","volume":"169",` +
+				`"author":[{"given":"Henry S.","family":"Frank","sequence":"first"}],"container-title":"Science",` +
+				`"issued":{"date-parts":[[1970,8,14]]}}`,
+			[]string{"The Structure of Ordinary Water"}, "10.1126/science.169.3946.635", 1970},
+	}
+	for _, c := range cases {
+		f, err := Detect([]byte(c.in))
+		if err != nil || f.Name != "csl-json" {
+			t.Errorf("%s: detected as %v (%v), want csl-json", c.name, f, err)
+			continue
+		}
+		recs, errs := readAll(t, "csl-json", []byte(c.in))
+		if len(errs) != 0 || len(recs) != len(c.titles) {
+			t.Errorf("%s: %d records, errors %v", c.name, len(recs), errs)
+			continue
+		}
+		for i, r := range recs {
+			if r.Title != c.titles[i] {
+				t.Errorf("%s: record %d title %q, want %q", c.name, i+1, r.Title, c.titles[i])
+			}
+		}
+		if r := recs[0]; r.DOI != c.doi || r.Issued.Year != c.year {
+			t.Errorf("%s: DOI %q year %d, want %q %d", c.name, r.DOI, r.Issued.Year, c.doi, c.year)
+		}
+	}
+	if s := sniffCrossref([]byte(cases[1].in)); s != 0 {
+		t.Errorf("sniffCrossref(citeproc object) = %d, want 0", s)
 	}
 }

@@ -41,7 +41,17 @@ type jsonSource struct {
 	newlines []int64 // offsets of newlines not yet counted by lineAt
 	counted  int
 	keep     bool
-	kept     []byte // bytes from offset 0, while keep is on
+	kept     []byte // bytes from offset keptFrom, while keep is on
+	keptFrom int64
+}
+
+// forget drops the kept bytes before offset off: a JSON Lines input keeps
+// only the record in hand.
+func (s *jsonSource) forget(off int64) {
+	if i := off - s.keptFrom; i > 0 && i <= int64(len(s.kept)) {
+		s.kept = append(s.kept[:0], s.kept[i:]...)
+		s.keptFrom = off
+	}
 }
 
 func (s *jsonSource) Read(p []byte) (int, error) {
@@ -73,8 +83,8 @@ func (s *jsonSource) lineAt(off int64) int {
 // valueStart returns the offset of the first byte of the value that
 // follows off in the kept bytes (skipping white space, ':' and ',').
 func (s *jsonSource) valueStart(off int64) int64 {
-	for off < int64(len(s.kept)) {
-		switch s.kept[off] {
+	for off-s.keptFrom >= 0 && off-s.keptFrom < int64(len(s.kept)) {
+		switch s.kept[off-s.keptFrom] {
 		case ' ', '\t', '\r', '\n', ':', ',':
 			off++
 		default:
@@ -118,8 +128,37 @@ func jsonRecords(r io.Reader, wrappers []jsonWrapper) iter.Seq2[jsonItem, error]
 			w.array()
 		case json.Delim('{'):
 			w.object(wrappers, 0, w.offset()-1)
+			// JSON Lines (an OpenAlex snapshot file, a JSONL export): one
+			// object per line, each read as the first was.
+			for !w.broken {
+				src.forget(w.offset())
+				tok, err := dec.Token()
+				if err == io.EOF {
+					return
+				}
+				if err != nil {
+					w.fail(err)
+					return
+				}
+				if tok != json.Delim('{') {
+					w.fail(fmt.Errorf("after an object, %v where JSON Lines has the next object", tok))
+					return
+				}
+				w.object(wrappers, 0, w.offset()-1)
+			}
+			return
 		default:
 			yield(jsonItem{}, &RecordError{Record: 1, Line: 1, Err: errJSONNotRecords})
+			return
+		}
+		// Nothing may follow a top-level array: said, not dropped.
+		if !w.broken {
+			if _, err := dec.Token(); err != io.EOF {
+				if err == nil {
+					err = errors.New("data after the JSON array")
+				}
+				w.fail(err)
+			}
 		}
 	}
 }
@@ -239,11 +278,12 @@ func (w *jsonWalker) object(wrappers []jsonWrapper, depth int, open int64) {
 		return
 	}
 	end := w.offset()
-	if !w.src.keep || end > int64(len(w.src.kept)) || open > end {
+	from := w.src.valueStart(open)
+	if !w.src.keep || end-w.src.keptFrom > int64(len(w.src.kept)) || from < w.src.keptFrom || from > end {
 		w.fail(errors.New("record object lost while streaming"))
 		return
 	}
-	raw := bytes.Clone(w.src.kept[w.src.valueStart(open):end])
+	raw := bytes.Clone(w.src.kept[from-w.src.keptFrom : end-w.src.keptFrom])
 	w.n++
 	w.emit(jsonItem{Raw: raw, Line: w.src.lineAt(open)}, nil)
 }

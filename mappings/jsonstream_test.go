@@ -1,6 +1,7 @@
 package mappings
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -100,5 +101,36 @@ func TestDetectExportFixtures(t *testing.T) {
 		if err != nil || got.Name != want {
 			t.Errorf("%s detected as %v (%v), want %s", file, got, err, want)
 		}
+	}
+}
+
+// A JSON Lines file (an OpenAlex snapshot part: one work per line) gives
+// every line's record, not only the first; anything after a top-level
+// array is reported, never dropped silently.
+func TestJSONLinesAndTrailingData(t *testing.T) {
+	jsonl := `{"id":"https://openalex.org/W1","title":"One","publication_year":1992,"doi":"https://doi.org/10.1021/ac00033a733"}` + "\n" +
+		`{"id":"https://openalex.org/W2","title":"Two","publication_year":2008}` + "\n" +
+		"\n" + `{"id":"https://openalex.org/W3","title":"Three"}` + "\n"
+	recs, errs := readAll(t, "openalex-json", []byte(jsonl))
+	if len(errs) != 0 || len(recs) != 3 {
+		t.Fatalf("got %d records, errors %v; want 3", len(recs), errs)
+	}
+	for i, want := range []struct {
+		title string
+		line  int
+	}{{"One", 1}, {"Two", 2}, {"Three", 4}} {
+		r := recs[i]
+		if r.Title != want.title || r.Number != i+1 || r.Line != want.line || !strings.HasPrefix(string(r.Raw), `{"id":"https://openalex.org/W`) || !strings.HasSuffix(string(r.Raw), "}") {
+			t.Errorf("record %d: %q number %d line %d raw %q", i+1, r.Title, r.Number, r.Line, r.Raw)
+		}
+	}
+	if recs[0].DOI != "10.1021/ac00033a733" || recs[1].Issued.Year != 2008 {
+		t.Errorf("fields: %q %d", recs[0].DOI, recs[1].Issued.Year)
+	}
+
+	recs, errs = readAll(t, "csl-json", []byte(`[{"id":"a","title":"One","type":"article-journal"}]`+"\n"+`[{"id":"b","title":"Two"}]`))
+	var re *RecordError
+	if len(recs) != 1 || len(errs) != 1 || !errors.As(errs[0], &re) || re.Record != 2 || re.Line != 2 {
+		t.Errorf("array then more data: %d records, errors %v; want 1 and record 2 (line 2) reported", len(recs), errs)
 	}
 }

@@ -28,6 +28,11 @@ type Syntax struct {
 	// it; nil means it always does. A line that does not continue starts
 	// an untagged field (Tag "").
 	Continues func(prev Field, line string) bool
+	// IndentedContinues makes only an indented line continue the field
+	// before it (MEDLINE indents continuations by six spaces): an
+	// unindented untagged line is stray text, an untagged field of its own,
+	// and never glued onto a PMID or a title.
+	IndentedContinues bool
 	// Skip matches lines that carry nothing (a lone "-" on a page).
 	Skip *regexp.Regexp
 	// Start and End are the tags that open and close a record ("TY",
@@ -84,10 +89,11 @@ func (e *Entry) First(tag string) string {
 
 // piece is a tagged or untagged run of one line, with its raw bytes.
 type piece struct {
-	tag    string
-	tagged bool
-	value  string
-	raw    []byte
+	tag      string
+	tagged   bool
+	indented bool // untagged and starting with white space
+	value    string
+	raw      []byte
 }
 
 // ScanLabelled reads r as records of syntax syn. Blank lines and untagged
@@ -117,8 +123,19 @@ func ScanLabelled(r io.Reader, syn *Syntax) iter.Seq2[Entry, error] {
 			cur, pending = nil, nil
 			return yield(e, nil)
 		}
+		// onlyStarts: the open record holds nothing but Start tags, so a
+		// further Start tag repeats them ("TY  - BOOK\nTY  - JOUR\n…",
+		// a file of every type) rather than opening an empty record each.
+		onlyStarts := func() bool {
+			for _, f := range cur.Fields {
+				if f.Tag != syn.Start {
+					return false
+				}
+			}
+			return true
+		}
 		add := func(line int, p piece) bool {
-			if p.tagged && syn.Start != "" && p.tag == syn.Start && cur != nil && len(cur.Fields) > 0 {
+			if p.tagged && syn.Start != "" && p.tag == syn.Start && cur != nil && len(cur.Fields) > 0 && !onlyStarts() {
 				if !flush() {
 					return false
 				}
@@ -132,7 +149,8 @@ func ScanLabelled(r io.Reader, syn *Syntax) iter.Seq2[Entry, error] {
 			switch {
 			case p.tagged:
 				cur.Fields = append(cur.Fields, Field{Tag: p.tag, Value: p.value, Line: line})
-			case len(cur.Fields) > 0 && (syn.Continues == nil || syn.Continues(cur.Fields[len(cur.Fields)-1], p.value)):
+			case len(cur.Fields) > 0 && (!syn.IndentedContinues || p.indented) &&
+				(syn.Continues == nil || syn.Continues(cur.Fields[len(cur.Fields)-1], p.value)):
 				f := &cur.Fields[len(cur.Fields)-1]
 				if f.Value == "" {
 					f.Value = p.value
@@ -216,7 +234,8 @@ func (syn *Syntax) tagOf(text string) (tag string, value int, ok bool) {
 func (syn *Syntax) split(text string, raw []byte) []piece {
 	tag, at, ok := syn.tagOf(text)
 	if !ok {
-		return []piece{{value: strings.TrimSpace(text), raw: raw}}
+		indented := text != "" && (text[0] == ' ' || text[0] == '\t')
+		return []piece{{value: strings.TrimSpace(text), indented: indented, raw: raw}}
 	}
 	one := []piece{{tag: tag, tagged: true, value: strings.TrimSpace(text[at:]), raw: raw}}
 	if syn.Inline == nil || (syn.Start != "" && tag != syn.Start) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -36,7 +37,7 @@ var errNotText = errors.New("not text (binary data)")
 // claimed it, it is reported as an unknown format rather than read as prose
 // (a JSON export of an unsupported API would otherwise become a "paper").
 func sniffLabelledPage(head []byte) int {
-	if !isPageText(head) || looksLikeDataDocument(head) {
+	if !isPageText(head) || looksLikeDataDocument(head) || looksLikeOtherText(head) {
 		return 0
 	}
 	for _, line := range strings.Split(string(head), "\n") {
@@ -51,7 +52,58 @@ func sniffLabelledPage(head []byte) int {
 // spaces) like JSON or an XML document.
 func looksLikeDataDocument(head []byte) bool {
 	t := strings.TrimLeft(strings.TrimPrefix(string(head), "\uFEFF"), " \t\r\n")
-	return strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[") || strings.HasPrefix(t, "<?xml")
+	if strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[") {
+		return true
+	}
+	// Any markup document (<?xml, <!DOCTYPE, <article …>): a copied page
+	// is the text a browser shows, never its tags.
+	return len(t) > 1 && t[0] == '<' && (t[1] == '?' || t[1] == '!' || t[1] >= 'a' && t[1] <= 'z' || t[1] >= 'A' && t[1] <= 'Z')
+}
+
+var (
+	// otherTagLine is a line of a tagged export the fallback does not
+	// read: Web of Science ("PT J", "AU Smith, J"), RIS or MEDLINE that
+	// lost its first tag ("T1  - …"), and their bare end tags ("ER").
+	otherTagLine = regexp.MustCompile(`^[A-Z][A-Z0-9]{1,3}(?: {1,3}- ?\S| \S|\s*-?\s*$)`)
+	// codeLine is a line of source code or of a Markdown code fence.
+	codeLine = regexp.MustCompile("^(?:```|\\s*(?:package|import|func|def|class|#include|return|var|const|let)\\b|.*[;{}]\\s*$)")
+	// A Markdown document, not a page: headings with a table or a code
+	// fence (a page copied from a browser has neither; a Markdown digest
+	// of one article has headings only, and stays a page).
+	mdHeading   = regexp.MustCompile(`(?m)^#{1,6} \S`)
+	mdStructure = regexp.MustCompile("(?m)^(?:```|\\|?\\s*:?-{3,}:?\\s*\\|)")
+)
+
+// looksLikeOtherText reports text that is another structured format, not
+// a page: tagged lines of a scheme no reader claimed (four in five of the
+// unindented lines, at least five of them), source code (a quarter of the
+// lines code, at least five), or a Markdown document (headings with a
+// table or a code fence). Reading either
+// as a page would invent a paper from a header or a README.
+func looksLikeOtherText(head []byte) bool {
+	lines := strings.Split(string(bytes.TrimPrefix(head, []byte("\ufeff"))), "\n")
+	tagged, unindented, code, nonblank := 0, 0, 0, 0
+	for _, l := range lines {
+		l = strings.TrimRight(l, "\r")
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		nonblank++
+		if codeLine.MatchString(l) {
+			code++
+		}
+		if l[0] == ' ' || l[0] == '\t' {
+			continue
+		}
+		unindented++
+		if otherTagLine.MatchString(l) {
+			tagged++
+		}
+	}
+	if mdHeading.Match(head) && mdStructure.Match(head) {
+		return true
+	}
+	return tagged >= 5 && tagged*5 >= unindented*4 || code >= 5 && code*4 >= nonblank
 }
 
 // isPageText reports text: no NUL byte and at most 1% invalid UTF-8.
@@ -95,6 +147,19 @@ func readLabelledPage(r io.Reader) iter.Seq2[Record, error] {
 // then what shapes suggest. Every field found by shape alone is listed
 // in Record.Guessed with the rule that found it.
 func parseLabelledPage(data []byte) (Record, error) {
+	rec, err := labelledPageFields(data)
+	if err != nil {
+		return Record{}, err
+	}
+	if err := pageIsRecord(&rec); err != nil {
+		return Record{}, err
+	}
+	return rec, nil
+}
+
+// labelledPageFields finds every field a page gives, before the rule of
+// pageIsRecord decides whether they make a record.
+func labelledPageFields(data []byte) (Record, error) {
 	if !isPageText(data) {
 		if len(bytes.TrimSpace(data)) == 0 {
 			return Record{}, errNoTitleOrAbstract
@@ -156,6 +221,21 @@ func parseLabelledPage(data []byte) (Record, error) {
 		return Record{}, errNoTitleOrAbstract
 	}
 	return rec, nil
+}
+
+// pageIsRecord says whether what a page gave is a bibliographic record:
+// a title and at least one of authors, an identifier (DOI, PMID, PMCID),
+// or a journal and a year. Anything less could be any text with a first
+// line, and the fallback never invents a paper from it.
+func pageIsRecord(rec *Record) error {
+	switch {
+	case rec.Title == "":
+		return fmt.Errorf("%w: a page without a title", ErrUnknownFormat)
+	case len(rec.Authors) > 0, rec.DOI != "", rec.PMID != "", rec.PMCID != "",
+		rec.Journal.Title != "" && rec.Issued.Year != 0:
+		return nil
+	}
+	return fmt.Errorf("%w: a page with a title but no authors, no DOI, PMID or PMCID, and no journal and year", ErrUnknownFormat)
 }
 
 // labelled reads the fields that labels name. A label with nothing after

@@ -2,6 +2,7 @@ package mappings
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -159,10 +160,12 @@ func pageText(l pageLine) bool {
 	return !l.blank && !l.furn && l.field == "" && !l.used
 }
 
-// nextText returns the index of the next non-blank line from i, or stop.
+// nextText returns the index of the next line from i that holds a
+// letter or a digit, or stop: a line of punctuation alone (the ":" some
+// publisher pages print under "Abstract") separates, it says nothing.
 func nextText(lines []pageLine, i, stop int) int {
 	for ; i < stop; i++ {
-		if !lines[i].blank {
+		if !lines[i].blank && strings.IndexFunc(lines[i].text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
 			return i
 		}
 	}

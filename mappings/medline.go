@@ -24,10 +24,13 @@ var (
 	medlineFirst = regexp.MustCompile(`^PMID- ?\d`)
 	medlineAny   = regexp.MustCompile(`(?m)^PMID- ?\d`)
 	medlineTitle = regexp.MustCompile(`(?m)^(?:TI|BTI|FAU|AU)\s*- \S`)
+	medlineLine  = regexp.MustCompile(`^([A-Z][A-Z0-9]{1,3}) {0,3}-`)
 )
 
 // sniffMEDLINE claims input whose first line is a PMID tag; a PMID tag
-// later on, with a title or author tag, is likely but less sure.
+// later on, with a title or author tag, is likely but less sure; and a
+// record that lost its PMID line is still MEDLINE when its lines are
+// MEDLINE tags (see medlineTagged).
 func sniffMEDLINE(head []byte) int {
 	head = bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\ufeff")), " \t\r\n")
 	switch {
@@ -35,8 +38,45 @@ func sniffMEDLINE(head []byte) int {
 		return 100
 	case medlineAny.Match(head) && medlineTitle.Match(head):
 		return 60
+	case medlineTagged(head):
+		return 30
 	}
 	return 0
+}
+
+// medlineTagged reports input whose first line is a tag line and whose
+// unindented lines are at least three and nearly all (all but one in
+// five) MEDLINE tags, with one tag longer than RIS's two characters (and
+// no TY, which opens every RIS record): a record without its PMID line
+// ("PMC - …", "TI  - …", "FAU - …").
+func medlineTagged(head []byte) bool {
+	lines := strings.Split(string(head), "\n")
+	if !bytes.HasSuffix(head, []byte("\n")) && len(lines) > 1 {
+		lines = lines[:len(lines)-1] // cut off by the sniff window
+	}
+	known, all, long := 0, 0, false
+	for i, l := range lines {
+		l = strings.TrimRight(l, "\r")
+		if strings.TrimSpace(l) == "" || l[0] == ' ' || l[0] == '\t' {
+			continue
+		}
+		all++
+		m := medlineLine.FindStringSubmatch(l)
+		if m == nil {
+			if i == 0 {
+				return false
+			}
+			continue
+		}
+		if m[1] == "TY" {
+			return false
+		}
+		long = long || len(m[1]) > 2
+		if _, ok := medlineFields()[m[1]]; ok {
+			known++
+		}
+	}
+	return known >= 3 && known*5 >= all*4 && long
 }
 
 // medlineFields maps a MEDLINE tag to the field it feeds (tables/medline.tsv).
@@ -50,17 +90,20 @@ var medlineFields = sync.OnceValue(func() map[string]string {
 
 // medlineSyntax: a tag is two to four capitals padded with spaces to
 // four characters, then "- " ("AU  - ", "PMID- ", "OTO - "); values go
-// on in lines indented by six spaces; a blank line ends a record.
+// on in lines indented by six spaces; a blank line ends a record. Some
+// exporters (and JabRef's test files) drop the space after the hyphen
+// ("PMID-22664220", "TI  -Title"): the tag is still the tag.
 var medlineSyntax = sync.OnceValue(func() *Syntax {
 	known := map[string]bool{}
 	for tag := range medlineFields() {
 		known[tag] = true
 	}
 	return &Syntax{
-		Tag:       regexp.MustCompile(`^([A-Z][A-Z0-9]{1,3}) {0,3}-(?: |$)`),
-		Known:     known,
-		Start:     "PMID",
-		BlankEnds: true,
+		Tag:               regexp.MustCompile(`^([A-Z][A-Z0-9]{1,3}) {0,3}- ?`),
+		Known:             known,
+		Start:             "PMID",
+		BlankEnds:         true,
+		IndentedContinues: true,
 	}
 })
 
@@ -131,6 +174,10 @@ func medlineRecord(e *Entry) (Record, error) {
 		case "location-id":
 			if m := medlineLID.FindStringSubmatch(v); m != nil && strings.EqualFold(m[2], "doi") && rec.DOI == "" {
 				rec.DOI = NormalizeDOI(m[1])
+			} else if len(v) > 4 && strings.EqualFold(v[:4], "doi:") && rec.DOI == "" {
+				// "AID - doi:10.1016/…", the form some exporters write
+				// instead of "10.1016/… [doi]".
+				rec.DOI = NormalizeDOI(v)
 			}
 		case "secondary-id":
 			if bank, acc, ok := strings.Cut(v, "/"); ok {
@@ -160,10 +207,7 @@ func medlineRecord(e *Entry) (Record, error) {
 	if len(abstract) > 0 {
 		rec.Abstract = abstractFrom(strings.Join(abstract, " "))
 	}
-	if rec.PMID == "" && rec.Title == "" {
-		return rec, errPMEmpty
-	}
-	return rec, nil
+	return rec, nil // an untitled record is judged by untitledPolicy
 }
 
 // medlineDEP reads DEP, the electronic publication date, YYYYMMDD.

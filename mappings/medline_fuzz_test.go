@@ -17,7 +17,7 @@ func FuzzMEDLINE(f *testing.F) {
 	f.Add([]byte("PMID-\nTI  -\n      \nMH  - */\nSI  - /\nIS  - (Print)\nDP  - 2017 May-\nPG  - -8\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		last := 0
-		for rec, err := range readMEDLINE(bytes.NewReader(data)) {
+		for rec, err := range registeredRead("medline")(bytes.NewReader(data)) {
 			if err != nil {
 				var re *RecordError
 				if errors.As(err, &re) {

@@ -12,7 +12,7 @@ func readAllMEDLINE(t *testing.T, data []byte) ([]Record, []error) {
 	t.Helper()
 	var recs []Record
 	var errs []error
-	for rec, err := range readMEDLINE(bytes.NewReader(data)) {
+	for rec, err := range registeredRead("medline")(bytes.NewReader(data)) {
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -219,5 +219,58 @@ func TestSniffMEDLINE(t *testing.T) {
 	}
 	if f, err := Detect(readFixture(t, "medline-etm.nbib")); err != nil || f.Name != "medline" {
 		t.Errorf("Detect = %v, %v", f, err)
+	}
+}
+
+// Exporters that drop the space after a tag's hyphen ("PMID-22664220",
+// "TI  -Title") still write MEDLINE; an unindented line that is no tag is
+// stray text and must not be glued onto the PMID before it; "AID - doi:…"
+// is a DOI too.
+func TestMEDLINELooseTags(t *testing.T) {
+	in := "PMID-22664220\nPT  - Technical Report\nAID - doi:10.1016/j.cpr.2005.02.002\n\n" +
+		"PMID- 27433151\nSO  stray text without a hyphen\nTI  -A title without the space.\n" +
+		"AB  - First line of the abstract\n      goes on here.\n"
+	recs, errs := readAllMEDLINE(t, []byte(in))
+	if len(errs) != 0 || len(recs) != 2 {
+		t.Fatalf("got %d records, errors %v; want 2 records", len(recs), errs)
+	}
+	if r := recs[0]; r.PMID != "22664220" || r.DOI != "10.1016/j.cpr.2005.02.002" {
+		t.Errorf("record 1: PMID %q DOI %q", r.PMID, r.DOI)
+	}
+	r := recs[1]
+	if r.PMID != "27433151" || r.Title != "A title without the space" {
+		t.Errorf("record 2: PMID %q title %q", r.PMID, r.Title)
+	}
+	if r.Abstract.Text != "First line of the abstract goes on here." {
+		t.Errorf("record 2: indented continuation lost: abstract %q", r.Abstract.Text)
+	}
+}
+
+// A MEDLINE record that lost its PMID line is still MEDLINE; RIS (two-
+// character tags, TY) and prose with a hyphen are not.
+func TestSniffMEDLINEWithoutPMID(t *testing.T) {
+	cases := []struct {
+		name, head string
+		want       bool
+	}{
+		{"PMC first", "PMC - PMC4567890\nTI  - A title.\nFAU - Wang, Xiaohua\nDP  - 2013 May\n", true},
+		{"unknown long tag", "PMCR- 20481061\nTI  - A title\nTI  - goes on\nPT  - Book\nDP  - 2009\n", true},
+		{"ris without TY", "T1  - A title\nAU  - Wang, X\nPY  - 2001\nJO  - J\n", false},
+		{"ris", "TY  - JOUR\nTI  - A title\nFAU - Wang, X\nPMID- 1\n", false},
+		{"prose", "COVID-19 and ITP\nTI  - x\nAU  - y\nFAU - z\n", false},
+		{"mostly prose", "TI  - A title\nFAU - Wang, X\nAU  - Wang X\nsome text\nmore text\n", false},
+	}
+	for _, c := range cases {
+		if got := medlineTagged([]byte(c.head)); got != c.want {
+			t.Errorf("%s: medlineTagged = %v, want %v", c.name, got, c.want)
+		}
+	}
+	f, err := Detect([]byte(cases[0].head))
+	if err != nil || f.Name != "medline" {
+		t.Fatalf("Detect = %v, %v; want medline", f, err)
+	}
+	recs, errs := readAllMEDLINE(t, []byte(cases[0].head))
+	if len(errs) != 0 || len(recs) != 1 || recs[0].PMCID != "PMC4567890" || recs[0].Title != "A title" || recs[0].Issued.Year != 2013 {
+		t.Errorf("read %+v, errors %v", recs, errs)
 	}
 }

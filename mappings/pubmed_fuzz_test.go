@@ -18,7 +18,7 @@ func FuzzPubMedXML(f *testing.F) {
 	f.Add([]byte("<PubmedArticle><MedlineCitation><PMID>1</PMID><Article><ArticleTitle>10<sup>9</sup> <mml:math><mml:msup><mml:mn>2</mml:mn></mml:msup></mml:math></ArticleTitle></Article></MedlineCitation></PubmedArticle>"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		last := 0
-		for rec, err := range readPubMedXML(bytes.NewReader(data)) {
+		for rec, err := range registeredRead("pubmed-xml")(bytes.NewReader(data)) {
 			if err != nil {
 				var re *RecordError
 				if errors.As(err, &re) && (re.Record <= last || re.Line < 1) {

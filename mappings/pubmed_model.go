@@ -51,10 +51,12 @@ type pmBookDoc struct {
 	PMID       string `xml:"PMID"`
 	ArticleIDs []pmID `xml:"ArticleIdList>ArticleId"`
 	Book       struct {
-		Publisher string `xml:"Publisher>PublisherName"`
-		Title     pmText `xml:"BookTitle"`
-		PubDate   pmDate `xml:"PubDate"`
-		Volume    string `xml:"Volume"`
+		Publisher    string         `xml:"Publisher>PublisherName"`
+		Title        pmText         `xml:"BookTitle"`
+		PubDate      pmDate         `xml:"PubDate"`
+		Volume       string         `xml:"Volume"`
+		AuthorLists  []pmAuthorList `xml:"AuthorList"` // the book's authors (and editors)
+		ELocationIDs []pmID         `xml:"ELocationID"`
 	} `xml:"Book"`
 	Title            pmText         `xml:"ArticleTitle"`
 	VernacularTitle  pmText         `xml:"VernacularTitle"`

@@ -1,13 +1,10 @@
 package mappings
 
 import (
-	"errors"
 	"regexp"
 	"strconv"
 	"strings"
 )
-
-var errPMEmpty = errors.New("article has neither a PMID nor a title")
 
 // record turns one decoded article into a Record (without the position
 // fields, which the stream fills in).
@@ -18,10 +15,7 @@ func (a *pmArticle) record() (Record, error) {
 	} else {
 		a.journalArticle(&rec)
 	}
-	if rec.PMID == "" && rec.Title == "" {
-		return rec, errPMEmpty
-	}
-	return rec, nil
+	return rec, nil // an untitled record is judged by untitledPolicy
 }
 
 func (a *pmArticle) journalArticle(rec *Record) {
@@ -92,6 +86,21 @@ func (a *pmArticle) book(rec *Record) {
 		rec.Title = nlmTitle(inlineText(b.VernacularTitle.Inner))
 	}
 	rec.Authors = pmAuthors(b.AuthorLists)
+	if len(rec.Authors) == 0 {
+		// A whole book, or a chapter without its own list: the book's
+		// authors wrote it (its editors, Type="editors", did not).
+		rec.Authors = pmAuthors(b.Book.AuthorLists)
+	}
+	if inlineText(b.Title.Inner) == "" {
+		// The Book's DOI is the record's only when the record is the
+		// book: given to a chapter it would merge every chapter of the
+		// book into one paper.
+		for _, id := range b.Book.ELocationIDs {
+			if strings.EqualFold(id.EIdType, "doi") && id.ValidYN != "N" && rec.DOI == "" {
+				rec.DOI = NormalizeDOI(id.Value)
+			}
+		}
+	}
 	rec.Publisher = CleanText(b.Book.Publisher)
 	rec.Volume = CleanText(b.Book.Volume)
 	rec.Issued = b.Book.PubDate.date()

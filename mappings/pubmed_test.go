@@ -14,7 +14,7 @@ func readAllPM(t *testing.T, data []byte) ([]Record, []error) {
 	t.Helper()
 	var recs []Record
 	var errs []error
-	for rec, err := range readPubMedXML(bytes.NewReader(data)) {
+	for rec, err := range registeredRead("pubmed-xml")(bytes.NewReader(data)) {
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -466,5 +466,50 @@ func TestPubMedXMLAuthorSuffix(t *testing.T) {
 	}
 	if !reflect.DeepEqual(recs[0].Authors, want) {
 		t.Errorf("authors:\n got %+v\nwant %+v", recs[0].Authors, want)
+	}
+}
+
+// PubmedBookArticle (NCBI Bookshelf): the authors of a whole book are in
+// Book/AuthorList (Type="authors"; editors are not authors), and so is
+// its DOI (Book/ELocationID). A chapter keeps its own authors, falls back
+// to the book's, and never takes the book's DOI.
+func TestPubMedBookArticle(t *testing.T) {
+	book := func(chapterTitle, chapterAuthors string) string {
+		return "<PubmedBookArticle><BookDocument><PMID Version=\"1\">21413195</PMID>" +
+			"<ArticleIdList><ArticleId IdType=\"bookaccession\">NBK51812</ArticleId></ArticleIdList>" +
+			"<Book><Publisher><PublisherName>Royal College of Physicians (UK)</PublisherName></Publisher>" +
+			"<BookTitle book=\"x\">Rheumatoid Arthritis: National Clinical Guideline</BookTitle>" +
+			"<PubDate><Year>2009</Year><Month>02</Month></PubDate>" +
+			"<AuthorList Type=\"authors\"><Author><CollectiveName>National Collaborating Centre for Chronic Conditions (UK)</CollectiveName></Author>" +
+			"<Author><LastName>Williams</LastName><ForeName>Darlisha A</ForeName></Author></AuthorList>" +
+			"<AuthorList Type=\"editors\"><Author><LastName>Editor</LastName><ForeName>Ed</ForeName></Author></AuthorList>" +
+			"<ELocationID EIdType=\"doi\" ValidYN=\"Y\">10.3275/8949</ELocationID></Book>" +
+			chapterTitle + chapterAuthors + "</BookDocument></PubmedBookArticle>"
+	}
+	cases := []struct {
+		name, in, title, doi string
+		authors              []string
+	}{
+		{"whole book", book("", ""), "Rheumatoid Arthritis: National Clinical Guideline", "10.3275/8949",
+			[]string{"National Collaborating Centre for Chronic Conditions (UK)", "Williams"}},
+		{"chapter with its authors", book("<ArticleTitle>Diagnosis.</ArticleTitle>", "<AuthorList Type=\"authors\"><Author><LastName>Wang</LastName><ForeName>Xiaohua</ForeName></Author></AuthorList>"),
+			"Diagnosis", "", []string{"Wang"}},
+		{"chapter without authors", book("<ArticleTitle>Treatment.</ArticleTitle>", ""), "Treatment", "",
+			[]string{"National Collaborating Centre for Chronic Conditions (UK)", "Williams"}},
+	}
+	for _, c := range cases {
+		recs, errs := readAllPM(t, []byte(pmSet(c.in)))
+		if len(errs) != 0 || len(recs) != 1 {
+			t.Errorf("%s: %d records, errors %v", c.name, len(recs), errs)
+			continue
+		}
+		r := recs[0]
+		var fams []string
+		for _, a := range r.Authors {
+			fams = append(fams, a.Family)
+		}
+		if r.Title != c.title || r.DOI != c.doi || !reflect.DeepEqual(fams, c.authors) || r.PMID != "21413195" || r.Issued.Year != 2009 {
+			t.Errorf("%s: title %q DOI %q authors %q PMID %q year %d", c.name, r.Title, r.DOI, fams, r.PMID, r.Issued.Year)
+		}
 	}
 }

@@ -29,6 +29,10 @@ type Format struct {
 	// error ends the input. Readers stream: they never hold more than the
 	// record in hand.
 	Read func(r io.Reader) iter.Seq2[Record, error]
+
+	// unchecked is Read before withTitlePolicy, for the tests of single
+	// fields that feed a reader minimal, untitled records.
+	unchecked func(r io.Reader) iter.Seq2[Record, error]
 }
 
 // SniffSize is how many leading bytes Detect shows to each Sniff.
@@ -62,7 +66,50 @@ func Register(f Format) {
 	if _, dup := registry[f.Name]; dup {
 		panic("mappings: format registered twice: " + f.Name)
 	}
+	f.unchecked = f.Read
+	f.Read = withTitlePolicy(f.Read)
 	registry[f.Name] = &f
+}
+
+// withTitlePolicy applies the one policy for untitled records to every
+// format, so that no reader has its own: a record without a title is kept
+// when it has a DOI, PMID or PMCID (the identifier names the paper), with
+// the gap recorded in Guessed["title"] and so on its source record; without
+// one it is rejected, since nothing would say which paper it is.
+func withTitlePolicy(read func(io.Reader) iter.Seq2[Record, error]) func(io.Reader) iter.Seq2[Record, error] {
+	return func(r io.Reader) iter.Seq2[Record, error] {
+		return func(yield func(Record, error) bool) {
+			for rec, err := range read(r) {
+				if err == nil {
+					err = untitledPolicy(&rec)
+				}
+				if !yield(rec, err) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// untitledPolicy checks one record read without error; see withTitlePolicy.
+func untitledPolicy(rec *Record) error {
+	if rec.Title != "" || rec.Trial != nil {
+		return nil // trial registrations have their own rule (ctgov.go)
+	}
+	var ids []string
+	for _, id := range []struct{ name, v string }{{"DOI", rec.DOI}, {"PMID", rec.PMID}, {"PMCID", rec.PMCID}} {
+		if id.v != "" {
+			ids = append(ids, id.name)
+		}
+	}
+	if len(ids) == 0 {
+		return &RecordError{Record: rec.Number, Line: rec.Line, Err: fmt.Errorf("%w and no DOI, PMID or PMCID", ErrNoTitle)}
+	}
+	if rec.Guessed == nil {
+		rec.Guessed = map[string]string{}
+	}
+	rec.Guessed["title"] = "none given; the record is kept for its " + strings.Join(ids, " and ")
+	return nil
 }
 
 // Formats lists every registered format, sorted by name.

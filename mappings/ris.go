@@ -3,7 +3,6 @@ package mappings
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -160,10 +159,7 @@ func risRecord(e *Entry) (Record, error) {
 			addURLIDs(&rec, u)
 		}
 	}
-	if rec.Title == "" {
-		return rec, fmt.Errorf("%w (no TI or T1 tag)", ErrNoTitle)
-	}
-	return rec, nil
+	return rec, nil // an untitled record is judged by untitledPolicy
 }
 
 // risDay drops a day of 01: exporters write "2017/05/01" for "May 2017"

@@ -21,7 +21,7 @@ func variant(t testing.TB, name string) []byte {
 
 // collect reads data as RIS and returns records and errors in input order.
 func collectRIS(data []byte) (recs []Record, errs []*RecordError, other error) {
-	for rec, err := range readRIS(bytes.NewReader(data)) {
+	for rec, err := range registeredRead("ris")(bytes.NewReader(data)) {
 		var re *RecordError
 		switch {
 		case errors.As(err, &re):
@@ -209,7 +209,7 @@ func FuzzRIS(f *testing.F) {
 	f.Add(variant(f, "ris-missing-er.ris"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		n := 0
-		for rec, err := range readRIS(bytes.NewReader(data)) {
+		for rec, err := range registeredRead("ris")(bytes.NewReader(data)) {
 			n++
 			var re *RecordError
 			if err != nil {
@@ -223,4 +223,22 @@ func FuzzRIS(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A run of TY lines with nothing between them is one record that repeats
+// its type, not one empty record per line; a TY after other fields still
+// opens a new record, as exports that drop ER need.
+func TestRISConsecutiveTY(t *testing.T) {
+	in := "TY  - BOOK\nTY  - JOUR\nTY  - CHAP\nT1  - Editorial: Open source\nAU  - Harrison, Warren\nPY  - 2001\n" +
+		"TY  - JOUR\nTI  - A second paper\nAU  - Wang, Xiaohua\nER  - \n"
+	recs, errs, err := collectRIS([]byte(in))
+	if err != nil || len(errs) != 0 || len(recs) != 2 {
+		t.Fatalf("got %d records, %v, %v; want 2", len(recs), errs, err)
+	}
+	if r := recs[0]; r.Title != "Editorial: Open source" || r.Line != 1 || len(r.Authors) != 1 || r.Issued.Year != 2001 {
+		t.Errorf("record 1: %q line %d, %d authors, year %d", r.Title, r.Line, len(r.Authors), r.Issued.Year)
+	}
+	if r := recs[1]; r.Title != "A second paper" || r.Number != 2 || r.Line != 7 {
+		t.Errorf("record 2: %q number %d line %d", r.Title, r.Number, r.Line)
+	}
 }

@@ -3,6 +3,8 @@ package mappings
 import (
 	"bytes"
 	"encoding/json"
+	"io"
+	"iter"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -31,9 +33,14 @@ func readAll(t testing.TB, name string, data []byte) ([]Record, []error) {
 	if !ok {
 		t.Fatalf("format %q not registered", name)
 	}
+	return collectAll(f.Read, data)
+}
+
+// collectAll gathers the records and errors of one read, in order.
+func collectAll(read func(io.Reader) iter.Seq2[Record, error], data []byte) ([]Record, []error) {
 	var recs []Record
 	var errs []error
-	for rec, err := range f.Read(bytes.NewReader(data)) {
+	for rec, err := range read(bytes.NewReader(data)) {
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -41,6 +48,32 @@ func readAll(t testing.TB, name string, data []byte) ([]Record, []error) {
 		recs = append(recs, rec)
 	}
 	return recs, errs
+}
+
+// registeredRead is the Read of a registered format, with the registry's
+// title policy (see withTitlePolicy).
+func registeredRead(name string) func(io.Reader) iter.Seq2[Record, error] {
+	f, ok := Lookup(name)
+	if !ok {
+		panic("format not registered: " + name)
+	}
+	return f.Read
+}
+
+// readOneUnchecked reads data as format name without the title policy,
+// for tests of one field on a minimal record; it fails unless exactly one
+// record is read.
+func readOneUnchecked(t *testing.T, name string, data []byte) Record {
+	t.Helper()
+	f, ok := Lookup(name)
+	if !ok {
+		t.Fatalf("format %q not registered", name)
+	}
+	recs, errs := collectAll(f.unchecked, data)
+	if len(errs) > 0 || len(recs) != 1 {
+		t.Fatalf("got %d records, errors %v", len(recs), errs)
+	}
+	return recs[0]
 }
 
 func intp(n int) *int { return &n }

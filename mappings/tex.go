@@ -46,6 +46,11 @@ var texLetters = map[string]string{
 	"ss": "ß", "SS": "SS", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "aa": "å", "AA": "Å",
 	"o": "ø", "O": "Ø", "l": "ł", "L": "Ł", "i": "ı", "j": "ȷ", "dh": "ð", "DH": "Ð",
 	"th": "þ", "TH": "Þ", "ng": "ŋ", "NG": "Ŋ",
+	// Logos and biblatex's \hyphen (a hyphen that allows a line break)
+	// are words or parts of words too: "The \TeX book" is "The TeXbook",
+	// "methodology\hyphen independent" is "methodology-independent".
+	"TeX": "TeX", "LaTeX": "LaTeX", "LaTeXe": "LaTeX2ε", "BibTeX": "BibTeX", "XeTeX": "XeTeX",
+	"LuaTeX": "LuaTeX", "ConTeXt": "ConTeXt", "hyphen": "-", "hyphenation": "",
 }
 
 // texSymbols are commands that stand for a symbol, in text or math.

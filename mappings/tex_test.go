@@ -5,6 +5,10 @@ import "testing"
 func TestTeXToUnicode(t *testing.T) {
 	cases := []struct{ in, want string }{
 		{`M{\"u}ller`, "Müller"},
+		{`The \TeX book`, "The TeXbook"},
+		{`\TeX: The Program`, "TeX: The Program"},
+		{`{\LaTeX} and \BibTeX{} files`, "LaTeX and BibTeX files"},
+		{`methodology\hyphen independent ionic`, "methodology-independent ionic"},
 		{`M\"{u}ller`, "Müller"},
 		{`M\"uller`, "Müller"},
 		{`Jos\'e`, "José"},

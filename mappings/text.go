@@ -10,8 +10,11 @@ import (
 )
 
 // StripTags removes HTML/XML tags and decodes character entities. A "<"
-// that does not open a tag (as in "p < 0.05") is kept. Block-level
-// closers (</p>, <br>) become a space so that words never run together.
+// that does not open a tag (as in "p < 0.05") is kept. Font-style tags
+// inside a word go without a trace ("<scp>T</scp>reebase" is "Treebase",
+// "(<i>Prionailurus</i>)" keeps its brackets tight); every other tag
+// becomes a space so that words never run together — <sup> and <sub> too,
+// so that "10<sup>9</sup>" never reads as the number 109.
 func StripTags(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
@@ -23,7 +26,9 @@ func StripTags(s string) string {
 				b.WriteString(s[i:])
 				break
 			}
-			b.WriteByte(' ')
+			if !fontStyleTag(s[i+1 : i+end]) {
+				b.WriteByte(' ')
+			}
 			i += end + 1
 			continue
 		}
@@ -31,6 +36,27 @@ func StripTags(s string) string {
 		i++
 	}
 	return html.UnescapeString(b.String())
+}
+
+// fontStyleTags change how letters look, not where words end (HTML,
+// JATS and Crossref's jats: prefix).
+var fontStyleTags = map[string]bool{
+	"i": true, "b": true, "u": true, "em": true, "strong": true, "scp": true, "sc": true,
+	"italic": true, "bold": true, "underline": true, "small": true, "span": true,
+	"tt": true, "monospace": true, "roman": true, "sans-serif": true,
+}
+
+// fontStyleTag reports whether the inside of a tag ("i", "/jats:italic",
+// "span class=x") is a font-style tag.
+func fontStyleTag(inner string) bool {
+	inner = strings.TrimPrefix(inner, "/")
+	if i := strings.IndexAny(inner, " \t\r\n/"); i >= 0 {
+		inner = inner[:i]
+	}
+	if i := strings.IndexByte(inner, ':'); i >= 0 {
+		inner = inner[i+1:]
+	}
+	return fontStyleTags[strings.ToLower(inner)]
 }
 
 func opensTag(c byte) bool {

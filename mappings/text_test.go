@@ -133,3 +133,23 @@ func TestSplitSections(t *testing.T) {
 		}
 	}
 }
+
+// Font-style tags change no word boundary; other tags, <sup> and <sub>
+// included, still separate words (from Crossref and CSL titles).
+func TestHTMLTextFontStyleTags(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"<scp>T</scp>reebase: an R package", "Treebase: an R package"},
+		{"Flat-Headed Cats (<i>Prionailurus planiceps</i>), a Felid", "Flat-Headed Cats (Prionailurus planiceps), a Felid"},
+		{"(<jats:italic>E. coli</jats:italic>)", "(E. coli)"},
+		{`<span class="x">MSC</span>s`, "MSCs"},
+		{"10<sup>9</sup>/L", "10 9 /L"},
+		{"one<br/>two", "one two"},
+		{"<jats:p>First.</jats:p><jats:p>Second.</jats:p>", "First. Second."},
+		{"p < 0.05 <b>and</b> more", "p < 0.05 and more"},
+	}
+	for _, c := range cases {
+		if got := HTMLText(c.in); got != c.want {
+			t.Errorf("HTMLText(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
