@@ -29,7 +29,7 @@ func TestArmsAndSubgroupsCountOnce(t *testing.T) {
 	dir := t.TempDir()
 	ttl, nq := filepath.Join(dir, "arms.ttl"), filepath.Join(dir, "arms.nq")
 	code, _, stderr := runCLI(t, "", "build", "-o", ttl, "-o", nq,
-		"testdata/seeds", "testdata/arms", "testdata/linking/medline-trial.nbib")
+		"testdata/seeds", "testdata/arms/ris-mazzucconi2024-blood-adv.ris", "testdata/linking/medline-trial.nbib")
 	if code != exitOK {
 		t.Fatalf("exit %d:\n%s", code, stderr)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -9,17 +10,24 @@ import (
 	o "github.com/msckg/msckg/ontology"
 )
 
-// A README read as a labelled page carries the Thieme page's DOI and the
-// PMC page's PMCID: the build keeps the two papers, keeps the README
-// apart, and says so in the summary.
+// A page of reading notes carries the Thieme page's DOI and the PMC
+// page's PMCID (the shape of a project README that once joined the two):
+// the build keeps the two papers, keeps the notes apart, and says so in
+// the summary.
 func TestAPageCarryingTwoPapersIdentifiersJoinsNeither(t *testing.T) {
 	inRepoRoot(t)
 	const (
-		readme = "testdata/formats/pages-README.md"
 		thieme = "testdata/formats/pages/03-thieme-hamostaseologie.txt"
 		pmc    = "testdata/formats/pages/06-pmc-bmc-immunology.txt"
 	)
-	nq := filepath.Join(t.TempDir(), "out.nq")
+	dir := t.TempDir()
+	readme := filepath.Join(dir, "reading-notes.txt")
+	notes := "Title: Reading notes on immune thrombocytopenia and MSCs\nAuthors: Smith J, Lee K\n" +
+		"DOI: 10.1055/s-0039-1678732\nPMCID: PMC4681052\n"
+	if err := os.WriteFile(readme, []byte(notes), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	nq := filepath.Join(dir, "out.nq")
 	code, _, stderr := runCLI(t, "", "build", "-o", nq, readme, thieme, pmc)
 	if code != 0 {
 		t.Fatalf("exit %d\n%s", code, stderr)
