@@ -441,3 +441,15 @@ func TestExplainJSON(t *testing.T) {
 		t.Errorf("explain JSON lacks the size evidence: %s", b)
 	}
 }
+
+// TestExtractPunctuationOnly: an abstract or title of punctuation alone
+// (a publisher page whose abstract heading is followed by ":") gives
+// empty sentences; extraction finds nothing and does not fail.
+func TestExtractPunctuationOnly(t *testing.T) {
+	for _, text := range []string{":", ".", " : ", "-", "()", ":\n:"} {
+		f := Extract(Input{Title: "x", Abstract: text})
+		if len(f.Cohorts)+len(f.Interventions)+len(f.Outcomes)+len(f.Trials) != 0 {
+			t.Errorf("%q: facts %+v", text, f)
+		}
+	}
+}

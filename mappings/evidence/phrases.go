@@ -70,6 +70,9 @@ type hit[T any] struct {
 
 // matchAt returns the longest phrases matching at toks[i], within toks[:end].
 func (ps *phraseSet[T]) matchAt(toks []token, i, end int) (n int, payloads []T) {
+	if i < 0 || i >= end || i >= len(toks) {
+		return 0, nil // an empty sentence (an abstract of punctuation alone)
+	}
 	keys := append([]string{toks[i].Fold}, singulars(toks[i].Fold)...)
 	var cands []*phrase[T]
 	seen := map[*phrase[T]]bool{}
