@@ -3,7 +3,9 @@ package graph
 import (
 	"cmp"
 	"fmt"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/msckg/msckg/mappings/evidence"
 	o "github.com/msckg/msckg/ontology"
@@ -28,10 +30,22 @@ type factEmitter struct {
 // emitFacts states the paper's reconciled facts: what every source's
 // title and abstract say, merged (reconcile.go), each source stating in
 // its own graph what it said.
+//
+// Where sources give a fact different values, the one read from the
+// longest abstract is asserted (then the best-ranked source's): a shorter
+// abstract of the same paper is usually cut short (a reference manager's,
+// Crossref's), and what it lacks is often what qualifies a number: "five
+// courses" read from a truncated BibTeX abstract of "five courses ...
+// followed by two postpartum courses" is wrong. The other value is kept
+// and reported either way.
 func (b *builder) emitFacts(p *paper) {
-	per := make([]*evidence.Facts, len(p.sources))
-	es := make([]*factEmitter, len(p.sources))
-	for i, s := range p.sources {
+	srcs := slices.Clone(p.sources)
+	slices.SortStableFunc(srcs, func(x, y *source) int {
+		return cmp.Compare(utf8.RuneCountInString(y.Record.Abstract.Text), utf8.RuneCountInString(x.Record.Abstract.Text))
+	})
+	per := make([]*evidence.Facts, len(srcs))
+	es := make([]*factEmitter, len(srcs))
+	for i, s := range srcs {
 		per[i] = s.Facts
 		es[i] = b.newFactEmitter(p, s)
 	}

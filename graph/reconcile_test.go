@@ -178,6 +178,18 @@ func TestAddingARecordNeverRemovesAFact(t *testing.T) {
 			},
 		},
 		{
+			// BibTeX outranks the page, but its abstract is cut after "five
+			// courses", before "followed by two postpartum courses": the
+			// longer abstract's 7 courses stays asserted, 5 is kept as stated.
+			name: "pregnancy report: a truncated BibTeX abstract added to the Semantic Scholar page",
+			base: [][2]string{{"testdata/seeds/000_33f487b38e5875d3.txt", pregnancyDOI}},
+			add:  [][2]string{{"testdata/formats/bibtex-multi.bib", pregnancyDOI}},
+			mustAssert: []string{
+				"intervention " + o.Courses + " 7",
+				"intervention " + o.Agent + " " + o.UmbilicalCordMSC,
+			},
+		},
+		{
 			name: "pregnancy report: the Semantic Scholar page added to Crossref's record",
 			base: [][2]string{{"testdata/formats/crossref-worklist.json", pregnancyDOI}},
 			add:  [][2]string{{"testdata/seeds/000_33f487b38e5875d3.txt", pregnancyDOI}},
