@@ -14,7 +14,7 @@ import (
 
 // fixtureDirs hold every real and constructed record the tests build
 // together.
-var fixtureDirs = []string{"testdata/seeds", "testdata/seeds-variants", "testdata/formats", "testdata/linking"}
+var fixtureDirs = []string{"testdata/seeds", "testdata/seeds-variants", "testdata/formats", "testdata/linking", "testdata/arms"}
 
 // TestSortOnDiskGivesSameFiles: a build whose statements outgrow
 // --sort-memory and are sorted in runs on disk writes every format byte
