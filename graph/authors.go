@@ -1,6 +1,8 @@
 package graph
 
 import (
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -71,27 +73,33 @@ func displayName(a mappings.Author) string {
 	return strings.TrimSpace(a.Given + " " + a.Family)
 }
 
-// groupAuthors finds the people behind the author lists (ONTOLOGY.md,
-// "Identity"): within one paper, sources agree by name; across papers,
-// the same ORCID is the same person, and the same full name is the same
-// person only when corroborated by a shared co-author or affiliation.
-// Same-name people left apart are linked by mkg:possiblySameAs.
-func (b *builder) groupAuthors() {
-	var slots []*slot
-	for _, p := range b.papers {
-		slots = append(slots, b.paperSlots(p)...)
-	}
+// slotKeys is what person identity reads from one author position.
+type slotKeys struct {
+	Paper        int      // index of the slot's paper
+	PaperIRI     string   // for the reasons
+	Name         string   // nameKey of the name as the best source wrote it
+	Display      string   // the name as displayed, for a co-author reason
+	ORCID        string   // the first ORCID a source gives the author; "" if none
+	Affiliations []string // as written, by every source listing the author
+}
+
+// personCluster is one person: the author positions judged to be one
+// person, and why.
+type personCluster struct {
+	Members []int    // ascending
+	ORCID   string   // the first member's ORCID that has one
+	Reasons []string // why the members were joined, without repeats
+}
+
+// resolvePeople applies the person identity rules (ONTOLOGY.md,
+// "Identity"): the same ORCID is the same person; the same full name is
+// the same person only when corroborated by being one paper, a shared
+// co-author or a shared affiliation, and never across two ORCIDs. It
+// emits nothing; groupAuthors applies its answer.
+func resolvePeople(slots []slotKeys) []personCluster {
 	uf := newUnionFind(len(slots))
-	orcidOf := func(s *slot) string {
-		for _, src := range s.paper.sources {
-			if a, ok := s.authorIn(src); ok && a.ORCID != "" {
-				return a.ORCID
-			}
-		}
-		return ""
-	}
 	uf.unionByKeys(len(slots), func(i int) []string {
-		if o := orcidOf(slots[i]); o != "" {
+		if o := slots[i].ORCID; o != "" {
 			return []string{"orcid:" + o}
 		}
 		return nil
@@ -102,20 +110,17 @@ func (b *builder) groupAuthors() {
 	}
 	var reasons []mergeReason
 	for i, s := range slots {
-		if o := orcidOf(s); o != "" {
-			reasons = append(reasons, mergeReason{i, "ORCID " + o + " on " + s.paper.iri})
+		if s.ORCID != "" {
+			reasons = append(reasons, mergeReason{i, "ORCID " + s.ORCID + " on " + s.PaperIRI})
 		}
 	}
+	byPaper := map[int][]int{}
 	byName := map[string][]int{}
 	for i, s := range slots {
-		byName[s.key] = append(byName[s.key], i)
+		byPaper[s.Paper] = append(byPaper[s.Paper], i)
+		byName[s.Name] = append(byName[s.Name], i)
 	}
-	names := make([]string, 0, len(byName))
-	for k := range byName {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	for _, k := range names {
+	for _, k := range slices.Sorted(maps.Keys(byName)) {
 		idx := byName[k]
 		for x := 0; x < len(idx); x++ {
 			for y := x + 1; y < len(idx); y++ {
@@ -126,40 +131,80 @@ func (b *builder) groupAuthors() {
 					// the name's occurrences.
 					continue
 				}
-				a, c := slots[idx[x]], slots[idx[y]]
-				oa, oc := orcidOf(a), orcidOf(c)
-				if oa != "" && oc != "" && oa != oc {
+				a, c := &slots[idx[x]], &slots[idx[y]]
+				if a.ORCID != "" && c.ORCID != "" && a.ORCID != c.ORCID {
 					continue // two ORCIDs are two people, whatever else they share
 				}
-				if why := corroboration(a, c); why != "" {
+				if why := corroboration(slots, byPaper, idx[x], idx[y]); why != "" {
 					uf.union(idx[x], idx[y])
-					reasons = append(reasons, mergeReason{idx[x], why + " (" + a.paper.iri + " and " + c.paper.iri + ")"})
+					reasons = append(reasons, mergeReason{idx[x], why + " (" + a.PaperIRI + " and " + c.PaperIRI + ")"})
 				}
 			}
 		}
 	}
-	for _, g := range uf.groups() {
-		pr := &person{}
-		for _, i := range g {
-			pr.slots = append(pr.slots, slots[i])
-			slots[i].person = pr
-			if pr.orcid == "" {
-				pr.orcid = orcidOf(slots[i])
+	groups := uf.groups()
+	out := make([]personCluster, len(groups))
+	clusterOf := make([]int, len(slots))
+	for g, members := range groups {
+		out[g].Members = members
+		for _, i := range members {
+			clusterOf[i] = g
+			if out[g].ORCID == "" {
+				out[g].ORCID = slots[i].ORCID
 			}
 		}
-		pr.name = bestName(pr)
-		b.people = append(b.people, pr)
 	}
 	for _, r := range reasons {
-		pr := slots[r.slot].person
-		pr.reasons = appendUnique(pr.reasons, r.why)
+		c := &out[clusterOf[r.slot]]
+		c.Reasons = appendUnique(c.Reasons, r.why)
 	}
-	b.mintPeople()
+	return out
+}
+
+// groupAuthors finds the people behind the papers' author lists
+// (resolvePeople) and mints their IRIs. Same-name people left apart are
+// possible matches (possibleMatches).
+func groupAuthors(papers []*paper, mint minter) []*person {
+	var slots []*slot
+	var keys []slotKeys
+	for i, p := range papers {
+		for _, s := range paperSlots(p) {
+			slots = append(slots, s)
+			keys = append(keys, keysOfSlot(i, s))
+		}
+	}
+	var people []*person
+	for _, c := range resolvePeople(keys) {
+		pr := &person{orcid: c.ORCID, reasons: c.Reasons}
+		for _, i := range c.Members {
+			pr.slots = append(pr.slots, slots[i])
+			slots[i].person = pr
+		}
+		pr.name = bestName(pr)
+		people = append(people, pr)
+	}
+	mintPeople(people, mint)
+	return people
+}
+
+// keysOfSlot reads what resolvePeople needs from the slot of paper i.
+func keysOfSlot(i int, s *slot) slotKeys {
+	k := slotKeys{Paper: i, PaperIRI: s.paper.iri, Name: s.key, Display: displayName(s.name())}
+	for _, src := range s.paper.sources {
+		if a, ok := s.authorIn(src); ok && a.ORCID != "" {
+			k.ORCID = a.ORCID
+			break
+		}
+	}
+	for _, sa := range s.seen {
+		k.Affiliations = append(k.Affiliations, sa.author.Affiliations...)
+	}
+	return k
 }
 
 // paperSlots lines up the author lists of a paper's sources against the
 // best-ranked source that has one.
-func (b *builder) paperSlots(p *paper) []*slot {
+func paperSlots(p *paper) []*slot {
 	var ref *source
 	for _, s := range p.sources {
 		if len(s.Record.Authors) > 0 {
@@ -208,54 +253,52 @@ func matchSlot(slots []*slot, taken map[int]bool, pos int, a mappings.Author) in
 	return -1
 }
 
-// corroboration says why two same-name slots are one person, or "" when
-// nothing corroborates it: the same paper, a shared co-author, or a shared
-// affiliation.
-func corroboration(a, c *slot) string {
-	if a.paper == c.paper {
+// corroboration says why two same-name author positions x and y are one
+// person, or "" when nothing corroborates it: the same paper, a shared
+// co-author, or a shared affiliation.
+func corroboration(slots []slotKeys, byPaper map[int][]int, x, y int) string {
+	a, c := &slots[x], &slots[y]
+	if a.Paper == c.Paper {
 		return "the same author in two records of one paper"
 	}
-	if co := sharedCoAuthor(a, c); co != "" {
+	if co := sharedCoAuthor(slots, byPaper, x, y); co != "" {
 		return "same name and a shared co-author, " + co + ","
 	}
-	if aff := sharedAffiliation(a, c); aff != "" {
+	if aff := sharedAffiliation(a.Affiliations, c.Affiliations); aff != "" {
 		return "same name and a shared affiliation, " + strconv.Quote(aff) + ","
 	}
 	return ""
 }
 
-// sharedCoAuthor returns the name of a co-author both slots' papers list.
-func sharedCoAuthor(a, c *slot) string {
+// sharedCoAuthor returns the name of a co-author both positions' papers list.
+func sharedCoAuthor(slots []slotKeys, byPaper map[int][]int, x, y int) string {
 	others := map[string]bool{}
-	for _, s := range a.paper.slots {
-		if s != a {
-			others[s.key] = true
+	for _, i := range byPaper[slots[x].Paper] {
+		if i != x {
+			others[slots[i].Name] = true
 		}
 	}
-	for _, s := range c.paper.slots {
-		if s != c && others[s.key] {
-			return displayName(s.name())
+	for _, i := range byPaper[slots[y].Paper] {
+		if i != y && others[slots[i].Name] {
+			return slots[i].Display
 		}
 	}
 	return ""
 }
 
-// sharedAffiliation returns an affiliation both slots' sources tie to the author.
-func sharedAffiliation(a, c *slot) string {
+// sharedAffiliation returns an affiliation both positions' sources tie to
+// the author.
+func sharedAffiliation(as, cs []string) string {
 	affs := map[string]bool{}
-	for _, sa := range a.seen {
-		for _, f := range sa.author.Affiliations {
-			if k := normTitle(f); k != "" {
-				affs[k] = true
-			}
+	for _, f := range as {
+		if k := normTitle(f); k != "" {
+			affs[k] = true
 		}
 	}
 	var found []string
-	for _, sa := range c.seen {
-		for _, f := range sa.author.Affiliations {
-			if affs[normTitle(f)] {
-				found = append(found, f)
-			}
+	for _, f := range cs {
+		if affs[normTitle(f)] {
+			found = append(found, f)
 		}
 	}
 	if len(found) == 0 {
@@ -286,18 +329,18 @@ func bestName(pr *person) mappings.Author {
 
 // mintPeople gives each person an IRI: the ORCID when known, else the name
 // slug; people who share a slug get a suffix from their earliest paper.
-func (b *builder) mintPeople() {
+func mintPeople(people []*person, mint minter) {
 	byIRI := map[string][]*person{}
-	for _, pr := range b.people {
+	for _, pr := range people {
 		if pr.orcid != "" {
-			pr.iri = b.mint.authorByORCID(pr.orcid)
+			pr.iri = mint.authorByORCID(pr.orcid)
 			continue
 		}
 		n := pr.name
 		if n.Collective || (n.Family == "" && n.Given == "") {
-			pr.iri = b.mint.authorByName(n.AsWritten, "")
+			pr.iri = mint.authorByName(n.AsWritten, "")
 		} else {
-			pr.iri = b.mint.authorByName(n.Family, n.Given)
+			pr.iri = mint.authorByName(n.Family, n.Given)
 		}
 		byIRI[pr.iri] = append(byIRI[pr.iri], pr)
 	}

@@ -1,11 +1,7 @@
 package graph
 
 import (
-	"fmt"
-	"maps"
-	"slices"
 	"sort"
-	"strings"
 
 	"github.com/msckg/msckg/mappings"
 
@@ -28,7 +24,7 @@ func (b *builder) emitDerived() {
 
 	// Co-authors, and (on request) papers sharing an author.
 	papersOf := map[*person][]*paper{}
-	for _, p := range b.papers {
+	for _, p := range b.id.Papers {
 		for i, a := range p.slots {
 			papersOf[a.person] = appendPaper(papersOf[a.person], p)
 			for _, c := range p.slots[i+1:] {
@@ -51,15 +47,8 @@ func (b *builder) emitDerived() {
 	}
 
 	// Same-name people the identity rules kept apart.
-	byName := map[string][]*person{}
-	for _, pr := range b.people {
-		k := nameKey(pr.name)
-		byName[k] = append(byName[k], pr)
-	}
-	for _, k := range slices.Sorted(maps.Keys(byName)) {
-		if group := possiblySame(byName[k]); len(group) > 1 {
-			b.possibleMatch(g, k, group)
-		}
+	for _, m := range b.id.Matches {
+		b.possibleMatch(g, m)
 	}
 
 	// Papers reporting the same trial.
@@ -87,7 +76,7 @@ func appendPaper(ps []*paper, p *paper) []*paper {
 // emitStructuredTrials links papers to the registry ids their sources list
 // as data (PubMed DataBankList, MEDLINE SI): no span, the record is the evidence.
 func (b *builder) emitStructuredTrials() {
-	for _, p := range b.papers {
+	for _, p := range b.id.Papers {
 		for _, s := range p.sources {
 			for _, id := range s.Record.TrialIDs {
 				found := evidence.FindTrialIDs(id, "trial")
@@ -106,7 +95,7 @@ func (b *builder) emitStructuredTrials() {
 // PMID; a reference to a paper not in the graph becomes a minimal Paper.
 func (b *builder) emitCitations(g string) {
 	byKey := b.paperKeys()
-	for _, p := range b.papers {
+	for _, p := range b.id.Papers {
 		for _, s := range p.sources {
 			for _, ref := range s.Record.References {
 				target := ""
@@ -165,47 +154,22 @@ func (b *builder) stubPaper(g string, P string, ref mappings.Reference) {
 	b.ds.add(g, P, o.RDFSLabel, str(shorten(label, 200)))
 }
 
-// possiblySame returns the people of one name who may be one person: all
-// of them, unless every one has an ORCID (different ORCIDs are different
-// people), in the order of their IRIs.
-func possiblySame(group []*person) []*person {
-	withoutORCID := 0
-	for _, pr := range group {
-		if pr.orcid == "" {
-			withoutORCID++
-		}
-	}
-	if withoutORCID == 0 {
-		return nil
-	}
-	out := slices.Clone(group)
-	slices.SortFunc(out, func(a, c *person) int { return strings.Compare(a.iri, c.iri) })
-	return out
-}
-
 // possibleMatch states one PossibleMatch node for the people of one name
 // that identity kept apart: its candidates, the name, and why they were
 // not joined. With Options.PairLinks, each two candidates are also linked
 // by mkg:possiblySameAs (both ways).
-func (b *builder) possibleMatch(g, key string, group []*person) {
-	M := b.mint.base + "match/" + hash16(key)
-	name := displayName(group[0].name)
-	why := fmt.Sprintf("%d people are named %q, but no ORCID, co-author or affiliation links them, so they are kept apart.", len(group), name)
-	if slices.ContainsFunc(group, func(pr *person) bool { return pr.orcid != "" }) {
-		why += " Those with different ORCIDs are different people."
-	}
+func (b *builder) possibleMatch(g string, m possibleMatch) {
+	M := m.iri
 	b.ds.link(g, M, o.RDFType, o.PossibleMatch)
-	b.ds.add(g, M, o.RDFSLabel, str("Possible match: "+name))
-	b.ds.add(g, M, o.RDFSComment, str(why))
-	b.ds.add(g, M, o.MatchedName, str(name))
-	iris := make([]string, len(group))
-	for i, pr := range group {
-		iris[i] = pr.iri
+	b.ds.add(g, M, o.RDFSLabel, str("Possible match: "+m.name))
+	b.ds.add(g, M, o.RDFSComment, str(m.why))
+	b.ds.add(g, M, o.MatchedName, str(m.name))
+	for i, pr := range m.people {
 		b.ds.link(g, M, o.Candidate, pr.iri)
 		if !b.pairLinks {
 			continue
 		}
-		for _, other := range group[:i] {
+		for _, other := range m.people[:i] {
 			if pr.orcid != "" && other.orcid != "" {
 				continue // different ORCIDs: known to be different people
 			}
@@ -213,5 +177,4 @@ func (b *builder) possibleMatch(g, key string, group []*person) {
 			b.ds.link(g, other.iri, o.PossiblySameAs, pr.iri)
 		}
 	}
-	b.explain("author", iris[0], fmt.Sprintf("possibly the same person as %s (%s): %s", strings.Join(iris[1:], ", "), M, why))
 }

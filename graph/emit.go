@@ -157,7 +157,7 @@ func (b *builder) emitSourceRecord(s *source) {
 }
 
 func (b *builder) emitJournalLink(p *paper, s *source) {
-	j := b.journalOf[s]
+	j := b.id.journalOf[s]
 	if j == nil {
 		return
 	}

@@ -137,7 +137,7 @@ func (b *builder) registryReferences(s *source, T string, byKey map[string]*pape
 // take the identifier from that paper.
 func (b *builder) paperKeys() map[string]*paper {
 	byKey := map[string]*paper{}
-	for _, p := range b.papers {
+	for _, p := range b.id.Papers {
 		for _, s := range p.sources {
 			for _, k := range paperIDKeys(&s.Record) {
 				if have, ok := byKey[k]; !ok || (have.apart && !p.apart) {
