@@ -26,9 +26,9 @@ type Input struct {
 	Record mappings.Record
 	Facts  *evidence.Facts // what extraction found in the record; nil if not run
 
-	sha         string   // of Record.Raw, when a Spool dropped the bytes
-	spooled     *spooled // where the full input is, for a light one from a Spool
-	hasAbstract bool     // a Spool dropped the abstract's text, not the fact there is one
+	sha         string     // of Record.Raw, when a Spool dropped the bytes
+	stored      *storedRef // where the full input is, for a light one from a Spool
+	hasAbstract bool       // a Spool dropped the abstract's text, not the fact there is one
 }
 
 // Options change how the graph is built.
@@ -149,16 +149,28 @@ func Build(inputs []Input, opts Options) (*Result, error) {
 	b.ds.rankGraphs(b.graphsBestFirst())
 	b.splitTrials()
 	b.id = resolveIdentity(b.sources, b.mint, known)
+	reports := trialReports{}
+	b.concepts = map[string]string{}
 	for _, p := range b.id.Papers {
-		b.withFull(p.sources, func() { b.emitPaper(p) })
+		out, err := emitPaper(b.ds, b.mint, b.broader, b.id, p)
+		if err != nil {
+			return nil, err
+		}
+		b.sum.Disagreements = append(b.sum.Disagreements, out.disagreements...)
+		for iri, label := range out.concepts {
+			addConcept(b.concepts, iri, label)
+		}
+		for _, T := range out.trials {
+			reports.add(T, p.iri)
+		}
 	}
 	// Each journal once: emitting it per paper repeated the walk over all
 	// its mentions for every paper in it (a third of a large build's time).
 	for _, j := range b.id.Journals {
-		b.emitJournal(j)
+		emitJournal(b.ds, j)
 	}
-	b.emitRegistrations()
-	b.emitDerived()
+	b.emitRegistrations(reports)
+	b.emitDerived(reports)
 	if err := b.emitVocabulary(); err != nil {
 		return nil, err
 	}
@@ -211,13 +223,12 @@ func CheckBase(base string) error {
 type builder struct {
 	mint          minter
 	ds            *Dataset
-	sources       []*source           // paper records
-	registrations []*source           // trial registrations (Trial nodes, not papers)
-	id            *Identity           // who is who: computed before anything is stated
-	concepts      map[string]string   // concept IRI → label, for the vocabulary graph
-	broader       map[string]string   // concept IRI → its broader concept (lexicon.tsv), for reconciling agents
-	trialPapers   map[string][]string // trial IRI → IRIs of papers reporting it
-	pairLinks     bool                // Options.PairLinks
+	sources       []*source         // paper records
+	registrations []*source         // trial registrations (Trial nodes, not papers)
+	id            *Identity         // who is who: computed before anything is stated
+	concepts      map[string]string // concept IRI → label, for the vocabulary graph
+	broader       map[string]string // concept IRI → its broader concept (lexicon.tsv), for reconciling agents
+	pairLinks     bool              // Options.PairLinks
 	sum           Summary
 }
 

@@ -5,7 +5,6 @@ import (
 
 	"github.com/msckg/msckg/mappings"
 
-	"github.com/msckg/msckg/mappings/evidence"
 	o "github.com/msckg/msckg/ontology"
 )
 
@@ -18,9 +17,8 @@ import (
 // (mkg:sharesAuthorWith, mkg:possiblySameAs), whose number grows with the
 // square of an author's output or of a name's frequency, are written only
 // when Options.PairLinks asks for them.
-func (b *builder) emitDerived() {
+func (b *builder) emitDerived(reports trialReports) {
 	g := b.mint.derivedGraph()
-	b.emitStructuredTrials()
 
 	// Co-authors, and (on request) papers sharing an author.
 	papersOf := map[*person][]*paper{}
@@ -52,7 +50,7 @@ func (b *builder) emitDerived() {
 	}
 
 	// Papers reporting the same trial.
-	for _, ps := range b.trialPapers {
+	for _, ps := range reports {
 		sort.Strings(ps)
 		for i, p := range ps {
 			for _, q := range ps[i+1:] {
@@ -64,6 +62,15 @@ func (b *builder) emitDerived() {
 	b.emitCitations(g)
 }
 
+// trialReports maps a trial's IRI to the IRIs of the papers reporting it:
+// by a registry id in a record's data or text (paperOut.trials), or by a
+// registration listing the paper as a result publication.
+type trialReports map[string][]string
+
+func (t trialReports) add(trial, paper string) {
+	t[trial] = appendUnique(t[trial], paper)
+}
+
 func appendPaper(ps []*paper, p *paper) []*paper {
 	for _, q := range ps {
 		if q == p {
@@ -71,24 +78,6 @@ func appendPaper(ps []*paper, p *paper) []*paper {
 		}
 	}
 	return append(ps, p)
-}
-
-// emitStructuredTrials links papers to the registry ids their sources list
-// as data (PubMed DataBankList, MEDLINE SI): no span, the record is the evidence.
-func (b *builder) emitStructuredTrials() {
-	for _, p := range b.id.Papers {
-		for _, s := range p.sources {
-			for _, id := range s.Record.TrialIDs {
-				found := evidence.FindTrialIDs(id, "trial")
-				if len(found) != 1 {
-					continue
-				}
-				t := found[0]
-				t.Rule = "structured:" + s.Record.Format
-				b.reportsTrial(s, p, t)
-			}
-		}
-	}
 }
 
 // emitCitations resolves reference lists to papers of the graph by DOI or
