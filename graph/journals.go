@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/msckg/msckg/graph/identity"
 	"github.com/msckg/msckg/mappings"
 	"github.com/msckg/msckg/ontology"
 )
@@ -88,16 +89,6 @@ func (k knownJournals) key(j *mappings.Journal) string {
 // check digit, else ""), applied again to the known-journals table.
 func normISSN(s string) string { return mappings.NormalizeISSN(s) }
 
-// resolveJournals applies the journal identity rules to the mentions'
-// keys: a shared ISSN, the same normalised full title, the same
-// abbreviation, or one entry of the known-journals table is one journal.
-// It returns the groups of mentions, ordered by smallest member.
-func resolveJournals(keys [][]string) [][]int {
-	uf := newUnionFind(len(keys))
-	uf.unionByKeys(len(keys), func(i int) []string { return keys[i] })
-	return uf.groups()
-}
-
 // groupJournals makes the journals the sources mention and gives each
 // paper the journal its best-ranked source names.
 func groupJournals(sources []*source, papers []*paper, mint minter, known knownJournals) ([]*journal, map[*source]*journal) {
@@ -111,7 +102,7 @@ func groupJournals(sources []*source, papers []*paper, mint minter, known knownJ
 	}
 	var journals []*journal
 	bySource := map[*source]*journal{}
-	for _, g := range resolveJournals(keys) {
+	for _, g := range identity.ResolveJournals(keys) {
 		j := &journal{}
 		for _, i := range g {
 			j.mentions = append(j.mentions, ms[i])

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/msckg/msckg/graph/identity"
 	"github.com/msckg/msckg/mappings"
 )
 
@@ -23,7 +24,7 @@ type paper struct {
 	slots                             []*slot
 	unmatched                         []unmatchedAuthor
 
-	why   string // why its sources are one paper (resolvePapers)
+	why   string // why its sources are one paper (identity.ResolvePapers)
 	apart bool   // a record kept out of the paper whose identifiers it carries
 }
 
@@ -41,14 +42,43 @@ func paperIDKeys(r *mappings.Record) []string {
 	return keys
 }
 
-// groupPapers makes the papers from the identity answer (resolvePapers),
+// identityKeysOf folds what paper identity reads from record r.
+func identityKeysOf(label string, r *mappings.Record) identity.Record {
+	k := identity.Record{
+		Label: label,
+		DOI:   strings.ToLower(r.DOI),
+		PMID:  r.PMID,
+		PMCID: strings.ToUpper(r.PMCID),
+		Title: normTitle(r.Title),
+		Year:  r.Issued.Year,
+	}
+	for _, a := range r.Authors {
+		n := identity.Name{Words: map[string]bool{}}
+		family, rest := a.Family, a.Given
+		if a.Collective || (a.Family == "" && a.Given == "") {
+			family, rest = a.AsWritten, ""
+		}
+		n.Family = strings.ReplaceAll(normTitle(family), " ", "")
+		for _, w := range strings.Fields(normTitle(family + " " + rest)) {
+			n.Words[w] = true
+		}
+		if n.Family == "" && len(n.Words) == 0 {
+			continue
+		}
+		n.Words[n.Family] = true
+		k.Authors = append(k.Authors, n)
+	}
+	return k
+}
+
+// groupPapers makes the papers from the identity answer (identity.ResolvePapers),
 // with the joins it refused.
 func groupPapers(sources []*source, mint minter) ([]*paper, []Refusal) {
-	keys := make([]identityKeys, len(sources))
+	keys := make([]identity.Record, len(sources))
 	for i, s := range sources {
 		keys[i] = identityKeysOf(s.label(), &s.Record)
 	}
-	id := resolvePapers(keys)
+	id := identity.ResolvePapers(keys)
 	papers := make([]*paper, 0, len(id.Clusters))
 	paperOf := make([]*paper, len(sources))
 	minted := map[string][]*paper{}

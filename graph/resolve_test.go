@@ -2,58 +2,11 @@ package graph
 
 import (
 	"reflect"
-	"strings"
 	"testing"
 
+	"github.com/msckg/msckg/graph/identity"
 	"github.com/msckg/msckg/mappings"
 )
-
-// TestResolvePeople: the person rules on author positions alone, with the
-// names of the seed papers' authors.
-func TestResolvePeople(t *testing.T) {
-	wang := func(paper int, orcid string, affs ...string) slotKeys {
-		return slotKeys{Paper: paper, PaperIRI: "p" + string(rune('0'+paper)), Name: "wang|wei|", Display: "Wei Wang", ORCID: orcid, Affiliations: affs}
-	}
-	mu := func(paper int) slotKeys {
-		return slotKeys{Paper: paper, PaperIRI: "p" + string(rune('0'+paper)), Name: "mu|yan|", Display: "Yan Mu"}
-	}
-	tests := []struct {
-		name    string
-		slots   []slotKeys
-		members [][]int
-		reason  string // words the joined cluster's reason has; "" when none is joined
-	}{
-		{"a shared name alone is two people",
-			[]slotKeys{wang(0, ""), wang(1, "")}, [][]int{{0}, {1}}, ""},
-		{"a shared co-author joins",
-			[]slotKeys{wang(0, ""), mu(0), wang(1, ""), mu(1)}, [][]int{{0, 2}, {1, 3}}, "shared co-author, Yan Mu"},
-		{"a shared affiliation joins",
-			[]slotKeys{wang(0, "", "Nanjing University Medical School"), wang(1, "", "Nanjing  University Medical School.")},
-			[][]int{{0, 1}}, `shared affiliation, "Nanjing  University Medical School."`},
-		{"one ORCID joins without a name corroboration",
-			[]slotKeys{wang(0, "0000-0002-1825-0097"), wang(1, "0000-0002-1825-0097")}, [][]int{{0, 1}}, "ORCID 0000-0002-1825-0097 on p0"},
-		{"two ORCIDs stay two people whatever else they share",
-			[]slotKeys{wang(0, "0000-0002-1825-0097"), mu(0), wang(1, "0000-0001-5109-3700"), mu(1)}, [][]int{{0}, {1, 3}, {2}}, "shared co-author, Wei Wang"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			got := resolvePeople(tc.slots)
-			var members [][]int
-			var reasons []string
-			for _, c := range got {
-				members = append(members, c.Members)
-				reasons = append(reasons, c.Reasons...)
-			}
-			if !reflect.DeepEqual(members, tc.members) {
-				t.Errorf("clusters %v, want %v", members, tc.members)
-			}
-			all := strings.Join(reasons, " | ")
-			if (tc.reason == "") != (all == "") || !strings.Contains(all, tc.reason) {
-				t.Errorf("reasons %q, want one with %q", all, tc.reason)
-			}
-		})
-	}
-}
 
 // TestResolveJournals: mentions sharing an ISSN, a title or a known-journal
 // entry are one journal, whichever way they name it.
@@ -66,7 +19,7 @@ func TestResolveJournals(t *testing.T) {
 		j := mappings.Journal{Title: title, Abbrev: abbrev, ISSN: issn}
 		return append(journalKeys(&j), known.key(&j))
 	}
-	got := resolveJournals([][]string{
+	got := identity.ResolveJournals([][]string{
 		keysOf("Experimental and Therapeutic Medicine", "", ""),
 		keysOf("Medicine", "", "0025-7974"),
 		keysOf("", "Exp Ther Med", ""),
