@@ -1,10 +1,9 @@
 package graph
 
 import (
-	"sort"
-	"strconv"
 	"strings"
 
+	"github.com/msckg/msckg/graph/identity"
 	"github.com/msckg/msckg/mappings"
 )
 
@@ -71,95 +70,53 @@ func displayName(a mappings.Author) string {
 	return strings.TrimSpace(a.Given + " " + a.Family)
 }
 
-// groupAuthors finds the people behind the author lists (ONTOLOGY.md,
-// "Identity"): within one paper, sources agree by name; across papers,
-// the same ORCID is the same person, and the same full name is the same
-// person only when corroborated by a shared co-author or affiliation.
-// Same-name people left apart are linked by mkg:possiblySameAs.
-func (b *builder) groupAuthors() {
+// groupAuthors finds the people behind the papers' author lists
+// (identity.ResolvePeople) and mints their IRIs. Same-name people left apart are
+// possible matches (possibleMatches).
+func groupAuthors(papers []*paper, mint minter) []*person {
 	var slots []*slot
-	for _, p := range b.papers {
-		slots = append(slots, b.paperSlots(p)...)
-	}
-	uf := newUnionFind(len(slots))
-	orcidOf := func(s *slot) string {
-		for _, src := range s.paper.sources {
-			if a, ok := s.authorIn(src); ok && a.ORCID != "" {
-				return a.ORCID
-			}
-		}
-		return ""
-	}
-	uf.unionByKeys(len(slots), func(i int) []string {
-		if o := orcidOf(slots[i]); o != "" {
-			return []string{"orcid:" + o}
-		}
-		return nil
-	})
-	type mergeReason struct {
-		slot int
-		why  string
-	}
-	var reasons []mergeReason
-	for i, s := range slots {
-		if o := orcidOf(s); o != "" {
-			reasons = append(reasons, mergeReason{i, "ORCID " + o + " on " + s.paper.iri})
+	var keys []identity.Position
+	for i, p := range papers {
+		for _, s := range paperSlots(p) {
+			slots = append(slots, s)
+			keys = append(keys, keysOfSlot(i, s))
 		}
 	}
-	byName := map[string][]int{}
-	for i, s := range slots {
-		byName[s.key] = append(byName[s.key], i)
-	}
-	names := make([]string, 0, len(byName))
-	for k := range byName {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	for _, k := range names {
-		idx := byName[k]
-		for x := 0; x < len(idx); x++ {
-			for y := x + 1; y < len(idx); y++ {
-				if uf.find(idx[x]) == uf.find(idx[y]) {
-					// Already one person: another reason adds nothing to
-					// the explanation and, for a common name, would make
-					// it (and the time to check) grow with the square of
-					// the name's occurrences.
-					continue
-				}
-				a, c := slots[idx[x]], slots[idx[y]]
-				oa, oc := orcidOf(a), orcidOf(c)
-				if oa != "" && oc != "" && oa != oc {
-					continue // two ORCIDs are two people, whatever else they share
-				}
-				if why := corroboration(a, c); why != "" {
-					uf.union(idx[x], idx[y])
-					reasons = append(reasons, mergeReason{idx[x], why + " (" + a.paper.iri + " and " + c.paper.iri + ")"})
-				}
-			}
-		}
-	}
-	for _, g := range uf.groups() {
-		pr := &person{}
-		for _, i := range g {
+	var people []*person
+	for _, c := range identity.ResolvePeople(keys) {
+		pr := &person{orcid: c.ORCID, reasons: c.Reasons}
+		for _, i := range c.Members {
 			pr.slots = append(pr.slots, slots[i])
 			slots[i].person = pr
-			if pr.orcid == "" {
-				pr.orcid = orcidOf(slots[i])
-			}
 		}
 		pr.name = bestName(pr)
-		b.people = append(b.people, pr)
+		people = append(people, pr)
 	}
-	for _, r := range reasons {
-		pr := slots[r.slot].person
-		pr.reasons = appendUnique(pr.reasons, r.why)
+	mintPeople(people, mint)
+	return people
+}
+
+// keysOfSlot reads what identity.ResolvePeople needs from the slot of
+// paper i.
+func keysOfSlot(i int, s *slot) identity.Position {
+	k := identity.Position{Paper: i, PaperIRI: s.paper.iri, Name: s.key, Display: displayName(s.name())}
+	for _, src := range s.paper.sources {
+		if a, ok := s.authorIn(src); ok && a.ORCID != "" {
+			k.ORCID = a.ORCID
+			break
+		}
 	}
-	b.mintPeople()
+	for _, sa := range s.seen {
+		for _, f := range sa.author.Affiliations {
+			k.Affiliations = append(k.Affiliations, identity.Affiliation{Text: f, Key: normTitle(f)})
+		}
+	}
+	return k
 }
 
 // paperSlots lines up the author lists of a paper's sources against the
 // best-ranked source that has one.
-func (b *builder) paperSlots(p *paper) []*slot {
+func paperSlots(p *paper) []*slot {
 	var ref *source
 	for _, s := range p.sources {
 		if len(s.Record.Authors) > 0 {
@@ -208,63 +165,6 @@ func matchSlot(slots []*slot, taken map[int]bool, pos int, a mappings.Author) in
 	return -1
 }
 
-// corroboration says why two same-name slots are one person, or "" when
-// nothing corroborates it: the same paper, a shared co-author, or a shared
-// affiliation.
-func corroboration(a, c *slot) string {
-	if a.paper == c.paper {
-		return "the same author in two records of one paper"
-	}
-	if co := sharedCoAuthor(a, c); co != "" {
-		return "same name and a shared co-author, " + co + ","
-	}
-	if aff := sharedAffiliation(a, c); aff != "" {
-		return "same name and a shared affiliation, " + strconv.Quote(aff) + ","
-	}
-	return ""
-}
-
-// sharedCoAuthor returns the name of a co-author both slots' papers list.
-func sharedCoAuthor(a, c *slot) string {
-	others := map[string]bool{}
-	for _, s := range a.paper.slots {
-		if s != a {
-			others[s.key] = true
-		}
-	}
-	for _, s := range c.paper.slots {
-		if s != c && others[s.key] {
-			return displayName(s.name())
-		}
-	}
-	return ""
-}
-
-// sharedAffiliation returns an affiliation both slots' sources tie to the author.
-func sharedAffiliation(a, c *slot) string {
-	affs := map[string]bool{}
-	for _, sa := range a.seen {
-		for _, f := range sa.author.Affiliations {
-			if k := normTitle(f); k != "" {
-				affs[k] = true
-			}
-		}
-	}
-	var found []string
-	for _, sa := range c.seen {
-		for _, f := range sa.author.Affiliations {
-			if affs[normTitle(f)] {
-				found = append(found, f)
-			}
-		}
-	}
-	if len(found) == 0 {
-		return ""
-	}
-	sort.Strings(found) // the same one whatever the sources' order
-	return found[0]
-}
-
 // bestName is the name as parsed by the best-ranked source naming the person.
 func bestName(pr *person) mappings.Author {
 	var best mappings.Author
@@ -286,18 +186,18 @@ func bestName(pr *person) mappings.Author {
 
 // mintPeople gives each person an IRI: the ORCID when known, else the name
 // slug; people who share a slug get a suffix from their earliest paper.
-func (b *builder) mintPeople() {
+func mintPeople(people []*person, mint minter) {
 	byIRI := map[string][]*person{}
-	for _, pr := range b.people {
+	for _, pr := range people {
 		if pr.orcid != "" {
-			pr.iri = b.mint.authorByORCID(pr.orcid)
+			pr.iri = mint.authorByORCID(pr.orcid)
 			continue
 		}
 		n := pr.name
 		if n.Collective || (n.Family == "" && n.Given == "") {
-			pr.iri = b.mint.authorByName(n.AsWritten, "")
+			pr.iri = mint.authorByName(n.AsWritten, "")
 		} else {
-			pr.iri = b.mint.authorByName(n.Family, n.Given)
+			pr.iri = mint.authorByName(n.Family, n.Given)
 		}
 		byIRI[pr.iri] = append(byIRI[pr.iri], pr)
 	}

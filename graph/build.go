@@ -26,9 +26,9 @@ type Input struct {
 	Record mappings.Record
 	Facts  *evidence.Facts // what extraction found in the record; nil if not run
 
-	sha         string   // of Record.Raw, when a Spool dropped the bytes
-	spooled     *spooled // where the full input is, for a light one from a Spool
-	hasAbstract bool     // a Spool dropped the abstract's text, not the fact there is one
+	sha         string     // of Record.Raw, when a Spool dropped the bytes
+	stored      *storedRef // where the full input is, for a light one from a Spool
+	hasAbstract bool       // a Spool dropped the abstract's text, not the fact there is one
 }
 
 // Options change how the graph is built.
@@ -141,26 +141,36 @@ func Build(inputs []Input, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &builder{mint: minter{base: base}, ds: newDataset(opts.Sink), known: known, broader: broader, pairLinks: opts.PairLinks}
+	b := &builder{mint: minter{base: base}, ds: newDataset(opts.Sink), broader: broader, pairLinks: opts.PairLinks}
 	// Only the count is needed after this: a caller that lets go of its
 	// slice lets the inputs be collected while the graph is built.
 	nInputs := len(inputs)
 	b.sources = dedupeSources(inputs, b.mint)
 	b.ds.rankGraphs(b.graphsBestFirst())
 	b.splitTrials()
-	b.groupPapers()
-	b.groupJournals()
-	b.groupAuthors()
-	for _, p := range b.papers {
-		b.withFull(p.sources, func() { b.emitPaper(p) })
+	b.id = resolveIdentity(b.sources, b.mint, known)
+	reports := trialReports{}
+	b.concepts = map[string]string{}
+	for _, p := range b.id.Papers {
+		out, err := emitPaper(b.ds, b.mint, b.broader, b.id, p)
+		if err != nil {
+			return nil, err
+		}
+		b.sum.Disagreements = append(b.sum.Disagreements, out.disagreements...)
+		for iri, label := range out.concepts {
+			addConcept(b.concepts, iri, label)
+		}
+		for _, T := range out.trials {
+			reports.add(T, p.iri)
+		}
 	}
 	// Each journal once: emitting it per paper repeated the walk over all
 	// its mentions for every paper in it (a third of a large build's time).
-	for _, j := range b.journals {
-		b.emitJournal(j)
+	for _, j := range b.id.Journals {
+		emitJournal(b.ds, j)
 	}
-	b.emitRegistrations()
-	b.emitDerived()
+	b.emitRegistrations(reports)
+	b.emitDerived(reports)
 	if err := b.emitVocabulary(); err != nil {
 		return nil, err
 	}
@@ -172,20 +182,21 @@ func Build(inputs []Input, opts Options) (*Result, error) {
 		return nil, errors.New("graph: no records")
 	}
 	b.sum.Records = nInputs
-	b.sum.Papers = len(b.papers)
+	b.sum.Papers = len(b.id.Papers)
 	b.sum.Trials = len(b.registrations)
-	b.sum.Merged = nInputs - len(b.papers) - len(b.registrations)
-	b.sum.Authors = len(b.people)
-	b.sum.Journals = len(b.journals)
+	b.sum.Merged = nInputs - len(b.id.Papers) - len(b.registrations)
+	b.sum.Authors = len(b.id.People)
+	b.sum.Journals = len(b.id.Journals)
+	b.sum.Refusals = b.id.Refusals
 	sort.Slice(b.sum.Disagreements, func(i, j int) bool {
 		return b.sum.Disagreements[i].String() < b.sum.Disagreements[j].String()
 	})
 	sort.Slice(b.sum.Refusals, func(i, j int) bool {
 		return b.sum.Refusals[i].String() < b.sum.Refusals[j].String()
 	})
-	b.explainMerges()
-	sort.Slice(b.identity, func(i, j int) bool {
-		x, y := b.identity[i], b.identity[j]
+	explained := b.id.Explanations
+	sort.Slice(explained, func(i, j int) bool {
+		x, y := explained[i], explained[j]
 		if x.Kind != y.Kind {
 			return x.Kind > y.Kind // papers, then journals, then authors
 		}
@@ -194,7 +205,7 @@ func Build(inputs []Input, opts Options) (*Result, error) {
 		}
 		return x.Text < y.Text
 	})
-	return &Result{Quads: b.ds.Quads(), Summary: b.sum, Identity: b.identity}, nil
+	return &Result{Quads: b.ds.Quads(), Summary: b.sum, Identity: explained}, nil
 }
 
 // CheckBase reports whether base can prefix instance IRIs: absolute, ending
@@ -212,23 +223,13 @@ func CheckBase(base string) error {
 type builder struct {
 	mint          minter
 	ds            *Dataset
-	sources       []*source // paper records
-	registrations []*source // trial registrations (Trial nodes, not papers)
-	papers        []*paper
-	journals      []*journal
-	people        []*person
+	sources       []*source         // paper records
+	registrations []*source         // trial registrations (Trial nodes, not papers)
+	id            *Identity         // who is who: computed before anything is stated
 	concepts      map[string]string // concept IRI → label, for the vocabulary graph
-	journalOf     map[*source]*journal
-	known         knownJournals
-	broader       map[string]string   // concept IRI → its broader concept (lexicon.tsv), for reconciling agents
-	trialPapers   map[string][]string // trial IRI → IRIs of papers reporting it
-	pairLinks     bool                // Options.PairLinks
+	broader       map[string]string // concept IRI → its broader concept (lexicon.tsv), for reconciling agents
+	pairLinks     bool              // Options.PairLinks
 	sum           Summary
-	identity      []Explanation
-}
-
-func (b *builder) explain(kind, subject, text string) {
-	b.identity = append(b.identity, Explanation{Kind: kind, Subject: subject, Text: text})
 }
 
 // dedupeSources puts inputs in a canonical order (by content hash, then

@@ -1,15 +1,10 @@
 package graph
 
 import (
-	"fmt"
-	"maps"
-	"slices"
 	"sort"
-	"strings"
 
 	"github.com/msckg/msckg/mappings"
 
-	"github.com/msckg/msckg/mappings/evidence"
 	o "github.com/msckg/msckg/ontology"
 )
 
@@ -22,13 +17,12 @@ import (
 // (mkg:sharesAuthorWith, mkg:possiblySameAs), whose number grows with the
 // square of an author's output or of a name's frequency, are written only
 // when Options.PairLinks asks for them.
-func (b *builder) emitDerived() {
+func (b *builder) emitDerived(reports trialReports) {
 	g := b.mint.derivedGraph()
-	b.emitStructuredTrials()
 
 	// Co-authors, and (on request) papers sharing an author.
 	papersOf := map[*person][]*paper{}
-	for _, p := range b.papers {
+	for _, p := range b.id.Papers {
 		for i, a := range p.slots {
 			papersOf[a.person] = appendPaper(papersOf[a.person], p)
 			for _, c := range p.slots[i+1:] {
@@ -51,19 +45,12 @@ func (b *builder) emitDerived() {
 	}
 
 	// Same-name people the identity rules kept apart.
-	byName := map[string][]*person{}
-	for _, pr := range b.people {
-		k := nameKey(pr.name)
-		byName[k] = append(byName[k], pr)
-	}
-	for _, k := range slices.Sorted(maps.Keys(byName)) {
-		if group := possiblySame(byName[k]); len(group) > 1 {
-			b.possibleMatch(g, k, group)
-		}
+	for _, m := range b.id.Matches {
+		b.possibleMatch(g, m)
 	}
 
 	// Papers reporting the same trial.
-	for _, ps := range b.trialPapers {
+	for _, ps := range reports {
 		sort.Strings(ps)
 		for i, p := range ps {
 			for _, q := range ps[i+1:] {
@@ -75,6 +62,15 @@ func (b *builder) emitDerived() {
 	b.emitCitations(g)
 }
 
+// trialReports maps a trial's IRI to the IRIs of the papers reporting it:
+// by a registry id in a record's data or text (paperOut.trials), or by a
+// registration listing the paper as a result publication.
+type trialReports map[string][]string
+
+func (t trialReports) add(trial, paper string) {
+	t[trial] = appendUnique(t[trial], paper)
+}
+
 func appendPaper(ps []*paper, p *paper) []*paper {
 	for _, q := range ps {
 		if q == p {
@@ -84,29 +80,11 @@ func appendPaper(ps []*paper, p *paper) []*paper {
 	return append(ps, p)
 }
 
-// emitStructuredTrials links papers to the registry ids their sources list
-// as data (PubMed DataBankList, MEDLINE SI): no span, the record is the evidence.
-func (b *builder) emitStructuredTrials() {
-	for _, p := range b.papers {
-		for _, s := range p.sources {
-			for _, id := range s.Record.TrialIDs {
-				found := evidence.FindTrialIDs(id, "trial")
-				if len(found) != 1 {
-					continue
-				}
-				t := found[0]
-				t.Rule = "structured:" + s.Record.Format
-				b.reportsTrial(s, p, t)
-			}
-		}
-	}
-}
-
 // emitCitations resolves reference lists to papers of the graph by DOI or
 // PMID; a reference to a paper not in the graph becomes a minimal Paper.
 func (b *builder) emitCitations(g string) {
 	byKey := b.paperKeys()
-	for _, p := range b.papers {
+	for _, p := range b.id.Papers {
 		for _, s := range p.sources {
 			for _, ref := range s.Record.References {
 				target := ""
@@ -165,47 +143,22 @@ func (b *builder) stubPaper(g string, P string, ref mappings.Reference) {
 	b.ds.add(g, P, o.RDFSLabel, str(shorten(label, 200)))
 }
 
-// possiblySame returns the people of one name who may be one person: all
-// of them, unless every one has an ORCID (different ORCIDs are different
-// people), in the order of their IRIs.
-func possiblySame(group []*person) []*person {
-	withoutORCID := 0
-	for _, pr := range group {
-		if pr.orcid == "" {
-			withoutORCID++
-		}
-	}
-	if withoutORCID == 0 {
-		return nil
-	}
-	out := slices.Clone(group)
-	slices.SortFunc(out, func(a, c *person) int { return strings.Compare(a.iri, c.iri) })
-	return out
-}
-
 // possibleMatch states one PossibleMatch node for the people of one name
 // that identity kept apart: its candidates, the name, and why they were
 // not joined. With Options.PairLinks, each two candidates are also linked
 // by mkg:possiblySameAs (both ways).
-func (b *builder) possibleMatch(g, key string, group []*person) {
-	M := b.mint.base + "match/" + hash16(key)
-	name := displayName(group[0].name)
-	why := fmt.Sprintf("%d people are named %q, but no ORCID, co-author or affiliation links them, so they are kept apart.", len(group), name)
-	if slices.ContainsFunc(group, func(pr *person) bool { return pr.orcid != "" }) {
-		why += " Those with different ORCIDs are different people."
-	}
+func (b *builder) possibleMatch(g string, m possibleMatch) {
+	M := m.iri
 	b.ds.link(g, M, o.RDFType, o.PossibleMatch)
-	b.ds.add(g, M, o.RDFSLabel, str("Possible match: "+name))
-	b.ds.add(g, M, o.RDFSComment, str(why))
-	b.ds.add(g, M, o.MatchedName, str(name))
-	iris := make([]string, len(group))
-	for i, pr := range group {
-		iris[i] = pr.iri
+	b.ds.add(g, M, o.RDFSLabel, str("Possible match: "+m.name))
+	b.ds.add(g, M, o.RDFSComment, str(m.why))
+	b.ds.add(g, M, o.MatchedName, str(m.name))
+	for i, pr := range m.people {
 		b.ds.link(g, M, o.Candidate, pr.iri)
 		if !b.pairLinks {
 			continue
 		}
-		for _, other := range group[:i] {
+		for _, other := range m.people[:i] {
 			if pr.orcid != "" && other.orcid != "" {
 				continue // different ORCIDs: known to be different people
 			}
@@ -213,5 +166,4 @@ func (b *builder) possibleMatch(g, key string, group []*person) {
 			b.ds.link(g, other.iri, o.PossiblySameAs, pr.iri)
 		}
 	}
-	b.explain("author", iris[0], fmt.Sprintf("possibly the same person as %s (%s): %s", strings.Join(iris[1:], ", "), M, why))
 }

@@ -9,194 +9,238 @@ import (
 	"github.com/knakk/rdf"
 
 	"github.com/msckg/msckg/mappings"
+	"github.com/msckg/msckg/mappings/evidence"
 	o "github.com/msckg/msckg/ontology"
 )
 
-// emitPaper states, in each source's own graph, what that source says
-// about the paper. Functional values equal to the chosen one are stated
-// as they are; a different value is kept on the source record (mkg:stated…)
-// so the union view holds exactly one value.
-func (b *builder) emitPaper(p *paper) {
-	if s := p.abstractSource; s != nil {
-		// The sources are whole now; a light copy carried no text.
-		p.abstract = s.Record.Abstract.Text
-		defer func() { p.abstract = "" }() // nothing reads it after this paper
-	}
-	for _, s := range p.sources {
-		g := s.iri
-		r := &s.Record
-		b.emitSourceRecord(s)
-		b.ds.link(g, p.iri, o.RDFType, o.Paper)
-		b.ds.link(g, p.iri, o.RDFType, o.SchemaScholarlyArticle)
-		if hasJournal(&r.Journal) {
-			b.ds.link(g, p.iri, o.RDFType, o.FaBiOJournalArticle)
-		}
-		b.ds.link(g, p.iri, o.PROVWasDerivedFrom, s.iri)
+// paperEmitter states one paper: a function of the paper's cluster (its
+// sources and chosen values), its records' full text and facts, and the
+// identity result for the IRIs of journals and people. What the rest of
+// the build needs from it comes back in a paperOut; it changes nothing
+// else but the dataset it writes to.
+type paperEmitter struct {
+	ds        *Dataset
+	mint      minter
+	broader   map[string]string    // for reconciling agents
+	journalOf map[*source]*journal // Identity.journalOf
+	p         *paper
+	recs      []*mappings.Record // the full record of each of p.sources
+	facts     []*evidence.Facts  // and its facts
+	abstract  string             // the chosen abstract's text, from the full record
+	out       paperOut
+}
 
-		b.functional(p, s, "title", o.DCTitle, o.StatedTitle, p.title, r.Title)
-		b.functional(p, s, "title", o.RDFSLabel, "", p.title, r.Title)
-		b.functional(p, s, "abstract", o.DCAbstract, o.StatedAbstract, p.abstract, r.Abstract.Text)
-		b.functional(p, s, "language", o.DCLanguage, o.StatedLanguage, p.language, r.Language)
-		b.functional(p, s, "volume", o.BIBOVolume, o.StatedVolume, p.volume, r.Volume)
-		b.functional(p, s, "issue", o.BIBOIssue, o.StatedIssue, p.issue, r.Issue)
-		b.functional(p, s, "pageStart", o.BIBOPageStart, o.StatedPageStart, p.pageStart, r.PageStart)
-		b.functional(p, s, "pageEnd", o.BIBOPageEnd, o.StatedPageEnd, p.pageEnd, r.PageEnd)
-		b.functional(p, s, "doi", o.BIBODOI, o.StatedDOI, p.doi, strings.ToLower(r.DOI))
-		b.functional(p, s, "pmid", o.FaBiOPubMedID, o.StatedPMID, p.pmid, r.PMID)
-		b.functional(p, s, "pmcid", o.FaBiOPMCID, o.StatedPMCID, p.pmcid, strings.ToUpper(r.PMCID))
-		b.emitIssued(p, s)
+// paperOut is what stating a paper tells the rest of the build.
+type paperOut struct {
+	disagreements []Disagreement
+	concepts      map[string]string // concept IRI → label, for the vocabulary graph
+	trials        []string          // IRIs of the trials the paper reports
+}
+
+// emitPaper states paper p in each of its sources' graphs, reading their
+// full records from the record store.
+func emitPaper(ds *Dataset, mint minter, broader map[string]string, id *Identity, p *paper) (paperOut, error) {
+	e := &paperEmitter{ds: ds, mint: mint, broader: broader, journalOf: id.journalOf, p: p, out: paperOut{concepts: map[string]string{}}}
+	for _, s := range p.sources {
+		rec, facts, err := s.full()
+		if err != nil {
+			return paperOut{}, err
+		}
+		e.recs = append(e.recs, rec)
+		e.facts = append(e.facts, facts)
+		if s == p.abstractSource {
+			e.abstract = rec.Abstract.Text // a light copy carried none
+		}
+	}
+	e.emit()
+	return e.out, nil
+}
+
+// emit states, in each source's own graph, what that source says about
+// the paper. Functional values equal to the chosen one are stated as they
+// are; a different value is kept on the source record (mkg:stated…) so the
+// union view holds exactly one value.
+func (e *paperEmitter) emit() {
+	p := e.p
+	for i, s := range p.sources {
+		g := s.iri
+		r := e.recs[i]
+		emitSourceRecord(e.ds, s, r)
+		e.ds.link(g, p.iri, o.RDFType, o.Paper)
+		e.ds.link(g, p.iri, o.RDFType, o.SchemaScholarlyArticle)
+		if hasJournal(&r.Journal) {
+			e.ds.link(g, p.iri, o.RDFType, o.FaBiOJournalArticle)
+		}
+		e.ds.link(g, p.iri, o.PROVWasDerivedFrom, s.iri)
+
+		e.functional(s, "title", o.DCTitle, o.StatedTitle, p.title, r.Title)
+		e.functional(s, "title", o.RDFSLabel, "", p.title, r.Title)
+		e.functional(s, "abstract", o.DCAbstract, o.StatedAbstract, e.abstract, r.Abstract.Text)
+		e.functional(s, "language", o.DCLanguage, o.StatedLanguage, p.language, r.Language)
+		e.functional(s, "volume", o.BIBOVolume, o.StatedVolume, p.volume, r.Volume)
+		e.functional(s, "issue", o.BIBOIssue, o.StatedIssue, p.issue, r.Issue)
+		e.functional(s, "pageStart", o.BIBOPageStart, o.StatedPageStart, p.pageStart, r.PageStart)
+		e.functional(s, "pageEnd", o.BIBOPageEnd, o.StatedPageEnd, p.pageEnd, r.PageEnd)
+		e.functional(s, "doi", o.BIBODOI, o.StatedDOI, p.doi, strings.ToLower(r.DOI))
+		e.functional(s, "pmid", o.FaBiOPubMedID, o.StatedPMID, p.pmid, r.PMID)
+		e.functional(s, "pmcid", o.FaBiOPMCID, o.StatedPMCID, p.pmcid, strings.ToUpper(r.PMCID))
+		e.emitIssued(s, r.Issued)
 		if r.ArticleNumber != "" {
-			b.ds.add(g, p.iri, o.ArticleNumber, str(r.ArticleNumber))
+			e.ds.add(g, p.iri, o.ArticleNumber, str(r.ArticleNumber))
 		}
 		if r.Publisher != "" {
-			b.ds.add(g, p.iri, o.DCPublisher, str(r.Publisher))
+			e.ds.add(g, p.iri, o.DCPublisher, str(r.Publisher))
 		}
 		for _, k := range r.Keywords {
 			if k = strings.TrimSpace(k); k != "" {
-				b.ds.add(g, p.iri, o.SchemaKeywords, str(k))
+				e.ds.add(g, p.iri, o.SchemaKeywords, str(k))
 			}
 		}
 		for _, t := range r.PublicationTypes {
-			b.ds.add(g, p.iri, o.PublicationType, str(t))
+			e.ds.add(g, p.iri, o.PublicationType, str(t))
 		}
 		for _, u := range r.URLs {
 			if validIRI(u) {
-				b.ds.link(g, p.iri, o.SchemaURL, u)
+				e.ds.link(g, p.iri, o.SchemaURL, u)
 			}
 		}
 		if r.CitationCount != nil && *r.CitationCount >= 0 {
-			b.ds.add(g, p.iri, o.CitationCount, integer(*r.CitationCount))
+			e.ds.add(g, p.iri, o.CitationCount, integer(*r.CitationCount))
 		}
 		for _, m := range r.MeSH {
-			c := b.meshConcept(m)
-			b.ds.link(g, p.iri, o.DCSubject, c)
+			c := e.meshConcept(m)
+			e.ds.link(g, p.iri, o.DCSubject, c)
 			if m.Major {
-				b.ds.link(g, p.iri, o.MeSHMajorTopic, c)
+				e.ds.link(g, p.iri, o.MeSHMajorTopic, c)
 			}
 		}
-		b.emitJournalLink(p, s)
+		e.emitJournalLink(s)
+		e.emitStructuredTrials(s, r)
 	}
 	if p.title == "" {
 		// A page that gave an abstract but no title: still a readable label.
 		best := p.sources[0]
-		text := p.abstract
+		text := e.abstract
 		if text == "" {
 			text = p.doi
 		}
-		b.ds.add(best.iri, p.iri, o.RDFSLabel, str("[untitled] "+shorten(text, 80)))
+		e.ds.add(best.iri, p.iri, o.RDFSLabel, str("[untitled] "+shorten(text, 80)))
 	}
-	b.emitAuthorships(p)
-	b.emitFacts(p)
+	e.emitAuthorships()
+	e.emitFacts()
 }
 
 // functional states one functional property for source s. A source that
 // agrees with the chosen value states the same triple in its own graph; a
 // source that disagrees keeps its value on its source record (statedProp),
 // and the build summary reports it.
-func (b *builder) functional(p *paper, s *source, name, prop, statedProp, chosen, value string) {
+func (e *paperEmitter) functional(s *source, name, prop, statedProp, chosen, value string) {
 	if value == "" {
 		return
 	}
 	if value == chosen {
-		b.ds.add(s.iri, p.iri, prop, str(value))
+		e.ds.add(s.iri, e.p.iri, prop, str(value))
 		return
 	}
 	if statedProp == "" {
 		return
 	}
-	b.ds.add(s.iri, s.iri, statedProp, str(value))
-	b.disagree(p, s, name, chosen, value)
+	e.ds.add(s.iri, s.iri, statedProp, str(value))
+	e.disagree(s, name, chosen, value)
 }
 
-func (b *builder) disagree(p *paper, s *source, name, chosen, value string) {
+func (e *paperEmitter) disagree(s *source, name, chosen, value string) {
 	if name == "abstract" {
 		// Abstracts are long: show where they first differ, not the texts.
 		chosen, value = firstDifference(chosen, value)
 	}
-	b.sum.Disagreements = append(b.sum.Disagreements, Disagreement{
-		Paper: p.iri, Property: name, Chosen: chosen, Stated: value, Source: s.label(),
+	e.out.disagreements = append(e.out.disagreements, Disagreement{
+		Paper: e.p.iri, Property: name, Chosen: chosen, Stated: value, Source: s.label(),
 	})
 }
 
-func (b *builder) emitIssued(p *paper, s *source) {
-	d := s.Record.Issued
+func (e *paperEmitter) emitIssued(s *source, d mappings.Date) {
+	p := e.p
 	lit, ok := dateLiteral(d)
 	if !ok {
 		return
 	}
 	if d == p.issued {
-		b.ds.add(s.iri, p.iri, o.DCIssued, lit)
+		e.ds.add(s.iri, p.iri, o.DCIssued, lit)
 		return
 	}
 	// A less precise date that agrees is not a disagreement, but stating it
 	// on the paper would give the union two dates.
-	b.ds.add(s.iri, s.iri, o.StatedIssued, lit)
+	e.ds.add(s.iri, s.iri, o.StatedIssued, lit)
 	if !sameDate(p.issued, d) {
 		chosen, _ := dateLiteral(p.issued)
-		b.disagree(p, s, "issued", chosen.String(), lit.String())
+		e.disagree(s, "issued", chosen.String(), lit.String())
 	}
 }
 
-func (b *builder) emitSourceRecord(s *source) {
+// emitSourceRecord states the SourceRecord node of s, whose full record is r.
+func emitSourceRecord(ds *Dataset, s *source, r *mappings.Record) {
 	g := s.iri
-	r := &s.Record
-	b.ds.link(g, s.iri, o.RDFType, o.SourceRecord)
-	b.ds.link(g, s.iri, o.RDFType, o.PROVEntity)
-	b.ds.add(g, s.iri, o.RDFSLabel, str(fmt.Sprintf("%s record %d (%s)", s.paths[0], r.Number, r.Format)))
+	ds.link(g, s.iri, o.RDFType, o.SourceRecord)
+	ds.link(g, s.iri, o.RDFType, o.PROVEntity)
+	ds.add(g, s.iri, o.RDFSLabel, str(fmt.Sprintf("%s record %d (%s)", s.paths[0], r.Number, r.Format)))
 	for _, path := range s.paths {
-		b.ds.add(g, s.iri, o.DCSource, str(path))
+		ds.add(g, s.iri, o.DCSource, str(path))
 	}
-	b.ds.add(g, s.iri, o.Format, str(r.Format))
+	ds.add(g, s.iri, o.Format, str(r.Format))
 	if r.Number > 0 {
-		b.ds.add(g, s.iri, o.RecordNumber, integer(r.Number))
+		ds.add(g, s.iri, o.RecordNumber, integer(r.Number))
 	}
-	b.ds.add(g, s.iri, o.SHA256, str(s.sha))
+	ds.add(g, s.iri, o.SHA256, str(s.sha))
 	for _, field := range slices.Sorted(maps.Keys(r.Guessed)) {
-		b.ds.add(g, s.iri, o.GuessedField, str(field+": "+r.Guessed[field]))
+		ds.add(g, s.iri, o.GuessedField, str(field+": "+r.Guessed[field]))
 	}
 }
 
-func (b *builder) emitJournalLink(p *paper, s *source) {
-	j := b.journalOf[s]
+func (e *paperEmitter) emitJournalLink(s *source) {
+	p := e.p
+	j := e.journalOf[s]
 	if j == nil {
 		return
 	}
 	if j == p.journal {
-		b.ds.link(s.iri, p.iri, o.DCIsPartOf, j.iri)
+		e.ds.link(s.iri, p.iri, o.DCIsPartOf, j.iri)
 		return
 	}
-	b.ds.link(s.iri, s.iri, o.StatedJournal, j.iri)
-	b.disagree(p, s, "journal", p.journal.label(), j.label())
+	e.ds.link(s.iri, s.iri, o.StatedJournal, j.iri)
+	e.disagree(s, "journal", p.journal.label(), j.label())
 }
 
-func (b *builder) emitJournal(j *journal) {
+// emitJournal states journal j in the graph of each record that mentions
+// it, as that record names it (the light copies keep the journal).
+func emitJournal(ds *Dataset, j *journal) {
 	for _, s := range j.mentions {
 		g := s.iri
 		m := &s.Record.Journal
-		b.ds.link(g, j.iri, o.RDFType, o.Journal)
-		b.ds.link(g, j.iri, o.RDFType, o.FaBiOJournal)
-		b.ds.link(g, j.iri, o.RDFType, o.SchemaPeriodical)
+		ds.link(g, j.iri, o.RDFType, o.Journal)
+		ds.link(g, j.iri, o.RDFType, o.FaBiOJournal)
+		ds.link(g, j.iri, o.RDFType, o.SchemaPeriodical)
 		if m.Title != "" && m.Title == j.title {
-			b.ds.add(g, j.iri, o.DCTitle, str(j.title))
+			ds.add(g, j.iri, o.DCTitle, str(j.title))
 		}
 		if m.Abbrev != "" && m.Abbrev == j.abbrev {
-			b.ds.add(g, j.iri, o.BIBOShortTitle, str(j.abbrev))
+			ds.add(g, j.iri, o.BIBOShortTitle, str(j.abbrev))
 		}
 		if (m.Title != "" && m.Title == j.title) || (j.title == "" && m.Abbrev == j.abbrev) {
-			b.ds.add(g, j.iri, o.RDFSLabel, str(j.label()))
+			ds.add(g, j.iri, o.RDFSLabel, str(j.label()))
 		}
 		if v := normISSN(m.ISSN); v != "" && v == j.issn {
-			b.ds.add(g, j.iri, o.BIBOISSN, str(v))
+			ds.add(g, j.iri, o.BIBOISSN, str(v))
 		}
 		if v := normISSN(m.EISSN); v != "" && v == j.eissn {
-			b.ds.add(g, j.iri, o.BIBOEISSN, str(v))
+			ds.add(g, j.iri, o.BIBOEISSN, str(v))
 		}
 		if v := normISSN(m.ISSNL); v != "" && v == j.issnl {
-			b.ds.add(g, j.iri, o.BIBOISSN, str(v))
+			ds.add(g, j.iri, o.BIBOISSN, str(v))
 		}
 		for _, v := range m.ISSNs {
 			if v = normISSN(v); v != "" {
-				b.ds.add(g, j.iri, o.BIBOISSN, str(v))
+				ds.add(g, j.iri, o.BIBOISSN, str(v))
 			}
 		}
 	}
@@ -204,7 +248,8 @@ func (b *builder) emitJournal(j *journal) {
 
 // emitAuthorships states each slot of the paper's author list in the
 // graphs of the sources that list that author.
-func (b *builder) emitAuthorships(p *paper) {
+func (e *paperEmitter) emitAuthorships() {
+	p := e.p
 	for _, sl := range p.slots {
 		as := fmt.Sprintf("%s/authorship/%d", p.iri, sl.position)
 		pr := sl.person
@@ -214,69 +259,69 @@ func (b *builder) emitAuthorships(p *paper) {
 				continue
 			}
 			g := s.iri
-			b.ds.link(g, p.iri, o.AuthorshipProp, as)
-			b.ds.link(g, p.iri, o.DCCreator, pr.iri)
-			b.ds.link(g, as, o.RDFType, o.Authorship)
-			b.ds.link(g, as, o.RDFType, o.PRORoleInTime)
-			b.ds.add(g, as, o.RDFSLabel, str(fmt.Sprintf("Author %d of %s", sl.position, shorten(p.title, 60))))
-			b.ds.add(g, as, o.Position, integer(sl.position))
+			e.ds.link(g, p.iri, o.AuthorshipProp, as)
+			e.ds.link(g, p.iri, o.DCCreator, pr.iri)
+			e.ds.link(g, as, o.RDFType, o.Authorship)
+			e.ds.link(g, as, o.RDFType, o.PRORoleInTime)
+			e.ds.add(g, as, o.RDFSLabel, str(fmt.Sprintf("Author %d of %s", sl.position, shorten(p.title, 60))))
+			e.ds.add(g, as, o.Position, integer(sl.position))
 			if a.AsWritten != "" {
-				b.ds.add(g, as, o.NameAsWritten, str(a.AsWritten))
+				e.ds.add(g, as, o.NameAsWritten, str(a.AsWritten))
 			}
-			b.ds.link(g, as, o.PROWithRole, o.PROAuthor)
-			b.ds.link(g, as, o.PROIsHeldBy, pr.iri)
+			e.ds.link(g, as, o.PROWithRole, o.PROAuthor)
+			e.ds.link(g, as, o.PROIsHeldBy, pr.iri)
 			for _, aff := range a.Affiliations {
 				if aff = strings.TrimSpace(aff); aff != "" {
-					b.ds.add(g, as, o.SchemaAffiliation, str(aff))
+					e.ds.add(g, as, o.SchemaAffiliation, str(aff))
 				}
 			}
-			b.emitPerson(g, pr, a)
+			emitPerson(e.ds, g, pr, a)
 		}
 	}
 	for _, u := range p.unmatched {
-		b.ds.add(u.src.iri, u.src.iri, o.StatedAuthor, str(u.author.AsWritten))
-		b.disagree(p, u.src, "author", "", u.author.AsWritten)
+		e.ds.add(u.src.iri, u.src.iri, o.StatedAuthor, str(u.author.AsWritten))
+		e.disagree(u.src, "author", "", u.author.AsWritten)
 	}
 }
 
 // emitPerson states the Author node in graph g, as source a names it.
-func (b *builder) emitPerson(g string, pr *person, a mappings.Author) {
+func emitPerson(ds *Dataset, g string, pr *person, a mappings.Author) {
 	if a.Collective || pr.name.Collective {
-		b.ds.link(g, pr.iri, o.RDFType, o.Author)
-		b.ds.link(g, pr.iri, o.RDFType, o.FOAFOrganization)
-		b.ds.link(g, pr.iri, o.RDFType, o.SchemaOrganization)
+		ds.link(g, pr.iri, o.RDFType, o.Author)
+		ds.link(g, pr.iri, o.RDFType, o.FOAFOrganization)
+		ds.link(g, pr.iri, o.RDFType, o.SchemaOrganization)
 	} else {
-		b.ds.link(g, pr.iri, o.RDFType, o.Author)
-		b.ds.link(g, pr.iri, o.RDFType, o.FOAFPerson)
-		b.ds.link(g, pr.iri, o.RDFType, o.SchemaPerson)
+		ds.link(g, pr.iri, o.RDFType, o.Author)
+		ds.link(g, pr.iri, o.RDFType, o.FOAFPerson)
+		ds.link(g, pr.iri, o.RDFType, o.SchemaPerson)
 	}
 	name := displayName(pr.name)
 	if displayName(a) == name && a.Family == pr.name.Family && a.Given == pr.name.Given {
-		b.ds.add(g, pr.iri, o.RDFSLabel, str(name))
-		b.ds.add(g, pr.iri, o.FOAFName, str(name))
+		ds.add(g, pr.iri, o.RDFSLabel, str(name))
+		ds.add(g, pr.iri, o.FOAFName, str(name))
 		if pr.name.Family != "" && !pr.name.Collective {
-			b.ds.add(g, pr.iri, o.FOAFFamilyName, str(pr.name.Family))
+			ds.add(g, pr.iri, o.FOAFFamilyName, str(pr.name.Family))
 		}
 		if pr.name.Given != "" && !pr.name.Collective {
-			b.ds.add(g, pr.iri, o.FOAFGivenName, str(pr.name.Given))
+			ds.add(g, pr.iri, o.FOAFGivenName, str(pr.name.Given))
 		}
 	}
 	if a.AsWritten != "" && a.AsWritten != name {
-		b.ds.add(g, pr.iri, o.SKOSAltLabel, str(a.AsWritten))
+		ds.add(g, pr.iri, o.SKOSAltLabel, str(a.AsWritten))
 	}
 	if alt := displayName(a); alt != "" && alt != name {
-		b.ds.add(g, pr.iri, o.SKOSAltLabel, str(alt))
+		ds.add(g, pr.iri, o.SKOSAltLabel, str(alt))
 	}
 	if a.ORCID != "" && a.ORCID == pr.orcid {
-		b.ds.add(g, pr.iri, o.DCIdentifier, str(a.ORCID))
-		b.ds.link(g, pr.iri, o.OWLSameAs, "https://orcid.org/"+a.ORCID)
+		ds.add(g, pr.iri, o.DCIdentifier, str(a.ORCID))
+		ds.link(g, pr.iri, o.OWLSameAs, "https://orcid.org/"+a.ORCID)
 	}
 }
 
 // meshConcept returns the concept IRI of a MeSH heading: the MeSH
 // descriptor IRI when its UI is known (from NLM data, or from the table of
 // verified descriptors), else a concept minted under the base.
-func (b *builder) meshConcept(m mappings.MeSHHeading) string {
+func (e *paperEmitter) meshConcept(m mappings.MeSHHeading) string {
 	ui := m.UI
 	if ui == "" {
 		ui = o.VerifiedMeSHByName(m.Descriptor)
@@ -285,19 +330,17 @@ func (b *builder) meshConcept(m mappings.MeSHHeading) string {
 	if ui != "" {
 		c = o.MeSH + ui
 	} else {
-		c = b.mint.meshHeading(m.Descriptor)
+		c = e.mint.meshHeading(m.Descriptor)
 	}
-	b.concept(c, m.Descriptor)
+	addConcept(e.out.concepts, c, m.Descriptor)
 	return c
 }
 
-// concept remembers a concept's label for the vocabulary graph.
-func (b *builder) concept(iri, label string) {
-	if b.concepts == nil {
-		b.concepts = map[string]string{}
-	}
-	if _, ok := b.concepts[iri]; !ok || label < b.concepts[iri] {
-		b.concepts[iri] = label
+// addConcept remembers a concept's label for the vocabulary graph: the
+// least label, so that the choice does not depend on the order of papers.
+func addConcept(concepts map[string]string, iri, label string) {
+	if have, ok := concepts[iri]; !ok || label < have {
+		concepts[iri] = label
 	}
 }
 
@@ -311,9 +354,12 @@ func (b *builder) emitVocabulary() error {
 	if err != nil {
 		return err
 	}
+	if b.concepts == nil {
+		b.concepts = map[string]string{}
+	}
 	for iri := range b.ds.mkgValues {
 		if l, ok := declared[iri]; ok {
-			b.concept(iri, l)
+			addConcept(b.concepts, iri, l)
 		}
 	}
 	g := b.mint.vocabularyGraph()

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/msckg/msckg/mappings"
 	"github.com/msckg/msckg/mappings/evidence"
 	o "github.com/msckg/msckg/ontology"
 )
@@ -16,7 +17,7 @@ import (
 // (the source record) and its evidence (the exact span of text), in the
 // source's graph.
 type factEmitter struct {
-	b      *builder
+	pe     *paperEmitter
 	p      *paper
 	src    *source
 	fields map[string][]rune // span field ("title", "abstract") → this source's text of it
@@ -38,18 +39,20 @@ type factEmitter struct {
 // courses" read from a truncated BibTeX abstract of "five courses ...
 // followed by two postpartum courses" is wrong. The other value is kept
 // and reported either way.
-func (b *builder) emitFacts(p *paper) {
-	srcs := slices.Clone(p.sources)
-	slices.SortStableFunc(srcs, func(x, y *source) int {
-		return cmp.Compare(utf8.RuneCountInString(y.Record.Abstract.Text), utf8.RuneCountInString(x.Record.Abstract.Text))
-	})
-	per := make([]*evidence.Facts, len(srcs))
-	es := make([]*factEmitter, len(srcs))
-	for i, s := range srcs {
-		per[i] = s.Facts
-		es[i] = b.newFactEmitter(p, s)
+func (pe *paperEmitter) emitFacts() {
+	order := make([]int, len(pe.p.sources)) // indexes into p.sources, longest abstract first
+	for i := range order {
+		order[i] = i
 	}
-	b.emitReconciled(p, reconcile(per, b.broader), es)
+	slices.SortStableFunc(order, func(x, y int) int {
+		return cmp.Compare(utf8.RuneCountInString(pe.recs[y].Abstract.Text), utf8.RuneCountInString(pe.recs[x].Abstract.Text))
+	})
+	es := make([]*factEmitter, len(order))
+	facts := make([]*evidence.Facts, len(order))
+	for k, i := range order {
+		es[k], facts[k] = pe.newFactEmitter(i), pe.facts[i]
+	}
+	pe.emitReconciled(reconcile(facts, pe.broader), es)
 }
 
 // newFactEmitter knows where the graph holds each text of source s: the
@@ -58,11 +61,12 @@ func (b *builder) emitFacts(p *paper) {
 // mkg:statedAbstract on its own record (emitPaper's functional), so an
 // Evidence node with oa:hasSource s and mkg:field "statedAbstract" indexes
 // that text.
-func (b *builder) newFactEmitter(p *paper, s *source) *factEmitter {
-	e := &factEmitter{b: b, p: p, src: s, fields: map[string][]rune{}, stored: map[string]string{}}
+func (pe *paperEmitter) newFactEmitter(i int) *factEmitter {
+	p, s, r := pe.p, pe.p.sources[i], pe.recs[i]
+	e := &factEmitter{pe: pe, p: p, src: s, fields: map[string][]rune{}, stored: map[string]string{}}
 	for _, f := range []struct{ name, text, chosen, stated string }{
-		{"title", s.Record.Title, p.title, "statedTitle"},
-		{"abstract", s.Record.Abstract.Text, p.abstract, "statedAbstract"},
+		{"title", r.Title, p.title, "statedTitle"},
+		{"abstract", r.Abstract.Text, pe.abstract, "statedAbstract"},
 	} {
 		if f.text == "" {
 			continue
@@ -78,10 +82,10 @@ func (b *builder) newFactEmitter(p *paper, s *source) *factEmitter {
 
 // emitReconciled numbers the reconciled facts (their canonical order gives
 // their IRIs) and has each source state its view of each.
-func (b *builder) emitReconciled(p *paper, r reconciled, es []*factEmitter) {
+func (pe *paperEmitter) emitReconciled(r reconciled, es []*factEmitter) {
 	for _, v := range r.design {
 		if e := es[v.src]; v.fact.IRI != "" && e.validSpan(v.fact.Span) {
-			b.ds.link(e.src.iri, p.iri, o.StudyDesign, v.fact.IRI)
+			pe.ds.link(e.src.iri, pe.p.iri, o.StudyDesign, v.fact.IRI)
 		}
 	}
 	// Per source, the IRI of each reconciled fact as that source states
@@ -147,35 +151,35 @@ func (e *factEmitter) conflict(c factConflict) {
 		what = fmt.Sprintf("%s %d %s", c.kind, c.index+1, c.prop)
 	}
 	if !c.refined {
-		e.b.disagree(e.p, e.src, what, c.asserted.String(), c.stated.String())
+		e.pe.disagree(e.src, what, c.asserted.String(), c.stated.String())
 	}
 	if c.propIRI == "" {
 		return
 	}
 	g := e.src.iri
 	sv := fmt.Sprintf("%s/stated/%s/%s", node, e.src.sha[:16], c.prop)
-	e.b.ds.link(g, sv, o.RDFType, o.StatedFactValue)
-	e.b.ds.add(g, sv, o.RDFSLabel, str(fmt.Sprintf("%s stated by %s: %s", what, e.src.label(), c.stated)))
-	e.b.ds.link(g, sv, o.StatedFor, node)
-	e.b.ds.link(g, sv, o.StatedProperty, c.propIRI)
+	e.pe.ds.link(g, sv, o.RDFType, o.StatedFactValue)
+	e.pe.ds.add(g, sv, o.RDFSLabel, str(fmt.Sprintf("%s stated by %s: %s", what, e.src.label(), c.stated)))
+	e.pe.ds.link(g, sv, o.StatedFor, node)
+	e.pe.ds.link(g, sv, o.StatedProperty, c.propIRI)
 	v := c.stated
 	switch {
 	case v.num != nil:
-		e.b.ds.add(g, sv, o.RDFValue, integer(*v.num))
+		e.pe.ds.add(g, sv, o.RDFValue, integer(*v.num))
 	case v.flag != nil:
-		e.b.ds.add(g, sv, o.RDFValue, boolean(*v.flag))
+		e.pe.ds.add(g, sv, o.RDFValue, boolean(*v.flag))
 	case v.q != nil:
 		e.quantity(sv, o.RDFValue, "value", *v.q)
 	case v.ref != "":
-		e.b.ds.link(g, sv, o.RDFValue, fmt.Sprintf("%s/%s/%d", e.p.iri, v.ref, v.idx+1))
+		e.pe.ds.link(g, sv, o.RDFValue, fmt.Sprintf("%s/%s/%d", e.p.iri, v.ref, v.idx+1))
 	case v.iri != "":
-		e.b.ds.link(g, sv, o.RDFValue, v.iri)
+		e.pe.ds.link(g, sv, o.RDFValue, v.iri)
 	default:
-		e.b.ds.add(g, sv, o.RDFValue, str(v.text))
+		e.pe.ds.add(g, sv, o.RDFValue, str(v.text))
 	}
-	e.b.ds.link(g, g, o.StatedFactValueProp, sv)
+	e.pe.ds.link(g, g, o.StatedFactValueProp, sv)
 	if !e.evidence(sv, c.spans) {
-		e.b.ds.link(g, sv, o.PROVWasDerivedFrom, e.src.iri)
+		e.pe.ds.link(g, sv, o.PROVWasDerivedFrom, e.src.iri)
 	}
 }
 
@@ -200,26 +204,26 @@ func (e *factEmitter) evidence(node string, spans []evidence.Span) bool {
 		// Named by source and position, not by a count: the same words
 		// are one node whichever facts and other sources there are.
 		ev := fmt.Sprintf("%s/evidence/%s/%s/%d-%d", e.p.iri, e.src.sha[:16], sp.Field, sp.Start, sp.End)
-		e.b.ds.link(g, ev, o.RDFType, o.Evidence)
-		e.b.ds.link(g, ev, o.RDFType, o.OATextQuoteSelector)
-		e.b.ds.link(g, ev, o.RDFType, o.OATextPositionSelector)
-		e.b.ds.add(g, ev, o.RDFSLabel, str(fmt.Sprintf("Evidence “%s” of %s", shorten(sp.Text, 40), shorten(e.p.title, 60))))
-		e.b.ds.add(g, ev, o.OAExact, str(sp.Text))
-		e.b.ds.add(g, ev, o.OAStart, integer(sp.Start))
-		e.b.ds.add(g, ev, o.OAEnd, integer(sp.End))
-		e.b.ds.add(g, ev, o.Field, str(e.stored[sp.Field]))
-		e.b.ds.link(g, ev, o.OAHasSource, e.src.iri)
-		e.b.ds.link(g, node, o.EvidenceProp, ev)
+		e.pe.ds.link(g, ev, o.RDFType, o.Evidence)
+		e.pe.ds.link(g, ev, o.RDFType, o.OATextQuoteSelector)
+		e.pe.ds.link(g, ev, o.RDFType, o.OATextPositionSelector)
+		e.pe.ds.add(g, ev, o.RDFSLabel, str(fmt.Sprintf("Evidence “%s” of %s", shorten(sp.Text, 40), shorten(e.p.title, 60))))
+		e.pe.ds.add(g, ev, o.OAExact, str(sp.Text))
+		e.pe.ds.add(g, ev, o.OAStart, integer(sp.Start))
+		e.pe.ds.add(g, ev, o.OAEnd, integer(sp.End))
+		e.pe.ds.add(g, ev, o.Field, str(e.stored[sp.Field]))
+		e.pe.ds.link(g, ev, o.OAHasSource, e.src.iri)
+		e.pe.ds.link(g, node, o.EvidenceProp, ev)
 		any = true
 	}
 	if any {
-		e.b.ds.link(g, node, o.PROVWasDerivedFrom, e.src.iri)
+		e.pe.ds.link(g, node, o.PROVWasDerivedFrom, e.src.iri)
 	}
 	return any
 }
 
 func (e *factEmitter) concept(c evidence.Concept) string {
-	e.b.concept(c.IRI, c.Label)
+	addConcept(e.pe.out.concepts, c.IRI, c.Label)
 	return c.IRI
 }
 
@@ -231,26 +235,26 @@ func (e *factEmitter) intervention(n int, iv evidence.Intervention) string {
 	if !e.evidence(I, iv.Spans) {
 		return ""
 	}
-	e.b.ds.link(g, I, o.RDFType, o.Intervention)
-	e.b.ds.link(g, I, o.RDFType, o.PICOIntervention)
-	e.b.ds.add(g, I, o.RDFSLabel, str(interventionLabel(iv)))
+	e.pe.ds.link(g, I, o.RDFType, o.Intervention)
+	e.pe.ds.link(g, I, o.RDFType, o.PICOIntervention)
+	e.pe.ds.add(g, I, o.RDFSLabel, str(interventionLabel(iv)))
 	if iv.Agent.IRI != "" {
-		e.b.ds.link(g, I, o.Agent, e.concept(iv.Agent))
+		e.pe.ds.link(g, I, o.Agent, e.concept(iv.Agent))
 	}
 	if iv.CellSource != nil && iv.CellSource.IRI != "" {
-		e.b.ds.link(g, I, o.CellSource, e.concept(*iv.CellSource))
+		e.pe.ds.link(g, I, o.CellSource, e.concept(*iv.CellSource))
 	}
 	if iv.Route != "" {
-		e.b.ds.link(g, I, o.Route, iv.Route)
+		e.pe.ds.link(g, I, o.Route, iv.Route)
 	}
 	if iv.Dose != nil {
 		e.quantity(I, o.Dose, "dose", *iv.Dose)
 	}
 	if iv.Courses > 0 {
-		e.b.ds.add(g, I, o.Courses, integer(iv.Courses))
+		e.pe.ds.add(g, I, o.Courses, integer(iv.Courses))
 	}
 	if iv.Schedule != "" {
-		e.b.ds.add(g, I, o.Schedule, str(iv.Schedule))
+		e.pe.ds.add(g, I, o.Schedule, str(iv.Schedule))
 	}
 	return I
 }
@@ -272,20 +276,20 @@ func (e *factEmitter) outcome(n int, oc evidence.Outcome, ivs []string) string {
 	if oc.Type == "" || !e.evidence(O, oc.Spans) {
 		return ""
 	}
-	e.b.ds.link(g, O, o.RDFType, o.Outcome)
-	e.b.ds.link(g, O, o.RDFType, o.PICOOutcome)
+	e.pe.ds.link(g, O, o.RDFType, o.Outcome)
+	e.pe.ds.link(g, O, o.RDFType, o.PICOOutcome)
 	label := oc.Label
 	if label == "" {
 		label = strings.TrimPrefix(oc.Type, o.MKG)
 	}
-	e.b.ds.add(g, O, o.RDFSLabel, str(label))
-	e.b.ds.link(g, O, o.OutcomeType, oc.Type)
+	e.pe.ds.add(g, O, o.RDFSLabel, str(label))
+	e.pe.ds.link(g, O, o.OutcomeType, oc.Type)
 	if oc.Patients != nil && *oc.Patients >= 0 {
-		e.b.ds.add(g, O, o.Patients, integer(*oc.Patients))
+		e.pe.ds.add(g, O, o.Patients, integer(*oc.Patients))
 	}
 	// A denominator smaller than the responders is a misreading: dropped.
 	if oc.Total != nil && *oc.Total > 0 && (oc.Patients == nil || *oc.Patients <= *oc.Total) {
-		e.b.ds.add(g, O, o.Total, integer(*oc.Total))
+		e.pe.ds.add(g, O, o.Total, integer(*oc.Total))
 	}
 	if oc.Value != nil {
 		e.quantity(O, o.Value, "value", *oc.Value)
@@ -294,10 +298,10 @@ func (e *factEmitter) outcome(n int, oc evidence.Outcome, ivs []string) string {
 		e.quantity(O, o.Timepoint, "timepoint", *oc.Timepoint)
 	}
 	if oc.TimeComment != "" {
-		e.b.ds.add(g, O, o.RDFSComment, str(oc.TimeComment))
+		e.pe.ds.add(g, O, o.RDFSComment, str(oc.TimeComment))
 	}
 	if oc.Intervention >= 0 && oc.Intervention < len(ivs) && ivs[oc.Intervention] != "" {
-		e.b.ds.link(g, O, o.OfIntervention, ivs[oc.Intervention])
+		e.pe.ds.link(g, O, o.OfIntervention, ivs[oc.Intervention])
 	}
 	return O
 }
@@ -328,33 +332,33 @@ func (e *factEmitter) cohort(n int, c evidence.Cohort, ivs, ocs []string) {
 	label := fmt.Sprintf("Cohort %d of %s", n, shorten(e.p.title, 60))
 	switch c.Part {
 	case evidence.PartArm:
-		e.b.ds.link(g, parent, o.HasArm, C)
-		e.b.ds.link(g, C, o.RDFType, o.ArmClass)
+		e.pe.ds.link(g, parent, o.HasArm, C)
+		e.pe.ds.link(g, C, o.RDFType, o.ArmClass)
 		if c.ArmRole != "" {
-			e.b.ds.link(g, C, o.ArmRole, c.ArmRole)
+			e.pe.ds.link(g, C, o.ArmRole, c.ArmRole)
 		}
 		label = fmt.Sprintf("Arm %d of %s", n, shorten(e.p.title, 60))
 		if c.Name != "" {
 			label = c.Name
 		}
 	case evidence.PartSubgroup:
-		e.b.ds.link(g, C, o.SubgroupOf, parent)
-		e.b.ds.link(g, C, o.RDFType, o.Subgroup)
+		e.pe.ds.link(g, C, o.SubgroupOf, parent)
+		e.pe.ds.link(g, C, o.RDFType, o.Subgroup)
 		label = fmt.Sprintf("Subgroup %d of %s", n, shorten(e.p.title, 60))
 	default:
-		e.b.ds.link(g, e.p.iri, o.Studies, C)
-		e.b.ds.link(g, C, o.RDFType, o.Cohort)
+		e.pe.ds.link(g, e.p.iri, o.Studies, C)
+		e.pe.ds.link(g, C, o.RDFType, o.Cohort)
 	}
-	e.b.ds.link(g, C, o.RDFType, o.PICOPopulation)
-	e.b.ds.add(g, C, o.RDFSLabel, str(label))
+	e.pe.ds.link(g, C, o.RDFType, o.PICOPopulation)
+	e.pe.ds.add(g, C, o.RDFSLabel, str(label))
 	if c.Size > 0 {
-		e.b.ds.add(g, C, o.Size, integer(c.Size))
+		e.pe.ds.add(g, C, o.Size, integer(c.Size))
 	}
 	for _, k := range c.Conditions {
-		e.b.ds.link(g, C, o.Condition, e.concept(k))
+		e.pe.ds.link(g, C, o.Condition, e.concept(k))
 	}
 	if c.AgeGroup != "" {
-		e.b.ds.link(g, C, o.AgeGroup, c.AgeGroup)
+		e.pe.ds.link(g, C, o.AgeGroup, c.AgeGroup)
 	}
 	if c.Age != nil {
 		e.quantity(C, o.Age, "age", *c.Age)
@@ -363,25 +367,25 @@ func (e *factEmitter) cohort(n int, c evidence.Cohort, ivs, ocs []string) {
 		e.quantity(C, o.DiseaseDuration, "diseaseDuration", *c.DiseaseDuration)
 	}
 	if c.Sex != "" {
-		e.b.ds.link(g, C, o.Sex, c.Sex)
+		e.pe.ds.link(g, C, o.Sex, c.Sex)
 	}
 	if c.Refractory != nil {
-		e.b.ds.add(g, C, o.Refractory, boolean(*c.Refractory))
+		e.pe.ds.add(g, C, o.Refractory, boolean(*c.Refractory))
 	}
 	if c.DiseasePhase != "" {
-		e.b.ds.link(g, C, o.DiseasePhase, c.DiseasePhase)
+		e.pe.ds.link(g, C, o.DiseasePhase, c.DiseasePhase)
 	}
 	for _, k := range c.PriorTherapies {
-		e.b.ds.link(g, C, o.PriorTherapy, e.concept(k))
+		e.pe.ds.link(g, C, o.PriorTherapy, e.concept(k))
 	}
 	for _, i := range c.Interventions {
 		if i >= 0 && i < len(ivs) && ivs[i] != "" {
-			e.b.ds.link(g, C, o.Received, ivs[i])
+			e.pe.ds.link(g, C, o.Received, ivs[i])
 		}
 	}
 	for _, i := range c.Outcomes {
 		if i >= 0 && i < len(ocs) && ocs[i] != "" {
-			e.b.ds.link(g, C, o.HasOutcome, ocs[i])
+			e.pe.ds.link(g, C, o.HasOutcome, ocs[i])
 		}
 	}
 }
@@ -395,21 +399,21 @@ func (e *factEmitter) quantity(owner, prop, name string, q evidence.Quantity) {
 		{o.SchemaValue, q.Value}, {o.SchemaMinValue, q.Min}, {o.SchemaMaxValue, q.Max}, {o.Median, q.Median},
 	} {
 		if lit, ok := decimal(v.val); ok {
-			e.b.ds.add(g, Q, v.p, lit)
+			e.pe.ds.add(g, Q, v.p, lit)
 			wrote = true
 		}
 	}
 	if !wrote {
 		return
 	}
-	e.b.ds.link(g, owner, prop, Q)
-	e.b.ds.link(g, Q, o.RDFType, o.SchemaQuantitativeValue)
+	e.pe.ds.link(g, owner, prop, Q)
+	e.pe.ds.link(g, Q, o.RDFType, o.SchemaQuantitativeValue)
 	if q.Unit != "" {
-		e.b.ds.add(g, Q, o.SchemaUnitCode, str(q.Unit))
+		e.pe.ds.add(g, Q, o.SchemaUnitCode, str(q.Unit))
 	}
 	if q.UnitText != "" {
-		e.b.ds.add(g, Q, o.SchemaUnitText, str(q.UnitText))
-		e.b.ds.add(g, Q, o.RDFSLabel, str(q.UnitText))
+		e.pe.ds.add(g, Q, o.SchemaUnitText, str(q.UnitText))
+		e.pe.ds.add(g, Q, o.RDFSLabel, str(q.UnitText))
 	}
 }
 
@@ -417,37 +421,52 @@ func (e *factEmitter) trial(t evidence.TrialMention) {
 	if t.ID == "" {
 		return
 	}
-	T := e.b.mint.trial(t.ID)
+	T := e.pe.mint.trial(t.ID)
 	// The link's evidence hangs off the trial: the Evidence node names the
 	// source record, which names the paper.
 	if !e.evidence(T, []evidence.Span{t.Span}) {
 		return
 	}
-	e.b.reportsTrial(e.src, e.p, t)
+	e.pe.reportsTrial(e.src, t)
 }
 
-// reportsTrial links a paper to a trial in the graph of the source that
-// names it, and remembers the link for citesSameTrialAs.
-func (b *builder) reportsTrial(src *source, p *paper, t evidence.TrialMention) {
-	T := b.mint.trial(t.ID)
+// reportsTrial links the paper to a trial in the graph of the source that
+// names it, and tells the build, for citesSameTrialAs.
+func (pe *paperEmitter) reportsTrial(src *source, t evidence.TrialMention) {
+	T := pe.mint.trial(t.ID)
 	g := src.iri
-	b.ds.link(g, p.iri, o.ReportsTrial, T)
-	b.ds.link(g, T, o.PROVWasDerivedFrom, src.iri)
-	b.notePaperTrial(T, p.iri)
-	b.trialNode(g, T, t.ID, t.Registry, t.URL)
+	pe.ds.link(g, pe.p.iri, o.ReportsTrial, T)
+	pe.ds.link(g, T, o.PROVWasDerivedFrom, src.iri)
+	pe.out.trials = appendUnique(pe.out.trials, T)
+	trialNode(pe.ds, g, T, t.ID, t.Registry, t.URL)
+}
+
+// emitStructuredTrials links the paper to the registry ids source s lists
+// as data (PubMed DataBankList, MEDLINE SI): no span, the record is the
+// evidence.
+func (pe *paperEmitter) emitStructuredTrials(s *source, r *mappings.Record) {
+	for _, id := range r.TrialIDs {
+		found := evidence.FindTrialIDs(id, "trial")
+		if len(found) != 1 {
+			continue
+		}
+		t := found[0]
+		t.Rule = "structured:" + r.Format
+		pe.reportsTrial(s, t)
+	}
 }
 
 // trialNode states what every Trial node has: its types, label, registry
 // id, registry name and page, in graph g.
-func (b *builder) trialNode(g, T, id, registry, url string) {
-	b.ds.link(g, T, o.RDFType, o.Trial)
-	b.ds.link(g, T, o.RDFType, o.SchemaMedicalTrial)
-	b.ds.add(g, T, o.RDFSLabel, str(id))
-	b.ds.add(g, T, o.DCIdentifier, str(id))
+func trialNode(ds *Dataset, g, T, id, registry, url string) {
+	ds.link(g, T, o.RDFType, o.Trial)
+	ds.link(g, T, o.RDFType, o.SchemaMedicalTrial)
+	ds.add(g, T, o.RDFSLabel, str(id))
+	ds.add(g, T, o.DCIdentifier, str(id))
 	if registry != "" {
-		b.ds.add(g, T, o.Registry, str(registry))
+		ds.add(g, T, o.Registry, str(registry))
 	}
 	if url != "" && validIRI(url) {
-		b.ds.link(g, T, o.SchemaURL, url)
+		ds.link(g, T, o.SchemaURL, url)
 	}
 }

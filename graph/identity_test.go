@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/msckg/msckg/graph/identity"
 	"github.com/msckg/msckg/mappings"
 	o "github.com/msckg/msckg/ontology"
 )
@@ -196,15 +197,15 @@ func TestIdentityRefusesConflicts(t *testing.T) {
 	}
 }
 
-// clusters lists the paths of the records resolvePapers makes each
+// clusters lists the paths of the records identity.ResolvePapers makes each
 // paper of, "+"-joined, sorted.
 func clusters(in []Input) []string {
-	keys := make([]identityKeys, len(in))
+	keys := make([]identity.Record, len(in))
 	for i := range in {
 		keys[i] = identityKeysOf(in[i].Path, &in[i].Record)
 	}
 	var out []string
-	for _, c := range resolvePapers(keys).Clusters {
+	for _, c := range identity.ResolvePapers(keys).Clusters {
 		var paths []string
 		for _, i := range c.Members {
 			paths = append(paths, keys[i].Label)
@@ -256,10 +257,10 @@ func TestPaperIdentityIndependentOfOrder(t *testing.T) {
 	}
 }
 
-// resolvePapers itself, not only Build, answers the same for any order of
+// identity.ResolvePapers itself, not only Build, answers the same for any order of
 // its input: the clusters as sets of labels, and the refusals.
 func TestResolvePapersIndependentOfOrder(t *testing.T) {
-	var keys []identityKeys
+	var keys []identity.Record
 	for _, in := range []Input{thiemePage(), pmcPage(), readmePage(), medicinePaper(),
 		rec("d.txt", "labelled-page", func(r *mappings.Record) { r.Title = "T"; r.Issued.Year = 2020 }),
 		rec("e.txt", "labelled-page", func(r *mappings.Record) { r.Title = "T" }),
@@ -268,8 +269,8 @@ func TestResolvePapersIndependentOfOrder(t *testing.T) {
 	} {
 		keys = append(keys, identityKeysOf(in.Path, &in.Record))
 	}
-	describe := func(ks []identityKeys) string {
-		id := resolvePapers(ks)
+	describe := func(ks []identity.Record) string {
+		id := identity.ResolvePapers(ks)
 		var lines []string
 		for _, c := range id.Clusters {
 			var ls []string

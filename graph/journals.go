@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/msckg/msckg/graph/identity"
 	"github.com/msckg/msckg/mappings"
 	"github.com/msckg/msckg/ontology"
 )
@@ -88,32 +89,30 @@ func (k knownJournals) key(j *mappings.Journal) string {
 // check digit, else ""), applied again to the known-journals table.
 func normISSN(s string) string { return mappings.NormalizeISSN(s) }
 
-// groupJournals applies the journal identity rules: a shared ISSN, the
-// same normalised full title, or the same abbreviation is one journal.
-func (b *builder) groupJournals() {
+// groupJournals makes the journals the sources mention and gives each
+// paper the journal its best-ranked source names.
+func groupJournals(sources []*source, papers []*paper, mint minter, known knownJournals) ([]*journal, map[*source]*journal) {
 	var ms []*source
-	for _, s := range b.sources {
-		if hasJournal(&s.Record.Journal) {
+	var keys [][]string
+	for _, s := range sources {
+		if m := &s.Record.Journal; hasJournal(m) {
 			ms = append(ms, s)
+			keys = append(keys, append(journalKeys(m), known.key(m)))
 		}
 	}
-	uf := newUnionFind(len(ms))
-	uf.unionByKeys(len(ms), func(i int) []string {
-		m := &ms[i].Record.Journal
-		return append(journalKeys(m), b.known.key(m))
-	})
+	var journals []*journal
 	bySource := map[*source]*journal{}
-	for _, g := range uf.groups() {
+	for _, g := range identity.ResolveJournals(keys) {
 		j := &journal{}
 		for _, i := range g {
 			j.mentions = append(j.mentions, ms[i])
 			bySource[ms[i]] = j
 		}
 		byRank(j.mentions)
-		b.chooseJournalValues(j)
-		b.journals = append(b.journals, j)
+		chooseJournalValues(j, mint)
+		journals = append(journals, j)
 	}
-	for _, p := range b.papers {
+	for _, p := range papers {
 		for _, s := range p.sources {
 			if j := bySource[s]; j != nil {
 				p.journal = j
@@ -121,10 +120,10 @@ func (b *builder) groupJournals() {
 			}
 		}
 	}
-	b.journalOf = bySource
+	return journals, bySource
 }
 
-func (b *builder) chooseJournalValues(j *journal) {
+func chooseJournalValues(j *journal, mint minter) {
 	for _, s := range j.mentions {
 		m := &s.Record.Journal
 		if j.title == "" {
@@ -152,16 +151,16 @@ func (b *builder) chooseJournalValues(j *journal) {
 	}
 	switch {
 	case j.issnl != "":
-		j.iri = b.mint.journalByISSN(j.issnl)
+		j.iri = mint.journalByISSN(j.issnl)
 	case j.issn != "":
-		j.iri = b.mint.journalByISSN(j.issn)
+		j.iri = mint.journalByISSN(j.issn)
 	case j.eissn != "":
-		j.iri = b.mint.journalByISSN(j.eissn)
+		j.iri = mint.journalByISSN(j.eissn)
 	case len(j.otherISSNs) > 0:
-		j.iri = b.mint.journalByISSN(j.otherISSNs[0])
+		j.iri = mint.journalByISSN(j.otherISSNs[0])
 	case j.title != "":
-		j.iri = b.mint.journalByName(j.title)
+		j.iri = mint.journalByName(j.title)
 	default:
-		j.iri = b.mint.journalByName(j.abbrev)
+		j.iri = mint.journalByName(j.abbrev)
 	}
 }

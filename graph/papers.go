@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/msckg/msckg/graph/identity"
 	"github.com/msckg/msckg/mappings"
 )
 
@@ -23,7 +24,7 @@ type paper struct {
 	slots                             []*slot
 	unmatched                         []unmatchedAuthor
 
-	why   string // why its sources are one paper (resolvePapers)
+	why   string // why its sources are one paper (identity.ResolvePapers)
 	apart bool   // a record kept out of the paper whose identifiers it carries
 }
 
@@ -41,25 +42,55 @@ func paperIDKeys(r *mappings.Record) []string {
 	return keys
 }
 
-// groupPapers makes the papers from the identity answer (resolvePapers)
-// and reports every join it refused.
-func (b *builder) groupPapers() {
-	keys := make([]identityKeys, len(b.sources))
-	for i, s := range b.sources {
+// identityKeysOf folds what paper identity reads from record r.
+func identityKeysOf(label string, r *mappings.Record) identity.Record {
+	k := identity.Record{
+		Label: label,
+		DOI:   strings.ToLower(r.DOI),
+		PMID:  r.PMID,
+		PMCID: strings.ToUpper(r.PMCID),
+		Title: normTitle(r.Title),
+		Year:  r.Issued.Year,
+	}
+	for _, a := range r.Authors {
+		n := identity.Name{Words: map[string]bool{}}
+		family, rest := a.Family, a.Given
+		if a.Collective || (a.Family == "" && a.Given == "") {
+			family, rest = a.AsWritten, ""
+		}
+		n.Family = strings.ReplaceAll(normTitle(family), " ", "")
+		for _, w := range strings.Fields(normTitle(family + " " + rest)) {
+			n.Words[w] = true
+		}
+		if n.Family == "" && len(n.Words) == 0 {
+			continue
+		}
+		n.Words[n.Family] = true
+		k.Authors = append(k.Authors, n)
+	}
+	return k
+}
+
+// groupPapers makes the papers from the identity answer (identity.ResolvePapers),
+// with the joins it refused.
+func groupPapers(sources []*source, mint minter) ([]*paper, []Refusal) {
+	keys := make([]identity.Record, len(sources))
+	for i, s := range sources {
 		keys[i] = identityKeysOf(s.label(), &s.Record)
 	}
-	id := resolvePapers(keys)
-	paperOf := make([]*paper, len(b.sources))
+	id := identity.ResolvePapers(keys)
+	papers := make([]*paper, 0, len(id.Clusters))
+	paperOf := make([]*paper, len(sources))
 	minted := map[string][]*paper{}
 	for _, c := range id.Clusters {
 		p := &paper{why: c.Why, apart: c.Apart}
 		for _, i := range c.Members {
-			p.sources = append(p.sources, b.sources[i])
+			p.sources = append(p.sources, sources[i])
 			paperOf[i] = p
 		}
 		byRank(p.sources)
-		b.choosePaperValues(p)
-		b.papers = append(b.papers, p)
+		choosePaperValues(p, mint)
+		papers = append(papers, p)
 		minted[p.iri] = append(minted[p.iri], p)
 	}
 	// Two papers the identity rules kept apart must not share an IRI (two
@@ -74,21 +105,21 @@ func (b *builder) groupPapers() {
 			p.key = paperKey(p)
 		}
 	}
+	var refusals []Refusal
 	for _, f := range id.Refusals {
-		labels := []string{b.sources[f.Record].label()}
+		labels := []string{sources[f.Record].label()}
 		for _, o := range f.Others {
-			labels = append(labels, b.sources[o].label())
+			labels = append(labels, sources[o].label())
 		}
-		r := Refusal{Kind: "paper", Subject: paperOf[f.Record].iri, Records: labels, Reason: f.Reason}
-		b.sum.Refusals = append(b.sum.Refusals, r)
-		b.explain("paper", r.Subject, r.Text())
+		refusals = append(refusals, Refusal{Kind: "paper", Subject: paperOf[f.Record].iri, Records: labels, Reason: f.Reason})
 	}
+	return papers, refusals
 }
 
 // choosePaperValues picks one value per functional property: the best
 // ranked source that gives one. The date is the best-ranked source's,
 // made more precise by another source that agrees with it.
-func (b *builder) choosePaperValues(p *paper) {
+func choosePaperValues(p *paper, mint minter) {
 	first := func(get func(r *mappings.Record) string) string {
 		for _, s := range p.sources {
 			if v := get(&s.Record); v != "" {
@@ -128,17 +159,17 @@ func (b *builder) choosePaperValues(p *paper) {
 	}
 	switch {
 	case p.apart:
-		p.iri = b.mint.paperByRecord(p.sources[0].sha)
+		p.iri = mint.paperByRecord(p.sources[0].sha)
 	case p.doi != "":
-		p.iri = b.mint.paperByDOI(p.doi)
+		p.iri = mint.paperByDOI(p.doi)
 	case p.pmid != "":
-		p.iri = b.mint.paperByPMID(p.pmid)
+		p.iri = mint.paperByPMID(p.pmid)
 	case p.title != "":
-		p.iri = b.mint.paperByTitle(p.title, p.issued.Year)
+		p.iri = mint.paperByTitle(p.title, p.issued.Year)
 	default:
 		// No identifier and no title (a page that gave only an abstract):
 		// the abstract stands in for the title in the hash.
-		p.iri = b.mint.paperByTitle(p.abstract, p.issued.Year)
+		p.iri = mint.paperByTitle(p.abstract, p.issued.Year)
 	}
 	p.key = paperKey(p)
 }

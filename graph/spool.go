@@ -12,12 +12,13 @@ import (
 	"github.com/msckg/msckg/mappings/evidence"
 )
 
-// Spool keeps the bulk of a large build's inputs on disk. Put writes a
-// record and its facts to a scratch file and returns a light copy that
-// holds only what identity needs (identifiers, title, authors, journal,
-// dates, references, whether there is an abstract); the builder reads the full input
-// back when it states the paper, then lets it go. Memory then grows with
-// the identity keys of the corpus, not with its text.
+// Spool is the record store of a large build: a plain put/get by record
+// id of each full record and its facts, kept in a scratch file. Put
+// stores an input and returns the light copy that holds only what
+// identity needs (identifiers, title, authors, journal, dates, references,
+// whether there is an abstract) and the id; emission gets the full record
+// by that id when it states the paper, then lets it go. Memory then grows
+// with the identity keys of the corpus, not with its text.
 //
 // Inputs are stored as JSON: unlike gob, it keeps a pointer to a zero
 // value (a cohort known not to be refractory, an outcome that no patient
@@ -25,14 +26,18 @@ import (
 type Spool struct {
 	file *os.File
 	w    *bufio.Writer
-	size int64 // bytes written so far
-	err  error // first write error; Put keeps returning it
+	size int64    // bytes written so far
+	at   []extent // record id → where its entry is in the file
+	err  error    // first write error; Put keeps returning it
 }
 
-// spooled says where an input's full form is.
-type spooled struct {
-	spool     *Spool
-	off, size int64
+// extent is where one stored entry is in the spool's file.
+type extent struct{ off, size int64 }
+
+// storedRef names the full form of a light input: the store and the id.
+type storedRef struct {
+	spool *Spool
+	id    int
 }
 
 // NewSpool makes a spool in a new file under dir (os.TempDir when "").
@@ -55,27 +60,59 @@ type spoolEntry struct {
 	Facts  *evidence.Facts
 }
 
-// Put writes in to the spool and returns its light copy. Trial
-// registrations are few and used whole: they are returned as they are.
+// Put stores in and returns its light copy, which carries the record's
+// id. Trial registrations are few and used whole: they are returned as
+// they are.
 func (sp *Spool) Put(in Input) (Input, error) {
 	if in.Record.Trial != nil || sp.err != nil {
 		return in, sp.err
 	}
 	in.sha = sha256Hex(in.Record.Raw)
-	full := spoolEntry{Record: in.Record, Facts: in.Facts}
-	full.Record.Raw = nil // its hash is kept; the bytes are not needed again
-	data, err := json.Marshal(full)
+	rec := in.Record
+	rec.Raw = nil // its hash is kept; the bytes are not needed again
+	id, err := sp.put(rec, in.Facts)
 	if err != nil {
 		sp.err = fmt.Errorf("spooling %s record %d: %w", in.Path, in.Record.Number, err)
 		return in, sp.err
 	}
-	in.spooled = &spooled{spool: sp, off: sp.size, size: int64(len(data))}
-	if _, err := sp.w.Write(data); err != nil {
-		sp.err = fmt.Errorf("spooling records: %w", err)
-		return in, sp.err
-	}
-	sp.size += int64(len(data))
+	in.stored = &storedRef{spool: sp, id: id}
 	return lighten(in), nil
+}
+
+// put appends a record and its facts and returns their id.
+func (sp *Spool) put(rec mappings.Record, facts *evidence.Facts) (int, error) {
+	data, err := json.Marshal(spoolEntry{Record: rec, Facts: facts})
+	if err != nil {
+		return 0, err
+	}
+	if _, err := sp.w.Write(data); err != nil {
+		return 0, err
+	}
+	sp.at = append(sp.at, extent{off: sp.size, size: int64(len(data))})
+	sp.size += int64(len(data))
+	return len(sp.at) - 1, nil
+}
+
+// Get returns the full record and the facts stored under id.
+func (sp *Spool) Get(id int) (mappings.Record, *evidence.Facts, error) {
+	if id < 0 || id >= len(sp.at) {
+		return mappings.Record{}, nil, fmt.Errorf("reading spooled record: no record %d", id)
+	}
+	if sp.w.Buffered() > 0 {
+		if err := sp.w.Flush(); err != nil {
+			return mappings.Record{}, nil, fmt.Errorf("spooling records: %w", err)
+		}
+	}
+	x := sp.at[id]
+	data := make([]byte, x.size)
+	if _, err := sp.file.ReadAt(data, x.off); err != nil && !errors.Is(err, io.EOF) {
+		return mappings.Record{}, nil, fmt.Errorf("reading spooled record %d: %w", id, err)
+	}
+	var e spoolEntry
+	if err := json.Unmarshal(data, &e); err != nil {
+		return mappings.Record{}, nil, fmt.Errorf("reading spooled record %d: %w", id, err)
+	}
+	return e.Record, e.Facts, nil
 }
 
 // lighten drops what only the statements about a paper need, not the
@@ -95,47 +132,15 @@ func lighten(in Input) Input {
 	return in
 }
 
-// load reads the full form of a spooled input.
-func (s *spooled) load() (mappings.Record, *evidence.Facts, error) {
-	sp := s.spool
-	if sp.w.Buffered() > 0 {
-		if err := sp.w.Flush(); err != nil {
-			return mappings.Record{}, nil, fmt.Errorf("spooling records: %w", err)
-		}
+// full returns the source's full record and facts: its own when it was
+// given whole, else the ones its store keeps under its id.
+func (s *source) full() (*mappings.Record, *evidence.Facts, error) {
+	if s.stored == nil {
+		return &s.Record, s.Facts, nil
 	}
-	data := make([]byte, s.size)
-	if _, err := sp.file.ReadAt(data, s.off); err != nil && !errors.Is(err, io.EOF) {
-		return mappings.Record{}, nil, fmt.Errorf("reading spooled record: %w", err)
+	rec, facts, err := s.stored.spool.Get(s.stored.id)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", s.label(), err)
 	}
-	var e spoolEntry
-	if err := json.Unmarshal(data, &e); err != nil {
-		return mappings.Record{}, nil, fmt.Errorf("reading spooled record: %w", err)
-	}
-	return e.Record, e.Facts, nil
-}
-
-// withFull gives the sources their full records while emit runs, then
-// light ones again.
-func (b *builder) withFull(ss []*source, emit func()) {
-	var light []Input
-	for _, s := range ss {
-		if s.spooled == nil {
-			continue
-		}
-		light = append(light, s.Input)
-		rec, facts, err := s.spooled.load()
-		if err != nil {
-			b.ds.fail(err)
-			continue
-		}
-		s.Record, s.Facts = rec, facts
-	}
-	emit()
-	i := 0
-	for _, s := range ss {
-		if s.spooled != nil {
-			s.Input = light[i]
-			i++
-		}
-	}
+	return &rec, facts, nil
 }

@@ -56,7 +56,7 @@ func TestSpoolKeepsEveryField(t *testing.T) {
 				light.Record.DOI != rec.DOI || !reflect.DeepEqual(light.Record.References, rec.References) {
 				t.Errorf("%s record %d: light copy lost an identity field", path, rec.Number)
 			}
-			gotRec, gotFacts, err := light.spooled.load()
+			gotRec, gotFacts, err := sp.Get(light.stored.id)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -83,6 +83,11 @@ func TestSpoolKeepsEveryField(t *testing.T) {
 	}
 	if n < 40 {
 		t.Fatalf("only %d records spooled", n)
+	}
+	for _, id := range []int{-1, n} {
+		if _, _, err := sp.Get(id); err == nil {
+			t.Errorf("Get(%d) of a spool holding %d records: no error", id, n)
+		}
 	}
 	t.Logf("%d records; %d pointers to a zero value kept apart from nil", n, pointers)
 }

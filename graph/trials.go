@@ -23,16 +23,17 @@ func (b *builder) splitTrials() {
 
 // emitRegistrations states each trial registration in its own graph: the
 // Trial node with its conditions, interventions, arms, enrollment, status
-// and dates, and the papers the registry lists as reporting its results.
-func (b *builder) emitRegistrations() {
+// and dates, and the papers the registry lists as reporting its results,
+// which it adds to reports.
+func (b *builder) emitRegistrations(reports trialReports) {
 	byKey := b.paperKeys()
 	for _, s := range b.registrations {
 		tr := s.Record.Trial
 		g := s.iri
 		T := b.mint.trial(tr.ID)
-		b.emitSourceRecord(s)
+		emitSourceRecord(b.ds, s, &s.Record)
 		b.ds.link(g, T, o.PROVWasDerivedFrom, s.iri)
-		b.trialNode(g, T, tr.ID, tr.Registry, tr.URL)
+		trialNode(b.ds, g, T, tr.ID, tr.Registry, tr.URL)
 		addStr := func(p, v string) {
 			if v = strings.TrimSpace(v); v != "" {
 				b.ds.add(g, T, p, str(v))
@@ -91,14 +92,14 @@ func (b *builder) emitRegistrations() {
 				b.ds.add(g, A, o.ArmIntervention, str(iv))
 			}
 		}
-		b.registryReferences(s, T, byKey)
+		b.registryReferences(s, T, byKey, reports)
 	}
 }
 
 // registryReferences links the trial to the papers its registration lists
 // as reporting it (result and derived publications; background ones do
 // not report the trial). A paper not in the graph gets a minimal node.
-func (b *builder) registryReferences(s *source, T string, byKey map[string]*paper) {
+func (b *builder) registryReferences(s *source, T string, byKey map[string]*paper, reports trialReports) {
 	g := s.iri
 	for _, ref := range s.Record.Trial.References {
 		switch strings.ToUpper(ref.Type) {
@@ -128,7 +129,7 @@ func (b *builder) registryReferences(s *source, T string, byKey map[string]*pape
 			b.stubPaper(g, P, ref)
 		}
 		b.ds.link(g, P, o.ReportsTrial, T)
-		b.notePaperTrial(T, P)
+		reports.add(T, P)
 	}
 }
 
@@ -137,7 +138,7 @@ func (b *builder) registryReferences(s *source, T string, byKey map[string]*pape
 // take the identifier from that paper.
 func (b *builder) paperKeys() map[string]*paper {
 	byKey := map[string]*paper{}
-	for _, p := range b.papers {
+	for _, p := range b.id.Papers {
 		for _, s := range p.sources {
 			for _, k := range paperIDKeys(&s.Record) {
 				if have, ok := byKey[k]; !ok || (have.apart && !p.apart) {
@@ -147,13 +148,6 @@ func (b *builder) paperKeys() map[string]*paper {
 		}
 	}
 	return byKey
-}
-
-func (b *builder) notePaperTrial(T, P string) {
-	if b.trialPapers == nil {
-		b.trialPapers = map[string][]string{}
-	}
-	b.trialPapers[T] = appendUnique(b.trialPapers[T], P)
 }
 
 // datePredicate keeps a registry's planned dates apart from the dates on

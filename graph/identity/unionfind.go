@@ -1,4 +1,4 @@
-package graph
+package identity
 
 // unionFind groups items (by index) that share keys. Roots are always the
 // smallest index of a group, so groups do not depend on the order in which

@@ -1,65 +1,34 @@
-package graph
+package identity
 
 import (
 	"fmt"
 	"sort"
 	"strconv"
 	"strings"
-
-	"github.com/msckg/msckg/mappings"
 )
 
-// Paper identity as a plain result: resolvePapers reads what identity
-// needs from each record (identifiers, title, year, author names) and
-// says which records are one paper and why, and which it would not join
-// and why. It emits nothing and touches no builder state; groupPapers
-// applies its answer.
+// Paper identity: ResolvePapers reads what identity needs from each
+// record (identifiers, title, year, author names) and says which records
+// are one paper and why, and which it would not join and why.
 
-// identityKeys is what paper identity reads from one record.
-type identityKeys struct {
+// Record is what paper identity reads from one record, already folded
+// by the caller.
+type Record struct {
 	Label            string // "path record N", for the reasons
 	DOI, PMID, PMCID string // normalised; "" when absent
-	Title            string // normTitle of the title
+	Title            string // the title folded (case, accents, punctuation)
 	Year             int    // 0 when unknown
-	Authors          []nameKeys
+	Authors          []Name
 }
 
-// nameKeys are one author's names folded for comparison.
-type nameKeys struct {
-	family string          // family name, spaces removed ("daleybauer")
-	words  map[string]bool // every word of the name, and the family name
-}
-
-func identityKeysOf(label string, r *mappings.Record) identityKeys {
-	k := identityKeys{
-		Label: label,
-		DOI:   strings.ToLower(r.DOI),
-		PMID:  r.PMID,
-		PMCID: strings.ToUpper(r.PMCID),
-		Title: normTitle(r.Title),
-		Year:  r.Issued.Year,
-	}
-	for _, a := range r.Authors {
-		n := nameKeys{words: map[string]bool{}}
-		family, rest := a.Family, a.Given
-		if a.Collective || (a.Family == "" && a.Given == "") {
-			family, rest = a.AsWritten, ""
-		}
-		n.family = strings.ReplaceAll(normTitle(family), " ", "")
-		for _, w := range strings.Fields(normTitle(family + " " + rest)) {
-			n.words[w] = true
-		}
-		if n.family == "" && len(n.words) == 0 {
-			continue
-		}
-		n.words[n.family] = true
-		k.Authors = append(k.Authors, n)
-	}
-	return k
+// Name are one author's names folded for comparison.
+type Name struct {
+	Family string          // family name, folded, spaces removed ("daleybauer")
+	Words  map[string]bool // every folded word of the name, and the family name
 }
 
 // ids lists the record's identifier keys ("doi:…", "pmid:…", "pmcid:…").
-func (k *identityKeys) ids() []string {
+func (k *Record) ids() []string {
 	var out []string
 	for _, id := range [...]struct{ kind, v string }{{"doi", k.DOI}, {"pmid", k.PMID}, {"pmcid", k.PMCID}} {
 		if id.v != "" {
@@ -72,12 +41,12 @@ func (k *identityKeys) ids() []string {
 // sameFamily reports whether two authors can be one person by family name:
 // either's family name is one of the other's name words, which also holds
 // when a source swapped given and family name ("Nan-Hai WU", "Wu Nanhai").
-func sameFamily(a, b nameKeys) bool {
-	return (a.family != "" && b.words[a.family]) || (b.family != "" && a.words[b.family])
+func sameFamily(a, b Name) bool {
+	return (a.Family != "" && b.Words[a.Family]) || (b.Family != "" && a.Words[b.Family])
 }
 
 // authorsDisagree: both records list authors and no family name is shared.
-func authorsDisagree(a, b []nameKeys) bool {
+func authorsDisagree(a, b []Name) bool {
 	if len(a) == 0 || len(b) == 0 {
 		return false
 	}
@@ -93,7 +62,7 @@ func authorsDisagree(a, b []nameKeys) bool {
 
 // authorsAgree: the first authors share a family name, or most of the
 // shorter list's authors have a family name in the other list.
-func authorsAgree(a, b []nameKeys) bool {
+func authorsAgree(a, b []Name) bool {
 	if len(a) == 0 || len(b) == 0 {
 		return false
 	}
@@ -115,23 +84,23 @@ func authorsAgree(a, b []nameKeys) bool {
 	return 2*matched > len(a)
 }
 
-func familyList(ns []nameKeys) string {
+func familyList(ns []Name) string {
 	var fs []string
 	for _, n := range ns {
-		fs = append(fs, n.family)
+		fs = append(fs, n.Family)
 	}
 	return strings.Join(fs, ", ")
 }
 
-// paperIdentity is the answer of resolvePapers, in the indices of its
+// Papers is the answer of ResolvePapers, in the indices of its
 // input.
-type paperIdentity struct {
-	Clusters []paperCluster // ordered by smallest member
-	Refusals []paperRefusal // ordered by Record, then reason
+type Papers struct {
+	Clusters []PaperCluster // ordered by smallest member
+	Refusals []Refusal      // ordered by Record, then reason
 }
 
-// paperCluster is one paper: the records that describe it.
-type paperCluster struct {
+// PaperCluster is one paper: the records that describe it.
+type PaperCluster struct {
 	Members []int  // ascending
 	Why     string // why the members are one paper; "" for a single record
 	// Apart marks a record kept out of the paper (or papers) whose
@@ -139,14 +108,14 @@ type paperCluster struct {
 	Apart bool
 }
 
-// paperRefusal is a join the rules would have made and did not.
-type paperRefusal struct {
+// Refusal is a join the rules would have made and did not.
+type Refusal struct {
 	Record int   // the record kept apart
 	Others []int // the records it was not joined with
 	Reason string
 }
 
-// resolvePapers applies the paper identity rules (ontology/msckg.ttl,
+// ResolvePapers applies the paper identity rules (ontology/msckg.ttl,
 // "Identity"):
 //
 //  1. Records sharing a DOI, PMID or PMCID are one paper, unless the
@@ -166,7 +135,7 @@ type paperRefusal struct {
 //     lists in one paper.
 //
 // The answer depends only on the set of records, not on their order.
-func resolvePapers(keys []identityKeys) paperIdentity {
+func ResolvePapers(keys []Record) Papers {
 	// Work in a canonical order so that ties fall the same way whatever
 	// order the caller gave; indices are mapped back at the end.
 	order := make([]int, len(keys))
@@ -178,7 +147,7 @@ func resolvePapers(keys []identityKeys) paperIdentity {
 		canon[i] = fmt.Sprintf("%s\x00%s\x00%s\x00%s\x00%s\x00%d\x00%s", k.Label, k.DOI, k.PMID, k.PMCID, k.Title, k.Year, familyList(k.Authors))
 	}
 	sort.SliceStable(order, func(i, j int) bool { return canon[order[i]] < canon[order[j]] })
-	ks := make([]identityKeys, len(keys))
+	ks := make([]Record, len(keys))
 	for i, o := range order {
 		ks[i] = keys[o]
 	}
@@ -189,11 +158,11 @@ func resolvePapers(keys []identityKeys) paperIdentity {
 }
 
 type resolver struct {
-	keys     []identityKeys
+	keys     []Record
 	uf       *unionFind
 	apart    map[int]bool   // records kept out of their identifier group
 	joinedBy map[int]string // identifier-less record → how it joined by title
-	refusals []paperRefusal
+	refusals []Refusal
 }
 
 // conflict describes two values of one identifier among the records, or
@@ -397,13 +366,13 @@ func (r *resolver) shared(a, b int) string {
 // refuse keeps rec out of its identifier group and says why.
 func (r *resolver) refuse(rec int, others []int, reason string) {
 	r.apart[rec] = true
-	r.refusals = append(r.refusals, paperRefusal{Record: rec, Others: others, Reason: reason})
+	r.refusals = append(r.refusals, Refusal{Record: rec, Others: others, Reason: reason})
 }
 
 // titleMatch says whether two records with the same normalised title are
 // one paper by year and authors; refused says why not, when the rules
 // expect a join (same year) and the authors forbid it.
-func titleMatch(a, b *identityKeys) (ok bool, how, refused string) {
+func titleMatch(a, b *Record) (ok bool, how, refused string) {
 	if a.Title == "" || a.Title != b.Title {
 		return false, "", ""
 	}
@@ -458,7 +427,7 @@ func (r *resolver) byTitle() {
 			switch {
 			case refused != "":
 				blocked[root[j]] = true
-				r.refusals = append(r.refusals, paperRefusal{Record: i, Others: []int{j}, Reason: refused})
+				r.refusals = append(r.refusals, Refusal{Record: i, Others: []int{j}, Reason: refused})
 			case ok:
 				if _, seen := cands[root[j]]; !seen {
 					cands[root[j]] = match{j, how}
@@ -482,7 +451,7 @@ func (r *resolver) byTitle() {
 				others = append(others, m.rec)
 			}
 			sort.Ints(others)
-			r.refusals = append(r.refusals, paperRefusal{Record: i, Others: others,
+			r.refusals = append(r.refusals, Refusal{Record: i, Others: others,
 				Reason: "its title matches several papers: it joins none"})
 		}
 	}
@@ -504,13 +473,13 @@ func (r *resolver) byTitle() {
 			}
 			ok, how, refused := titleMatch(&r.keys[i], &r.keys[j])
 			if refused != "" {
-				r.refusals = append(r.refusals, paperRefusal{Record: j, Others: []int{i}, Reason: refused})
+				r.refusals = append(r.refusals, Refusal{Record: j, Others: []int{i}, Reason: refused})
 			}
 			if !ok {
 				continue
 			}
 			if why := r.groupClash(groups[gi], groups[gj]); why != "" {
-				r.refusals = append(r.refusals, paperRefusal{Record: j, Others: []int{i}, Reason: why})
+				r.refusals = append(r.refusals, Refusal{Record: j, Others: []int{i}, Reason: why})
 				continue
 			}
 			r.uf.union(i, j)
@@ -543,10 +512,10 @@ func (r *resolver) groupClash(a, b []int) string {
 }
 
 // result maps the canonical indices back to the caller's.
-func (r *resolver) result(order []int) paperIdentity {
-	var res paperIdentity
+func (r *resolver) result(order []int) Papers {
+	var res Papers
 	for _, g := range r.uf.groups() {
-		c := paperCluster{Apart: len(g) == 1 && r.apart[g[0]]}
+		c := PaperCluster{Apart: len(g) == 1 && r.apart[g[0]]}
 		if len(g) > 1 {
 			c.Why = r.why(g)
 		}
