@@ -236,3 +236,57 @@ func TestFormatOf(t *testing.T) {
 		}
 	}
 }
+
+// TestSeveralAgents: a group given two agents has each dose, route and
+// course count prefixed with its agent; an outcome with a rate and no
+// count is shown but not offered as events of a total.
+func TestSeveralAgents(t *testing.T) {
+	// {P} is the paper's IRI without its closing bracket.
+	const nt = `
+{P}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/msckg/ontology#Paper> .
+{P}> <http://www.w3.org/ns/prov#wasDerivedFrom> <https://w3id.org/msckg/id/source/1> .
+{P}> <http://purl.org/dc/terms/issued> "2020"^^<http://www.w3.org/2001/XMLSchema#gYear> .
+{P}> <https://w3id.org/msckg/ontology#studies> {P}/cohort/1> .
+{P}/cohort/1> <https://w3id.org/msckg/ontology#received> {P}/intervention/1> .
+{P}/cohort/1> <https://w3id.org/msckg/ontology#received> {P}/intervention/2> .
+{P}/cohort/1> <https://w3id.org/msckg/ontology#hasOutcome> {P}/outcome/1> .
+{P}/cohort/1> <https://w3id.org/msckg/ontology#size> "20"^^<http://www.w3.org/2001/XMLSchema#integer> .
+{P}/intervention/1> <https://w3id.org/msckg/ontology#agent> <https://w3id.org/msckg/ontology#UmbilicalCordMSC> .
+{P}/intervention/1> <https://w3id.org/msckg/ontology#dose> {P}/intervention/1/dose> .
+{P}/intervention/1/dose> <http://schema.org/value> "1000000.0"^^<http://www.w3.org/2001/XMLSchema#decimal> .
+{P}/intervention/1/dose> <http://schema.org/unitCode> "{cells}/kg" .
+{P}/intervention/2> <https://w3id.org/msckg/ontology#agent> <http://id.nlm.nih.gov/mesh/D000069283> .
+{P}/intervention/2> <https://w3id.org/msckg/ontology#dose> {P}/intervention/2/dose> .
+{P}/intervention/2/dose> <http://schema.org/value> "100"^^<http://www.w3.org/2001/XMLSchema#decimal> .
+{P}/intervention/2/dose> <http://schema.org/unitCode> "mg" .
+<http://id.nlm.nih.gov/mesh/D000069283> <http://www.w3.org/2000/01/rdf-schema#label> "Rituximab"@en .
+<https://w3id.org/msckg/ontology#UmbilicalCordMSC> <http://www.w3.org/2000/01/rdf-schema#label> "Umbilical cord MSC"@en .
+{P}/outcome/1> <https://w3id.org/msckg/ontology#outcomeType> <https://w3id.org/msckg/ontology#OverallResponse> .
+{P}/outcome/1> <https://w3id.org/msckg/ontology#value> {P}/outcome/1/value> .
+{P}/outcome/1/value> <http://schema.org/value> "68"^^<http://www.w3.org/2001/XMLSchema#decimal> .
+{P}/outcome/1/value> <http://schema.org/unitCode> "%" .
+`
+	text := strings.ReplaceAll(nt, "{P}", "<https://w3id.org/msckg/id/paper/doi/10.5555/x")
+	qs, err := rdf.NewQuadDecoder(strings.NewReader(text), rdf.NQuads).DecodeAll()
+	if err != nil {
+		t.Fatalf("%v\n%s", err, text)
+	}
+	tb := FromQuads(qs)
+	if len(tb.Rows) != 1 {
+		t.Fatalf("%d rows, want 1", len(tb.Rows))
+	}
+	r := tb.Rows[0]
+	for col, want := range map[string]string{
+		"cell_product":     "Umbilical cord MSC; Rituximab",
+		"dose":             "Umbilical cord MSC: 1×10⁶ cells/kg; Rituximab: 100 mg",
+		"n":                "20",
+		"overall_response": "68%",
+	} {
+		if got := r.Cells[col].Text; got != want {
+			t.Errorf("%s = %q, want %q", col, got, want)
+		}
+	}
+	if len(tb.Dichotomous) != 0 {
+		t.Errorf("a rate alone was offered as events of a total: %+v", tb.Dichotomous)
+	}
+}
