@@ -84,13 +84,8 @@ func runBuild(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	if from := c.String("from"); from != "" {
-		if _, ok := mappings.Lookup(from); !ok {
-			return usagef("--from %q: unknown format (known: %s)", from, inputFormatNames())
-		}
-	}
-	if err := graph.CheckBase(c.String("base")); err != nil {
-		return usageError{err}
+	if err := checkInputFlags(c); err != nil {
+		return err
 	}
 	sortMemory := c.Int("sort-memory")
 	if sortMemory < 1 {
@@ -159,6 +154,19 @@ func runBuild(c *cli.Context) error {
 	}
 	if len(l.problems) > 0 {
 		return rejectedError{len(l.problems)}
+	}
+	return nil
+}
+
+// checkInputFlags checks --from and --base before anything is read.
+func checkInputFlags(c *cli.Context) error {
+	if from := c.String("from"); from != "" {
+		if _, ok := mappings.Lookup(from); !ok {
+			return usagef("--from %q: unknown format (known: %s)", from, inputFormatNames())
+		}
+	}
+	if err := graph.CheckBase(c.String("base")); err != nil {
+		return usageError{err}
 	}
 	return nil
 }

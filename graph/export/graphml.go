@@ -40,11 +40,15 @@ const (
 // mkg:coAuthorWith) and graph: the named graphs that state the link,
 // space-separated, so "which record said this?" survives the export.
 //
-// The symmetric derived links (mkg:coAuthorWith, mkg:sharesAuthorWith,
-// mkg:citesSameTrialAs, mkg:possiblySameAs) are one undirected edge per
-// pair (directed="false"); the rest are directed. GraphML allows such
-// mixed graphs and Gephi and yEd read them, but networkx's read_graphml
-// refuses any graph that mixes the two.
+// The graph is directed. A symmetric derived link (mkg:coAuthorWith,
+// mkg:sharesAuthorWith, mkg:citesSameTrialAs, mkg:possiblySameAs) is two
+// edges, one each way, both with symmetric=true (the key's default is
+// false): networkx's read_graphml refuses a directed graph holding a
+// directed="false" edge, and one edge of an undirected graph would lose
+// the direction of every other link (paper → author, cohort → outcome).
+// Gephi, Cytoscape and yEd show the pair as a mutual link; a tool that
+// wants one edge per pair keeps those with symmetric=true and source <
+// target.
 //
 // Node ids n0, n1, ... follow the sorted IRIs, and edges are sorted, so
 // the same quads give the same file whatever their order. Characters
@@ -75,6 +79,7 @@ type gmlKey struct {
 	For     string   `xml:"for,attr"`
 	Name    string   `xml:"attr.name,attr"`
 	Type    string   `xml:"attr.type,attr"`
+	Default string   `xml:"default,omitempty"`
 }
 
 type gmlData struct {
@@ -89,12 +94,11 @@ type gmlNode struct {
 }
 
 type gmlEdge struct {
-	XMLName  xml.Name  `xml:"edge"`
-	ID       string    `xml:"id,attr"`
-	Source   string    `xml:"source,attr"`
-	Target   string    `xml:"target,attr"`
-	Directed string    `xml:"directed,attr,omitempty"`
-	Data     []gmlData `xml:"data"`
+	XMLName xml.Name  `xml:"edge"`
+	ID      string    `xml:"id,attr"`
+	Source  string    `xml:"source,attr"`
+	Target  string    `xml:"target,attr"`
+	Data    []gmlData `xml:"data"`
 }
 
 // Key ids. Node and edge keys need distinct ids even where their
@@ -105,6 +109,7 @@ const (
 	keyIRI       = "n_iri"
 	keyEdgeLabel = "e_label"
 	keyEdgeGraph = "e_graph"
+	keySymmetric = "e_symmetric"
 )
 
 func graphmlKeys() []gmlKey {
@@ -119,6 +124,7 @@ func graphmlKeys() []gmlKey {
 	return append(keys,
 		gmlKey{ID: keyEdgeLabel, For: "edge", Name: "label", Type: "string"},
 		gmlKey{ID: keyEdgeGraph, For: "edge", Name: "graph", Type: "string"},
+		gmlKey{ID: keySymmetric, For: "edge", Name: "symmetric", Type: "boolean", Default: "false"},
 	)
 }
 
@@ -163,17 +169,23 @@ func writeGraphML(w io.Writer, v *view) error {
 			return err
 		}
 	}
-	for i, e := range v.edges {
-		el := gmlEdge{ID: "e" + strconv.Itoa(i), Source: nodeID(e.source), Target: nodeID(e.target),
-			Data: []gmlData{{keyEdgeLabel, e.pred}}}
-		if e.undirected {
-			el.Directed = "false"
-		}
+	n := 0
+	for _, e := range v.edges {
+		data := []gmlData{{keyEdgeLabel, e.pred}}
 		if len(e.graphs) > 0 {
-			el.Data = append(el.Data, gmlData{keyEdgeGraph, joinGraphs(e.graphs)})
+			data = append(data, gmlData{keyEdgeGraph, joinGraphs(e.graphs)})
 		}
-		if err := enc.Encode(el); err != nil {
-			return err
+		ends := [][2]int{{e.source, e.target}}
+		if e.undirected {
+			data = append(data, gmlData{keySymmetric, "true"})
+			ends = append(ends, [2]int{e.target, e.source})
+		}
+		for _, st := range ends {
+			el := gmlEdge{ID: "e" + strconv.Itoa(n), Source: nodeID(st[0]), Target: nodeID(st[1]), Data: data}
+			n++
+			if err := enc.Encode(el); err != nil {
+				return err
+			}
 		}
 	}
 	if err := enc.EncodeToken(graph.End()); err != nil {

@@ -92,7 +92,7 @@ func TestVisualSeeds(t *testing.T) {
 			t.Errorf("%s: doi %#v, has bibo:doi %v", iri, attrs["doi"], p[o.BIBODOI])
 		}
 	}
-	undirected := 0
+	symmetric := 0
 	for _, e := range g.Edges {
 		gs, _ := e.Data["graph"].(string)
 		if gs == "" {
@@ -103,11 +103,12 @@ func TestVisualSeeds(t *testing.T) {
 				t.Errorf("edge %s: graph %q is not in the dataset", e.ID, name)
 			}
 		}
-		if e.Undirected {
-			undirected++
+		if sym, _ := e.Data["symmetric"].(bool); sym {
+			symmetric++
 		}
 	}
-	if undirected != len(pairs) {
-		t.Errorf("%d undirected edges for %d symmetric pairs", undirected, len(pairs))
+	// Each symmetric pair is two directed edges, one each way.
+	if symmetric != 2*len(pairs) {
+		t.Errorf("%d symmetric edges for %d symmetric pairs, want two each", symmetric, len(pairs))
 	}
 }

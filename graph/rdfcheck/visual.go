@@ -67,43 +67,26 @@ type NXGraph struct {
 	Edges    []NXEdge                  `json:"edges"`
 }
 
-// NXEdge is one edge. Undirected reports a directed="false" attribute.
+// NXEdge is one edge.
 type NXEdge struct {
-	ID         string         `json:"id"`
-	Source     string         `json:"source"`
-	Target     string         `json:"target"`
-	Undirected bool           `json:"undirected"`
-	Data       map[string]any `json:"data"`
+	ID     string         `json:"id"`
+	Source string         `json:"source"`
+	Target string         `json:"target"`
+	Data   map[string]any `json:"data"`
 }
 
-// networkxScript reads a GraphML file with networkx's own reader and
-// prints it as JSON. networkx cannot hold a graph that mixes directed
-// and undirected edges (read_graphml raises "directed=false edge found
-// in directed graph"), so the reader is told to take directed="false"
-// as a flag on the edge instead; everything else (XML, keys, typed
-// values, node references) is networkx's stock reading.
+// networkxScript reads a GraphML file with networkx's stock
+// read_graphml, exactly as a user would, and prints it as JSON;
+// force_multigraph keeps two links between the same nodes (a paper
+// citing and sharing a trial with another) apart.
 const networkxScript = `
 import json, sys
 import networkx as nx
-from networkx.readwrite.graphml import GraphMLReader
 
-class Reader(GraphMLReader):
-    undirected = set()
-    def add_edge(self, G, e, keys):
-        if e.get("directed") == "false" and G.is_directed():
-            del e.attrib["directed"]
-            self.undirected.add(e.get("id"))
-        super().add_edge(G, e, keys)
-
-r = Reader(force_multigraph=True)
-graphs = list(r(path=sys.argv[1]))
-if len(graphs) != 1:
-    sys.exit("want one graph, got %d" % len(graphs))
-G = graphs[0]
+G = nx.read_graphml(sys.argv[1], force_multigraph=True)
 out = {"directed": G.is_directed(), "nodes": {str(n): d for n, d in G.nodes(data=True)}, "edges": []}
 for s, t, k, d in G.edges(keys=True, data=True):
-    out["edges"].append({"id": str(k), "source": str(s), "target": str(t),
-                         "undirected": str(k) in r.undirected, "data": d})
+    out["edges"].append({"id": str(k), "source": str(s), "target": str(t), "data": d})
 json.dump(out, sys.stdout, ensure_ascii=False)
 `
 
