@@ -236,8 +236,8 @@ func pageNames(s string) []Author {
 		order = FamilyFirst
 	}
 	var out []Author
-	for _, n := range names {
-		if a := ParseName(n, order); a.Family != "" {
+	for _, a := range ParseNames(names, order) {
+		if a.Family != "" {
 			out = append(out, a)
 		}
 	}

@@ -46,22 +46,36 @@ var collectiveWords = []string{"group", "consortium", "committee", "investigator
 // "O'BRIEN" → "O'Brien", "VAN GOGH" → "van Gogh"); a family name in mixed
 // case ("McDonald", "van Gogh") and the given name are kept as printed.
 // AsWritten always keeps the text as printed (trimmed).
+//
+// Where nothing printed (a comma, Chinese script) says which is the
+// family name, OrderReason says how it was decided: by capitals,
+// initials, the words themselves (see voteOrder) or, failing all, the
+// order the format declares.
 func ParseName(s string, order NameOrder) Author {
+	a, _ := parseName(s, order, nil)
+	return a
+}
+
+// parseName is ParseName that also returns what the name's own words say
+// about its order, for ParseNames to weigh against its list. A non-nil
+// force is the order the list decided, used instead of the words' vote.
+func parseName(s string, order NameOrder, force *NameOrder) (Author, orderVote) {
+	var v orderVote
 	s = strings.Trim(CleanText(s), " ,;")
 	a := Author{AsWritten: s}
 	if s == "" {
-		return a
+		return a, v
 	}
 	if isCollective(s) {
 		a.Collective = true
 		a.Family = s
-		return a
+		return a, v
 	}
 	parts := splitList(s, ",")
 	parts, a.Suffix = suffixPart(parts)
 	if len(parts) == 0 { // only commas and spaces left: keep what was printed
 		a.Family = s
-		return a
+		return a, v
 	}
 	words := strings.Fields(parts[0])
 	if len(parts) > 1 {
@@ -71,7 +85,7 @@ func ParseName(s string, order NameOrder) Author {
 		}
 		a.Family = familyCase(strings.Join(words, " "))
 		a.Given = strings.Join(parts[1:], ", ")
-		return a
+		return a, v
 	}
 	if rest, suf := trailingSuffix(words); suf != "" && a.Suffix == "" {
 		words, a.Suffix = rest, suf
@@ -81,31 +95,51 @@ func ParseName(s string, order NameOrder) Author {
 	case len(words) == 1 && isHan(words[0]):
 		f, g := splitHan(words[0])
 		a.Family, a.Given = f, g
-		return a
+		return a, v
 	case len(words) == 1:
 		family = words
 	case allHan(words):
 		// Chinese prints the family name first even in a given-first list.
 		family, given = words[:1], words[1:]
 		a.Family, a.Given = family[0], strings.Join(given, "")
-		return a
+		return a, v
 	default:
-		family, given = splitWords(words, order)
+		family, given, v = splitWords(words, order, force)
+		a.OrderReason = v.reason
 	}
 	a.Family = familyCase(strings.Join(family, " "))
 	a.Given = strings.Join(given, " ")
-	return a
+	return a, v
 }
 
-// splitWords splits a name of two or more words and no comma.
-func splitWords(words []string, order NameOrder) (family, given []string) {
+// splitWords splits a name of two or more words and no comma. The
+// returned vote is what the words say about the order (for ParseNames);
+// its reason is why this split was made.
+func splitWords(words []string, order NameOrder, force *NameOrder) (family, given []string, v orderVote) {
 	if lo, hi, ok := shoutedFamily(words, order); ok {
 		given = append(append(given, words[:lo]...), words[hi:]...)
-		return words[lo:hi], given
+		v.reason = "family name in capitals"
+		return words[lo:hi], given, v
 	}
 	last := words[len(words)-1]
-	if order == GivenFirst && isInitials(last) && !isInitials(words[0]) {
+	initials := isInitials(last) && !isInitials(words[0])
+	switch {
+	case initials:
 		order = FamilyFirst // "Wang XH", "Wang X" in a given-first list
+		v.reason = "initials follow the family name"
+	case force != nil:
+		order = *force
+	case len(words) == 2 && !isInitials(words[0]) && !particles[words[0]]:
+		if v = voteOrder(words[0], words[1]); v.strength > undecided {
+			order = v.order
+			break
+		}
+		fallthrough
+	default:
+		if v.reason != "" {
+			v.reason += "; "
+		}
+		v.reason += "source order: " + orderName(order)
 	}
 	if order == FamilyFirst {
 		// The given part is the trailing run of initials ("Wang XH"), or
@@ -121,7 +155,7 @@ func splitWords(words []string, order NameOrder) (family, given []string) {
 				i++
 			}
 		}
-		return words[:i], words[i:]
+		return words[:i], words[i:], v
 	}
 	// GivenFirst: the last word is the family name, with any particles
 	// standing before it.
@@ -129,7 +163,7 @@ func splitWords(words []string, order NameOrder) (family, given []string) {
 	for i > 1 && particles[words[i-1]] {
 		i--
 	}
-	return words[i:], words[:i]
+	return words[i:], words[:i], v
 }
 
 // shoutedFamily finds a family name printed in capitals among words in

@@ -1,6 +1,9 @@
 package mappings
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestParseName(t *testing.T) {
 	cases := []struct {
@@ -214,4 +217,81 @@ func FuzzParseName(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestParseNamesOrder: real author lists printed without commas, in
+// either order. Families are checked at every position, with the kind of
+// reason given.
+func TestParseNamesOrder(t *testing.T) {
+	cases := []struct {
+		name     string
+		list     []string
+		order    NameOrder
+		families []string
+		reasons  []string // a word each reason must contain
+	}{
+		// Issue 10: a Chinese journal page, family first with CamelCase
+		// given names, read as given first before.
+		{"family first, CamelCase Pinyin", []string{"Pang Yan", "Xiao HaoWen", "Zhang Hang", "Liu ZengHui"}, GivenFirst,
+			[]string{"Pang", "Xiao", "Zhang", "Liu"},
+			[]string{"Pang is a family name", "CamelCase", "Zhang is a family name", "CamelCase"}},
+		// dblp co-author list of YanSheng Lu: given first, CamelCase.
+		{"given first, CamelCase Pinyin", []string{"JiuYun Chen", "HongXing Liu", "JianGuo Liu", "HuaQing Min", "Qing Yang", "XiJing Zheng"}, FamilyFirst,
+			[]string{"Chen", "Liu", "Liu", "Min", "Yang", "Zheng"},
+			[]string{"CamelCase", "CamelCase", "CamelCase", "CamelCase", "Yang may be a family name", "CamelCase"}},
+		// dblp co-author list of Ling Cai: hyphenated given names, and
+		// "Lei He" where both words are family names but He rarely a given one.
+		{"given first, hyphenated", []string{"Lei He", "Yao-hua Li", "Qing-De Meng", "Xin Song", "Takayoshi Yamashita", "Yuming Zhao"}, GivenFirst,
+			[]string{"He", "Li", "Meng", "Song", "Yamashita", "Zhao"},
+			[]string{"He is a family name, Lei more often a given name", "hyphenated Pinyin", "hyphenated Pinyin", "Song is a family name", "source order", "Zhao is a family name"}},
+		// The same names family first are read family first.
+		{"family first, whole given names", []string{"He Lei", "Li Yao-hua", "Song Xin", "Zhao Yuming"}, GivenFirst,
+			[]string{"He", "Li", "Song", "Zhao"}, []string{"He is", "hyphenated", "Song is", "Zhao is"}},
+		// An ambiguous name (Lin and Yang are both family and given
+		// names) follows the clear names of its list, in either order.
+		{"ambiguous follows a family-first list", []string{"Pang Yan", "Xiao HaoWen", "Lin Yang", "Liu ZengHui"}, GivenFirst,
+			[]string{"Pang", "Xiao", "Lin", "Liu"}, []string{"", "", "follows the list (3 of 3 decided names family name first)", ""}},
+		{"ambiguous follows a given-first list", []string{"JiuYun Chen", "Lin Yang", "HongXing Liu"}, FamilyFirst,
+			[]string{"Chen", "Yang", "Liu"}, []string{"", "follows the list", ""}},
+		// Western and Korean names that are ambiguous keep the source's
+		// order and say so; no list of clear names overrules them.
+		{"Western names keep the source order", []string{"Lee Kim", "Kim Lee", "Young Li", "Michelle Mason"}, GivenFirst,
+			[]string{"Kim", "Lee", "Li", "Mason"},
+			[]string{"both family names; source order", "both family names; source order", "Young is not romanised Chinese; source order", "source order: given name first"}},
+		{"Western names keep a family-first source order", []string{"Lee Kim", "Young Li"}, FamilyFirst,
+			[]string{"Lee", "Young"}, []string{"source order: family name first", "source order: family name first"}},
+		// Capitals and initials decide before the words do.
+		{"capitals and initials", []string{"ZENG Xiaoyuan", "Yingying JIAO", "Wang XH"}, GivenFirst,
+			[]string{"Zeng", "Jiao", "Wang"}, []string{"capitals", "capitals", "initials"}},
+		// A Korean hyphenated given name beside a listed family name.
+		{"Korean hyphenated given name", []string{"Choi Ji-Hoon", "Min-Su Kwon"}, GivenFirst,
+			[]string{"Choi", "Kwon"}, []string{"hyphenated syllables", "hyphenated"}},
+		// A Western CamelCase family name is not a Pinyin given name.
+		{"DeLong is a family name", []string{"Elizabeth DeLong"}, GivenFirst, []string{"DeLong"}, []string{"source order"}},
+	}
+	for _, c := range cases {
+		got := ParseNames(c.list, c.order)
+		if len(got) != len(c.list) {
+			t.Errorf("%s: %d names, want %d", c.name, len(got), len(c.list))
+			continue
+		}
+		for i, a := range got {
+			if a.Family != c.families[i] || !strings.Contains(a.OrderReason, c.reasons[i]) || a.OrderReason == "" {
+				t.Errorf("%s: %q → family %q (%s); want %q with a reason containing %q",
+					c.name, c.list[i], a.Family, a.OrderReason, c.families[i], c.reasons[i])
+			}
+			if w := strings.ToLower(a.AsWritten); strings.ToLower(a.Family+" "+a.Given) != w && strings.ToLower(a.Given+" "+a.Family) != w {
+				t.Errorf("%s: %q split into %q + %q", c.name, a.AsWritten, a.Family, a.Given)
+			}
+		}
+	}
+}
+
+// A comma or Chinese script marks the order: no reason is needed.
+func TestParseNameMarkedOrder(t *testing.T) {
+	for _, in := range []string{"Wang, Xiaohua", "王晓华", "Madonna"} {
+		if a := ParseName(in, GivenFirst); a.OrderReason != "" {
+			t.Errorf("%q: reason %q, want none", in, a.OrderReason)
+		}
+	}
 }

@@ -47,7 +47,7 @@ func TestOpenAlexFields(t *testing.T) {
 		{"display_name fallback", `"display_name":"Shown"`, func(r Record) any { return r.Title }, "Shown"},
 		{"title wins", `"title":"Title","display_name":"Shown"`, func(r Record) any { return r.Title }, "Title"},
 		{"raw author name wins", `"authorships":[{"author_position":"first","author":{"display_name":"X. Wang","orcid":"https://orcid.org/0000-0002-1825-0097"},"raw_author_name":"Xiaohua Wang","institutions":[{"display_name":"China Medical University"}]}]`,
-			func(r Record) any { return r.Authors }, []Author{{AsWritten: "Xiaohua Wang", Family: "Wang", Given: "Xiaohua", ORCID: "0000-0002-1825-0097", Affiliations: []string{"China Medical University"}}}},
+			func(r Record) any { return splitsOnly(r.Authors) }, []Author{{AsWritten: "Xiaohua Wang", Family: "Wang", Given: "Xiaohua", ORCID: "0000-0002-1825-0097", Affiliations: []string{"China Medical University"}}}},
 		{"display name when no raw", `"authorships":[{"author":{"display_name":"Vincent van Gogh"}}]`, func(r Record) any { return r.Authors[0].Family }, "van Gogh"},
 		{"source", `"primary_location":{"source":{"display_name":"Blood","issn_l":"0006-4971","issn":["0006-4971","1528-0020"]}}`,
 			func(r Record) any { return r.Journal }, Journal{Title: "Blood", ISSNL: "0006-4971", ISSNs: []string{"0006-4971", "1528-0020"}}},

@@ -91,11 +91,16 @@ type TrialArm struct {
 
 // Author is one name in a record's author list, in printed order.
 type Author struct {
-	AsWritten    string // exactly as the source printed it
-	Family       string
-	Given        string
-	Suffix       string // generation ("Jr", "III"), part of neither Family nor Given
-	Collective   bool   // a group name ("ITP Study Group"), not a person
+	AsWritten  string // exactly as the source printed it
+	Family     string
+	Given      string
+	Suffix     string // generation ("Jr", "III"), part of neither Family nor Given
+	Collective bool   // a group name ("ITP Study Group"), not a person
+	// OrderReason says how family and given name were told apart where
+	// the source did not mark it with a comma or Chinese script ("HaoWen
+	// is a given name (CamelCase Pinyin)", "source order: given name
+	// first").
+	OrderReason  string
 	ORCID        string
 	Affiliations []string // only those the source ties to this author
 }

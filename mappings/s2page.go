@@ -152,9 +152,7 @@ var volumeIssue = regexp.MustCompile(`^(\S+)\s+(.+)$`)
 
 func fillS2(p *s2Paper, rec *Record) {
 	rec.Title = HTMLText(string(p.Title))
-	for _, name := range stringsOf(p.Authors, ",") {
-		rec.Authors = append(rec.Authors, ParseName(name, GivenFirst))
-	}
+	rec.Authors = append(rec.Authors, ParseNames(stringsOf(p.Authors, ","), GivenFirst)...)
 	rec.DOI = NormalizeDOI(string(p.DOI))
 	if p.Journal != nil {
 		rec.Journal.Title = CleanText(string(p.Journal.Name))

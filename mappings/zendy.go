@@ -70,9 +70,7 @@ func parseZendy(data []byte, rec *Record) (int, error) {
 			}
 			continue
 		case "Author(s)":
-			for _, n := range splitList(f.Value, ",\n") {
-				rec.Authors = append(rec.Authors, ParseName(n, GivenFirst))
-			}
+			rec.Authors = append(rec.Authors, ParseNames(splitList(f.Value, ",\n"), GivenFirst)...)
 		case "Publication year":
 			if d, ok := ParseDate(v); ok {
 				rec.Issued = d

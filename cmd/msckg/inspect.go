@@ -275,6 +275,8 @@ func printRecord(w io.Writer, r inspected, text map[string]string) {
 			desc += " ORCID " + a.ORCID
 		}
 		field("author", desc)
+		// How family and given were told apart, where the source did not mark it.
+		field("  name order", a.OrderReason)
 		for _, aff := range a.Affiliations {
 			field("  affiliation", aff)
 		}

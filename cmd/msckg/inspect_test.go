@@ -30,6 +30,24 @@ func TestInspectText(t *testing.T) {
 	}
 }
 
+// Every name split without a comma is printed with why (issue 10: a
+// family-first list with CamelCase given names).
+func TestInspectNameOrder(t *testing.T) {
+	page := "Title: A trial of MSCs in ITP\nAuthor: Pang Yan, Xiao HaoWen, Zhang Hang, Liu ZengHui\nDOI: 10.1000/xyz\n"
+	code, out, stderr := runCLI(t, page, "inspect", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{
+		"2. Xiao HaoWen  [family \"Xiao\", given \"HaoWen\"]\n    name order   HaoWen is a given name (CamelCase Pinyin)\n",
+		"3. Zhang Hang  [family \"Zhang\", given \"Hang\"]\n    name order   Zhang is a family name, Hang is not\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("inspect output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
 func TestInspectJSON(t *testing.T) {
 	inRepoRoot(t)
 	code, out, stderr := runCLI(t, "", "inspect", "--json", "testdata/seeds/000_33f487b38e5875d3.txt")
