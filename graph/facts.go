@@ -103,10 +103,12 @@ func (pe *paperEmitter) emitReconciled(r reconciled, es []*factEmitter) {
 		// source that named a broader agent (the title's "mesenchymal stem
 		// cells" for the abstract's UC-MSCs) then states it without its
 		// agent, which it keeps as a stated value, so the node has one.
+		// Only the first source that states the node labels it: views
+		// differ (one lacks the dose another gives), and a node has one label.
 		stated := ""
 		for _, v := range vs {
 			if v.fact.Agent.IRI == r.agents[k] {
-				ivIRI[v.src][k] = es[v.src].intervention(k+1, v.fact)
+				ivIRI[v.src][k] = es[v.src].intervention(k+1, v.fact, stated == "")
 				stated = cmp.Or(stated, ivIRI[v.src][k])
 			}
 		}
@@ -115,7 +117,8 @@ func (pe *paperEmitter) emitReconciled(r reconciled, es []*factEmitter) {
 				if stated != "" {
 					v.fact.Agent.IRI = ""
 				}
-				ivIRI[v.src][k] = es[v.src].intervention(k+1, v.fact)
+				ivIRI[v.src][k] = es[v.src].intervention(k+1, v.fact, stated == "")
+				stated = cmp.Or(stated, ivIRI[v.src][k])
 			}
 		}
 	}
@@ -227,7 +230,9 @@ func (e *factEmitter) concept(c evidence.Concept) string {
 	return c.IRI
 }
 
-func (e *factEmitter) intervention(n int, iv evidence.Intervention) string {
+// intervention states one source's view of intervention n; label says
+// whether this view gives the node its rdfs:label.
+func (e *factEmitter) intervention(n int, iv evidence.Intervention, label bool) string {
 	g := e.src.iri
 	I := fmt.Sprintf("%s/intervention/%d", e.p.iri, n)
 	// An agent-less view is a source whose broader agent another source
@@ -237,7 +242,9 @@ func (e *factEmitter) intervention(n int, iv evidence.Intervention) string {
 	}
 	e.pe.ds.link(g, I, o.RDFType, o.Intervention)
 	e.pe.ds.link(g, I, o.RDFType, o.PICOIntervention)
-	e.pe.ds.add(g, I, o.RDFSLabel, str(interventionLabel(iv)))
+	if label {
+		e.pe.ds.add(g, I, o.RDFSLabel, str(interventionLabel(iv)))
+	}
 	if iv.Agent.IRI != "" {
 		e.pe.ds.link(g, I, o.Agent, e.concept(iv.Agent))
 	}

@@ -316,6 +316,13 @@ func TestEveryFixtureBuildsAValidGraph(t *testing.T) {
 			values[v] = true
 		}
 	}
+	for _, q := range readQuads(t, nq) {
+		if q.Pred.String() == o.RDFType && q.Obj.String() == o.Intervention {
+			if n := len(labels[q.Subj.String()]); n != 1 {
+				t.Errorf("intervention %s has %d labels, want 1: %v", q.Subj, n, labels[q.Subj.String()])
+			}
+		}
+	}
 	for v := range values {
 		l := labels[v]
 		want, declared := ontologyLabels[v]
