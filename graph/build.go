@@ -265,11 +265,10 @@ func dedupeSources(inputs []Input, m minter) []*source {
 	return out
 }
 
-func appendUnique(list []string, v string) []string {
-	for _, x := range list {
-		if x == v {
-			return list
-		}
+// appendUnique appends v unless list holds it already.
+func appendUnique[T comparable](list []T, v T) []T {
+	if slices.Contains(list, v) {
+		return list
 	}
 	return append(list, v)
 }

@@ -24,7 +24,7 @@ func (b *builder) emitDerived(reports trialReports) {
 	papersOf := map[*person][]*paper{}
 	for _, p := range b.id.Papers {
 		for i, a := range p.slots {
-			papersOf[a.person] = appendPaper(papersOf[a.person], p)
+			papersOf[a.person] = appendUnique(papersOf[a.person], p)
 			for _, c := range p.slots[i+1:] {
 				if a.person != c.person {
 					b.ds.link(g, a.person.iri, o.CoAuthorWith, c.person.iri)
@@ -69,15 +69,6 @@ type trialReports map[string][]string
 
 func (t trialReports) add(trial, paper string) {
 	t[trial] = appendUnique(t[trial], paper)
-}
-
-func appendPaper(ps []*paper, p *paper) []*paper {
-	for _, q := range ps {
-		if q == p {
-			return ps
-		}
-	}
-	return append(ps, p)
 }
 
 // emitCitations resolves reference lists to papers of the graph by DOI or
