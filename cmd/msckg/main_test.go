@@ -300,6 +300,7 @@ func TestEveryFixtureBuildsAValidGraph(t *testing.T) {
 	// The Turtle is the union of all graphs: a statement that breaks a
 	// shape in any record's graph fails here.
 	t.Run("shacl", func(t *testing.T) { rdfcheck.SHACL(t, ttl, "ontology/shapes.ttl") })
+	quads := readQuads(t, nq)
 	// Every concept the graph uses as a value has one label, in English,
 	// the same literal as in msckg.ttl.
 	ontologyLabels, err := o.Labels()
@@ -308,7 +309,7 @@ func TestEveryFixtureBuildsAValidGraph(t *testing.T) {
 	}
 	labels := map[string][]rdf.Object{}
 	values := map[string]bool{}
-	for _, q := range readQuads(t, nq) {
+	for _, q := range quads {
 		if q.Pred.String() == o.RDFSLabel {
 			labels[q.Subj.String()] = append(labels[q.Subj.String()], q.Obj)
 		}
@@ -316,7 +317,7 @@ func TestEveryFixtureBuildsAValidGraph(t *testing.T) {
 			values[v] = true
 		}
 	}
-	for _, q := range readQuads(t, nq) {
+	for _, q := range quads {
 		if q.Pred.String() == o.RDFType && q.Obj.String() == o.Intervention {
 			if n := len(labels[q.Subj.String()]); n != 1 {
 				t.Errorf("intervention %s has %d labels, want 1: %v", q.Subj, n, labels[q.Subj.String()])
@@ -336,7 +337,7 @@ func TestEveryFixtureBuildsAValidGraph(t *testing.T) {
 	// Every statement once: no triple sits in two graphs, so a union
 	// default graph taken as a bag (Oxigraph) or a set (Jena) is the same.
 	graphOf := map[rdf.Triple]string{}
-	for _, q := range readQuads(t, nq) {
+	for _, q := range quads {
 		if g, dup := graphOf[q.Triple]; dup {
 			t.Errorf("%s is stated in %s and again in %s", q.Triple.Serialize(rdf.NTriples), g, q.Ctx)
 			continue
@@ -348,7 +349,7 @@ func TestEveryFixtureBuildsAValidGraph(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range readQuads(t, nq) {
+	for _, q := range quads {
 		for _, term := range []rdf.Term{q.Subj, q.Pred, q.Obj} {
 			if s := term.String(); term.Type() == rdf.TermIRI && strings.HasPrefix(s, o.MKG) && !declared[s] {
 				t.Errorf("%s is emitted but not declared in ontology/msckg.ttl", s)
