@@ -13,7 +13,9 @@ import (
 
 // Reconciliation merges what several sources' texts say about one paper
 // into one set of facts (issue 9, item 4). It is a pure function of the
-// per-source Facts, given best-ranked source first:
+// per-source Facts, given in the order in which their values win (the
+// caller's choice: emitFacts puts the longest abstract first, then format
+// rank); "best-ranked" below means first in that order:
 //
 //   - the same cohort, intervention, outcome or trial stated by several
 //     sources is one reconciled fact, with one view per source that states
@@ -119,8 +121,8 @@ func numVal(n int) statedValue     { return statedValue{num: &n} }
 func iriVal(s string) statedValue  { return statedValue{iri: s} }
 func textVal(s string) statedValue { return statedValue{text: s} }
 
-// reconcile merges per (one Facts per ranked source, best first; nil where
-// a source has none) into the paper's facts. broader maps a concept to its
+// reconcile merges per (one Facts per source, in the order their values
+// win; nil where a source has none) into the paper's facts. broader maps a concept to its
 // broader one (lexicon.tsv), so that one source's "MSCs" and another's
 // "UC-MSCs" can be the same intervention.
 func reconcile(per []*evidence.Facts, broader map[string]string) reconciled {

@@ -7,15 +7,6 @@ import (
 	"testing"
 )
 
-// Tool returns the path of a checker (a Jena wrapper, rapper, ...) found
-// as the other helpers find theirs, for tests that run a command line as
-// a user would type it. A missing tool skips the test, or fails it under
-// $MSCKG_REQUIRE_CHECKERS=1.
-func Tool(t testing.TB, name string) string {
-	t.Helper()
-	return tool(t, name)
-}
-
 // TDB2Load loads dataFiles (N-Quads keep their named graphs) into a TDB2
 // database in the directory loc with Jena's tdb2.tdbloader, as a user
 // would load msckg's output.

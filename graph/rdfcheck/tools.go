@@ -55,6 +55,15 @@ func lookPath(name string) (string, error) {
 		errMissing, name, EnvBin, os.Getenv(EnvBin), hint)
 }
 
+// Tool returns the path of a checker (a Jena wrapper, rapper, ...) found
+// as the other helpers find theirs, for tests that run a command line as
+// a user would type it. A missing tool skips the test, or fails it under
+// $MSCKG_REQUIRE_CHECKERS=1.
+func Tool(t testing.TB, name string) string {
+	t.Helper()
+	return tool(t, name)
+}
+
 // tool returns the path of a checker, or ends the test: Skip normally,
 // Fatal when $MSCKG_REQUIRE_CHECKERS=1.
 func tool(t testing.TB, name string) string {
