@@ -7,9 +7,9 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/msckg/msckg/evidence/table"
 	"github.com/msckg/msckg/graph"
 	"github.com/msckg/msckg/graph/export"
+	"github.com/msckg/msckg/graph/table"
 )
 
 func tableCommand() *cli.Command {

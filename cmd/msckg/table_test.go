@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/msckg/msckg/evidence/table"
+	"github.com/msckg/msckg/graph/table"
 )
 
 // armInputs are the samples with the two two-arm trials of the fixtures.
