@@ -132,10 +132,6 @@ func runBuild(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	statements, err := store.Len()
-	if err != nil {
-		return err
-	}
 	opt := export.Options{Prefixes: ontology.Prefixes}
 	if len(outs) == 0 {
 		f, _ := export.ByName("turtle")
@@ -148,6 +144,12 @@ func runBuild(c *cli.Context) error {
 		if err != nil {
 			return fmt.Errorf("writing %s: %w", o.path, err)
 		}
+	}
+	// Counted while the writers read the store: asked before them, it
+	// would read the sorted statements once more.
+	statements, err := store.Len()
+	if err != nil {
+		return err
 	}
 	if !c.Bool("quiet") {
 		printSummary(stderr, l, res, statements, outs)

@@ -147,7 +147,8 @@ func (st *Store) convert(t rdf.Term, optional bool) (term, error) {
 }
 
 // Len is the number of statements: distinct triples, each in one graph.
-// It finishes the store: nothing can be added afterwards.
+// It finishes the store: nothing can be added afterwards. After a writer
+// has read the whole store it costs nothing; before, it reads it once.
 func (st *Store) Len() (int, error) {
 	if !st.counted {
 		if err := st.eachRanked(func(stmt) error { return nil }); err != nil {
