@@ -149,7 +149,9 @@ func (d *UnseenDoc) check() []error {
 	if !unseenID.MatchString(d.ID) {
 		bad("id %q is not lower-case [a-z0-9-]", d.ID)
 	}
-	if u, err := url.Parse(d.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	// The address as the search tool gave it; some are malformed
+	// ("https:///host/…") and are kept as given.
+	if u, err := url.Parse(d.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host+u.Path == "" {
 		bad("url %q is not the page's http(s) address", d.URL)
 	}
 	if !sourceKinds[d.SourceKind] {
