@@ -12,7 +12,6 @@ import (
 
 	"github.com/msckg/msckg/graph"
 	"github.com/msckg/msckg/mappings"
-	"github.com/msckg/msckg/mappings/evidence"
 )
 
 // inputProblem is a record (or a whole file) that could not be read.
@@ -146,7 +145,7 @@ func (l *loader) loadFile(path string) (err error) {
 			}
 			return l.problem(inputProblem{Path: path, Err: fmt.Errorf("reading %s: %w", format.Name, err)})
 		}
-		in := graph.Input{Path: path, Record: rec, Facts: extract(&rec)}
+		in := graph.Input{Path: path, Record: rec, Facts: graph.ExtractFacts(&rec)}
 		if l.spool != nil {
 			if in, err = l.spool.Put(in); err != nil {
 				return err // the disk, not the record: nothing more can be kept
@@ -155,16 +154,4 @@ func (l *loader) loadFile(path string) (err error) {
 		l.inputs = append(l.inputs, in)
 	}
 	return nil
-}
-
-// extract runs evidence extraction on a record's title and abstract.
-func extract(r *mappings.Record) *evidence.Facts {
-	// Registry ids given as data (r.TrialIDs) are linked by the graph
-	// builder directly; extraction reads only the text.
-	in := evidence.Input{Title: r.Title, Abstract: r.Abstract.Text}
-	for _, s := range r.Abstract.Sections {
-		in.Sections = append(in.Sections, evidence.Section{Label: s.Label, Text: s.Text})
-	}
-	f := evidence.Extract(in)
-	return &f
 }

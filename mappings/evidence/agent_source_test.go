@@ -1,6 +1,10 @@
 package evidence
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/msckg/msckg/ontology"
+)
 
 func TestAgentSourceAfterFrom(t *testing.T) {
 	tests := []struct {
@@ -19,7 +23,7 @@ func TestAgentSourceAfterFrom(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			f := Extract(Input{Abstract: tc.text})
-			if len(f.Interventions) == 0 || CURIE(f.Interventions[0].Agent.IRI) != tc.agent {
+			if len(f.Interventions) == 0 || ontology.CompactIRI(f.Interventions[0].Agent.IRI) != tc.agent {
 				t.Errorf("interventions = %+v, want agent %s", f.Interventions, tc.agent)
 			}
 		})

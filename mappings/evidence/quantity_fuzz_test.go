@@ -1,9 +1,14 @@
 package evidence
 
 import (
+	"regexp"
 	"testing"
 	"unicode/utf8"
 )
+
+// canonicalDecimal is the number form Quantity promises (and the gold
+// files use): no exponent, no leading or trailing zeros.
+var canonicalDecimal = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]*[1-9])?$`)
 
 // FuzzFindQuantities: never a panic, spans always inside the text, each
 // Span.Text the exact substring, values canonical decimals, spans in order

@@ -1,4 +1,4 @@
-package evidence
+package goldset
 
 import (
 	"fmt"
@@ -6,6 +6,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/msckg/msckg/mappings/evidence"
+	"github.com/msckg/msckg/ontology"
 )
 
 // FactTypes lists the kinds of atomic fact the scorer counts, in report
@@ -19,12 +22,6 @@ var FactTypes = []string{
 	"outcome", "outcome.type",
 	"trial",
 }
-
-// Namespaces the extractor writes IRIs in; the gold files use CURIEs.
-const (
-	mkgNS  = "https://w3id.org/msckg/ontology#"
-	meshNS = "http://id.nlm.nih.gov/mesh/"
-)
 
 // Counts is the confusion count for one fact type.
 type Counts struct {
@@ -70,36 +67,45 @@ type DocReport struct {
 
 // Report is the result of scoring a predictor against the gold corpus.
 type Report struct {
+	Types   []string // the fact types scored, in table order
 	Docs    []DocReport
 	ByType  map[string]Counts // summed over documents (micro-average)
 	Overall Counts
 }
 
+func newReport(types []string) Report {
+	return Report{Types: types, ByType: make(map[string]Counts)}
+}
+
 // Score runs predict on every gold document and compares its facts with
 // the annotation, per fact type.
-func Score(gold []GoldDoc, predict func(GoldDoc) Facts) Report {
-	r := Report{ByType: make(map[string]Counts)}
+func Score(gold []GoldDoc, predict func(GoldDoc) evidence.Facts) Report {
+	r := newReport(FactTypes)
 	for _, doc := range gold {
-		want := goldAtoms(doc.Facts)
-		got := factAtoms(predict(doc))
-		dr := DocReport{ID: doc.ID, Counts: make(map[string]Counts)}
-		for _, t := range FactTypes {
-			c, missed, invented := compareMultisets(want[t], got[t])
-			dr.Counts[t] = c
-			for _, a := range missed {
-				dr.Missed = append(dr.Missed, t+": "+a)
-			}
-			for _, a := range invented {
-				dr.Invented = append(dr.Invented, t+": "+a)
-			}
-			sum := r.ByType[t]
-			sum.add(c)
-			r.ByType[t] = sum
-			r.Overall.add(c)
-		}
-		r.Docs = append(r.Docs, dr)
+		r.add(doc.ID, goldAtoms(doc.Facts), factAtoms(predict(doc)))
 	}
 	return r
+}
+
+// add compares one document's atoms, wanted and got, per fact type of
+// the report and adds the counts.
+func (r *Report) add(id string, want, got map[string][]string) {
+	dr := DocReport{ID: id, Counts: make(map[string]Counts)}
+	for _, t := range r.Types {
+		c, missed, invented := compareMultisets(want[t], got[t])
+		dr.Counts[t] = c
+		for _, a := range missed {
+			dr.Missed = append(dr.Missed, t+": "+a)
+		}
+		for _, a := range invented {
+			dr.Invented = append(dr.Invented, t+": "+a)
+		}
+		sum := r.ByType[t]
+		sum.add(c)
+		r.ByType[t] = sum
+		r.Overall.add(c)
+	}
+	r.Docs = append(r.Docs, dr)
 }
 
 // compareMultisets counts matches between two bags of atoms and returns
@@ -138,7 +144,7 @@ func (r Report) Table() string {
 		fmt.Fprintf(&b, "| %s | %d | %d | %d | %.2f | %.2f | %.2f |\n",
 			name, c.Gold, c.Predicted, c.TP, c.Precision(), c.Recall(), c.F1())
 	}
-	for _, t := range FactTypes {
+	for _, t := range r.Types {
 		row(t, r.ByType[t])
 	}
 	row("**all**", r.Overall)
@@ -208,7 +214,7 @@ func goldAtoms(f GoldFacts) map[string][]string {
 
 // factAtoms flattens extractor output the same way, mapping IRIs to the
 // CURIEs and short names the gold files use.
-func factAtoms(f Facts) map[string][]string {
+func factAtoms(f evidence.Facts) map[string][]string {
 	a := make(map[string][]string)
 	put := func(t, v string) {
 		if v != "" {
@@ -240,7 +246,7 @@ func factAtoms(f Facts) map[string][]string {
 		}
 	}
 	for _, iv := range f.Interventions {
-		put("intervention.agent", CURIE(iv.Agent.IRI))
+		put("intervention.agent", curie(iv.Agent.IRI))
 		put("intervention.route", shortName(iv.Route))
 		put("intervention.dose", quantityAtom(iv.Dose))
 		if iv.Courses > 0 {
@@ -258,29 +264,22 @@ func factAtoms(f Facts) map[string][]string {
 	return a
 }
 
-// CURIE shortens an mkg: or MeSH IRI to the form the gold files use;
+// curie shortens an mkg: or MeSH IRI to the form the gold files use;
 // anything else (including an existing CURIE) is returned trimmed.
-func CURIE(iri string) string {
-	iri = strings.TrimSpace(iri)
-	switch {
-	case strings.HasPrefix(iri, mkgNS):
-		return "mkg:" + strings.TrimPrefix(iri, mkgNS)
-	case strings.HasPrefix(iri, meshNS):
-		return "mesh:" + strings.TrimPrefix(iri, meshNS)
-	}
-	return iri
+func curie(iri string) string {
+	return ontology.CompactIRI(strings.TrimSpace(iri))
 }
 
 // shortName turns an mkg: term IRI or CURIE (mkg:Adults) into its local
 // name (Adults), the form used for enumerated values.
 func shortName(iri string) string {
-	return strings.TrimPrefix(CURIE(iri), "mkg:")
+	return strings.TrimPrefix(curie(iri), "mkg:")
 }
 
-func conceptCURIEs(cs []Concept) []string {
+func conceptCURIEs(cs []evidence.Concept) []string {
 	out := make([]string, 0, len(cs))
 	for _, c := range cs {
-		if k := CURIE(c.IRI); k != "" {
+		if k := curie(c.IRI); k != "" {
 			out = append(out, k)
 		}
 	}
@@ -305,7 +304,7 @@ func (q *GoldQuantity) atom() string {
 	return formatQuantity(q.Value, q.Min, q.Max, q.Median, q.Unit)
 }
 
-func quantityAtom(q *Quantity) string {
+func quantityAtom(q *evidence.Quantity) string {
 	if q == nil {
 		return ""
 	}

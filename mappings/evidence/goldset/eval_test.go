@@ -1,10 +1,13 @@
-package evidence
+package goldset
 
 import (
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/msckg/msckg/mappings/evidence"
+	"github.com/msckg/msckg/ontology"
 )
 
 func ptrTo[T any](v T) *T { return &v }
@@ -36,25 +39,25 @@ func etmGold() GoldDoc {
 
 // etmFacts is what a perfect extractor would return for etmGold, in the
 // IRI form the extractor really uses.
-func etmFacts() Facts {
-	return Facts{
-		Design: &Design{IRI: mkgNS + "CaseSeries"},
-		Cohorts: []Cohort{{
+func etmFacts() evidence.Facts {
+	return evidence.Facts{
+		Design: &evidence.Design{IRI: ontology.MKG + "CaseSeries"},
+		Cohorts: []evidence.Cohort{{
 			Size:         4,
-			Conditions:   []Concept{{IRI: meshNS + "D016553", Label: "ITP"}},
+			Conditions:   []evidence.Concept{{IRI: ontology.MeSH + "D016553", Label: "ITP"}},
 			Refractory:   ptrTo(true),
-			DiseasePhase: mkgNS + "Chronic",
+			DiseasePhase: ontology.MKG + "Chronic",
 		}},
-		Interventions: []Intervention{{
-			Agent: Concept{IRI: mkgNS + "UmbilicalCordMSC"},
-			Route: mkgNS + "Intravenous",
-			Dose:  &Quantity{Min: "5E7", Max: "100000000.0", Unit: "{cells}"},
+		Interventions: []evidence.Intervention{{
+			Agent: evidence.Concept{IRI: ontology.MKG + "UmbilicalCordMSC"},
+			Route: ontology.MKG + "Intravenous",
+			Dose:  &evidence.Quantity{Min: "5E7", Max: "100000000.0", Unit: "{cells}"},
 		}},
-		Outcomes: []Outcome{
-			{Type: mkgNS + "CompleteResponse", Patients: ptrTo(3), Timepoint: &Quantity{Value: "12", Unit: "mo"}},
-			{Type: mkgNS + "CompleteResponse", Patients: ptrTo(1), Timepoint: &Quantity{Value: "24", Unit: "mo"}},
-			{Type: mkgNS + "TimeToResponse", Value: &Quantity{Median: "12.50", Min: "7", Max: "16", Unit: "d"}},
-			{Type: mkgNS + "SevereAdverseEvents", Patients: ptrTo(0)},
+		Outcomes: []evidence.Outcome{
+			{Type: ontology.MKG + "CompleteResponse", Patients: ptrTo(3), Timepoint: &evidence.Quantity{Value: "12", Unit: "mo"}},
+			{Type: ontology.MKG + "CompleteResponse", Patients: ptrTo(1), Timepoint: &evidence.Quantity{Value: "24", Unit: "mo"}},
+			{Type: ontology.MKG + "TimeToResponse", Value: &evidence.Quantity{Median: "12.50", Min: "7", Max: "16", Unit: "d"}},
+			{Type: ontology.MKG + "SevereAdverseEvents", Patients: ptrTo(0)},
 		},
 	}
 }
@@ -62,13 +65,13 @@ func etmFacts() Facts {
 func TestScore(t *testing.T) {
 	tests := []struct {
 		name   string
-		mutate func(*Facts)
+		mutate func(*evidence.Facts)
 		// want maps fact type to {gold, predicted, TP}; unlisted types must be all zero.
 		want map[string]Counts
 	}{
 		{
 			name:   "perfect",
-			mutate: func(*Facts) {},
+			mutate: func(*evidence.Facts) {},
 			want: map[string]Counts{
 				"design": {1, 1, 1}, "cohort.size": {1, 1, 1}, "cohort.condition": {1, 1, 1},
 				"cohort.refractory": {1, 1, 1}, "cohort.diseasePhase": {1, 1, 1},
@@ -78,7 +81,7 @@ func TestScore(t *testing.T) {
 		},
 		{
 			name: "missing design and one complete response",
-			mutate: func(f *Facts) {
+			mutate: func(f *evidence.Facts) {
 				f.Design = nil
 				f.Outcomes = f.Outcomes[1:]
 			},
@@ -91,7 +94,7 @@ func TestScore(t *testing.T) {
 		},
 		{
 			name: "wrong dose and wrong patient count",
-			mutate: func(f *Facts) {
+			mutate: func(f *evidence.Facts) {
 				f.Interventions[0].Dose.Max = "10000000" // 1×10(7), a lost digit
 				f.Outcomes[0].Patients = ptrTo(4)
 			},
@@ -104,12 +107,12 @@ func TestScore(t *testing.T) {
 		},
 		{
 			name: "extra facts",
-			mutate: func(f *Facts) {
-				f.Cohorts[0].PriorTherapies = []Concept{{IRI: mkgNS + "IVIG"}}
-				f.Cohorts[0].Sex = mkgNS + "Female"
-				f.Outcomes = append(f.Outcomes, Outcome{Type: mkgNS + "CompleteResponse", Patients: ptrTo(3),
-					Timepoint: &Quantity{Value: "12", Unit: "mo"}})
-				f.Trials = []TrialMention{{ID: "nct01234567"}}
+			mutate: func(f *evidence.Facts) {
+				f.Cohorts[0].PriorTherapies = []evidence.Concept{{IRI: ontology.MKG + "IVIG"}}
+				f.Cohorts[0].Sex = ontology.MKG + "Female"
+				f.Outcomes = append(f.Outcomes, evidence.Outcome{Type: ontology.MKG + "CompleteResponse", Patients: ptrTo(3),
+					Timepoint: &evidence.Quantity{Value: "12", Unit: "mo"}})
+				f.Trials = []evidence.TrialMention{{ID: "nct01234567"}}
 			},
 			want: map[string]Counts{
 				"design": {1, 1, 1}, "cohort.size": {1, 1, 1}, "cohort.condition": {1, 1, 1},
@@ -122,7 +125,7 @@ func TestScore(t *testing.T) {
 		},
 		{
 			name: "refractory false is a fact, not an absence",
-			mutate: func(f *Facts) {
+			mutate: func(f *evidence.Facts) {
 				f.Cohorts[0].Refractory = ptrTo(false)
 			},
 			want: map[string]Counts{
@@ -136,7 +139,7 @@ func TestScore(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			gold := []GoldDoc{etmGold()}
-			r := Score(gold, func(GoldDoc) Facts {
+			r := Score(gold, func(GoldDoc) evidence.Facts {
 				f := etmFacts()
 				tt.mutate(&f)
 				return f
@@ -151,7 +154,7 @@ func TestScore(t *testing.T) {
 }
 
 func TestScoreReportsWhatDiffers(t *testing.T) {
-	r := Score([]GoldDoc{etmGold()}, func(GoldDoc) Facts {
+	r := Score([]GoldDoc{etmGold()}, func(GoldDoc) evidence.Facts {
 		f := etmFacts()
 		f.Interventions[0].Dose.Max = "10000000"
 		return f
@@ -168,9 +171,9 @@ func TestScoreReportsWhatDiffers(t *testing.T) {
 func TestScoreSumsOverDocuments(t *testing.T) {
 	a, b := etmGold(), etmGold()
 	b.ID = "etm-copy"
-	r := Score([]GoldDoc{a, b}, func(d GoldDoc) Facts {
+	r := Score([]GoldDoc{a, b}, func(d GoldDoc) evidence.Facts {
 		if d.ID == "etm-copy" {
-			return Facts{} // nothing found in the second document
+			return evidence.Facts{} // nothing found in the second document
 		}
 		return etmFacts()
 	})
@@ -184,7 +187,7 @@ func TestScoreSumsOverDocuments(t *testing.T) {
 }
 
 func TestTable(t *testing.T) {
-	r := Score([]GoldDoc{etmGold()}, func(GoldDoc) Facts { return Facts{} })
+	r := Score([]GoldDoc{etmGold()}, func(GoldDoc) evidence.Facts { return evidence.Facts{} })
 	table := r.Table()
 	for _, want := range []string{
 		"| fact type | gold | predicted | TP | P | R | F1 |",
@@ -222,8 +225,8 @@ func TestCURIE(t *testing.T) {
 		"":                                                 "",
 	}
 	for in, want := range tests {
-		if got := CURIE(in); got != want {
-			t.Errorf("CURIE(%q) = %q, want %q", in, got, want)
+		if got := curie(in); got != want {
+			t.Errorf("curie(%q) = %q, want %q", in, got, want)
 		}
 	}
 	if got := shortName("https://w3id.org/msckg/ontology#Adults"); got != "Adults" {
@@ -295,7 +298,7 @@ func TestLoadGoldEmptyDir(t *testing.T) {
 // TestGoldCorpusValid keeps the committed gold standard loadable and the
 // seed annotations the team agreed on intact.
 func TestGoldCorpusValid(t *testing.T) {
-	docs, err := LoadGold(filepath.Join("..", "..", "testdata", "gold"))
+	docs, err := LoadGold(filepath.Join("..", "..", "..", "testdata", "gold"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -312,7 +315,7 @@ func TestGoldCorpusValid(t *testing.T) {
 	}
 	// Every fact the team agreed on for the etm seed must be in its gold
 	// file (the file may hold more, such as the follow-up).
-	r := Score([]GoldDoc{etm}, func(GoldDoc) Facts { return etmFacts() })
+	r := Score([]GoldDoc{etm}, func(GoldDoc) evidence.Facts { return etmFacts() })
 	for _, typ := range FactTypes {
 		if c := r.ByType[typ]; c.TP != c.Predicted {
 			t.Errorf("etm %s: %+v; gold file and the agreed annotation differ", typ, c)

@@ -1,4 +1,8 @@
-package evidence
+// Package goldset scores what msckg reads from real records against hand
+// annotations: the team's own gold abstracts (testdata/gold/*.json) and the
+// unseen set of stored pages (testdata/gold/unseen). It reads files, which
+// the extractor in mappings/evidence must not; see testdata/gold/README.md.
+package goldset
 
 import (
 	"bytes"
@@ -153,17 +157,8 @@ func LoadGold(dir string) ([]GoldDoc, error) {
 
 func readGold(path string) (GoldDoc, error) {
 	var doc GoldDoc
-	data, err := os.ReadFile(path)
-	if err != nil {
+	if err := decodeStrict(path, &doc); err != nil {
 		return doc, fmt.Errorf("gold: %w", err)
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields() // a misspelt key must not vanish silently
-	if err := dec.Decode(&doc); err != nil {
-		return doc, fmt.Errorf("gold: %s: %w", path, err)
-	}
-	if dec.More() {
-		return doc, fmt.Errorf("gold: %s: trailing data after the JSON object", path)
 	}
 	if err := doc.validate(); err != nil {
 		return doc, fmt.Errorf("gold: %s: %w", path, err)
@@ -173,6 +168,24 @@ func readGold(path string) (GoldDoc, error) {
 	}
 	doc.File = path
 	return doc, nil
+}
+
+// decodeStrict reads one JSON object from path into v; an unknown key or
+// trailing data is an error naming the file.
+func decodeStrict(path string, v any) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields() // a misspelt key must not vanish silently
+	if err := dec.Decode(v); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if dec.More() {
+		return fmt.Errorf("%s: trailing data after the JSON object", path)
+	}
+	return nil
 }
 
 // validate checks one document against the schema and vocabularies.
@@ -188,7 +201,15 @@ func (d *GoldDoc) validate() error {
 	if d.Source == "" {
 		bad("source is empty: say where the text was copied from")
 	}
-	f := d.Facts
+	errs = append(errs, checkFacts(d.Facts)...)
+	return errors.Join(errs...)
+}
+
+// checkFacts checks an annotation's facts against the vocabularies; both
+// gold sets share it.
+func checkFacts(f GoldFacts) []error {
+	var errs []error
+	bad := func(format string, a ...any) { errs = append(errs, fmt.Errorf(format, a...)) }
 	if f.Design != nil && !goldDesigns[*f.Design] {
 		bad("facts.design: unknown design %q", *f.Design)
 	}
@@ -226,7 +247,7 @@ func (d *GoldDoc) validate() error {
 			bad("facts.trials[%d]: %q is not a registry id", i, t)
 		}
 	}
-	return errors.Join(errs...)
+	return errs
 }
 
 func checkCohort(errs *[]error, at string, c GoldCohort) {
