@@ -327,16 +327,7 @@ func labelled(lines []pageLine, stop int, rec *Record) pageRegistration {
 				reg.id = ids[0]
 			}
 			addTrialIDs(rec, v)
-		case "status":
-			setOnce(&reg.status, v)
-			reg.fields++
-		case "studytype":
-			setOnce(&reg.studyType, v)
-			reg.fields++
-		case "phase":
-			reg.phases = append(reg.phases, v)
-			reg.fields++
-		case "registration":
+		case "status", "studytype", "phase", "registration":
 			reg.fields++
 		case "date":
 			if d, ok := dateIn(v); ok && rec.Issued.IsZero() {

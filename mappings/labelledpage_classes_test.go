@@ -80,6 +80,7 @@ func TestPageAddressIDs(t *testing.T) {
 		"https://clinicaltrials.gov/ct2/show/NCT04014166":                                                 {"", "NCT04014166"},
 		"https://link.springer.com/article/10.1007%2Fs10616-012-9489-3":                                   {"10.1007/s10616-012-9489-3", ""},
 		"https://stemcellres.biomedcentral.com/articles/10.1186/s13287-023-03323-6/tables/1":              {"10.1186/s13287-023-03323-6", ""},
+		"https://www.clinicaltrials.gov/ct2/show/study/NCT01297972?view=record":                           {"", "NCT01297972"},
 		"https://apps.who.int/trialsearch/Trial2.aspx?TrialID=ChiCTR2000030224":                           {"", "ChiCTR2000030224"},
 		"https://www.frontiersin.org/articles/10.3389/fimmu.2021.1/full":                                  {"10.3389/fimmu.2021.1", ""},
 		"https://www.example.org/action/showCitFormats?doi=10.3389%2Ffimmu.2020.00001&format=ris":         {"10.3389/fimmu.2020.00001", ""},

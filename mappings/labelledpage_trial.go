@@ -7,12 +7,9 @@ import (
 
 // pageRegistration is what a page's registry labels said.
 type pageRegistration struct {
-	id        string // from a registry-id label ("ClinicalTrials.gov Identifier: NCT…")
-	official  string
-	status    string
-	studyType string
-	phases    []string
-	fields    int // registration fields seen (status, type, phase, enrolment, eligibility, …)
+	id       string // from a registry-id label ("ClinicalTrials.gov Identifier: NCT…")
+	official string
+	fields   int // registration fields seen (status, type, phase, enrolment, eligibility, …)
 }
 
 // registryNames maps an id's prefix to its registry.
@@ -48,8 +45,11 @@ func pageTrial(reg pageRegistration, addressTrial string, rec *Record) *TrialRec
 	if id == "" || reg.fields < 2 {
 		return nil
 	}
-	tr := &TrialRecord{ID: id, Registry: registryOf(id), Title: rec.Title, OfficialTitle: reg.official,
-		Status: reg.status, StudyType: reg.studyType, Phases: reg.phases}
+	// Status, study type and phase are counted but not kept: a copied page
+	// prints them in the site's words and as of the day it was copied, and
+	// beside the registry's own record of the same trial they would state
+	// a second status (the ontology allows one).
+	tr := &TrialRecord{ID: id, Registry: registryOf(id), Title: rec.Title, OfficialTitle: reg.official}
 	if len(rec.URLs) > 0 {
 		tr.URL = rec.URLs[0]
 	}
