@@ -226,6 +226,15 @@ func labelledPageFields(data []byte) (Record, error) {
 			guess("authors", "name-list-line")
 		}
 	}
+	if len(rec.Authors) == 0 {
+		if names := capitalFamilyLine(lines, stop); len(names) > 0 {
+			rec.Authors = names
+			guess("authors", "capital-family-names")
+		}
+	}
+	if len(rec.Authors) == 0 || rec.Journal.Title == "" && rec.Journal.Abbrev == "" || rec.Issued.IsZero() {
+		pubmedShortCitation(lines, absStart, &rec, guess)
+	}
 	shapes(lines, absStart, absEnd, &rec, guess)
 	if rec.Language == "" {
 		if lang := scriptLanguage(rec.Title + rec.Abstract.Text); lang != "" {
@@ -578,6 +587,71 @@ func nameListAfter(lines []pageLine, titleAt, limit int) []Author {
 		endsList = comma
 	}
 	return out
+}
+
+// capitalFamilyLine finds, anywhere above the end of the record, a line
+// of two or more names whose family names are printed in capitals
+// ("ZHANG Aijun LIU Qinqin PU Ting"): Chinese journals print their English
+// block (title, authors, abstract) after the Chinese one, below the
+// Chinese abstract, and the shape is too particular to be anything else.
+func capitalFamilyLine(lines []pageLine, stop int) []Author {
+	for i := 0; i < stop; i++ {
+		if !pageText(lines[i]) {
+			continue
+		}
+		if names := pageNames(lines[i].text); len(names) >= 2 && countItems(capsPair.ReplaceAllString(lines[i].text, "$1,")) == len(names) {
+			written := make([]string, len(names))
+			for k, a := range names {
+				written[k] = a.AsWritten
+			}
+			if allCapsFamily(written) {
+				return names
+			}
+		}
+	}
+	return nil
+}
+
+// shortCitation is PubMed's one-line citation under a title: "Donald G
+// Phinney. J Cell Biochem Suppl. 2002." or "Wang X, Yin X, et al. Exp
+// Ther Med. 2017 May;13(5):2255-2258."
+var shortCitation = regexp.MustCompile(`^([^.]+(?:\.[^.A-Z][^.]*)*?)\.\s+([A-Z][A-Za-z &()'-]{1,80})\.\s+((?:19|20)\d{2})\b[^.]*\.?$`)
+
+// pubmedShortCitation fills the authors, journal and year a short
+// citation line gives, where nothing else gave them. Every item before
+// the journal must be a name (or "et al").
+func pubmedShortCitation(lines []pageLine, limit int, rec *Record, guess func(field, rule string)) {
+	for i := 0; i < limit; i++ {
+		if !pageText(lines[i]) {
+			continue
+		}
+		m := shortCitation.FindStringSubmatch(lines[i].text)
+		if m == nil {
+			continue
+		}
+		list := strings.TrimSuffix(strings.TrimSpace(m[1]), ", et al")
+		names := pageNames(list)
+		if len(names) == 0 || len(names) != countItems(list) {
+			continue
+		}
+		if len(rec.Authors) == 0 {
+			rec.Authors = names
+			guess("authors", "short-citation")
+		}
+		if rec.Journal.Title == "" && rec.Journal.Abbrev == "" {
+			rec.Journal.Abbrev = m[2]
+			guess("journal", "short-citation")
+		}
+		if rec.Issued.IsZero() {
+			if d, ok := looseDate(strings.TrimRight(lines[i].text[strings.LastIndex(lines[i].text, m[3]):], ".")); ok {
+				rec.Issued = d
+			} else {
+				rec.Issued, _ = ParseDate(m[3])
+			}
+			guess("date", "short-citation")
+		}
+		return
+	}
 }
 
 // bulletedNames reads an author list printed one name per list item
