@@ -596,7 +596,9 @@ func nameListAfter(lines []pageLine, titleAt, limit int) []Author {
 // Chinese abstract, and the shape is too particular to be anything else.
 func capitalFamilyLine(lines []pageLine, stop int) []Author {
 	for i := 0; i < stop; i++ {
-		if !pageText(lines[i]) {
+		// An author line is short and has a capitals-then-capitalised pair:
+		// checked first, so long paragraphs cost one scan.
+		if !pageText(lines[i]) || len(lines[i].text) > 1000 || !capsPairStart.MatchString(lines[i].text) {
 			continue
 		}
 		if names := pageNames(lines[i].text); len(names) >= 2 && countItems(capsPair.ReplaceAllString(lines[i].text, "$1,")) == len(names) {
@@ -611,6 +613,8 @@ func capitalFamilyLine(lines []pageLine, stop int) []Author {
 	}
 	return nil
 }
+
+var capsPairStart = regexp.MustCompile(`^\p{Lu}{2,}(?:-\p{Lu}+)? \p{Lu}\p{Ll}`)
 
 // shortCitation is PubMed's one-line citation under a title: "Donald G
 // Phinney. J Cell Biochem Suppl. 2002." or "Wang X, Yin X, et al. Exp

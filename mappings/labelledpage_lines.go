@@ -119,11 +119,18 @@ func splitParts(raw string) []string {
 // followed by a colon, only when the line starts with one and holds at
 // least two, each with a value; and nothing after an abstract label is
 // cut, since a structured abstract prints its own "OBJECTIVE:" headings.
+const maxInlineLabels = 40
+
 func splitInlineLabels(s string) []string {
 	type cut struct{ at, colon int }
 	var cuts []cut
 	labels := pageLabels()
 	for c := 0; c < len(s); c++ {
+		// A labelled value is at most a few thousand bytes (the abstract,
+		// which ends the cutting, aside): past that the line is prose.
+		if len(cuts) > 0 && c-cuts[len(cuts)-1].colon > 4000 {
+			break
+		}
 		if s[c] != ':' && !strings.HasPrefix(s[c:], "：") {
 			continue
 		}
@@ -148,6 +155,9 @@ func splitInlineLabels(s string) []string {
 			continue
 		}
 		cuts = append(cuts, cut{best, c})
+		if len(cuts) > maxInlineLabels {
+			return []string{s} // a record prints a dozen fields, not hundreds
+		}
 		if labels[labelKey(s[best:c])].field == "abstract" {
 			break
 		}
