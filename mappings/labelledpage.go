@@ -218,6 +218,11 @@ func labelledPageFields(data []byte) (Record, error) {
 		if i := pageTitleLine(lines, absStart); i >= 0 {
 			rec.Title, titleAt = titleText(lines[i].text), i
 			guess("title", "first-title-line")
+			if wrappedTitle(lines, i, absStart) {
+				rec.Title += " " + lines[i+1].text
+				lines[i+1].used = true
+				titleAt = i + 1
+			}
 		}
 	}
 	if len(rec.Authors) == 0 {
@@ -455,6 +460,18 @@ func pageTitleLine(lines []pageLine, limit int) int {
 		}
 	}
 	return -1
+}
+
+// wrappedTitle reports a title that goes on over the next line, as text
+// copied from a PDF prints it ("Effects of … on Mesenchymal Stem" / "Cell
+// Function in Aplastic Anemia Mice"): the line right below (no blank line
+// between) reads like a title too, the first ends without a stop, and the
+// author list follows at once.
+func wrappedTitle(lines []pageLine, i, limit int) bool {
+	if i+2 >= limit || !pageText(lines[i+1]) || !pageText(lines[i+2]) || strings.ContainsAny(lines[i].text[len(lines[i].text)-1:], ".?!:") {
+		return false
+	}
+	return titleLike(lines[i+1].text) && len(pageNames(lines[i+2].text)) >= 2
 }
 
 // titleText drops the number a meeting prints before an abstract title

@@ -80,8 +80,8 @@ var pageFixtures = []pageFixture{
 	{file: "25-scirp-stem-cell-discovery.txt", doi: "10.4236/scd.2012.22005", issued: Date{Year: 2012},
 		title:   "Human umbilical cord blood-derived mononuclear cell transplantation for umbilical hernia and hepatic hydrothorax in primary biliary cirrhosis*",
 		authors: []string{"Tang", "Zhang", "You", "Bao", "Wang", "Yang", "Hu"}, abstractHead: "Cell therapy was proposed"},
-	// The title wraps over two lines as in the PDF; only its first line is read.
-	{file: "26-chin-j-integr-med.txt", issued: Date{2013, 5, 0}, title: "Effects of Sodium Copper Chlorophyllin on Mesenchymal Stem",
+	// The title wraps over two lines as in the PDF.
+	{file: "26-chin-j-integr-med.txt", issued: Date{2013, 5, 0}, title: "Effects of Sodium Copper Chlorophyllin on Mesenchymal Stem Cell Function in Aplastic Anemia Mice",
 		authors: []string{"Yin", "Jiang", "Wang", "Qian", "Gao", "Lin", "Chen", "Wang"}},
 	{file: "27-intechopen-chapter.txt", doi: "10.5772/intechopen.68515", issued: Date{2017, 11, 29},
 		title:   "Mesenchymal Stem Cells: A Future Option for Intervening Disease Management",
