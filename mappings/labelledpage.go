@@ -182,7 +182,23 @@ func labelledPageFields(data []byte) (Record, error) {
 		}
 		rec.Guessed[field] = rule
 	}
-	labelled(lines, stop, &rec)
+	reg := labelled(lines, stop, &rec)
+	addressTrial := ""
+	if addr, at := pageAddress(lines); addr != "" {
+		lines[at].used = true
+		ids, trial := addressIDs(addr)
+		addressTrial = trial
+		for _, f := range []struct {
+			dst   *string
+			v, id string
+		}{{&rec.DOI, ids.DOI, "doi"}, {&rec.PMID, ids.PMID, "pmid"}, {&rec.PMCID, ids.PMCID, "pmcid"}} {
+			if *f.dst == "" && f.v != "" {
+				*f.dst = f.v
+				guess(f.id, "page-address")
+			}
+		}
+		addURL(&rec, addr)
+	}
 
 	abs, found := findPageAbstract(lines, stop)
 	absStart, absEnd := stop, stop
@@ -202,6 +218,11 @@ func labelledPageFields(data []byte) (Record, error) {
 		if i := pageTitleLine(lines, absStart); i >= 0 {
 			rec.Title, titleAt = titleText(lines[i].text), i
 			guess("title", "first-title-line")
+			if wrappedTitle(lines, i, absStart) {
+				rec.Title += " " + lines[i+1].text
+				lines[i+1].used = true
+				titleAt = i + 1
+			}
 		}
 	}
 	if len(rec.Authors) == 0 {
@@ -210,6 +231,15 @@ func labelledPageFields(data []byte) (Record, error) {
 			guess("authors", "name-list-line")
 		}
 	}
+	if len(rec.Authors) == 0 {
+		if names := capitalFamilyLine(lines, stop); len(names) > 0 {
+			rec.Authors = names
+			guess("authors", "capital-family-names")
+		}
+	}
+	if len(rec.Authors) == 0 || rec.Journal.Title == "" && rec.Journal.Abbrev == "" || rec.Issued.IsZero() {
+		pubmedShortCitation(lines, absStart, &rec, guess)
+	}
 	shapes(lines, absStart, absEnd, &rec, guess)
 	if rec.Language == "" {
 		if lang := scriptLanguage(rec.Title + rec.Abstract.Text); lang != "" {
@@ -217,10 +247,25 @@ func labelledPageFields(data []byte) (Record, error) {
 			guess("language", "script")
 		}
 	}
+	if rec.Title == "" && reg.official != "" {
+		rec.Title = reg.official
+	}
+	rec.Trial = pageTrial(reg, addressTrial, &rec)
 	if rec.Title == "" && rec.Abstract.Text == "" {
 		return Record{}, errNoTitleOrAbstract
 	}
+	if rec.Trial == nil && reg.fields >= 2 {
+		rec.Guessed = addGuess(rec.Guessed, "kind", "registration-fields-without-id")
+	}
 	return rec, nil
+}
+
+func addGuess(m map[string]string, field, rule string) map[string]string {
+	if m == nil {
+		m = map[string]string{}
+	}
+	m[field] = rule
+	return m
 }
 
 // pageIsRecord says whether what a page gave is a bibliographic record:
@@ -231,6 +276,10 @@ func pageIsRecord(rec *Record) error {
 	switch {
 	case rec.Title == "":
 		return fmt.Errorf("%w: a page without a title", ErrUnknownFormat)
+	case rec.Trial != nil:
+		return nil // a registration with its registry id
+	case rec.Guessed["kind"] == "registration-fields-without-id":
+		return errTrialWithoutID
 	case len(rec.Authors) > 0, rec.DOI != "", rec.PMID != "", rec.PMCID != "",
 		rec.Journal.Title != "" && rec.Issued.Year != 0:
 		return nil
@@ -239,8 +288,10 @@ func pageIsRecord(rec *Record) error {
 }
 
 // labelled reads the fields that labels name. A label with nothing after
-// it takes the next line of text.
-func labelled(lines []pageLine, stop int, rec *Record) {
+// it takes the next line of text. What registry labels say is returned
+// apart: it makes a Trial only when there is enough of it.
+func labelled(lines []pageLine, stop int, rec *Record) pageRegistration {
+	var reg pageRegistration
 	for i := 0; i < stop; i++ {
 		l := lines[i]
 		if l.field == "" || l.field == "abstract" || l.used {
@@ -268,7 +319,11 @@ func labelled(lines []pageLine, stop int, rec *Record) {
 		}
 		switch l.field {
 		case "title":
-			setOnce(&rec.Title, titleText(v))
+			if !looksLikeAddress(v) {
+				setOnce(&rec.Title, titleText(v))
+			}
+		case "official":
+			setOnce(&reg.official, v)
 		case "authors":
 			if len(rec.Authors) == 0 {
 				rec.Authors = pageNames(v)
@@ -278,7 +333,16 @@ func labelled(lines []pageLine, stop int, rec *Record) {
 				journalValue(v, rec)
 			}
 		case "publisher":
-			setOnce(&rec.Publisher, v)
+			if !looksLikeAddress(v) {
+				setOnce(&rec.Publisher, v)
+			}
+		case "registryid":
+			if ids := pageTrialIDs(v); len(ids) > 0 && reg.id == "" {
+				reg.id = ids[0]
+			}
+			addTrialIDs(rec, v)
+		case "status", "studytype", "phase", "registration":
+			reg.fields++
 		case "date":
 			if d, ok := dateIn(v); ok && rec.Issued.IsZero() {
 				rec.Issued = d
@@ -313,6 +377,7 @@ func labelled(lines []pageLine, stop int, rec *Record) {
 			addTrialIDs(rec, v)
 		}
 	}
+	return reg
 }
 
 // shapes reads what the page prints without labels: a citation line, a
@@ -397,6 +462,18 @@ func pageTitleLine(lines []pageLine, limit int) int {
 	return -1
 }
 
+// wrappedTitle reports a title that goes on over the next line, as text
+// copied from a PDF prints it ("Effects of … on Mesenchymal Stem" / "Cell
+// Function in Aplastic Anemia Mice"): the line right below (no blank line
+// between) reads like a title too, the first ends without a stop, and the
+// author list follows at once.
+func wrappedTitle(lines []pageLine, i, limit int) bool {
+	if i+2 >= limit || !pageText(lines[i+1]) || !pageText(lines[i+2]) || strings.ContainsAny(lines[i].text[len(lines[i].text)-1:], ".?!:") {
+		return false
+	}
+	return titleLike(lines[i+1].text) && len(pageNames(lines[i+2].text)) >= 2
+}
+
 // titleText drops the number a meeting prints before an abstract title
 // ("1192 Efficacy and Safety of …").
 func titleText(s string) string {
@@ -413,7 +490,7 @@ func titleText(s string) string {
 // name list, an affiliation, a date, an identifier or a citation.
 func titleLike(s string) bool {
 	if utf8.RuneCountInString(s) > 300 || strings.Contains(s, "©") || strings.HasSuffix(s, ":") ||
-		doiInLine(s) != "" || urlInPage.MatchString(s) || isDateLine(s) {
+		doiInLine(s) != "" || urlInPage.MatchString(s) || looksLikeAddress(s) || isDateLine(s) || abstractSentence(s) {
 		return false
 	}
 	if _, ok := parseCitationLine(s); ok {
@@ -444,6 +521,31 @@ func titleLike(s string) bool {
 	return len(pageNames(s)) < 2 && !isAffiliation(s)
 }
 
+// abstractSentence reports the first words of an abstract rather than a
+// title: a section heading with a colon or in capitals ("Background aims:
+// For patients …", "OBJECTIVE: …", "OBJECTIVE To review …"), or two
+// sentences or more.
+func abstractSentence(s string) bool {
+	if i := strings.IndexAny(s, ":："); i > 0 {
+		head := strings.TrimSpace(s[:i])
+		for _, lab := range abstractLabels() {
+			if strings.EqualFold(head, lab) || strings.HasPrefix(strings.ToLower(head), strings.ToLower(lab)+" ") && len(strings.Fields(head)) <= 3 {
+				return true
+			}
+		}
+	}
+	if f := strings.Fields(s); len(f) > 1 {
+		for _, lab := range abstractLabels() {
+			if f[0] == lab && lab == strings.ToUpper(lab) && len(lab) >= 4 {
+				return true
+			}
+		}
+	}
+	return len(sentenceBreak.FindAllStringIndex(s, -1)) >= 2
+}
+
+var sentenceBreak = regexp.MustCompile(`[a-z0-9)%]\. [A-Z]`)
+
 func isLowerWord(w string) bool {
 	n := 0
 	for _, r := range w {
@@ -473,8 +575,12 @@ func isAffiliation(s string) bool {
 // that starts with names and goes on with an affiliation may be followed
 // by more such lines.
 func nameListAfter(lines []pageLine, titleAt, limit int) []Author {
+	if names := bulletedNames(lines, titleAt, limit); len(names) >= 2 {
+		return names
+	}
 	var out []Author
 	seen := 0
+	endsList := false // the last line of names ended with a comma: the list goes on
 	for i := titleAt + 1; i < limit && seen < 8; i++ {
 		l := lines[i]
 		if !pageText(l) {
@@ -483,17 +589,116 @@ func nameListAfter(lines []pageLine, titleAt, limit int) []Author {
 		seen++
 		names := pageNames(l.text)
 		tail := len(names) > 0 && len(names) < countItems(l.text)
+		comma := strings.HasSuffix(l.text, ",")
 		switch {
 		case len(out) == 0 && len(names) >= 2:
 			out = names
-			if !tail {
+			if !tail && !comma {
 				return out
 			}
-		case len(out) > 0 && tail:
+		case len(out) > 0 && (tail || endsList && len(names) > 0):
 			out = append(out, names...)
 		case len(out) > 0:
 			return out
 		}
+		endsList = comma
+	}
+	return out
+}
+
+// capitalFamilyLine finds, anywhere above the end of the record, a line
+// of two or more names whose family names are printed in capitals
+// ("ZHANG Aijun LIU Qinqin PU Ting"): Chinese journals print their English
+// block (title, authors, abstract) after the Chinese one, below the
+// Chinese abstract, and the shape is too particular to be anything else.
+func capitalFamilyLine(lines []pageLine, stop int) []Author {
+	for i := 0; i < stop; i++ {
+		// An author line is short and has a capitals-then-capitalised pair:
+		// checked first, so long paragraphs cost one scan.
+		if !pageText(lines[i]) || len(lines[i].text) > 1000 || !capsPairStart.MatchString(lines[i].text) {
+			continue
+		}
+		if names := pageNames(lines[i].text); len(names) >= 2 && countItems(capsPair.ReplaceAllString(lines[i].text, "$1,")) == len(names) {
+			written := make([]string, len(names))
+			for k, a := range names {
+				written[k] = a.AsWritten
+			}
+			if allCapsFamily(written) {
+				return names
+			}
+		}
+	}
+	return nil
+}
+
+var capsPairStart = regexp.MustCompile(`^\p{Lu}{2,}(?:-\p{Lu}+)? \p{Lu}\p{Ll}`)
+
+// shortCitation is PubMed's one-line citation under a title: "Donald G
+// Phinney. J Cell Biochem Suppl. 2002." or "Wang X, Yin X, et al. Exp
+// Ther Med. 2017 May;13(5):2255-2258."
+var shortCitation = regexp.MustCompile(`^([^.]+(?:\.[^.A-Z][^.]*)*?)\.\s+([A-Z][A-Za-z &()'-]{1,80})\.\s+((?:19|20)\d{2})\b[^.]*\.?$`)
+
+// pubmedShortCitation fills the authors, journal and year a short
+// citation line gives, where nothing else gave them. Every item before
+// the journal must be a name (or "et al").
+func pubmedShortCitation(lines []pageLine, limit int, rec *Record, guess func(field, rule string)) {
+	for i := 0; i < limit; i++ {
+		if !pageText(lines[i]) {
+			continue
+		}
+		m := shortCitation.FindStringSubmatch(lines[i].text)
+		if m == nil {
+			continue
+		}
+		list := strings.TrimSuffix(strings.TrimSpace(m[1]), ", et al")
+		names := pageNames(list)
+		if len(names) == 0 || len(names) != countItems(list) {
+			continue
+		}
+		if len(rec.Authors) == 0 {
+			rec.Authors = names
+			guess("authors", "short-citation")
+		}
+		if rec.Journal.Title == "" && rec.Journal.Abbrev == "" {
+			rec.Journal.Abbrev = m[2]
+			guess("journal", "short-citation")
+		}
+		if rec.Issued.IsZero() {
+			if d, ok := looseDate(strings.TrimRight(lines[i].text[strings.LastIndex(lines[i].text, m[3]):], ".")); ok {
+				rec.Issued = d
+			} else {
+				rec.Issued, _ = ParseDate(m[3])
+			}
+			guess("date", "short-citation")
+		}
+		return
+	}
+}
+
+// bulletedNames reads an author list printed one name per list item
+// ("• Xiao-Hong Li," then its "Affiliation …" line, PLOS and Springer):
+// the first list items after the title, each exactly one name.
+func bulletedNames(lines []pageLine, titleAt, limit int) []Author {
+	var out []Author
+	for i := titleAt + 1; i < limit; i++ {
+		l := lines[i]
+		if l.blank || l.furn {
+			continue
+		}
+		if !l.bullet {
+			if len(out) > 0 && strings.HasPrefix(l.text, "Affiliation") {
+				continue
+			}
+			if len(out) > 0 || i-titleAt > 6 {
+				break
+			}
+			continue
+		}
+		names := pageNames(l.text)
+		if len(names) != 1 || countItems(l.text) != 1 {
+			break
+		}
+		out = append(out, names[0])
 	}
 	return out
 }

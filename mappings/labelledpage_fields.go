@@ -103,7 +103,7 @@ func isDateLine(s string) bool {
 // print it: "Hamostaseologie 2019; 39(03): 227-237", "World J Stem
 // Cells. Dec 26, 2017; 9(12): 219-226", "Int J Biochem Cell Biol.
 // 2008;40(5):815-20.", ". 2015 Dec 16;16:74."
-var citationPattern = regexp.MustCompile(`^(?:([A-Z][^.;:©]{1,80}?)\.?\s+|\.\s*)?` +
+var citationPattern = regexp.MustCompile(`^(?:([A-Z][^.;:©]{1,80}?)[.;,]?\s+|\.\s*)?` +
 	`((?:[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+)?(?:19|20)\d{2}(?:\s+[A-Za-z]{3,9}(?:\s+\d{1,2})?)?)\s*;\s*` +
 	`([A-Za-z]?\d+[A-Za-z]?)(?:\s*\(([^)]{1,20})\))?(?:\s*:\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[-–]\s*[A-Za-z]?\d+[A-Za-z]?)?))?`)
 
@@ -113,7 +113,21 @@ type pageCitation struct {
 	volume, issue, pages string
 }
 
+// yearInParens reads the form BMC, Springer and SCIRP print: "Stem Cell
+// Res Ther (2016) 7:45", "Stem Cell Discovery Vol. 2 No. 2 (2012)".
+var yearInParens = regexp.MustCompile(`^(?:([A-Z][^.;:©()]{1,80}?)\s*)?(?:,?\s*Vol\.?\s*(\d+)\s*,?\s*No\.?\s*(\w+)\s*)?\(((?:19|20)\d{2})\)(?:\s*(\d+)(?:\s*\((\w+)\))?\s*:\s*([A-Za-z]?\d+(?:\s*[-–]\s*\d+)?))?`)
+
+// pageNumberMark: the page number a PDF-like page prints before its
+// running citation ("• 360 • Chin J Integr Med 2013 May;19(5):360-366").
+var pageNumberMark = regexp.MustCompile(`^\d{1,5}\s*•\s*`)
+
 func parseCitationLine(s string) (pageCitation, bool) {
+	s = pageNumberMark.ReplaceAllString(s, "")
+	if m := yearInParens.FindStringSubmatch(s); m != nil && (m[2] != "" || m[5] != "") {
+		c := pageCitation{journal: strings.TrimSpace(m[1]), volume: m[2] + m[5], issue: m[3] + m[6], pages: m[7]}
+		c.issued, _ = ParseDate(m[4])
+		return c, true
+	}
 	m := citationPattern.FindStringSubmatch(s)
 	if m == nil {
 		return pageCitation{}, false
@@ -158,7 +172,7 @@ func journalValue(v string, rec *Record) {
 				rec.Issued, _ = ParseDate(item)
 			}
 		default:
-			if rec.Journal.Title == "" && strings.IndexFunc(item, unicode.IsLetter) >= 0 {
+			if rec.Journal.Title == "" && strings.IndexFunc(item, unicode.IsLetter) >= 0 && !looksLikeAddress(item) {
 				rec.Journal.Title = item
 			}
 		}
@@ -170,7 +184,7 @@ func isYear(s string) bool {
 }
 
 func applyCitation(c pageCitation, rec *Record) {
-	if c.journal != "" && rec.Journal.Title == "" && rec.Journal.Abbrev == "" {
+	if c.journal != "" && rec.Journal.Title == "" && rec.Journal.Abbrev == "" && !looksLikeAddress(c.journal) {
 		rec.Journal.Abbrev = c.journal
 	}
 	if rec.Issued.IsZero() {
@@ -206,10 +220,17 @@ var institutionWords = []string{"department", "university", "hospital", "institu
 // the leading run of names (an affiliation may follow them, as in
 // "Larisa Broglie, David Margolis, Department of Pediatrics, …").
 func pageNames(s string) []Author {
+	// "YIN Li-ming (尹利明)1": the name in characters repeats the name.
+	s = hanInParens.ReplaceAllString(s, "")
+	// "ZHANG Aijun LIU Qinqin PU Ting": family names in capitals, no commas.
+	if capsRun.MatchString(strings.TrimSpace(s)) && len(strings.Fields(s)) >= 4 {
+		s = capsPair.ReplaceAllString(strings.TrimSpace(s), "$1,")
+	}
 	s = gluedMarkers.ReplaceAllString(s, "$1")
 	s = spacedMarkers.ReplaceAllString(s, ",")
 	var items []string
 	for _, it := range listSplit.Split(s, -1) {
+		it = strings.TrimPrefix(strings.TrimSpace(it), "and ") // "…, and WANG Ling-cong"
 		if it = strings.Trim(dropHonorific(it), " .*"); it != "" {
 			items = append(items, it)
 		}
@@ -232,7 +253,7 @@ func pageNames(s string) []Author {
 		names = append(names, it)
 		medline = medline && medlineName.MatchString(it)
 	}
-	if medline {
+	if medline || allCapsFamily(names) {
 		order = FamilyFirst
 	}
 	var out []Author
@@ -242,6 +263,24 @@ func pageNames(s string) []Author {
 		}
 	}
 	return out
+}
+
+var (
+	hanInParens = regexp.MustCompile(`\s*[(（][\p{Han}\s]+[)）]`)
+	capsPair    = regexp.MustCompile(`(\p{Lu}{2,}(?:-\p{Lu}+)? \p{Lu}\p{Ll}+(?:-\p{Ll}+)?)\s*`)
+	capsRun     = regexp.MustCompile(`^(?:\p{Lu}{2,}(?:-\p{Lu}+)? \p{Lu}\p{Ll}+(?:-\p{Ll}+)?\s*)+$`)
+	capsFamily  = regexp.MustCompile(`^\p{Lu}{2,}(?:-\p{Lu}+)? \p{Lu}\p{Ll}+(?:-\p{L}+)?$`)
+)
+
+// allCapsFamily: every name prints its family name first in capitals
+// ("YIN Li-ming", "ZHANG Aijun"), as Chinese journals do in English.
+func allCapsFamily(names []string) bool {
+	for _, n := range names {
+		if !capsFamily.MatchString(n) {
+			return false
+		}
+	}
+	return len(names) > 0
 }
 
 // isHanName: a Chinese name as printed, two to four ideographs.

@@ -1,6 +1,7 @@
 package mappings
 
 import (
+	"regexp"
 	"strings"
 	"sync"
 	"unicode"
@@ -69,6 +70,8 @@ type pageLine struct {
 	field string // the field a label at its start names, or ""
 	value string // the text after that label
 	used  bool   // taken as the value of a label on an earlier line
+	// bullet: the line was printed as an item of a list ("• Xiao-Hong Li,").
+	bullet bool
 }
 
 // splitPageLines cleans the lines of a page. Lines that print several
@@ -77,8 +80,9 @@ type pageLine struct {
 func splitPageLines(text string) []pageLine {
 	var out []pageLine
 	for i, raw := range strings.Split(text, "\n") {
+		bullet := bulletLine.MatchString(raw)
 		for _, part := range splitParts(raw) {
-			l := pageLine{n: i + 1, text: cleanPageLine(part)}
+			l := pageLine{n: i + 1, text: cleanPageLine(part), bullet: bullet}
 			l.blank = l.text == ""
 			if !l.blank {
 				l.furn = isPageFurniture(l.text)
@@ -92,13 +96,93 @@ func splitPageLines(text string) []pageLine {
 	return out
 }
 
+// bulletLine: a line printed as a list item.
+var bulletLine = regexp.MustCompile(`^\s*[•●▪◦]\s`)
+
 func splitParts(raw string) []string {
 	for _, sep := range []string{" | ", " · "} {
 		if strings.Count(raw, sep) >= 1 && utf8.RuneCountInString(raw) < 300 {
-			return strings.Split(raw, sep)
+			var out []string
+			for _, p := range strings.Split(raw, sep) {
+				out = append(out, splitInlineLabels(p)...)
+			}
+			return out
 		}
 	}
-	return []string{raw}
+	return splitInlineLabels(raw)
+}
+
+// splitInlineLabels cuts a line that prints several labelled fields one
+// after another ("Title: … Author: Liu XD, Fan ZP. Journal: …; 2012 Feb;
+// 33(2):98-102. PubMed ID: 22730656. Abstract: OBJECTIVE: …") into one
+// part per label. It cuts only before a label of tables/page-labels.tsv
+// followed by a colon, only when the line starts with one and holds at
+// least two, each with a value; and nothing after an abstract label is
+// cut, since a structured abstract prints its own "OBJECTIVE:" headings.
+const maxInlineLabels = 40
+
+func splitInlineLabels(s string) []string {
+	type cut struct{ at, colon int }
+	var cuts []cut
+	labels := pageLabels()
+	for c := 0; c < len(s); c++ {
+		// A labelled value is at most a few thousand bytes (the abstract,
+		// which ends the cutting, aside): past that the line is prose.
+		if len(cuts) > 0 && c-cuts[len(cuts)-1].colon > 4000 {
+			break
+		}
+		if s[c] != ':' && !strings.HasPrefix(s[c:], "：") {
+			continue
+		}
+		// The longest run of one to four words before the colon that is a
+		// label and starts the line or follows a space.
+		best := -1
+		for st := c - 1; st >= 0 && c-st <= 48; st-- {
+			if st > 0 && s[st-1] != ' ' && s[st-1] != '\t' {
+				continue
+			}
+			if s[st] == ' ' {
+				continue
+			}
+			if _, ok := labels[labelKey(s[st:c])]; ok && len(strings.Fields(s[st:c])) <= 4 {
+				best = st
+			}
+		}
+		if best < 0 || len(cuts) == 0 && strings.TrimSpace(s[:best]) != "" {
+			if len(cuts) == 0 {
+				return []string{s}
+			}
+			continue
+		}
+		cuts = append(cuts, cut{best, c})
+		if len(cuts) > maxInlineLabels {
+			return []string{s} // a record prints a dozen fields, not hundreds
+		}
+		if labels[labelKey(s[best:c])].field == "abstract" {
+			break
+		}
+	}
+	if len(cuts) < 2 {
+		return []string{s}
+	}
+	var out []string
+	for i, k := range cuts {
+		end := len(s)
+		if i+1 < len(cuts) {
+			end = cuts[i+1].at
+		}
+		part := strings.TrimSpace(s[k.at:end])
+		field := labels[labelKey(s[k.at:k.colon])].field
+		if field != "title" && field != "abstract" {
+			part = strings.TrimRight(part, " .;,")
+		}
+		// A label without a value would take the next line as its value.
+		if value := strings.TrimSpace(strings.TrimLeft(s[k.colon:end], ":：")); strings.Trim(value, " .;,") == "" {
+			return []string{s}
+		}
+		out = append(out, part)
+	}
+	return out
 }
 
 // cleanPageLine trims a line and drops what a page prints as decoration:
@@ -180,6 +264,10 @@ func spacedValueFits(field, v string) bool {
 		return len(strings.Fields(v)) <= 12 && len(pageNames(v)) > 0
 	case "date":
 		_, ok := looseDate(v)
+		return ok
+	case "history":
+		// "Received 22 May 2013; revised …", "Copyright © 2017 …".
+		_, ok := dateIn(v)
 		return ok
 	}
 	return false

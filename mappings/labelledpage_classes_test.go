@@ -1,0 +1,177 @@
+package mappings
+
+import (
+	"bufio"
+	"errors"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// Inline labels on one line: the form the issue quotes from a real
+// record, and the history dates of a real chapter page (27-intechopen).
+func TestInlineLabels(t *testing.T) {
+	page := "Title: [Umbilical cord mesenchymal stem cells in refractory immune thrombocytopenia]. Author: Liu XD, Fan ZP, Wang Y. " +
+		"Journal: Zhonghua Xue Ye Xue Za Zhi; 2012 Feb; 33(2):98-102. PubMed ID: 22730656. " +
+		"Abstract: OBJECTIVE: To explore the efficacy of MSCs. METHODS: Ten patients received cells. RESULTS: Seven responded.\n"
+	rec, err := labelledPageFields([]byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []any{rec.Title, familiesOf(rec), rec.Journal.Abbrev, rec.Issued, rec.Volume, rec.Issue, rec.PageStart, rec.PageEnd, rec.PMID,
+		strings.HasPrefix(rec.Abstract.Text, "OBJECTIVE: To explore")}
+	want := []any{"[Umbilical cord mesenchymal stem cells in refractory immune thrombocytopenia].", []string{"Liu", "Fan", "Wang"},
+		"Zhonghua Xue Ye Xue Za Zhi", Date{2012, 2, 0}, "33", "2", "98", "102", "22730656", true}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("\n got %#v\nwant %#v", got, want)
+	}
+	if p := splitInlineLabels("Mesenchymal stem cells: a review. Journal: Blood"); len(p) != 1 {
+		t.Errorf("a line that does not start with a label is cut: %q", p)
+	}
+}
+
+// Years in citation strings, never from a received date or a copyright.
+func TestPageYears(t *testing.T) {
+	cases := []struct {
+		page string
+		want Date
+	}{
+		{"A study of MSCs in ITP patients\nBlood 2011;118(21):3037.\n", Date{Year: 2011}},
+		{"A study of MSCs in ITP patients\nStem Cell Res Ther (2016) 7:45\n", Date{Year: 2016}},
+		{"A study of MSCs in ITP patients\nReceived: 3 May 2018\nPublished: 12 March 2019\n", Date{2019, 3, 12}},
+		{"A study of MSCs in ITP patients\nReceived 22 May 2013; revised 28 June 2013\n25 July 2014\n", Date{2014, 7, 25}},
+		{"A study of MSCs in ITP patients\nCopyright © 2010 Elsevier\n", Date{}},
+	}
+	for _, c := range cases {
+		rec, err := labelledPageFields([]byte(c.page))
+		if err != nil || rec.Issued != c.want {
+			t.Errorf("%q: issued %v (%v), want %v", c.page, rec.Issued, err, c.want)
+		}
+	}
+}
+
+// A URL is never a journal, a title, a publisher or an author.
+func TestURLIsNeverAField(t *testing.T) {
+	page := "https://pubmed.ncbi.nlm.nih.gov/26589752/\nwww.example.org/article/12\nMSCs for poor graft function after transplantation\n" +
+		"Source: https://www.ncbi.nlm.nih.gov/pubmed/26589752\nPublisher: www.spandidos-publications.com\nAuthors: Xiaohua Wang, Wei Sun\n"
+	rec, err := labelledPageFields([]byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.Journal.Title != "" || rec.Journal.Abbrev != "" || rec.Publisher != "" || rec.Title != "MSCs for poor graft function after transplantation" {
+		t.Errorf("journal %q/%q publisher %q title %q", rec.Journal.Title, rec.Journal.Abbrev, rec.Publisher, rec.Title)
+	}
+	if rec.PMID != "26589752" || rec.Guessed["pmid"] != "page-address" {
+		t.Errorf("PMID %q guessed %q", rec.PMID, rec.Guessed["pmid"])
+	}
+}
+
+// The addresses of the real pages in testdata/formats/pages-README.md, and
+// the forms the issue names, give the page's identifiers.
+func TestPageAddressIDs(t *testing.T) {
+	want := map[string][2]string{ // address → DOI, PMID|PMCID|trial
+		"https://thieme-connect.com/products/ejournals/abstract/10.1055/s-0039-1678732":                   {"10.1055/s-0039-1678732", ""},
+		"https://pmc.ncbi.nlm.nih.gov/articles/PMC4681052":                                                {"", "PMC4681052"},
+		"https://rd.springer.com/chapter/10.1007/978-94-007-2801-1_5":                                     {"10.1007/978-94-007-2801-1_5", ""},
+		"https://informahealthcare.com/doi/full/10.2147/PPA.S81509":                                       {"10.2147/ppa.s81509", ""},
+		"http://www.plosone.org/article/info%3Adoi%2F10.1371%2Fjournal.pone.0089666":                      {"10.1371/journal.pone.0089666", ""},
+		"https://eurjmedres.biomedcentral.com/articles/10.1186/s40001-018-0311-3":                         {"10.1186/s40001-018-0311-3", ""},
+		"https://clinicaltrials.gov/ct2/show/NCT04014166":                                                 {"", "NCT04014166"},
+		"https://link.springer.com/article/10.1007%2Fs10616-012-9489-3":                                   {"10.1007/s10616-012-9489-3", ""},
+		"https://stemcellres.biomedcentral.com/articles/10.1186/s13287-023-03323-6/tables/1":              {"10.1186/s13287-023-03323-6", ""},
+		"https://www.clinicaltrials.gov/ct2/show/study/NCT01297972?view=record":                           {"", "NCT01297972"},
+		"https://apps.who.int/trialsearch/Trial2.aspx?TrialID=ChiCTR2000030224":                           {"", "ChiCTR2000030224"},
+		"https://www.frontiersin.org/articles/10.3389/fimmu.2021.1/full":                                  {"10.3389/fimmu.2021.1", ""},
+		"https://www.example.org/action/showCitFormats?doi=10.3389%2Ffimmu.2020.00001&format=ris":         {"10.3389/fimmu.2020.00001", ""},
+		"https://pubmed.ncbi.nlm.nih.gov/26589752/":                                                       {"", "26589752"},
+		"https://www.ncbi.nlm.nih.gov/pubmed/26589752":                                                    {"", "26589752"},
+		"https://www.ncbi.nlm.nih.gov/pmc/articles/PMC5443306/":                                           {"", "PMC5443306"},
+		"https://www.ncbi.nlm.nih.gov/pubmed/?term=mesenchymal+ITP":                                       {"", ""},
+		"https://karger.com/aha/article/145/1/9/827357/The-Mechanistic-Effects-and-Clinical-Applications": {"", ""},
+	}
+	// Every address the README lists is covered.
+	f, err := os.Open("../testdata/formats/pages-README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		cells := strings.Split(sc.Text(), "|")
+		if len(cells) < 4 || !strings.HasPrefix(strings.TrimSpace(cells[3]), "http") {
+			continue
+		}
+		addr := strings.Fields(cells[3])[0]
+		if _, ok := want[addr]; !ok {
+			ids, trial := addressIDs(addr)
+			if ids != (IDs{}) || trial != "" {
+				t.Errorf("%s: ids %+v %q not expected by this test", addr, ids, trial)
+			}
+		}
+	}
+	for addr, w := range want {
+		ids, trial := addressIDs(addr)
+		other := ids.PMID + ids.PMCID + trial
+		if ids.DOI != w[0] || other != w[1] {
+			t.Errorf("%s: DOI %q other %q, want %q %q", addr, ids.DOI, other, w[0], w[1])
+		}
+	}
+}
+
+// A title is never the first sentence of an abstract; with none, the page
+// is declined with the reason.
+func TestTitleIsNeverAnAbstractSentence(t *testing.T) {
+	for _, s := range []string{
+		"Background aims: For patients with poor graft function, MSCs were given.",
+		"OBJECTIVE: To explore the efficacy of MSCs in ITP.",
+		"OBJECTIVE To review the role of mesenchymal stem cells in bone formation",
+		"Seven patients received cells. Five responded. None relapsed.",
+	} {
+		if titleLike(s) {
+			t.Errorf("%q taken for a title", s)
+		}
+	}
+	recs, errs := readAll(t, "labelled-page", []byte("Background aims: For patients with poor graft function after transplantation, MSCs were given.\nAuthors: Xiaohua Wang, Wei Sun\n"))
+	if len(recs) != 0 || len(errs) != 1 || !strings.Contains(errs[0].Error(), "title") {
+		t.Errorf("%d records, %v; want it declined for want of a title", len(recs), errs)
+	}
+}
+
+// A paper that names its trial stays a paper; a page describing a study
+// with registration fields but no id is declined with the reason.
+func TestRegistrationPages(t *testing.T) {
+	paper := "MSCs for poor graft function: a randomised trial\nAuthors: Xiaohua Wang, Wei Sun\nTrial registration: NCT01234567\n"
+	rec, err := parseLabelledPage([]byte(paper))
+	if err != nil || rec.Trial != nil || !reflect.DeepEqual(rec.TrialIDs, []string{"NCT01234567"}) {
+		t.Errorf("paper: trial %+v ids %v err %v", rec.Trial, rec.TrialIDs, err)
+	}
+	noID := "Umbilical cord MSCs in refractory ITP patients\nRecruitment Status: Recruiting\nStudy Type: Interventional\nSponsor: A hospital\n"
+	if _, err := parseLabelledPage([]byte(noID)); !errors.Is(err, errTrialWithoutID) {
+		t.Errorf("registration without id: %v", err)
+	}
+}
+
+// Chinese names written family first: in capitals (26-chin-j-integr-med),
+// and with CamelCase given names as the issue quotes them.
+func TestPageChineseFamilyFirst(t *testing.T) {
+	cases := map[string][]Author{
+		"Pang Yan, Xiao HaoWen, Zhang Hang, Liu ZengHui": {au("Pang Yan", "Pang", "Yan"), au("Xiao HaoWen", "Xiao", "HaoWen"),
+			au("Zhang Hang", "Zhang", "Hang"), au("Liu ZengHui", "Liu", "ZengHui")},
+		"ZHANG Aijun LIU Qinqin PU Ting":             {au("ZHANG Aijun", "Zhang", "Aijun"), au("LIU Qinqin", "Liu", "Qinqin"), au("PU Ting", "Pu", "Ting")},
+		"YIN Li-ming (尹利明)1, JIANG Hui-fang (蒋慧芳)2,": {au("YIN Li-ming", "Yin", "Li-ming"), au("JIANG Hui-fang", "Jiang", "Hui-fang")},
+	}
+	for in, want := range cases {
+		if got := splitsOnly(pageNames(in)); !reflect.DeepEqual(got, want) {
+			t.Errorf("%q:\n got %+v\nwant %+v", in, got, want)
+		}
+	}
+}
+
+func familiesOf(r Record) []string {
+	var out []string
+	for _, a := range r.Authors {
+		out = append(out, a.Family)
+	}
+	return out
+}

@@ -1,0 +1,69 @@
+package mappings
+
+import (
+	"fmt"
+	"strings"
+)
+
+// pageRegistration is what a page's registry labels said.
+type pageRegistration struct {
+	id       string // from a registry-id label ("ClinicalTrials.gov Identifier: NCT…")
+	official string
+	fields   int // registration fields seen (status, type, phase, enrolment, eligibility, …)
+}
+
+// registryNames maps an id's prefix to its registry.
+var registryNames = []struct{ prefix, name string }{
+	{"NCT", "ClinicalTrials.gov"}, {"ChiCTR", "ChiCTR"}, {"ISRCTN", "ISRCTN"}, {"ACTRN", "ANZCTR"},
+	{"DRKS", "DRKS"}, {"UMIN", "UMIN-CTR"}, {"jRCT", "jRCT"}, {"CTRI", "CTRI"}, {"KCT", "CRiS"},
+	{"IRCT", "IRCT"}, {"PACTR", "PACTR"}, {"TCTR", "TCTR"},
+}
+
+func registryOf(id string) string {
+	for _, r := range registryNames {
+		if strings.HasPrefix(id, r.prefix) {
+			return r.name
+		}
+	}
+	if len(id) == 14 && id[4] == '-' && id[11] == '-' {
+		return "EU Clinical Trials Register"
+	}
+	return ""
+}
+
+// pageTrial makes a page a trial registration when it names the trial's
+// registry id by a registry label (or its address is the registry's page
+// of that trial) and prints at least two of the fields only a
+// registration has (recruitment status, study type, phase, enrolment,
+// eligibility, sponsor, conditions, registration dates). A paper citing
+// its trial ("Trial registration: NCT…") has the id but not the fields.
+func pageTrial(reg pageRegistration, addressTrial string, rec *Record) *TrialRecord {
+	id := reg.id
+	if id == "" {
+		id = addressTrial
+	}
+	if id == "" || reg.fields < 2 {
+		return nil
+	}
+	// Status, study type and phase are counted but not kept: a copied page
+	// prints them in the site's words and as of the day it was copied, and
+	// beside the registry's own record of the same trial they would state
+	// a second status (the ontology allows one).
+	tr := &TrialRecord{ID: id, Registry: registryOf(id), Title: rec.Title, OfficialTitle: reg.official}
+	if len(rec.URLs) > 0 {
+		tr.URL = rec.URLs[0]
+	}
+	for _, other := range rec.TrialIDs {
+		if other != id {
+			tr.SecondaryIDs = append(tr.SecondaryIDs, other)
+		}
+	}
+	if !containsString(rec.TrialIDs, id) {
+		rec.TrialIDs = append([]string{id}, rec.TrialIDs...)
+	}
+	return tr
+}
+
+// errTrialWithoutID: a page that describes a study the way registries do
+// but names no registry id, so no Trial node can be made for it.
+var errTrialWithoutID = fmt.Errorf("%w: a trial description without a registry id", ErrUnknownFormat)
