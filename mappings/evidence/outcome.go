@@ -1,6 +1,7 @@
 package evidence
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -25,8 +26,9 @@ func (x *extraction) outcomes(nInterventions int) []Outcome {
 		}
 		s := &f.Sentences[si]
 		types := map[string][]*mention{}
-		for i := range f.Mentions {
-			if m := &f.Mentions[i]; m.Sent == si && m.Kind() == "outcome" {
+		ms := f.inSentence(si)
+		for i := range ms {
+			if m := &ms[i]; m.Kind() == "outcome" {
 				types[m.IRI()] = append(types[m.IRI()], m)
 			}
 		}
@@ -206,12 +208,12 @@ func namedUnitTime(f *field, s *sentence, from, to int) (Quantity, bool) {
 
 // tokenBefore is the index of the last token ending at or before p in s.
 func tokenBefore(f *field, s *sentence, p int) int {
-	for k := s.Tok1 - 1; k >= s.Tok0; k-- {
-		if f.Tokens[k].End <= p {
-			return k
-		}
+	// Tokens are in text order: a binary search keeps a long sentence linear.
+	k := s.Tok0 + sort.Search(s.Tok1-s.Tok0, func(i int) bool { return f.Tokens[s.Tok0+i].End > p }) - 1
+	if k < s.Tok0 {
+		return -1
 	}
-	return -1
+	return k
 }
 
 // timeToResponse: "The median time between hUC-MSC transplantation and
@@ -264,7 +266,7 @@ func (x *extraction) followUpAndSurvival(f *field, s *sentence, types map[string
 		}
 	}
 	var pct *Quantity
-	parallel := x.r.pattern("respectively").has(f.Tokens, s.Tok0, s.Tok1)
+	parallel := f.has(x.r, "respectively", s.Tok0, s.Tok1)
 	for i := range qs {
 		if parallel {
 			break // "at 3 and 6 months ... 87.5% and 83.3%, respectively": pairs not read
@@ -371,7 +373,7 @@ func risesAfter(f *field, s *sentence, k int) bool {
 // namedTime finds a named time point ("postpartum", "during pregnancy")
 // between two code-point offsets of the sentence.
 func (x *extraction) namedTime(f *field, s *sentence, from, to int) (Span, bool) {
-	for _, h := range x.r.pattern("named-time").findAll(f.Tokens, s.Tok0, s.Tok1) {
+	for _, h := range f.find(x.r, "named-time", s.Tok0, s.Tok1) {
 		sp := f.tokSpan(h.Tok0, h.Tok1)
 		if sp.Start >= from && sp.End <= to {
 			return sp, true
