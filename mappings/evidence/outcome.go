@@ -53,20 +53,61 @@ func (x *extraction) outcomes(nInterventions int) []Outcome {
 				x.outcomeArm[n] = key
 			}
 		}
-		consumed := x.armOutcomes(f, s, types, addArm)
-		compared := x.comparedArms(f, s, types, addArm)
-		x.adverse(f, s, types, add)
-		x.responses(f, s, types, consumed, add)
-		x.timeToResponse(f, s, types, add)
-		if !compared {
-			x.followUpAndSurvival(f, s, types, add)
+		o := &outcomeSentence{f: f, si: si, s: s, types: types, add: add, addArm: addArm}
+		for _, rule := range outcomeRules {
+			rule.run(x, o)
 		}
-		x.plateletCounts(f, s, types, add)
-		x.events(f, s, add)
-		x.negatedEvents(f, si, add)
-		x.findingChanges(f, si, add)
 	}
 	return out
+}
+
+// outcomeSentence is what every rule of the outcome frame sees of one
+// factual sentence, and what earlier rules tell later ones.
+type outcomeSentence struct {
+	f      *field
+	si     int
+	s      *sentence
+	types  map[string][]*mention // outcome mentions of the sentence by concept IRI
+	add    func(Outcome)
+	addArm func(Outcome, string) // an outcome of the arm with this key
+	// set by arm-outcomes: tokens of counts read with their arm
+	consumed map[int]bool
+	// set by compared-arms: the sentence compares arms side by side
+	compared bool
+}
+
+// outcomeRule is one rule of the outcome frame: its name, the rules whose
+// results it reads (they must come before it), and the pattern categories
+// of patterns.tsv it reads (checked to exist when the rules load).
+type outcomeRule struct {
+	name       string
+	needs      []string
+	categories []string
+	run        func(x *extraction, o *outcomeSentence)
+}
+
+// outcomeRules run in this order on each factual sentence.
+var outcomeRules = []outcomeRule{
+	{"arm-outcomes", nil, []string{"cohort-noun"}, func(x *extraction, o *outcomeSentence) {
+		o.consumed = x.armOutcomes(o.f, o.s, o.types, o.addArm)
+	}},
+	{"compared-arms", nil, nil, func(x *extraction, o *outcomeSentence) {
+		o.compared = x.comparedArms(o.f, o.s, o.types, o.addArm)
+	}},
+	{"adverse-events-negated", nil, nil, func(x *extraction, o *outcomeSentence) { x.adverse(o.f, o.s, o.types, o.add) }},
+	{"responses", []string{"arm-outcomes"}, []string{"cohort-noun"}, func(x *extraction, o *outcomeSentence) {
+		x.responses(o.f, o.s, o.types, o.consumed, o.add)
+	}},
+	{"time-to-response", nil, nil, func(x *extraction, o *outcomeSentence) { x.timeToResponse(o.f, o.s, o.types, o.add) }},
+	{"follow-up-and-survival", []string{"compared-arms"}, []string{"respectively"}, func(x *extraction, o *outcomeSentence) {
+		if !o.compared {
+			x.followUpAndSurvival(o.f, o.s, o.types, o.add)
+		}
+	}},
+	{"platelet-counts", nil, []string{"named-time"}, func(x *extraction, o *outcomeSentence) { x.plateletCounts(o.f, o.s, o.types, o.add) }},
+	{"events", nil, nil, func(x *extraction, o *outcomeSentence) { x.events(o.f, o.s, o.add) }},
+	{"negated-events", nil, []string{"negated-event", "negation-pre"}, func(x *extraction, o *outcomeSentence) { x.negatedEvents(o.f, o.si, o.add) }},
+	{"finding-changes", nil, []string{"finding", "finding-change"}, func(x *extraction, o *outcomeSentence) { x.findingChanges(o.f, o.si, o.add) }},
 }
 
 func intp(n int) *int { return &n }
