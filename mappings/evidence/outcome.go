@@ -32,9 +32,17 @@ func (x *extraction) outcomes(nInterventions int) []Outcome {
 				types[m.IRI()] = append(types[m.IRI()], m)
 			}
 		}
-		add := func(o Outcome) {
+		first := len(out)
+		var add func(Outcome)
+		addTo := func(o Outcome, arm string) {
 			if o.Label == "" {
 				o.Label = x.r.concept(o.Type).Label
+			}
+			// Precision by construction: a number whose readings disagree,
+			// or whose group the sentence leaves open, is a candidate.
+			if reason := x.vetOutcome(f, s, o, arm); reason != "" {
+				x.demote(o, reason)
+				return
 			}
 			key := o.Type + " " + o.Label
 			if o.Patients != nil && *o.Patients == 0 && o.Value == nil && zero[key] {
@@ -44,19 +52,19 @@ func (x *extraction) outcomes(nInterventions int) []Outcome {
 				zero[key] = true
 			}
 			o.Intervention = iv
+			if arm != "" {
+				x.outcomeArm[len(out)] = arm
+			}
 			out = append(out, o)
 		}
-		addArm := func(o Outcome, key string) {
-			n := len(out)
-			add(o)
-			if len(out) > n {
-				x.outcomeArm[n] = key
-			}
-		}
-		o := &outcomeSentence{f: f, si: si, s: s, types: types, add: add, addArm: addArm}
+		add = func(o Outcome) { addTo(o, "") }
+		addArm := func(o Outcome, key string) { addTo(o, key) }
+		o := &outcomeSentence{f: f, si: si, s: s, types: types, add: add, addArm: addArm,
+			read: func() []Outcome { return out[first:] }}
 		for _, rule := range outcomeRules {
 			rule.run(x, o)
 		}
+		x.unreadNumbers(f, s, types, out[first:])
 	}
 	return out
 }
@@ -74,6 +82,8 @@ type outcomeSentence struct {
 	consumed map[int]bool
 	// set by compared-arms: the sentence compares arms side by side
 	compared bool
+	// read returns the outcomes asserted from this sentence so far
+	read func() []Outcome
 }
 
 // outcomeRule is one rule of the outcome frame: its name, the rules whose
@@ -108,6 +118,7 @@ var outcomeRules = []outcomeRule{
 	{"events", nil, nil, func(x *extraction, o *outcomeSentence) { x.events(o.f, o.s, o.add) }},
 	{"negated-events", nil, []string{"negated-event", "negation-pre"}, func(x *extraction, o *outcomeSentence) { x.negatedEvents(o.f, o.si, o.add) }},
 	{"finding-changes", nil, []string{"finding", "finding-change"}, func(x *extraction, o *outcomeSentence) { x.findingChanges(o.f, o.si, o.add) }},
+	{"share-with-fraction", []string{"arm-outcomes", "compared-arms", "responses"}, nil, func(x *extraction, o *outcomeSentence) { x.shareWithFraction(o) }},
 }
 
 func intp(n int) *int { return &n }
