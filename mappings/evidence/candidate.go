@@ -82,6 +82,34 @@ func sideBySide(f *field, s *sentence, q Quantity) bool {
 	return false
 }
 
+// doseLevels: the dose ends a list of numbers sharing its power and unit
+// ("0.5, 1.0 and 2.0 × 10^6 cells/kg"): it is one of several dose levels,
+// not the dose of all patients. Which patients had which level is a
+// pairing no rule reads yet, so each level is a candidate.
+func (x *extraction) doseLevels(f *field, s *sentence, qs []Quantity, i int, d Quantity) bool {
+	k := i
+	for k > 0 && qs[k-1].Unit == "" && qs[k-1].Value != "" {
+		between := strings.TrimSpace(runeSlice(f.Runes, qs[k-1].Span.End, qs[k].Span.Start))
+		if between != "," && between != "and" && between != ", and" && between != "or" && between != ", or" {
+			break
+		}
+		k--
+	}
+	if k == i {
+		return false
+	}
+	list := f.span(qs[k].Span.Start, d.Span.End)
+	for j := k; j <= i; j++ {
+		c := Candidate{Kind: "dose", Rule: "dose-level-list", Spans: []Span{qs[j].Span, list, f.sentenceSpan(s)},
+			Reason: fmt.Sprintf("one of the dose levels %q: which patients received it is not paired with it", list.Text)}
+		if j == i {
+			c.Value = &d
+		}
+		x.candidates = append(x.candidates, c)
+	}
+	return true
+}
+
 // demote keeps an outcome reading as a candidate with its reason.
 func (x *extraction) demote(o Outcome, reason string) {
 	x.candidates = append(x.candidates, Candidate{Kind: "outcome", Type: o.Type, Patients: o.Patients,

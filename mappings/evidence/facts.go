@@ -57,7 +57,7 @@ type Facts struct {
 // what number, of what, when or in which arm is missing, or two readings
 // of it disagree ("13/18" with "27.2%").
 type Candidate struct {
-	Kind      string // "outcome" (the only kind so far)
+	Kind      string // "outcome" or "dose"
 	Type      string // the outcome type IRI the number would have, "" when unknown
 	Patients  *int
 	Total     *int

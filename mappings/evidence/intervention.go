@@ -209,7 +209,9 @@ func (x *extraction) dose(iv *Intervention, agent *ontology.LexiconEntry, specif
 		qs := f.quantitiesIn(s.Start, s.End)
 		for i := 0; i < len(qs); i++ {
 			q, used := withRange(f, s, qs, i)
-			if d, ok := cellDose(q, saysDose || x.rightAfterAgent(f, fs.si, q)); ok {
+			if d, ok := cellDose(q, saysDose || x.rightAfterAgent(f, fs.si, q)); ok && x.doseLevels(f, s, qs, i, d) {
+				return // levels, not the dose: kept as candidates
+			} else if ok {
 				iv.Dose = &d
 				iv.Details = append(iv.Details, Detail{"dose", "dose-cells-with-agent", d.Span})
 				iv.Spans = appendSpan(iv.Spans, d.Span)
