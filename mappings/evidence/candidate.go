@@ -61,7 +61,9 @@ func sameShare(n, d int, pct string) bool {
 // sideBySide: the quantity stands next to another of the same unit with
 // "vs", "versus" or "compared with" between them.
 func sideBySide(f *field, s *sentence, q Quantity) bool {
-	qs := f.quantitiesIn(s.Start, s.End)
+	// Only the neighbours in the sentence: a window, not the whole
+	// sentence, so a long sentence stays linear.
+	qs := f.quantitiesIn(max(s.Start, q.Span.Start-200), min(s.End, q.Span.End+200))
 	for i := range qs {
 		if qs[i].Span != q.Span {
 			continue
@@ -116,6 +118,10 @@ func (x *extraction) demote(o Outcome, reason string) {
 		Total: o.Total, Value: o.Value, Timepoint: o.Timepoint, Reason: reason, Rule: o.Rule, Spans: o.Spans})
 }
 
+// maxReadSpan bounds how far before a number a span holding it may start
+// (a value with its range and median, a fraction with its percentage).
+const maxReadSpan = 120
+
 // unreadNumbers keeps, as candidates, the percentages and fractions of a
 // sentence about outcomes that no outcome rule read: the number is there,
 // but which patients, of what, or in which arm is not settled by any rule.
@@ -129,24 +135,32 @@ func (x *extraction) unreadNumbers(f *field, s *sentence, types map[string][]*me
 			typ = t
 		}
 	}
-	used := func(q Quantity) bool {
-		for _, o := range read {
-			for _, v := range []*Quantity{o.Value, o.Timepoint} {
-				if v != nil && v.Span.Start <= q.Span.Start && q.Span.End <= v.Span.End {
-					return true
-				}
-			}
-			for _, sp := range o.Spans {
-				if sp.Start <= q.Span.Start && q.Span.End <= sp.End && sp.End-sp.Start < s.End-s.Start {
-					return true
-				}
+	// What was read, as the furthest end of a read span by its start, so
+	// each number is checked against the few spans that may hold it.
+	ends := map[int]int{}
+	cover := func(sp Span) {
+		ends[sp.Start] = max(ends[sp.Start], sp.End)
+	}
+	for _, o := range read {
+		for _, v := range []*Quantity{o.Value, o.Timepoint} {
+			if v != nil {
+				cover(v.Span)
 			}
 		}
-		for _, c := range x.candidates {
-			if len(c.Spans) > 0 && c.Spans[0].Start <= q.Span.Start && q.Span.End <= c.Spans[0].End {
-				return true
+		for _, sp := range o.Spans {
+			if sp.End-sp.Start < s.End-s.Start {
+				cover(sp)
 			}
-			if c.Value != nil && c.Value.Span == q.Span {
+		}
+	}
+	for _, c := range x.candidates[x.sentCandidates:] {
+		if len(c.Spans) > 0 {
+			cover(c.Spans[0])
+		}
+	}
+	used := func(q Quantity) bool {
+		for st := q.Span.Start; st >= max(s.Start, q.Span.Start-maxReadSpan); st-- {
+			if ends[st] >= q.Span.End {
 				return true
 			}
 		}
@@ -183,16 +197,17 @@ func (x *extraction) shareWithFraction(o *outcomeSentence) {
 		return // shares listed in order belong to the groups or times listed
 	}
 	qs := f.quantitiesIn(s.Start, s.End)
-	taken := func(q Quantity) bool {
-		for _, r := range o.read() {
-			for _, v := range []*Quantity{r.Value, r.Timepoint} {
-				if v != nil && v.Span.Start <= q.Span.Start && q.Span.End <= v.Span.End {
-					return true
-				}
+	// Numbers earlier rules read, by start: the quantities of one text
+	// never overlap, so a number is taken when its own span was read.
+	read := map[Span]bool{}
+	for _, r := range o.read() {
+		for _, v := range []*Quantity{r.Value, r.Timepoint} {
+			if v != nil {
+				read[v.Span] = true
 			}
 		}
-		return false
 	}
+	taken := func(q Quantity) bool { return read[q.Span] }
 	for i := 0; i < len(qs); i++ {
 		pct, frac := qs[i], qs[i]
 		// "44.4% (8/18)" is one quantity holding both readings; "13/18,

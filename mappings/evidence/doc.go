@@ -18,6 +18,7 @@ type field struct {
 	Quantities []Quantity        // from FindQuantities, spans in this field
 	qByStart   []int             // indexes of Quantities by start offset
 	hits       map[hitKey][]hit[string]
+	sentSpans  map[int]Span // by start, see sentenceSpan
 }
 
 // newField splits text into sentences and labels each with its section,
@@ -87,8 +88,19 @@ func (f *field) span(start, end int) Span {
 	return Span{Field: f.Name, Start: start, End: end, Text: runeSlice(f.Runes, start, end)}
 }
 
-// sentenceSpan is the span of a whole sentence.
-func (f *field) sentenceSpan(s *sentence) Span { return f.span(s.Start, s.End) }
+// sentenceSpan is the span of a whole sentence. Its text is made once per
+// sentence and shared: every fact of a long sentence cites it.
+func (f *field) sentenceSpan(s *sentence) Span {
+	if sp, ok := f.sentSpans[s.Start]; ok && sp.End == s.End {
+		return sp
+	}
+	if f.sentSpans == nil {
+		f.sentSpans = map[int]Span{}
+	}
+	sp := f.span(s.Start, s.End)
+	f.sentSpans[s.Start] = sp
+	return sp
+}
 
 // tokSpan is the span covering tokens [t0, t1).
 func (f *field) tokSpan(t0, t1 int) Span {

@@ -15,6 +15,8 @@ type extraction struct {
 	outcomeArm map[int]string
 	// candidates are the readings not asserted (see Candidate).
 	candidates []Candidate
+	// sentCandidates is len(candidates) when the current sentence began.
+	sentCandidates int
 }
 
 // Extract reads the facts of one record. It is deterministic and never

@@ -33,6 +33,7 @@ func (x *extraction) outcomes(nInterventions int) []Outcome {
 			}
 		}
 		first := len(out)
+		x.sentCandidates = len(x.candidates)
 		var add func(Outcome)
 		addTo := func(o Outcome, arm string) {
 			if o.Label == "" {
