@@ -53,6 +53,7 @@ func (pe *paperEmitter) emitFacts() {
 		es[k], facts[k] = pe.newFactEmitter(i), pe.facts[i]
 	}
 	pe.emitReconciled(reconcile(facts, pe.broader), es)
+	pe.emitCandidates(es, facts)
 }
 
 // newFactEmitter knows where the graph holds each text of source s: the
@@ -141,6 +142,42 @@ func (pe *paperEmitter) emitReconciled(r reconciled, es []*factEmitter) {
 	for _, c := range r.conflicts {
 		es[c.src].conflict(c)
 	}
+}
+
+// candidates writes each source's candidate facts in its own graph: not
+// outcomes, never reconciled, each with its reason and words.
+func (pe *paperEmitter) emitCandidates(es []*factEmitter, facts []*evidence.Facts) {
+	for k, f := range facts {
+		if f == nil {
+			continue
+		}
+		for n, c := range f.Candidates {
+			es[k].candidate(n+1, c)
+		}
+	}
+}
+
+func (e *factEmitter) candidate(n int, c evidence.Candidate) {
+	g := e.src.iri
+	C := fmt.Sprintf("%s/candidate/%s/%d", e.p.iri, e.src.sha[:16], n)
+	if c.Reason == "" || !e.evidence(C, c.Spans) {
+		return
+	}
+	e.pe.ds.link(g, C, o.RDFType, o.CandidateFact)
+	e.pe.ds.link(g, e.p.iri, o.HasCandidate, C)
+	e.pe.ds.add(g, C, o.CandidateReason, str(c.Reason))
+	label := "Candidate"
+	if c.Type != "" {
+		e.pe.ds.link(g, C, o.CandidateType, c.Type)
+		label += " " + strings.TrimPrefix(c.Type, o.MKG)
+	}
+	if c.Value != nil {
+		e.quantity(C, o.CandidateValue, "value", *c.Value)
+		label += " " + c.Value.Span.Text
+	} else if len(c.Spans) > 0 {
+		label += " " + c.Spans[0].Text
+	}
+	e.pe.ds.add(g, C, o.RDFSLabel, str(label))
 }
 
 // conflict keeps a value this source states that differs from the

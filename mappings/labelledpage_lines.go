@@ -17,7 +17,7 @@ type pageLabel struct {
 // pageLabels maps a label, lower-cased and without spaces, to its field.
 var pageLabels = sync.OnceValue(func() map[string]pageLabel {
 	m := map[string]pageLabel{}
-	for _, r := range readTable("page-labels.tsv", 3) {
+	for _, r := range readTable("page-labels.tsv") {
 		m[labelKey(r[1])] = pageLabel{field: r[0], space: r[2] == "space"}
 	}
 	return m
@@ -30,7 +30,7 @@ type pageFurniture struct {
 
 var boilerplatePhrases = sync.OnceValue(func() pageFurniture {
 	var f pageFurniture
-	for _, r := range readTable("page-boilerplate.tsv", 2) {
+	for _, r := range readTable("page-boilerplate.tsv") {
 		p := strings.ToLower(strings.TrimSpace(r[1]))
 		switch r[0] {
 		case "prefix":
@@ -41,8 +41,6 @@ var boilerplatePhrases = sync.OnceValue(func() pageFurniture {
 			f.contains = append(f.contains, p)
 		case "trim":
 			f.trim = append(f.trim, p)
-		default:
-			panic("mappings: tables/page-boilerplate.tsv: unknown kind " + r[0])
 		}
 	}
 	return f

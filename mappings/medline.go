@@ -82,7 +82,7 @@ func medlineTagged(head []byte) bool {
 // medlineFields maps a MEDLINE tag to the field it feeds (tables/medline.tsv).
 var medlineFields = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
-	for _, r := range readTable("medline.tsv", 2) {
+	for _, r := range readTable("medline.tsv") {
 		m[r[0]] = r[1]
 	}
 	return m

@@ -11,7 +11,7 @@ import (
 // (tables/han-compound-surnames.txt), simplified and traditional.
 var hanCompoundSurnames = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
-	for _, r := range readTable("han-compound-surnames.txt", 1) {
+	for _, r := range readTable("han-compound-surnames.txt") {
 		m[strings.TrimSpace(r[0])] = true
 	}
 	return m

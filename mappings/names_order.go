@@ -26,11 +26,8 @@ const (
 var surnameTable = sync.OnceValue(func() map[string]surnameUse {
 	uses := map[string]surnameUse{"weak": weakSurname, "also-given": alsoGiven, "family": familyOnly}
 	m := map[string]surnameUse{}
-	for i, r := range readTable("surnames.tsv", 3) {
-		u, ok := uses[r[2]]
-		if !ok {
-			panic(fmt.Sprintf("mappings: tables/surnames.tsv: row %d: unknown use %q", i+1, r[2]))
-		}
+	for _, r := range readTable("surnames.tsv") {
+		u := uses[r[2]] // checked against the table's spec when loaded
 		m[strings.ToLower(r[1])] = max(m[strings.ToLower(r[1])], u)
 	}
 	return m

@@ -79,6 +79,10 @@ func Register(f Format) {
 func withTitlePolicy(read func(io.Reader) iter.Seq2[Record, error]) func(io.Reader) iter.Seq2[Record, error] {
 	return func(r io.Reader) iter.Seq2[Record, error] {
 		return func(yield func(Record, error) bool) {
+			if err := TablesError(); err != nil {
+				yield(Record{}, err) // a broken table would read records wrongly
+				return
+			}
 			for rec, err := range read(r) {
 				if err == nil {
 					err = untitledPolicy(&rec)

@@ -59,7 +59,7 @@ var risSyntax = sync.OnceValue(func() *Syntax {
 
 var risTypes = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
-	for _, r := range readTable("ris-types.tsv", 2) {
+	for _, r := range readTable("ris-types.tsv") {
 		m[r[0]] = r[1]
 	}
 	return m

@@ -14,33 +14,117 @@ import (
 //go:embed tables
 var tableFiles embed.FS
 
-// readTable returns the rows of an embedded tab-separated table, skipping
-// blank lines and "#" comments. A malformed row is a programming error
-// caught by the tests, so it panics at first use rather than being
-// silently skipped.
-func readTable(name string, columns int) [][]string {
-	data, err := tableFiles.ReadFile("tables/" + name)
-	if err != nil {
-		panic(fmt.Sprintf("mappings: missing table %s: %v", name, err))
+// tableSpec says what the rows of one table hold: how many columns, and
+// for a column the code switches on, the values it knows. A value it does
+// not know is a typo that would silently drop what the row maps.
+type tableSpec struct {
+	columns int
+	values  map[int][]string // 0-based column → the values allowed there
+}
+
+var tableSpecs = map[string]tableSpec{
+	"abstract-labels.txt":       {columns: 1},
+	"boilerplate.tsv":           {columns: 2},
+	"han-compound-surnames.txt": {columns: 1},
+	"languages.tsv":             {columns: 2},
+	"ris-types.tsv":             {columns: 2},
+	"ris.tsv": {columns: 2, values: map[int][]string{1: strings.Fields(`type end title short-title author
+		abstract journal journal-abbrev issn doi url date volume issue page-start page-end keyword
+		language publisher accession database pmcid address ignore`)}},
+	"medline.tsv": {columns: 2, values: map[int][]string{1: strings.Fields(`pmid pmcid title book-title
+		abstract author-full author collective author-id affiliation person-other issn journal
+		journal-abbrev date epub-date volume issue pages location-id secondary-id language
+		publication-type mesh keyword publisher ignore`)}},
+	"vufind-solr.tsv": {columns: 2, values: map[int][]string{1: strings.Fields(`abstract author author-facet
+		collection date doi issn issue journal language page-start publisher role spelling title
+		title-full title-short topic url volume ignore`)}},
+	"page-labels.tsv": {columns: 3, values: map[int][]string{
+		0: strings.Fields(`title authors abstract date doi issue journal keywords language pages pmcid
+			pmid publisher stop trial volume`),
+		2: {"colon", "space"}}},
+	"page-boilerplate.tsv": {columns: 2, values: map[int][]string{0: {"prefix", "line", "contains", "trim"}}},
+	"surnames.tsv":         {columns: 3, values: map[int][]string{2: {"family", "also-given", "weak"}}},
+}
+
+// parseTable reads the rows of one table, skipping blank lines and "#"
+// comments, and checks each against the table's spec. Errors name the
+// table and line as tables/NAME:LINE.
+func parseTable(name, data string) ([][]string, error) {
+	spec, ok := tableSpecs[name]
+	if !ok {
+		return nil, fmt.Errorf("tables/%s: no spec for this table in tables.go", name)
 	}
 	var rows [][]string
-	for i, line := range strings.Split(string(data), "\n") {
+	for i, line := range strings.Split(data, "\n") {
 		line = strings.TrimRight(line, "\r")
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
 		row := strings.Split(line, "\t")
-		if len(row) != columns {
-			panic(fmt.Sprintf("mappings: tables/%s:%d: want %d tab-separated columns, got %d", name, i+1, columns, len(row)))
+		if len(row) != spec.columns {
+			return nil, fmt.Errorf("tables/%s:%d: want %d tab-separated columns, got %d", name, i+1, spec.columns, len(row))
+		}
+		for c, v := range row {
+			if v == "" {
+				return nil, fmt.Errorf("tables/%s:%d: column %d is empty", name, i+1, c+1)
+			}
+			if allowed, ok := spec.values[c]; ok && !slices.Contains(allowed, v) {
+				return nil, fmt.Errorf("tables/%s:%d: unknown value %q in column %d (known: %s)", name, i+1, v, c+1, strings.Join(allowed, " "))
+			}
 		}
 		rows = append(rows, row)
 	}
-	return rows
+	return rows, nil
+}
+
+// loadTables reads and checks every embedded table once. A table without
+// a spec, or a spec without a table, is an error too.
+var loadTables = sync.OnceValues(func() (map[string][][]string, error) {
+	out := map[string][][]string{}
+	entries, err := tableFiles.ReadDir("tables")
+	if err != nil {
+		return nil, fmt.Errorf("mappings: tables: %w", err)
+	}
+	for _, e := range entries {
+		data, err := tableFiles.ReadFile("tables/" + e.Name())
+		if err != nil {
+			return nil, fmt.Errorf("mappings: tables/%s: %w", e.Name(), err)
+		}
+		rows, err := parseTable(e.Name(), string(data))
+		if err != nil {
+			return nil, fmt.Errorf("mappings: %w", err)
+		}
+		out[e.Name()] = rows
+	}
+	for name := range tableSpecs {
+		if _, ok := out[name]; !ok {
+			return nil, fmt.Errorf("mappings: tables/%s: spec without a table", name)
+		}
+	}
+	return out, nil
+})
+
+// TablesError reports a table that failed its checks; readers refuse to
+// read with a broken table rather than read with part of it.
+func TablesError() error {
+	_, err := loadTables()
+	return err
+}
+
+// readTable returns the checked rows of an embedded table, each with the
+// columns its spec gives (none when the tables failed their checks:
+// TablesError says why, and readers stop).
+func readTable(name string) [][]string {
+	tables, err := loadTables()
+	if err != nil {
+		return nil
+	}
+	return tables[name]
 }
 
 var languageCodes = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
-	for _, r := range readTable("languages.tsv", 2) {
+	for _, r := range readTable("languages.tsv") {
 		m[strings.ToLower(r[0])] = r[1]
 	}
 	return m
@@ -49,7 +133,7 @@ var languageCodes = sync.OnceValue(func() map[string]string {
 // risFields maps a RIS tag to the field it feeds (tables/ris.tsv).
 var risFields = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
-	for _, r := range readTable("ris.tsv", 2) {
+	for _, r := range readTable("ris.tsv") {
 		m[r[0]] = r[1]
 	}
 	return m
@@ -59,7 +143,7 @@ var risFields = sync.OnceValue(func() map[string]string {
 // first so that "Case presentation" wins over a shorter label.
 var abstractLabels = sync.OnceValue(func() []string {
 	var out []string
-	for _, r := range readTable("abstract-labels.txt", 1) {
+	for _, r := range readTable("abstract-labels.txt") {
 		out = append(out, r[0], strings.ToUpper(r[0]))
 	}
 	slices.SortStableFunc(out, func(a, b string) int { return len(b) - len(a) })
@@ -70,7 +154,7 @@ var abstractLabels = sync.OnceValue(func() []string {
 // the record (tables/boilerplate.tsv).
 var boilerplate = sync.OnceValue(func() map[string][]string {
 	m := map[string][]string{}
-	for _, r := range readTable("boilerplate.tsv", 2) {
+	for _, r := range readTable("boilerplate.tsv") {
 		m[r[0]] = append(m[r[0]], r[1])
 	}
 	return m

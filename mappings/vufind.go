@@ -38,7 +38,7 @@ func sniffVuFind(head []byte) int {
 
 var vufindFields = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
-	for _, r := range readTable("vufind-solr.tsv", 2) {
+	for _, r := range readTable("vufind-solr.tsv") {
 		m[r[0]] = r[1]
 	}
 	return m

@@ -54,27 +54,27 @@ func ParseLexicon(data string) ([]LexiconEntry, error) {
 	seen := map[string]int{}
 	for n, cols := range tsvRows(data) {
 		if len(cols) != 7 {
-			return nil, fmt.Errorf("lexicon line %d: want 7 tab-separated columns, got %d", n, len(cols))
+			return nil, fmt.Errorf("lexicon.tsv:%d: want 7 tab-separated columns, got %d", n, len(cols))
 		}
 		e := LexiconEntry{Kind: cols[0], CURIE: cols[1], Label: cols[2], Note: cols[6], Line: n}
 		if !lexiconKinds[e.Kind] {
-			return nil, fmt.Errorf("lexicon line %d: unknown kind %q", n, e.Kind)
+			return nil, fmt.Errorf("lexicon.tsv:%d: unknown kind %q", n, e.Kind)
 		}
 		if e.Label == "" {
-			return nil, fmt.Errorf("lexicon line %d: concept %s has no label", n, e.CURIE)
+			return nil, fmt.Errorf("lexicon.tsv:%d: concept %s has no label", n, e.CURIE)
 		}
 		var err error
 		if e.IRI, err = ExpandCURIE(e.CURIE); err != nil {
-			return nil, fmt.Errorf("lexicon line %d: %w", n, err)
+			return nil, fmt.Errorf("lexicon.tsv:%d: %w", n, err)
 		}
 		if cols[3] != "" {
 			if e.Broader, err = ExpandCURIE(cols[3]); err != nil {
-				return nil, fmt.Errorf("lexicon line %d: broader: %w", n, err)
+				return nil, fmt.Errorf("lexicon.tsv:%d: broader: %w", n, err)
 			}
 		}
 		if cols[4] != "" {
 			if e.CellSource, err = ExpandCURIE(cols[4]); err != nil {
-				return nil, fmt.Errorf("lexicon line %d: cell source: %w", n, err)
+				return nil, fmt.Errorf("lexicon.tsv:%d: cell source: %w", n, err)
 			}
 		}
 		for _, s := range strings.Split(cols[5], "|") {
@@ -84,10 +84,25 @@ func ParseLexicon(data string) ([]LexiconEntry, error) {
 		}
 		key := e.Kind + " " + e.IRI
 		if prev, dup := seen[key]; dup {
-			return nil, fmt.Errorf("lexicon line %d: %s %s already defined on line %d", n, e.Kind, e.CURIE, prev)
+			return nil, fmt.Errorf("lexicon.tsv:%d: %s %s already defined on line %d", n, e.Kind, e.CURIE, prev)
 		}
 		seen[key] = n
 		out = append(out, e)
+	}
+	// A broader concept or a cell source must be defined here too: a typo
+	// in one would otherwise mint a concept nobody declared.
+	defined := map[string]bool{}
+	for _, e := range out {
+		defined[e.IRI] = true
+		defined[e.Kind+" "+e.IRI] = true
+	}
+	for _, e := range out {
+		if e.Broader != "" && !defined[e.Broader] {
+			return nil, fmt.Errorf("lexicon.tsv:%d: broader concept %s is not defined in the lexicon", e.Line, CompactIRI(e.Broader))
+		}
+		if e.CellSource != "" && !defined["cellSource "+e.CellSource] {
+			return nil, fmt.Errorf("lexicon.tsv:%d: cell source %s is not a cellSource of the lexicon", e.Line, CompactIRI(e.CellSource))
+		}
 	}
 	return out, nil
 }
@@ -97,20 +112,92 @@ func Patterns() ([]PatternEntry, error) {
 	return ParsePatterns(patternsTSV)
 }
 
-// ParsePatterns parses rows "category<TAB>phrase[<TAB>value]".
+// PatternValue says what the value column of a pattern category holds.
+type PatternValue int
+
+const (
+	NoValue     PatternValue = iota // the value column stays empty
+	RoleValue                       // a section role: one of SectionRoles
+	DesignValue                     // the local name of a design concept of the lexicon
+	AgentValue                      // the local name of an agent concept of the lexicon
+	LabelValue                      // words a reader sees ("Splenomegaly", "decreased")
+)
+
+// PatternCategories lists every category the extractor reads and what its
+// value is. A category not listed here is a typo that would silently
+// empty a rule, so ParsePatterns rejects it.
+var PatternCategories = map[string]PatternValue{
+	"sentence-abbrev": NoValue, "section": RoleValue,
+	"negation-pre": NoValue, "negation-post": NoValue, "negation-end": NoValue, "pseudo-negation": NoValue,
+	"hedge": NoValue, "background": NoValue, "aim": NoValue,
+	"prior-cue": NoValue, "prior-lead": NoValue,
+	"design-case-report": DesignValue, "design-case-series": DesignValue, "design-cohort": DesignValue,
+	"design-review": DesignValue, "design-trial": DesignValue,
+	"named-time": NoValue, "refractory": NoValue, "cohort-noun": NoValue, "course-noun": NoValue,
+	"arm-allocation": NoValue, "co-therapy": NoValue, "event-cue": NoValue, "pregnant": NoValue,
+	"respectively": NoValue, "agent-source": AgentValue, "agent-tissue": AgentValue,
+	"finding": LabelValue, "finding-change": LabelValue, "negated-event": LabelValue,
+}
+
+// SectionRoles are the roles a section label may have.
+var SectionRoles = map[string]bool{"background": true, "methods": true, "case": true, "results": true, "conclusions": true}
+
+// ParsePatterns parses rows "category<TAB>phrase[<TAB>value]". Every
+// category must be one of PatternCategories and carry the value it needs;
+// errors name the line as patterns.tsv:N. Whether a design or agent value
+// names a concept of the lexicon is checked where both are loaded
+// (CheckPatternValues).
 func ParsePatterns(data string) ([]PatternEntry, error) {
 	var out []PatternEntry
 	for n, cols := range tsvRows(data) {
 		if len(cols) < 2 || len(cols) > 3 || cols[0] == "" || cols[1] == "" {
-			return nil, fmt.Errorf("patterns line %d: want category, phrase and an optional value, tab-separated", n)
+			return nil, fmt.Errorf("patterns.tsv:%d: want category, phrase and an optional value, tab-separated", n)
 		}
 		p := PatternEntry{Category: cols[0], Phrase: cols[1], Line: n}
 		if len(cols) == 3 {
 			p.Value = cols[2]
 		}
+		if strings.TrimSpace(p.Phrase) != p.Phrase || strings.TrimSpace(p.Value) != p.Value {
+			return nil, fmt.Errorf("patterns.tsv:%d: stray spaces around %q", n, strings.Join(cols, "\t"))
+		}
+		kind, known := PatternCategories[p.Category]
+		switch {
+		case !known:
+			return nil, fmt.Errorf("patterns.tsv:%d: unknown category %q", n, p.Category)
+		case kind == NoValue && p.Value != "":
+			return nil, fmt.Errorf("patterns.tsv:%d: category %s takes no value, got %q", n, p.Category, p.Value)
+		case kind != NoValue && p.Value == "":
+			return nil, fmt.Errorf("patterns.tsv:%d: category %s needs a value", n, p.Category)
+		case kind == RoleValue && !SectionRoles[p.Value]:
+			return nil, fmt.Errorf("patterns.tsv:%d: unknown section role %q", n, p.Value)
+		}
 		out = append(out, p)
 	}
 	return out, nil
+}
+
+// CheckPatternValues checks that every design and agent value of the
+// patterns names a concept of that kind in the lexicon.
+func CheckPatternValues(pats []PatternEntry, lex []LexiconEntry) error {
+	have := map[string]bool{}
+	for _, e := range lex {
+		have[e.Kind+" "+e.IRI] = true
+	}
+	for _, p := range pats {
+		kind := ""
+		switch PatternCategories[p.Category] {
+		case DesignValue:
+			kind = "design"
+		case AgentValue:
+			kind = "agent"
+		default:
+			continue
+		}
+		if !have[kind+" "+MKG+p.Value] {
+			return fmt.Errorf("patterns.tsv:%d: %s %q names no %s concept of lexicon.tsv", p.Line, p.Category, p.Value, kind)
+		}
+	}
+	return nil
 }
 
 // ExpandCURIE turns "mesh:D016553" into its full IRI using Prefixes.

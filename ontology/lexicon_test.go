@@ -66,6 +66,57 @@ func TestParseLexiconErrors(t *testing.T) {
 			t.Errorf("%s: no error", name)
 		}
 	}
+	// Each error names the file and line a curator must fix.
+	for _, c := range []struct{ name, data, want string }{
+		{"unknown kind", "# kinds\ncondition\tmkg:X\tX\t\t\tx\t\ndisease\tmkg:Y\tY\t\t\ty\t\n", `lexicon.tsv:3: unknown kind "disease"`},
+		{"broader not defined", "condition\tmkg:X\tX\tmkg:Nowhere\t\tx\t\n", "lexicon.tsv:1: broader concept mkg:Nowhere is not defined"},
+		{"cell source not a cellSource", "condition\tmkg:X\tX\t\t\tx\t\nagent\tmkg:A\tA\t\tmkg:X\ta\t\n", "lexicon.tsv:2: cell source mkg:X is not a cellSource"},
+	} {
+		if _, err := ParseLexicon(c.data); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: error %v, want one containing %q", c.name, err, c.want)
+		}
+	}
+}
+
+// TestParsePatternsErrors: a typo in a category or value would silently
+// empty a rule; each fails with patterns.tsv:LINE.
+func TestParsePatternsErrors(t *testing.T) {
+	for _, c := range []struct{ name, data, want string }{
+		{"unknown category", "hedge\tmay\nhegde\tmight\n", `patterns.tsv:2: unknown category "hegde"`},
+		{"missing phrase", "# c\nhedge\n", "patterns.tsv:2: want category, phrase"},
+		{"too many columns", "section\tResults\tresults\textra\n", "patterns.tsv:1: want category"},
+		{"value where none is taken", "hedge\tmay\tyes\n", "patterns.tsv:1: category hedge takes no value"},
+		{"value missing", "design-trial\tphase I\n", "patterns.tsv:1: category design-trial needs a value"},
+		{"unknown section role", "section\tResults\tresult\n", `patterns.tsv:1: unknown section role "result"`},
+		{"stray space", "hedge\tmay \n", "patterns.tsv:1: stray spaces"},
+	} {
+		if _, err := ParsePatterns(c.data); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: error %v, want one containing %q", c.name, err, c.want)
+		}
+	}
+	lex, err := Lexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pats, err := Patterns()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := CheckPatternValues(pats, lex); err != nil {
+		t.Errorf("embedded patterns: %v", err)
+	}
+	for _, c := range []struct{ data, want string }{
+		{"design-trial\tphase I\tClinicalTrail\n", `patterns.tsv:1: design-trial "ClinicalTrail" names no design concept of lexicon.tsv`},
+		{"hedge\tmay\nagent-source\tcord\tUmbilicalCord\n", `patterns.tsv:2: agent-source "UmbilicalCord" names no agent concept of lexicon.tsv`},
+	} {
+		ps, err := ParsePatterns(c.data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := CheckPatternValues(ps, lex); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("CheckPatternValues(%q) = %v, want %q", c.data, err, c.want)
+		}
+	}
 }
 
 func TestPatternsParse(t *testing.T) {

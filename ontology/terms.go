@@ -47,6 +47,9 @@ const (
 	SourceRecord = MKG + "SourceRecord"
 	// StatedFactValue is a fact value a source gives that differs from the asserted one.
 	StatedFactValue = MKG + "StatedFactValue"
+	// CandidateFact is a reading not asserted: its frame is incomplete or
+	// two readings of its number disagree.
+	CandidateFact = MKG + "CandidateFact"
 )
 
 // Classes of the project's controlled values (mkg:). Their Go names carry
@@ -114,6 +117,10 @@ const (
 	PriorTherapy     = MKG + "priorTherapy"
 	Received         = MKG + "received"
 	HasOutcome       = MKG + "hasOutcome"
+	HasCandidate     = MKG + "hasCandidate"
+	CandidateReason  = MKG + "candidateReason"
+	CandidateType    = MKG + "candidateType"
+	CandidateValue   = MKG + "candidateValue"
 	HasArm           = MKG + "hasArm"
 	SubgroupOf       = MKG + "subgroupOf"
 	ArmRole          = MKG + "armRole"

@@ -234,18 +234,7 @@ func viewFacts(f *evidence.Facts) []factView {
 		if oc.Label != "" {
 			what = append(what, fmt.Sprintf("%q", oc.Label))
 		}
-		if oc.Patients != nil {
-			what = append(what, fmt.Sprintf("patients %d", *oc.Patients))
-		}
-		if oc.Total != nil {
-			what = append(what, fmt.Sprintf("of %d", *oc.Total))
-		}
-		if oc.Value != nil {
-			what = append(what, "value "+quantityText(oc.Value))
-		}
-		if oc.Timepoint != nil {
-			what = append(what, "at "+quantityText(oc.Timepoint))
-		}
+		what = append(what, numberParts(oc.Patients, oc.Total, oc.Value, oc.Timepoint)...)
 		if oc.TimeComment != "" {
 			what = append(what, "when "+oc.TimeComment)
 		}
@@ -254,7 +243,35 @@ func viewFacts(f *evidence.Facts) []factView {
 	for _, t := range f.Trials {
 		out = append(out, factView{Kind: "trial", What: t.ID + " (" + t.Registry + ")", Rule: t.Rule, Spans: []evidence.Span{t.Span}})
 	}
+	// Candidates last: read, not asserted, each with why.
+	for i, c := range f.Candidates {
+		var what []string
+		if c.Type != "" {
+			what = append(what, short(c.Type))
+		}
+		what = append(what, numberParts(c.Patients, c.Total, c.Value, c.Timepoint)...)
+		what = append(what, "not asserted: "+c.Reason)
+		out = append(out, factView{Kind: "candidate", N: i + 1, What: strings.Join(what, " | "), Rule: c.Rule, Spans: c.Spans})
+	}
 	return out
+}
+
+// numberParts describes the numbers of an outcome or a candidate.
+func numberParts(patients, total *int, value, timepoint *evidence.Quantity) []string {
+	var what []string
+	if patients != nil {
+		what = append(what, fmt.Sprintf("patients %d", *patients))
+	}
+	if total != nil {
+		what = append(what, fmt.Sprintf("of %d", *total))
+	}
+	if value != nil {
+		what = append(what, "value "+quantityText(value))
+	}
+	if timepoint != nil {
+		what = append(what, "at "+quantityText(timepoint))
+	}
+	return what
 }
 
 func printRecord(w io.Writer, r inspected, text map[string]string) {

@@ -240,7 +240,7 @@ func nEqualsAfter(f *field, s *sentence, k int) (int, Span, bool) {
 // followed, before the next count, by "to <arm>". When the parts add up
 // to the M they share, M is the study cohort's size.
 func (x *extraction) randomisedCounts(f *field, s *sentence, byKey map[string]*arm, parent *Cohort) {
-	if !x.r.pattern("arm-allocation").has(f.Tokens, s.Tok0, s.Tok1) {
+	if !f.has(x.r, "arm-allocation", s.Tok0, s.Tok1) {
 		return
 	}
 	type part struct {
@@ -314,7 +314,7 @@ var allotmentStarts = map[string]bool{"to": true, "receive": true, "receiving": 
 // allotted. A name of more words ("dexamethasone 40 mg/d for four days (n
 // = 95") is not read: it would not be found again.
 func (x *extraction) allottedArms(f *field, s *sentence, get func(string, Span) *arm, parent *Cohort) {
-	if !x.r.pattern("arm-allocation").has(f.Tokens, s.Tok0, s.Tok1) {
+	if !f.has(x.r, "arm-allocation", s.Tok0, s.Tok1) {
 		return
 	}
 	type allot struct {
@@ -507,8 +507,8 @@ func receivesMSC(a *arm, ivs []Intervention) bool {
 // namesOtherDrug: the name holds a drug of the lexicon and no cell product.
 func namesOtherDrug(f *field, name Span) bool {
 	drug := false
-	for _, m := range f.Mentions {
-		if m.Start < name.Start || m.End > name.End {
+	for _, m := range f.mentionsWithin(name.Start, name.End) {
+		if m.End > name.End {
 			continue
 		}
 		switch m.Kind() {

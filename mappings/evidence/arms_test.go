@@ -188,7 +188,9 @@ func TestTimepointBeforeTheCount(t *testing.T) {
 		{"Thirty patients with ITP received UC-MSCs. Overall response at 6 months was reached by 18 of 30 patients.", "18 @6 mo"},
 		// two counts: which time goes with which is not read
 		{"Thirty patients with ITP received UC-MSCs. Overall response at 6 months was reached by 18 patients and at 12 months by 20 patients.", "18|20"},
-		{"Complete remission (CR) was achieved in three patients in 12 months and one patient in 24 months.", "3 @12 mo|1 @24 mo"},
+		// (with a cohort: alone, "one patient" would be read as a case
+		// report of one, and 3 responders disagree with it: a candidate)
+		{"Four patients with ITP received UC-MSCs. Complete remission (CR) was achieved in three patients in 12 months and one patient in 24 months.", "3 @12 mo|1 @24 mo"},
 	}
 	for _, tc := range tests {
 		in := Input{Abstract: tc.text}

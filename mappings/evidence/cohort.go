@@ -129,7 +129,7 @@ func (x *extraction) nEquals(f *field, s *sentence) (int, Span, bool) {
 
 // allotsArms: an allocation sentence with two "(n = N)" brackets.
 func (x *extraction) allotsArms(f *field, s *sentence) bool {
-	if !x.r.pattern("arm-allocation").has(f.Tokens, s.Tok0, s.Tok1) {
+	if !f.has(x.r, "arm-allocation", s.Tok0, s.Tok1) {
 		return false
 	}
 	n := 0
@@ -188,8 +188,11 @@ func (x *extraction) personNoun(f *field, j int) bool {
 	if l, _ := x.r.pattern("cohort-noun").matchAt(f.Tokens, j, j+1); l > 0 {
 		return true
 	}
-	for _, m := range f.Mentions {
-		if m.Tok0 == j && (m.Kind() == "sex" || m.Kind() == "ageGroup") {
+	for _, m := range f.mentionsFrom(j) {
+		if m.Tok0 != j {
+			break
+		}
+		if m.Kind() == "sex" || m.Kind() == "ageGroup" {
 			return true
 		}
 	}
@@ -214,7 +217,7 @@ func (x *extraction) cohortAgeSex(c *Cohort) {
 		sp := f.tokSpan(a.tok0, a.ageTok1)
 		c.Age = &Quantity{Value: strconv.Itoa(a.years), Unit: "a", UnitText: f.tokSpan(a.tok0+boolInt(a.article), a.ageTok1).Text, Span: f.tokSpan(a.tok0+boolInt(a.article), a.ageTok1)}
 		c.Details = append(c.Details, Detail{"age", "age-year-old", sp})
-		for _, m := range f.Mentions {
+		for _, m := range f.inSentence(si) {
 			if m.Tok0 == a.noun && m.Kind() == "sex" {
 				c.Sex = m.IRI()
 				c.Details = append(c.Details, Detail{"sex", "sex-of-age-phrase", f.span(m.Start, m.End)})
@@ -419,7 +422,7 @@ func (x *extraction) cohortConditions(c *Cohort) {
 	seen := map[string]bool{}
 	for _, fm := range x.factualMentions("condition") {
 		s := fm.f.Sentences[fm.m.Sent]
-		if fm.f.Name == FieldAbstract && x.r.pattern("event-cue").has(fm.f.Tokens, s.Tok0, s.Tok1) {
+		if fm.f.Name == FieldAbstract && fm.f.has(x.r, "event-cue", s.Tok0, s.Tok1) {
 			continue
 		}
 		if seen[fm.m.IRI()] {
@@ -442,7 +445,7 @@ func (x *extraction) cohortRefractory(c *Cohort) {
 			if !ctx.factual() && !(ctx.Aim && !ctx.Hedged) || s.Role == "conclusions" {
 				continue
 			}
-			for _, h := range x.r.pattern("refractory").findAll(f.Tokens, s.Tok0, s.Tok1) {
+			for _, h := range f.find(x.r, "refractory", s.Tok0, s.Tok1) {
 				t := true
 				c.Refractory = &t
 				c.Details = append(c.Details, Detail{"refractory", "refractory-word", f.tokSpan(h.Tok0, h.Tok1)})
@@ -459,8 +462,8 @@ func (x *extraction) cohortPhase(c *Cohort) {
 	var order []string
 	for _, fm := range x.factualMentions("phase") {
 		f, m := fm.f, fm.m
-		for _, o := range f.Mentions {
-			if o.Sent == m.Sent && o.Kind() == "condition" && o.Tok0 > m.Tok0 && o.Tok0-m.Tok1 <= 2 {
+		for _, o := range f.inSentence(m.Sent) {
+			if o.Kind() == "condition" && o.Tok0 > m.Tok0 && o.Tok0-m.Tok1 <= 2 {
 				if _, ok := phases[m.IRI()]; !ok {
 					phases[m.IRI()] = f.span(m.Start, m.End)
 					order = append(order, m.IRI())
@@ -486,7 +489,7 @@ func (x *extraction) cohortPriorTherapies(c *Cohort) {
 			continue
 		}
 		s := &f.Sentences[si]
-		cue := x.r.pattern("prior-cue").findAll(f.Tokens, s.Tok0, s.Tok1)
+		cue := f.find(x.r, "prior-cue", s.Tok0, s.Tok1)
 		lead := -1 // end token of the leading clause after "After ..."
 		if l, _ := x.r.pattern("prior-lead").matchAt(f.Tokens, s.Tok0, s.Tok1); l > 0 {
 			for k := s.Tok0 + 1; k < s.Tok1; k++ {
@@ -500,9 +503,10 @@ func (x *extraction) cohortPriorTherapies(c *Cohort) {
 			continue
 		}
 		rule := "prior-therapy-failure-cue"
-		for i := range f.Mentions {
-			m := &f.Mentions[i]
-			if m.Sent != si || m.Negated || (m.Kind() != "drug" && m.Kind() != "procedure") {
+		ms := f.inSentence(si)
+		for i := range ms {
+			m := &ms[i]
+			if m.Negated || (m.Kind() != "drug" && m.Kind() != "procedure") {
 				continue
 			}
 			inLead := lead >= 0 && m.Tok1 <= lead

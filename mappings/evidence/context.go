@@ -20,9 +20,9 @@ func classify(r *rules, f *field, ms []mention) []sentenceContext {
 	out := make([]sentenceContext, len(f.Sentences))
 	for si, s := range f.Sentences {
 		c := &out[si]
-		c.Hedged = r.pattern("hedge").has(f.Tokens, s.Tok0, s.Tok1)
-		c.Background = s.Role == "background" || r.pattern("background").has(f.Tokens, s.Tok0, s.Tok1)
-		c.Aim = r.pattern("aim").has(f.Tokens, s.Tok0, s.Tok1)
+		c.Hedged = f.has(r, "hedge", s.Tok0, s.Tok1)
+		c.Background = s.Role == "background" || f.has(r, "background", s.Tok0, s.Tok1)
+		c.Aim = f.has(r, "aim", s.Tok0, s.Tok1)
 	}
 	for si, s := range f.Sentences {
 		negated := negatedTokens(r, f, s)
@@ -39,16 +39,16 @@ func classify(r *rules, f *field, ms []mention) []sentenceContext {
 func negatedTokens(r *rules, f *field, s sentence) map[int]bool {
 	out := map[int]bool{}
 	pseudo := map[int]bool{}
-	for _, h := range r.pattern("pseudo-negation").findAll(f.Tokens, s.Tok0, s.Tok1) {
+	for _, h := range f.find(r, "pseudo-negation", s.Tok0, s.Tok1) {
 		for k := h.Tok0; k < h.Tok1; k++ {
 			pseudo[k] = true
 		}
 	}
 	ends := map[int]bool{}
-	for _, h := range r.pattern("negation-end").findAll(f.Tokens, s.Tok0, s.Tok1) {
+	for _, h := range f.find(r, "negation-end", s.Tok0, s.Tok1) {
 		ends[h.Tok0] = true
 	}
-	for _, h := range r.pattern("negation-pre").findAll(f.Tokens, s.Tok0, s.Tok1) {
+	for _, h := range f.find(r, "negation-pre", s.Tok0, s.Tok1) {
 		if pseudo[h.Tok0] {
 			continue
 		}
@@ -59,7 +59,7 @@ func negatedTokens(r *rules, f *field, s sentence) map[int]bool {
 			out[k] = true
 		}
 	}
-	for _, h := range r.pattern("negation-post").findAll(f.Tokens, s.Tok0, s.Tok1) {
+	for _, h := range f.find(r, "negation-post", s.Tok0, s.Tok1) {
 		for k := h.Tok0 - 1; k >= s.Tok0 && k >= h.Tok0-maxNegationScope; k-- {
 			if ends[k] {
 				break

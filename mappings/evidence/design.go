@@ -30,7 +30,7 @@ func (x *extraction) design(c *Cohort) *Design {
 			}
 			s := f.Sentences[si]
 			for _, cat := range []string{"design-case-report", "design-case-series", "design-trial", "design-cohort", "design-review"} {
-				for _, h := range x.r.pattern(cat).findAll(f.Tokens, s.Tok0, s.Tok1) {
+				for _, h := range f.find(x.r, cat, s.Tok0, s.Tok1) {
 					iri := ontology.MKG + h.Payloads[0]
 					consider(iri, cat, f.tokSpan(h.Tok0, h.Tok1))
 				}

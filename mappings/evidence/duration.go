@@ -102,9 +102,10 @@ func negatedHistory(fold func(int) string, k int) bool {
 // at token k or up to extra modifier words later ("of chronic refractory
 // ITP"), but not "of smoking and ITP".
 func (x *extraction) conditionNear(f *field, si, k, extra int) bool {
-	for i := range f.Mentions {
-		m := &f.Mentions[i]
-		if m.Sent != si || m.Kind() != "condition" || m.Negated || m.Tok0 < k || m.Tok0 > k+extra {
+	ms := f.inSentence(si)
+	for i := range ms {
+		m := &ms[i]
+		if m.Kind() != "condition" || m.Negated || m.Tok0 < k || m.Tok0 > k+extra {
 			continue
 		}
 		ok := true
@@ -130,9 +131,10 @@ func conditionModifier(w string) bool {
 // conditionEndingAt: the non-negated condition mention in sentence si
 // whose last token is just before k, or nil.
 func (x *extraction) conditionEndingAt(f *field, si, k int) *mention {
-	for i := range f.Mentions {
-		m := &f.Mentions[i]
-		if m.Sent == si && m.Kind() == "condition" && !m.Negated && m.Tok1 == k {
+	ms := f.inSentence(si)
+	for i := range ms {
+		m := &ms[i]
+		if m.Kind() == "condition" && !m.Negated && m.Tok1 == k {
 			return m
 		}
 	}

@@ -13,6 +13,10 @@ type extraction struct {
 	// outcomeArm maps an index of the outcomes to the key of the arm it
 	// was reported for.
 	outcomeArm map[int]string
+	// candidates are the readings not asserted (see Candidate).
+	candidates []Candidate
+	// sentCandidates is len(candidates) when the current sentence began.
+	sentCandidates int
 }
 
 // Extract reads the facts of one record. It is deterministic and never
@@ -83,6 +87,7 @@ func Extract(in Input) Facts {
 		facts.Design = x.design(nil)
 	}
 	facts.Trials = trialMentions(in)
+	facts.Candidates = x.candidates
 	return facts
 }
 

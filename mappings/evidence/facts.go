@@ -47,6 +47,25 @@ type Facts struct {
 	Interventions []Intervention
 	Outcomes      []Outcome
 	Trials        []TrialMention
+	// Candidates are readings whose frame is incomplete or whose two
+	// readings of one number disagree: kept with the reason, so a user can
+	// look at them knowingly, and never asserted as facts.
+	Candidates []Candidate
+}
+
+// Candidate is a number the rules read but do not assert: which patients,
+// what number, of what, when or in which arm is missing, or two readings
+// of it disagree ("13/18" with "27.2%").
+type Candidate struct {
+	Kind      string // "outcome" or "dose"
+	Type      string // the outcome type IRI the number would have, "" when unknown
+	Patients  *int
+	Total     *int
+	Value     *Quantity
+	Timepoint *Quantity
+	Reason    string // why it is not a fact, for a person
+	Rule      string // the rule that read it
+	Spans     []Span // the number first, then the sentence
 }
 
 // Design is the study design (mkg:CaseReport, mkg:CaseSeries, ...).

@@ -32,7 +32,7 @@ func (x *extraction) negatedEvents(f *field, si int, add func(Outcome)) {
 	}
 	s := &f.Sentences[si]
 	events := x.r.pattern("negated-event")
-	for _, h := range x.r.pattern("negation-pre").findAll(f.Tokens, s.Tok0, s.Tok1) {
+	for _, h := range f.find(x.r, "negation-pre", s.Tok0, s.Tok1) {
 		for k := h.Tok1; k < s.Tok1; {
 			if k > h.Tok1 && strings.ContainsAny(runeSlice(f.Runes, f.Tokens[k-1].End, f.Tokens[k].Start), ";:()[]") {
 				break
@@ -71,7 +71,7 @@ func (x *extraction) findingChanges(f *field, si int, add func(Outcome)) {
 	s := &f.Sentences[si]
 	negated := negatedTokens(x.r, f, *s)
 	changes := x.r.pattern("finding-change")
-	for _, h := range x.r.pattern("finding").findAll(f.Tokens, s.Tok0, s.Tok1) {
+	for _, h := range f.find(x.r, "finding", s.Tok0, s.Tok1) {
 		for k := h.Tok1; k < s.Tok1 && !clauseBreakBefore(f, k); k++ {
 			if n, how := changes.matchAt(f.Tokens, k, s.Tok1); n > 0 {
 				if !anyNegated(negated, h.Tok0, k+n) {
@@ -115,7 +115,7 @@ func (x *extraction) cohortPregnancy(c *Cohort) {
 			continue
 		}
 		negated := negatedTokens(x.r, f, *s)
-		for _, h := range x.r.pattern("pregnant").findAll(f.Tokens, s.Tok0, s.Tok1) {
+		for _, h := range f.find(x.r, "pregnant", s.Tok0, s.Tok1) {
 			if anyNegated(negated, h.Tok0, h.Tok1) {
 				continue
 			}

@@ -56,7 +56,7 @@ func (x *extraction) interventions() []Intervention {
 func (x *extraction) agentFromSource() (*ontology.LexiconEntry, Span, bool) {
 	for _, fs := range x.agentSentences(x.r.byIRI[ontology.MKG+"MSC"], false) {
 		s := fs.f.Sentences[fs.si]
-		for _, h := range x.r.pattern("agent-source").findAll(fs.f.Tokens, s.Tok0, s.Tok1) {
+		for _, h := range fs.f.find(x.r, "agent-source", s.Tok0, s.Tok1) {
 			if e := x.r.lexEntry("agent", ontology.MKG+h.Payloads[0]); e != nil {
 				return e, fs.f.tokSpan(h.Tok0, h.Tok1), true
 			}
@@ -86,7 +86,7 @@ func (x *extraction) sourceAfterFrom(f *field, s *sentence) (*ontology.LexiconEn
 			if clauseBreakBefore(f, j) && !insideBrackets(f, j) {
 				break
 			}
-			for _, h := range x.r.pattern("agent-tissue").findAll(f.Tokens, j, min(j+3, s.Tok1)) {
+			for _, h := range f.find(x.r, "agent-tissue", j, min(j+3, s.Tok1)) {
 				if h.Tok0 != j || (h.Tok1 < s.Tok1 && strings.HasPrefix(f.Tokens[h.Tok1].Fold, "transplant")) {
 					continue
 				}
@@ -108,18 +108,18 @@ func (x *extraction) coTherapies() []Intervention {
 	for _, f := range []*field{x.title, x.abs} {
 		for si := range f.Sentences {
 			s := f.Sentences[si]
-			if !f.Ctx[si].factual() || !x.r.pattern("co-therapy").has(f.Tokens, s.Tok0, s.Tok1) {
+			if !f.Ctx[si].factual() || !f.has(x.r, "co-therapy", s.Tok0, s.Tok1) {
 				continue
 			}
 			hasAgent := false
-			for _, m := range f.Mentions {
-				hasAgent = hasAgent || (m.Sent == si && m.Kind() == "agent")
+			for _, m := range f.inSentence(si) {
+				hasAgent = hasAgent || m.Kind() == "agent"
 			}
 			if !hasAgent {
 				continue
 			}
-			for _, m := range f.Mentions {
-				if m.Sent != si || m.Negated || m.IRI() != ontology.MKG+"HSCT" || seen[m.IRI()] {
+			for _, m := range f.inSentence(si) {
+				if m.Negated || m.IRI() != ontology.MKG+"HSCT" || seen[m.IRI()] {
 					continue
 				}
 				seen[m.IRI()] = true
@@ -159,8 +159,8 @@ func (x *extraction) agentSentences(agent *ontology.LexiconEntry, specific bool)
 
 // cellsAnaphora: the sentence speaks of "cells" without naming any product.
 func (x *extraction) cellsAnaphora(f *field, si int) bool {
-	for _, m := range f.Mentions {
-		if m.Sent == si && m.Kind() == "agent" {
+	for _, m := range f.inSentence(si) {
+		if m.Kind() == "agent" {
 			return false
 		}
 	}
@@ -182,8 +182,8 @@ type fieldSentence struct {
 // infusion umbilical cord-derived mesenchymal stem cell ...").
 func (x *extraction) route(iv *Intervention, agent *ontology.LexiconEntry, specific bool) {
 	for _, fs := range x.agentSentences(agent, specific) {
-		for _, m := range fs.f.Mentions {
-			if m.Sent == fs.si && m.Kind() == "route" && !m.Negated {
+		for _, m := range fs.f.inSentence(fs.si) {
+			if m.Kind() == "route" && !m.Negated {
 				iv.Route = m.IRI()
 				sp := fs.f.span(m.Start, m.End)
 				iv.Details = append(iv.Details, Detail{"route", "route-with-agent", sp})
@@ -209,7 +209,9 @@ func (x *extraction) dose(iv *Intervention, agent *ontology.LexiconEntry, specif
 		qs := f.quantitiesIn(s.Start, s.End)
 		for i := 0; i < len(qs); i++ {
 			q, used := withRange(f, s, qs, i)
-			if d, ok := cellDose(q, saysDose || x.rightAfterAgent(f, fs.si, q)); ok {
+			if d, ok := cellDose(q, saysDose || x.rightAfterAgent(f, fs.si, q)); ok && x.doseLevels(f, s, qs, i, d) {
+				return // levels, not the dose: kept as candidates
+			} else if ok {
 				iv.Dose = &d
 				iv.Details = append(iv.Details, Detail{"dose", "dose-cells-with-agent", d.Span})
 				iv.Spans = appendSpan(iv.Spans, d.Span)
@@ -266,7 +268,7 @@ func (x *extraction) ofOtherTherapy(f *field, s *sentence, k int) bool {
 	if k >= s.Tok1 || f.Tokens[k].Fold != "of" {
 		return false
 	}
-	for _, m := range f.Mentions {
+	for _, m := range f.mentionsFrom(k + 1) {
 		if m.Tok0 == k+1 || m.Tok0 == k+2 {
 			return m.Kind() != "agent"
 		}
@@ -277,8 +279,8 @@ func (x *extraction) ofOtherTherapy(f *field, s *sentence, k int) bool {
 // rightAfterAgent: "received MSCs (1 × 10(6)/kg)" — the quantity follows an
 // agent mention with only brackets or spaces between.
 func (x *extraction) rightAfterAgent(f *field, si int, q Quantity) bool {
-	for _, m := range f.Mentions {
-		if m.Sent != si || m.Kind() != "agent" || m.End > q.Span.Start {
+	for _, m := range f.inSentence(si) {
+		if m.Kind() != "agent" || m.End > q.Span.Start {
 			continue
 		}
 		if strings.Trim(runeSlice(f.Runes, m.End, q.Span.Start), " ([") == "" {

@@ -1,6 +1,7 @@
 package evidence
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -25,14 +26,24 @@ func (x *extraction) outcomes(nInterventions int) []Outcome {
 		}
 		s := &f.Sentences[si]
 		types := map[string][]*mention{}
-		for i := range f.Mentions {
-			if m := &f.Mentions[i]; m.Sent == si && m.Kind() == "outcome" {
+		ms := f.inSentence(si)
+		for i := range ms {
+			if m := &ms[i]; m.Kind() == "outcome" {
 				types[m.IRI()] = append(types[m.IRI()], m)
 			}
 		}
-		add := func(o Outcome) {
+		first := len(out)
+		x.sentCandidates = len(x.candidates)
+		var add func(Outcome)
+		addTo := func(o Outcome, arm string) {
 			if o.Label == "" {
 				o.Label = x.r.concept(o.Type).Label
+			}
+			// Precision by construction: a number whose readings disagree,
+			// or whose group the sentence leaves open, is a candidate.
+			if reason := x.vetOutcome(f, s, o, arm); reason != "" {
+				x.demote(o, reason)
+				return
 			}
 			key := o.Type + " " + o.Label
 			if o.Patients != nil && *o.Patients == 0 && o.Value == nil && zero[key] {
@@ -42,29 +53,73 @@ func (x *extraction) outcomes(nInterventions int) []Outcome {
 				zero[key] = true
 			}
 			o.Intervention = iv
+			if arm != "" {
+				x.outcomeArm[len(out)] = arm
+			}
 			out = append(out, o)
 		}
-		addArm := func(o Outcome, key string) {
-			n := len(out)
-			add(o)
-			if len(out) > n {
-				x.outcomeArm[n] = key
-			}
+		add = func(o Outcome) { addTo(o, "") }
+		addArm := func(o Outcome, key string) { addTo(o, key) }
+		o := &outcomeSentence{f: f, si: si, s: s, types: types, add: add, addArm: addArm,
+			read: func() []Outcome { return out[first:] }}
+		for _, rule := range outcomeRules {
+			rule.run(x, o)
 		}
-		consumed := x.armOutcomes(f, s, types, addArm)
-		compared := x.comparedArms(f, s, types, addArm)
-		x.adverse(f, s, types, add)
-		x.responses(f, s, types, consumed, add)
-		x.timeToResponse(f, s, types, add)
-		if !compared {
-			x.followUpAndSurvival(f, s, types, add)
-		}
-		x.plateletCounts(f, s, types, add)
-		x.events(f, s, add)
-		x.negatedEvents(f, si, add)
-		x.findingChanges(f, si, add)
+		x.unreadNumbers(f, s, types, out[first:])
 	}
 	return out
+}
+
+// outcomeSentence is what every rule of the outcome frame sees of one
+// factual sentence, and what earlier rules tell later ones.
+type outcomeSentence struct {
+	f      *field
+	si     int
+	s      *sentence
+	types  map[string][]*mention // outcome mentions of the sentence by concept IRI
+	add    func(Outcome)
+	addArm func(Outcome, string) // an outcome of the arm with this key
+	// set by arm-outcomes: tokens of counts read with their arm
+	consumed map[int]bool
+	// set by compared-arms: the sentence compares arms side by side
+	compared bool
+	// read returns the outcomes asserted from this sentence so far
+	read func() []Outcome
+}
+
+// outcomeRule is one rule of the outcome frame: its name, the rules whose
+// results it reads (they must come before it), and the pattern categories
+// of patterns.tsv it reads (checked to exist when the rules load).
+type outcomeRule struct {
+	name       string
+	needs      []string
+	categories []string
+	run        func(x *extraction, o *outcomeSentence)
+}
+
+// outcomeRules run in this order on each factual sentence.
+var outcomeRules = []outcomeRule{
+	{"arm-outcomes", nil, []string{"cohort-noun"}, func(x *extraction, o *outcomeSentence) {
+		o.consumed = x.armOutcomes(o.f, o.s, o.types, o.addArm)
+	}},
+	{"compared-arms", nil, nil, func(x *extraction, o *outcomeSentence) {
+		o.compared = x.comparedArms(o.f, o.s, o.types, o.addArm)
+	}},
+	{"adverse-events-negated", nil, nil, func(x *extraction, o *outcomeSentence) { x.adverse(o.f, o.s, o.types, o.add) }},
+	{"responses", []string{"arm-outcomes"}, []string{"cohort-noun"}, func(x *extraction, o *outcomeSentence) {
+		x.responses(o.f, o.s, o.types, o.consumed, o.add)
+	}},
+	{"time-to-response", nil, nil, func(x *extraction, o *outcomeSentence) { x.timeToResponse(o.f, o.s, o.types, o.add) }},
+	{"follow-up-and-survival", []string{"compared-arms"}, []string{"respectively"}, func(x *extraction, o *outcomeSentence) {
+		if !o.compared {
+			x.followUpAndSurvival(o.f, o.s, o.types, o.add)
+		}
+	}},
+	{"platelet-counts", nil, []string{"named-time"}, func(x *extraction, o *outcomeSentence) { x.plateletCounts(o.f, o.s, o.types, o.add) }},
+	{"events", nil, nil, func(x *extraction, o *outcomeSentence) { x.events(o.f, o.s, o.add) }},
+	{"negated-events", nil, []string{"negated-event", "negation-pre"}, func(x *extraction, o *outcomeSentence) { x.negatedEvents(o.f, o.si, o.add) }},
+	{"finding-changes", nil, []string{"finding", "finding-change"}, func(x *extraction, o *outcomeSentence) { x.findingChanges(o.f, o.si, o.add) }},
+	{"share-with-fraction", []string{"arm-outcomes", "compared-arms", "responses"}, nil, func(x *extraction, o *outcomeSentence) { x.shareWithFraction(o) }},
 }
 
 func intp(n int) *int { return &n }
@@ -206,12 +261,12 @@ func namedUnitTime(f *field, s *sentence, from, to int) (Quantity, bool) {
 
 // tokenBefore is the index of the last token ending at or before p in s.
 func tokenBefore(f *field, s *sentence, p int) int {
-	for k := s.Tok1 - 1; k >= s.Tok0; k-- {
-		if f.Tokens[k].End <= p {
-			return k
-		}
+	// Tokens are in text order: a binary search keeps a long sentence linear.
+	k := s.Tok0 + sort.Search(s.Tok1-s.Tok0, func(i int) bool { return f.Tokens[s.Tok0+i].End > p }) - 1
+	if k < s.Tok0 {
+		return -1
 	}
-	return -1
+	return k
 }
 
 // timeToResponse: "The median time between hUC-MSC transplantation and
@@ -264,7 +319,7 @@ func (x *extraction) followUpAndSurvival(f *field, s *sentence, types map[string
 		}
 	}
 	var pct *Quantity
-	parallel := x.r.pattern("respectively").has(f.Tokens, s.Tok0, s.Tok1)
+	parallel := f.has(x.r, "respectively", s.Tok0, s.Tok1)
 	for i := range qs {
 		if parallel {
 			break // "at 3 and 6 months ... 87.5% and 83.3%, respectively": pairs not read
@@ -371,7 +426,7 @@ func risesAfter(f *field, s *sentence, k int) bool {
 // namedTime finds a named time point ("postpartum", "during pregnancy")
 // between two code-point offsets of the sentence.
 func (x *extraction) namedTime(f *field, s *sentence, from, to int) (Span, bool) {
-	for _, h := range x.r.pattern("named-time").findAll(f.Tokens, s.Tok0, s.Tok1) {
+	for _, h := range f.find(x.r, "named-time", s.Tok0, s.Tok1) {
 		sp := f.tokSpan(h.Tok0, h.Tok1)
 		if sp.Start >= from && sp.End <= to {
 			return sp, true

@@ -81,9 +81,14 @@ func (s *qtyScanner) mask(text string) {
 			s.masked[k] = true
 		}
 	}
+	// URLs come in text order: count code points from the previous one,
+	// not from the start of the text each time.
+	b, a := 0, 0
 	for _, m := range qFindURLs(text) {
-		a := utf8.RuneCountInString(text[:m[0]])
-		set(a, a+utf8.RuneCountInString(text[m[0]:m[1]]))
+		a += utf8.RuneCountInString(text[b:m[0]])
+		n := utf8.RuneCountInString(text[m[0]:m[1]])
+		set(a, a+n)
+		b, a = m[1], a+n
 	}
 	for _, t := range FindTrialIDs(text, "") {
 		set(t.Span.Start, t.Span.End)

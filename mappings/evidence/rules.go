@@ -28,8 +28,39 @@ var loadRules = sync.OnceValues(func() (*rules, error) {
 	if err != nil {
 		return nil, fmt.Errorf("evidence: %w", err)
 	}
-	return compileRules(lex, pats), nil
+	if err := ontology.CheckPatternValues(pats, lex); err != nil {
+		return nil, fmt.Errorf("evidence: %w", err)
+	}
+	r := compileRules(lex, pats)
+	if err := checkRuleTables(r); err != nil {
+		return nil, fmt.Errorf("evidence: %w", err)
+	}
+	return r, nil
 })
+
+// checkRuleTables checks the rule tables against the data: every pattern
+// category a rule reads has phrases (a typo in a name would silently empty
+// the rule), and every rule a rule needs runs before it.
+func checkRuleTables(r *rules) error {
+	ran := map[string]bool{}
+	for _, rule := range outcomeRules {
+		for _, n := range rule.needs {
+			if !ran[n] {
+				return fmt.Errorf("outcome rule %s needs %s, which does not run before it", rule.name, n)
+			}
+		}
+		for _, c := range rule.categories {
+			if r.patterns[c] == nil {
+				return fmt.Errorf("outcome rule %s reads pattern category %q, which patterns.tsv does not have", rule.name, c)
+			}
+		}
+		if ran[rule.name] {
+			return fmt.Errorf("outcome rule %s listed twice", rule.name)
+		}
+		ran[rule.name] = true
+	}
+	return nil
+}
 
 func compileRules(lex []ontology.LexiconEntry, pats []ontology.PatternEntry) *rules {
 	r := &rules{

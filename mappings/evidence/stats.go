@@ -80,11 +80,8 @@ func rangeGap(gap string) bool {
 // medianBefore reports "median" within the few words before position p.
 func medianBefore(f *field, s *sentence, p int) bool {
 	n := 0
-	for k := s.Tok1 - 1; k >= s.Tok0; k-- {
+	for k := tokenBefore(f, s, p); k >= s.Tok0; k-- {
 		t := f.Tokens[k]
-		if t.End > p {
-			continue
-		}
 		if n++; n > 4 {
 			return false
 		}

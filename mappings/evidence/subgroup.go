@@ -116,8 +116,11 @@ func (x *extraction) newSubgroup(parent *Cohort, n int, countSpan Span, s *sente
 		g.Conditions = append(g.Conditions, c)
 		g.Details = append(g.Details, Detail{"condition", "subgroup-of-cohort", countSpan})
 	}
-	for _, m := range f.Mentions {
-		if m.Kind() != "condition" || m.Negated || m.Tok0 < from || m.Tok1 > to || seen[m.IRI()] {
+	for _, m := range f.mentionsFrom(from) {
+		if m.Tok0 >= to {
+			break
+		}
+		if m.Kind() != "condition" || m.Negated || m.Tok1 > to || seen[m.IRI()] {
 			continue
 		}
 		seen[m.IRI()] = true

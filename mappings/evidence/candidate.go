@@ -1,0 +1,289 @@
+package evidence
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/msckg/msckg/ontology"
+)
+
+// vetOutcome says why an outcome a rule read must not be asserted, or ""
+// when its frame is complete and its readings agree:
+//   - a share given twice ("13/18, 72.2%") must be the same share;
+//   - the patients cannot outnumber their denominator, nor the cohort
+//     when the outcome is the whole cohort's;
+//   - a percentage of patients is at most 100;
+//   - values set side by side ("86.6% vs. 75.0%") belong to groups: an
+//     outcome read for the whole cohort from such a sentence has no group.
+func (x *extraction) vetOutcome(f *field, s *sentence, o Outcome, arm string) string {
+	if o.Patients != nil && o.Total != nil && *o.Patients > *o.Total {
+		return fmt.Sprintf("%d patients cannot be a share of %d", *o.Patients, *o.Total)
+	}
+	if o.Value != nil && o.Value.Unit == "%" {
+		if v, err := strconv.ParseFloat(o.Value.Value, 64); err == nil {
+			if v > 100 {
+				return fmt.Sprintf("%s%% of patients is more than all of them", o.Value.Value)
+			}
+			if o.Patients != nil && o.Total != nil && *o.Total > 0 && !sameShare(*o.Patients, *o.Total, o.Value.Value) {
+				return fmt.Sprintf("%d/%d is %.1f%%, but the text gives %s%%", *o.Patients, *o.Total,
+					100*float64(*o.Patients)/float64(*o.Total), o.Value.Value)
+			}
+		}
+	}
+	if arm == "" && o.Total == nil && o.Patients != nil && x.size > 0 && *o.Patients > x.size {
+		return fmt.Sprintf("%d patients, but the cohort has %d", *o.Patients, x.size)
+	}
+	if arm == "" && o.Value != nil && sideBySide(f, s, *o.Value) {
+		return "values set side by side (\"vs.\") belong to groups this sentence does not tie them to"
+	}
+	return ""
+}
+
+// sameShare: n/d and the percentage as written agree to the precision the
+// percentage is written with (72.2% for 13/18, 72% or 72.3% rounded up).
+func sameShare(n, d int, pct string) bool {
+	v, err := strconv.ParseFloat(pct, 64)
+	if err != nil {
+		return false
+	}
+	decimals := 0
+	if _, frac, ok := strings.Cut(pct, "."); ok {
+		decimals = len(frac)
+	}
+	// Half a unit of the last written digit, plus one more for papers that
+	// truncate instead of rounding.
+	tol := math.Pow(10, -float64(decimals))
+	return math.Abs(100*float64(n)/float64(d)-v) <= tol+1e-9
+}
+
+// sideBySide: the quantity stands next to another of the same unit with
+// "vs", "versus" or "compared with" between them.
+func sideBySide(f *field, s *sentence, q Quantity) bool {
+	// Only the neighbours in the sentence: a window, not the whole
+	// sentence, so a long sentence stays linear.
+	qs := f.quantitiesIn(max(s.Start, q.Span.Start-200), min(s.End, q.Span.End+200))
+	for i := range qs {
+		if qs[i].Span != q.Span {
+			continue
+		}
+		for _, j := range []int{i - 1, i + 1} {
+			if j < 0 || j >= len(qs) || qs[j].Unit != q.Unit {
+				continue
+			}
+			a, b := qs[min(i, j)].Span.End, qs[max(i, j)].Span.Start
+			between := " " + strings.ToLower(runeSlice(f.Runes, a, b)) + " "
+			for _, w := range []string{" vs ", " vs. ", " versus ", " compared with ", " compared to "} {
+				if strings.Contains(strings.NewReplacer(",", " ", "(", " ", ")", " ").Replace(between), w) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// doseLevels: the dose ends a list of numbers sharing its power and unit
+// ("0.5, 1.0 and 2.0 × 10^6 cells/kg"): it is one of several dose levels,
+// not the dose of all patients. Which patients had which level is a
+// pairing no rule reads yet, so each level is a candidate.
+func (x *extraction) doseLevels(f *field, s *sentence, qs []Quantity, i int, d Quantity) bool {
+	k := i
+	for k > 0 && qs[k-1].Unit == "" && qs[k-1].Value != "" {
+		between := strings.TrimSpace(runeSlice(f.Runes, qs[k-1].Span.End, qs[k].Span.Start))
+		if between != "," && between != "and" && between != ", and" && between != "or" && between != ", or" {
+			break
+		}
+		k--
+	}
+	if k == i {
+		return false
+	}
+	list := f.span(qs[k].Span.Start, d.Span.End)
+	for j := k; j <= i; j++ {
+		c := Candidate{Kind: "dose", Rule: "dose-level-list", Spans: []Span{qs[j].Span, list, f.sentenceSpan(s)},
+			Reason: fmt.Sprintf("one of the dose levels %q: which patients received it is not paired with it", list.Text)}
+		if j == i {
+			c.Value = &d
+		}
+		x.candidates = append(x.candidates, c)
+	}
+	return true
+}
+
+// demote keeps an outcome reading as a candidate with its reason.
+func (x *extraction) demote(o Outcome, reason string) {
+	x.candidates = append(x.candidates, Candidate{Kind: "outcome", Type: o.Type, Patients: o.Patients,
+		Total: o.Total, Value: o.Value, Timepoint: o.Timepoint, Reason: reason, Rule: o.Rule, Spans: o.Spans})
+}
+
+// maxReadSpan bounds how far before a number a span holding it may start
+// (a value with its range and median, a fraction with its percentage).
+const maxReadSpan = 120
+
+// unreadNumbers keeps, as candidates, the percentages and fractions of a
+// sentence about outcomes that no outcome rule read: the number is there,
+// but which patients, of what, or in which arm is not settled by any rule.
+func (x *extraction) unreadNumbers(f *field, s *sentence, types map[string][]*mention, read []Outcome) {
+	if len(types) == 0 {
+		return
+	}
+	typ := ""
+	if len(types) == 1 {
+		for t := range types {
+			typ = t
+		}
+	}
+	// What was read, as the furthest end of a read span by its start, so
+	// each number is checked against the few spans that may hold it.
+	ends := map[int]int{}
+	cover := func(sp Span) {
+		ends[sp.Start] = max(ends[sp.Start], sp.End)
+	}
+	for _, o := range read {
+		for _, v := range []*Quantity{o.Value, o.Timepoint} {
+			if v != nil {
+				cover(v.Span)
+			}
+		}
+		for _, sp := range o.Spans {
+			if sp.End-sp.Start < s.End-s.Start {
+				cover(sp)
+			}
+		}
+	}
+	for _, c := range x.candidates[x.sentCandidates:] {
+		if len(c.Spans) > 0 {
+			cover(c.Spans[0])
+		}
+	}
+	used := func(q Quantity) bool {
+		for st := q.Span.Start; st >= max(s.Start, q.Span.Start-maxReadSpan); st-- {
+			if ends[st] >= q.Span.End {
+				return true
+			}
+		}
+		return false
+	}
+	for _, q := range f.quantitiesIn(s.Start, s.End) {
+		fraction := q.Numerator != "" && q.Denominator != ""
+		if (q.Unit != "%" && !fraction) || used(q) {
+			continue
+		}
+		reason := "a percentage in a sentence about outcomes that no rule tied to patients, a group and a time"
+		if fraction {
+			reason = "a fraction in a sentence about outcomes that no rule tied to an outcome and a group"
+		}
+		if typ == "" {
+			reason += " (the sentence names more than one kind of outcome)"
+		}
+		c := Candidate{Kind: "outcome", Type: typ, Reason: reason, Rule: "unread-number",
+			Spans: []Span{q.Span, f.sentenceSpan(s)}}
+		qq := q
+		c.Value = &qq
+		x.candidates = append(x.candidates, c)
+	}
+}
+
+// shareWithFraction: a percentage and a fraction written together, in
+// either order ("44.4% (8/18)", "(13/18, 72.2%)"), after an outcome word
+// of the sentence: two readings of one share, asserted as patients, total
+// and value only when they agree (vetOutcome). Numbers an earlier rule
+// read are left to it.
+func (x *extraction) shareWithFraction(o *outcomeSentence) {
+	f, s := o.f, o.s
+	if f.has(x.r, "respectively", s.Tok0, s.Tok1) {
+		return // shares listed in order belong to the groups or times listed
+	}
+	qs := f.quantitiesIn(s.Start, s.End)
+	// Numbers earlier rules read, by start: the quantities of one text
+	// never overlap, so a number is taken when its own span was read.
+	read := map[Span]bool{}
+	for _, r := range o.read() {
+		for _, v := range []*Quantity{r.Value, r.Timepoint} {
+			if v != nil {
+				read[v.Span] = true
+			}
+		}
+	}
+	taken := func(q Quantity) bool { return read[q.Span] }
+	for i := 0; i < len(qs); i++ {
+		pct, frac := qs[i], qs[i]
+		// "44.4% (8/18)" is one quantity holding both readings; "13/18,
+		// 72.2%" two, with only brackets, a comma and spaces between them.
+		if !(pct.Unit == "%" && pct.Numerator != "") && i+1 < len(qs) {
+			frac = qs[i+1]
+			if pct.Unit != "%" {
+				pct, frac = frac, pct
+			}
+			if strings.Trim(runeSlice(f.Runes, qs[i].Span.End, qs[i+1].Span.Start), " ,;([") != "" {
+				continue
+			}
+		}
+		if pct.Unit != "%" || pct.Value == "" || frac.Numerator == "" || frac.Denominator == "" || taken(pct) || taken(frac) {
+			continue
+		}
+		m := outcomeBefore(o, min(pct.Span.Start, frac.Span.Start))
+		if m == nil || !shareTypes[m.IRI()] || qualified(f, s, m) {
+			continue
+		}
+		n, err1 := strconv.Atoi(frac.Numerator)
+		d, err2 := strconv.Atoi(frac.Denominator)
+		if err1 != nil || err2 != nil || d == 0 {
+			continue
+		}
+		v := pct
+		spans := []Span{f.span(m.Start, m.End), pct.Span}
+		if frac.Span != pct.Span {
+			spans = append(spans, frac.Span)
+			i++
+		}
+		o.add(Outcome{Type: m.IRI(), Patients: intp(n), Total: intp(d), Value: &v, Rule: "share-with-fraction",
+			Spans: append(spans, f.sentenceSpan(s))})
+	}
+}
+
+// shareTypes are the outcome kinds whose frame a share of patients
+// completes; survival, follow-up and counts need a time or a unit too.
+var shareTypes = map[string]bool{
+	ontology.CompleteResponse: true, ontology.OverallResponse: true, ontology.NoResponse: true,
+	ontology.AdverseEvents: true, ontology.SevereAdverseEvents: true,
+}
+
+// qualified: a word before the outcome makes it another outcome
+// ("sustained response", "durable response"), which the lexicon lacks.
+func qualified(f *field, s *sentence, m *mention) bool {
+	if m.Tok0 <= s.Tok0 {
+		return false
+	}
+	switch f.Tokens[m.Tok0-1].Fold {
+	case "sustained", "durable", "long", "term", "partial", "early", "late", "initial", "best", "cumulative":
+		return true
+	}
+	return false
+}
+
+// outcomeBefore is the last unnegated outcome mention before code point
+// p in the sentence, or the sentence's only outcome kind when the numbers
+// come first ("Thirteen patients (13/18, 72.2%) had ... adverse events").
+func outcomeBefore(o *outcomeSentence, p int) *mention {
+	var best *mention
+	kinds := 0
+	for _, ms := range o.types {
+		kinds++
+		for _, m := range ms {
+			if !m.Negated && m.End <= p && (best == nil || m.Start > best.Start) {
+				best = m
+			}
+		}
+	}
+	if best == nil && kinds == 1 {
+		for _, ms := range o.types {
+			if !ms[0].Negated {
+				best = ms[0]
+			}
+		}
+	}
+	return best
+}
