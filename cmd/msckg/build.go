@@ -113,6 +113,9 @@ func runBuild(c *cli.Context) error {
 	for _, p := range l.problems {
 		fmt.Fprintf(stderr, "msckg: %s\n", p)
 	}
+	for _, w := range l.warnings {
+		fmt.Fprintf(stderr, "msckg: warning: %s\n", w)
+	}
 	if errors.Is(loadErr, errStrict) {
 		fmt.Fprintf(stderr, "msckg: %v; nothing written\n", loadErr)
 		return rejectedError{len(l.problems)}

@@ -42,6 +42,9 @@ type loader struct {
 	spool    *graph.Spool // when set, records wait on disk and inputs are light
 	inputs   []graph.Input
 	problems []inputProblem
+	// warnings are records built with a value changed or left out (a
+	// URL repaired, a bad check digit): said, never silent.
+	warnings []inputProblem
 	files    int
 }
 
@@ -145,6 +148,9 @@ func (l *loader) loadFile(path string) (err error) {
 				continue
 			}
 			return l.problem(inputProblem{Path: path, Err: fmt.Errorf("reading %s: %w", format.Name, err)})
+		}
+		for _, w := range graph.RepairIRIs(&rec) {
+			l.warnings = append(l.warnings, inputProblem{Path: path, Record: rec.Number, Line: rec.Line, Err: errors.New(w)})
 		}
 		in := graph.Input{Path: path, Record: rec, Facts: extract(&rec)}
 		if l.spool != nil {
