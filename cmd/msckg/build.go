@@ -91,7 +91,7 @@ func runBuild(c *cli.Context) error {
 	if sortMemory < 1 {
 		return usagef("--sort-memory %d: give at least 1 (MiB)", sortMemory)
 	}
-	files, err := expand(c.Args().Slice())
+	files, notes, err := expand(c.Args().Slice())
 	if err != nil {
 		return err
 	}
@@ -107,7 +107,7 @@ func runBuild(c *cli.Context) error {
 		return err
 	}
 	defer spool.Close()
-	l := &loader{from: c.String("from"), strict: c.Bool("strict"), stdin: c.App.Reader, spool: spool}
+	l := &loader{from: c.String("from"), strict: c.Bool("strict"), stdin: c.App.Reader, spool: spool, warnings: notes}
 	stderr := c.App.ErrWriter
 	loadErr := l.load(files)
 	for _, p := range l.problems {

@@ -3,9 +3,12 @@ package main
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/msckg/msckg/graph/rdfcheck"
 )
@@ -82,6 +85,94 @@ func TestInvalidBaseIsAUsageError(t *testing.T) {
 		}
 		if _, err := os.Stat(out); !os.IsNotExist(err) {
 			t.Errorf("--base %q: %s was written", base, out)
+		}
+	}
+}
+
+// TestSignalDuringWritingLeavesNoTemporaryFile runs msckg (this test
+// binary calling main) on a generated corpus, waits until an output's
+// temporary file appears, sends SIGTERM and checks that neither a
+// "*.tmp-*" file nor a partial output is left (issue 11).
+func TestSignalDuringWritingLeavesNoTemporaryFile(t *testing.T) {
+	if os.Getenv("MSCKG_TEST_MAIN") == "1" {
+		return // the child runs TestInterruptRemovesScratch's main
+	}
+	if testing.Short() {
+		t.Skip("builds a large corpus")
+	}
+	dir := t.TempDir()
+	var b strings.Builder
+	for i := range 6000 {
+		fmt.Fprintf(&b, "TY  - JOUR\nTI  - Mesenchymal stem cells in immune thrombocytopenia, cohort %d\nAU  - Author%d, Given\nAU  - Wang, Wei\nPY  - 2020\nJO  - Journal %d\nDO  - 10.1000/sig.%d\nAB  - Twelve patients received 1 x 10^6 cells/kg; platelet counts rose above 50 x 10^9/L in %d of 12.\nER  - \n\n", i, i, i%50, i, i%12)
+	}
+	in := writeInput(t, dir, "big.ris", b.String())
+	outDir := t.TempDir()
+	args := []string{"msckg", "build", in, "-o", filepath.Join(outDir, "g.ttl"), "-o", filepath.Join(outDir, "g.jsonld"), "-o", filepath.Join(outDir, "g.nq")}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestInterruptRemovesScratch$")
+	cmd.Env = append(os.Environ(), "MSCKG_TEST_MAIN=1", "TMPDIR="+t.TempDir(), "MSCKG_TEST_ARGS="+strings.Join(args, "\n"))
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(5 * time.Minute)
+	for {
+		if m, _ := filepath.Glob(filepath.Join(outDir, "*.tmp-*")); len(m) > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatalf("no temporary output file appeared; stderr:\n%s", stderr.String())
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	err := cmd.Wait()
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 130 {
+		t.Fatalf("exit: %v, want status 130 (the build finished before the signal?); stderr:\n%s", err, stderr.String())
+	}
+	entries, _ := os.ReadDir(outDir)
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".tmp-") {
+			t.Errorf("left behind: %s", e.Name())
+		}
+	}
+}
+
+// TestSymlinksInAFolder: a linked file and a linked folder are read, a
+// link loop and a dangling link are reported, not silently skipped.
+func TestSymlinksInAFolder(t *testing.T) {
+	root := t.TempDir()
+	real := filepath.Join(root, "real")
+	in := filepath.Join(root, "in")
+	for _, d := range []string{real, filepath.Join(in, "sub")} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writeInput(t, real, "a.ris", "TY  - JOUR\nTI  - Linked file record\nDO  - 10.1000/linked\nER  - \n")
+	writeInput(t, real, "b.ris", "TY  - JOUR\nTI  - Record in a linked folder\nDO  - 10.1000/folder\nER  - \n")
+	for link, target := range map[string]string{
+		"link.ris": filepath.Join(real, "a.ris"), "realdir": real, "sub/up": in, "dangling.ris": "nowhere.ris",
+	} {
+		if err := os.Symlink(target, filepath.Join(in, link)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(root, "out.nq")
+	code, _, stderr := runCLI(t, "", "build", in, "-o", out)
+	if code != 0 {
+		t.Errorf("exit %d, want 0:\n%s", code, stderr)
+	}
+	for _, want := range []string{
+		"3 record(s) read: 2 paper(s) built, 0 trial registration(s), 1 merged",
+		filepath.Join(in, "sub", "up") + ": symbolic link loop",
+		filepath.Join(in, "dangling.ris") + ": symbolic link not followed",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}
 	}
 }
