@@ -81,6 +81,7 @@ func withTitlePolicy(read func(io.Reader) iter.Seq2[Record, error]) func(io.Read
 		return func(yield func(Record, error) bool) {
 			for rec, err := range read(r) {
 				if err == nil {
+					checkORCIDs(&rec)
 					err = untitledPolicy(&rec)
 				}
 				if !yield(rec, err) {
@@ -88,6 +89,24 @@ func withTitlePolicy(read func(io.Reader) iter.Seq2[Record, error]) func(io.Read
 				}
 			}
 		}
+	}
+}
+
+// checkORCIDs drops, with a warning, every ORCID iD whose check digit
+// (ISO 7064 MOD 11-2) is wrong, whichever reader brought it: two people
+// sharing a mistyped iD would otherwise become one author.
+func checkORCIDs(rec *Record) {
+	for i := range rec.Authors {
+		a := &rec.Authors[i]
+		if a.ORCID == "" {
+			continue
+		}
+		if id := nlmORCID(a.ORCID); id != "" {
+			a.ORCID = id
+			continue
+		}
+		rec.Warnings = append(rec.Warnings, fmt.Sprintf("ORCID %q of author %q has a wrong check digit (or is not an ORCID iD); dropped", a.ORCID, a.AsWritten))
+		a.ORCID = ""
 	}
 }
 

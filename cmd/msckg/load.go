@@ -211,7 +211,7 @@ func (l *loader) loadFile(path string) (err error) {
 			}
 			return l.problem(inputProblem{Path: path, Err: fmt.Errorf("reading %s: %w", format.Name, err)})
 		}
-		for _, w := range graph.RepairIRIs(&rec) {
+		for _, w := range append(rec.Warnings, graph.RepairIRIs(&rec)...) {
 			l.warnings = append(l.warnings, inputProblem{Path: path, Record: rec.Number, Line: rec.Line, Err: errors.New(w)})
 		}
 		in := graph.Input{Path: path, Record: rec, Facts: extract(&rec)}
