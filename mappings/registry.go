@@ -82,6 +82,9 @@ func withTitlePolicy(read func(io.Reader) iter.Seq2[Record, error]) func(io.Read
 			for rec, err := range read(r) {
 				if err == nil {
 					checkORCIDs(&rec)
+					if w := replacementWarning(&rec); w != "" {
+						rec.Warnings = append(rec.Warnings, w)
+					}
 					err = untitledPolicy(&rec)
 				}
 				if !yield(rec, err) {
@@ -166,6 +169,9 @@ func Detect(head []byte) (*Format, error) {
 // Open detects the format of r (unless from names one) and returns the
 // format with a reader positioned at the start of the input.
 func Open(r io.Reader, from string) (*Format, io.Reader, error) {
+	// Text that is not UTF-8 is transcoded first (encoding.go), so that
+	// detection and every reader see UTF-8.
+	r, _ = decodeInput(bufio.NewReaderSize(r, SniffSize))
 	br := bufio.NewReaderSize(r, SniffSize)
 	if from != "" {
 		f, ok := Lookup(from)
