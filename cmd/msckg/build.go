@@ -206,6 +206,9 @@ func printSummary(w io.Writer, l *loader, res *graph.Result, statements int, out
 	fmt.Fprintf(w, "msckg: %d file(s), %d record(s) read: %d paper(s) built, %d trial registration(s), %d merged into an existing paper, %d rejected\n",
 		l.files, read, s.Papers, s.Trials, s.Merged, len(l.problems))
 	fmt.Fprintf(w, "msckg: %d author(s), %d journal(s), %d statement(s)\n", s.Authors, s.Journals, statements)
+	if len(l.warnings) > 0 {
+		fmt.Fprintf(w, "msckg: %d warning(s) above: records built with a value repaired or left out\n", len(l.warnings))
+	}
 	for _, d := range s.Disagreements {
 		fmt.Fprintf(w, "msckg: disagreement: %s\n", d)
 	}

@@ -63,6 +63,7 @@ func TestBadIRIsCostNoRecord(t *testing.T) {
 		pmPath + ": record 1 (line ",
 		`MeSH UI "D000 328" of "Adult" is not a MeSH identifier`,
 		"9 record(s) read: 9 paper(s) built, 0 trial registration(s), 0 merged into an existing paper, 0 rejected",
+		"msckg: 7 warning(s) above",
 	} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
