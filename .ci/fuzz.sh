@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-60}
 status=0
-for pkg in ./mappings ./mappings/evidence; do
+for pkg in ./mappings ./mappings/evidence ./graph/iriref; do
 	for target in $(grep -ho '^func Fuzz[A-Za-z0-9_]*' "$pkg"/*_test.go | sed 's/^func //' | sort -u); do
 		# -fuzzminimizetime bounds shrinking: with the default, large seed
 		# inputs use the whole budget being minimised and nothing is fuzzed.

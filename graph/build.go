@@ -14,6 +14,7 @@ import (
 
 	"github.com/knakk/rdf"
 
+	"github.com/msckg/msckg/graph/iriref"
 	"github.com/msckg/msckg/mappings"
 	"github.com/msckg/msckg/mappings/evidence"
 )
@@ -214,8 +215,11 @@ func CheckBase(base string) error {
 	if !strings.HasSuffix(base, "/") && !strings.HasSuffix(base, "#") {
 		return fmt.Errorf("base IRI %q must end in / or #", base)
 	}
-	if i := strings.Index(base, "://"); i <= 0 || !validIRI(base) {
+	if i := strings.Index(base, "://"); i <= 0 {
 		return fmt.Errorf("base IRI %q must be an absolute IRI such as %s", base, DefaultBase)
+	}
+	if err := iriref.Check(base); err != nil {
+		return fmt.Errorf("base IRI: %w", err)
 	}
 	return nil
 }

@@ -6,8 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/knakk/rdf"
-
+	"github.com/msckg/msckg/graph/iriref"
 	"github.com/msckg/msckg/mappings"
 	"github.com/msckg/msckg/mappings/evidence"
 	o "github.com/msckg/msckg/ontology"
@@ -100,9 +99,7 @@ func (e *paperEmitter) emit() {
 			e.ds.add(g, p.iri, o.PublicationType, str(t))
 		}
 		for _, u := range r.URLs {
-			if validIRI(u) {
-				e.ds.link(g, p.iri, o.SchemaURL, u)
-			}
+			statedURL(e.ds, g, p.iri, u)
 		}
 		if r.CitationCount != nil && *r.CitationCount >= 0 {
 			e.ds.add(g, p.iri, o.CitationCount, integer(*r.CitationCount))
@@ -312,7 +309,7 @@ func emitPerson(ds *Dataset, g string, pr *person, a mappings.Author) {
 	if alt := displayName(a); alt != "" && alt != name {
 		ds.add(g, pr.iri, o.SKOSAltLabel, str(alt))
 	}
-	if a.ORCID != "" && a.ORCID == pr.orcid {
+	if a.ORCID != "" && a.ORCID == pr.orcid && validIRI("https://orcid.org/"+a.ORCID) {
 		ds.add(g, pr.iri, o.DCIdentifier, str(a.ORCID))
 		ds.link(g, pr.iri, o.OWLSameAs, "https://orcid.org/"+a.ORCID)
 	}
@@ -323,7 +320,7 @@ func emitPerson(ds *Dataset, g string, pr *person, a mappings.Author) {
 // verified descriptors), else a concept minted under the base.
 func (e *paperEmitter) meshConcept(m mappings.MeSHHeading) string {
 	ui := m.UI
-	if ui == "" {
+	if !meshUI.MatchString(ui) {
 		ui = o.VerifiedMeSHByName(m.Descriptor)
 	}
 	var c string
@@ -388,19 +385,8 @@ func shorten(s string, n int) string {
 	return strings.TrimSpace(string(r[:n-1])) + "…"
 }
 
-// validIRI accepts an absolute IRI with none of the characters N-Triples forbids.
-func validIRI(s string) bool {
-	if !strings.Contains(s, ":") {
-		return false
-	}
-	for _, r := range s {
-		if r <= ' ' || strings.ContainsRune("<>\"{}|^`\\", r) {
-			return false
-		}
-	}
-	_, err := rdf.NewIRI(s)
-	return err == nil
-}
+// validIRI accepts an IRI every RDF tool the project checks with accepts.
+func validIRI(s string) bool { return iriref.Check(s) == nil }
 
 // firstDifference cuts two texts to a window around the first character
 // where they differ, marked with "…" where text was left out.

@@ -510,7 +510,7 @@ func trialNode(ds *Dataset, g, T, id, registry, url string) {
 	if registry != "" {
 		ds.add(g, T, o.Registry, str(registry))
 	}
-	if url != "" && validIRI(url) {
-		ds.link(g, T, o.SchemaURL, url)
+	if url != "" {
+		statedURL(ds, g, T, url)
 	}
 }

@@ -5,10 +5,15 @@ import (
 	"encoding/hex"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/msckg/msckg/graph/iriref"
+	"github.com/msckg/msckg/mappings"
+	o "github.com/msckg/msckg/ontology"
 )
 
 // DefaultBase is where instance IRIs live unless --base says otherwise.
@@ -111,4 +116,52 @@ func hash16(s string) string {
 func sha256Hex(b []byte) string {
 	h := sha256.Sum256(b)
 	return hex.EncodeToString(h[:])
+}
+
+// statedURL states that s has the web page u: as schema:url when u is an
+// IRI, else as text, so that one malformed link costs neither the record
+// nor the build (RepairIRIs has already repaired what can be).
+func statedURL(ds *Dataset, g, s, u string) {
+	if validIRI(u) {
+		ds.link(g, s, o.SchemaURL, u)
+		return
+	}
+	ds.add(g, s, o.RDFSComment, str("URL given by the source, not a valid IRI: "+u))
+}
+
+// meshUI is the shape of a MeSH unique identifier: D000001, C000657245, Q000009.
+var meshUI = regexp.MustCompile(`^[CDQM][0-9]{6,9}$`)
+
+// RepairIRIs makes the values of r that become IRIs safe to write, in
+// place, and says what it changed, one line each, for the caller to
+// report with the record's file and number: a URL is repaired by the IRI
+// rules (package iriref) or kept to be stated as text; a MeSH UI that is
+// not one is dropped, and its heading kept by name.
+func RepairIRIs(r *mappings.Record) []string {
+	var warnings []string
+	repair := func(what string, u *string) {
+		if *u == "" || validIRI(*u) {
+			return
+		}
+		if fixed, ok := iriref.Repair(*u); ok {
+			warnings = append(warnings, fmt.Sprintf("%s %q is not a valid IRI; written as %q", what, *u, fixed))
+			*u = fixed
+			return
+		}
+		warnings = append(warnings, fmt.Sprintf("%s %q is not a valid IRI and cannot be repaired (%v); kept as text", what, *u, iriref.Check(*u)))
+	}
+	for i := range r.URLs {
+		repair("URL", &r.URLs[i])
+	}
+	if r.Trial != nil {
+		repair("trial URL", &r.Trial.URL)
+	}
+	for i := range r.MeSH {
+		m := &r.MeSH[i]
+		if m.UI != "" && !meshUI.MatchString(m.UI) {
+			warnings = append(warnings, fmt.Sprintf("MeSH UI %q of %q is not a MeSH identifier; the heading is kept by name", m.UI, m.Descriptor))
+			m.UI = ""
+		}
+	}
+	return warnings
 }

@@ -66,7 +66,14 @@ func readBibTeX(r io.Reader) iter.Seq2[Record, error] {
 				// A broken @string is not a record: its macro stays
 				// undefined and entries using it keep the macro's name.
 				if c.Err == nil {
-					defineBibMacro(c, macros)
+					if err := defineBibMacro(c, macros); err != nil {
+						// Said, not silent: entries using the macro then
+						// keep its name.
+						n++
+						if !x.flush(yield, true) || !yield(Record{}, &RecordError{Record: n, Line: c.Line, Err: fmt.Errorf("@string: %w", err)}) {
+							return
+						}
+					}
 				}
 				continue
 			}
@@ -169,14 +176,19 @@ func bibKey(c bibChunk) string {
 	return strings.ToLower(strings.TrimSpace(string(body[:i])))
 }
 
-func defineBibMacro(c bibChunk, macros map[string]string) {
-	fields, err := parseBibFields(bibItemBody(c, macros), false)
+func defineBibMacro(c bibChunk, macros map[string]string) error {
+	body, err := bibItemBody(c, macros)
 	if err != nil {
-		return
+		return err
+	}
+	fields, err := parseBibFields(body, false)
+	if err != nil {
+		return nil // a broken @string defines nothing; see readBibTeX
 	}
 	for _, f := range fields {
 		macros[strings.ToLower(f.name)] = f.value
 	}
+	return nil
 }
 
 var errBibEmpty = errors.New("no field found in the entry")
@@ -187,7 +199,11 @@ func bibEntryFields(c bibChunk, macros map[string]string) (map[string]string, er
 	if c.Err != nil {
 		return nil, c.Err
 	}
-	fields, err := parseBibFields(bibItemBody(c, macros), true)
+	body, err := bibItemBody(c, macros)
+	if err != nil {
+		return nil, fmt.Errorf("BibTeX entry at line %d: %w", c.Line, err)
+	}
+	fields, err := parseBibFields(body, true)
 	if err != nil {
 		var se *bibSyntaxError
 		if errors.As(err, &se) {

@@ -149,7 +149,7 @@ func (s *bibSplitter) skipToItem() {
 // braced text, and an undefined macro stays as its own name (BibTeX
 // would print nothing; the word is kept so no data is lost). After it,
 // every value is one braced group, which is all parseBibFields needs.
-func bibResolveMacros(text []byte, macros map[string]string) []byte {
+func bibResolveMacros(text []byte, macros map[string]string) ([]byte, error) {
 	out := make([]byte, 0, len(text))
 	for i := 0; i < len(text); {
 		switch b := text[i]; b {
@@ -157,6 +157,9 @@ func bibResolveMacros(text []byte, macros map[string]string) []byte {
 			out = append(out, '=', ' ', '{')
 			var val []byte
 			val, i = bibValue(text, i+1, macros)
+			if len(val) >= maxBibValue || len(out)+len(val) >= maxBibExpanded {
+				return nil, errBibTooLarge
+			}
 			out = append(out, val...)
 			out = append(out, '}')
 		case '{':
@@ -172,7 +175,26 @@ func bibResolveMacros(text []byte, macros map[string]string) []byte {
 			i++
 		}
 	}
-	return out
+	return out, nil
+}
+
+// A field's value, once its @string macros are expanded, and an item's
+// fields together stay below these sizes: a chain of macros that each
+// double the last grows as 2^n from a few hundred bytes of input.
+const (
+	maxBibValue    = 4 << 20
+	maxBibExpanded = 16 << 20
+)
+
+var errBibTooLarge = fmt.Errorf("@string macros expand to more than %d MiB in one field (or %d MiB in one entry); not expanded", maxBibValue>>20, maxBibExpanded>>20)
+
+// appendBibCapped appends add to val, never past maxBibValue bytes, so
+// that an expansion that would be too large costs no memory finding out.
+func appendBibCapped(val, add []byte) []byte {
+	if room := maxBibValue - len(val); len(add) > room {
+		add = add[:max(room, 0)]
+	}
+	return append(val, add...)
 }
 
 // bibValue reads the value expression starting at i (just after "=")
@@ -189,11 +211,11 @@ func bibValue(text []byte, i int, macros map[string]string) ([]byte, int) {
 		switch text[i] {
 		case '{':
 			j := skipBibGroup(text, i)
-			val = append(val, bibInner(text[i:j], '{', '}')...)
+			val = appendBibCapped(val, []byte(bibInner(text[i:j], '{', '}')))
 			i = j
 		case '"':
 			j := skipBibQuoted(text, i)
-			val = append(val, bibInner(text[i:j], '"', '"')...)
+			val = appendBibCapped(val, []byte(bibInner(text[i:j], '"', '"')))
 			i = j
 		case ',', '}', '#', '=':
 			// an empty operand
@@ -204,9 +226,9 @@ func bibValue(text []byte, i int, macros map[string]string) ([]byte, int) {
 			}
 			word := string(text[i:j])
 			if isDigits(word) {
-				val = append(val, word...)
+				val = appendBibCapped(val, []byte(word))
 			} else {
-				val = append(val, bibMacroValue(word, macros)...)
+				val = appendBibCapped(val, []byte(bibMacroValue(word, macros)))
 			}
 			i = j
 		}
@@ -293,7 +315,7 @@ func skipBibQuoted(text []byte, i int) int {
 
 // bibItemBody is the text between an item's outer delimiters, with its
 // cite key dropped and every value made one braced literal (bibResolveMacros).
-func bibItemBody(c bibChunk, macros map[string]string) []byte {
+func bibItemBody(c bibChunk, macros map[string]string) ([]byte, error) {
 	body := bytes.Clone(c.Raw[c.Open+1 : c.Close])
 	if c.Type != "string" && c.Type != "preamble" {
 		if i := bytes.IndexByte(body, ','); i >= 0 && !bytes.ContainsAny(body[:i], "={}\"") {

@@ -3,6 +3,7 @@ package mappings
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -340,5 +341,41 @@ func TestBibTeXCrossref(t *testing.T) {
 		if r.Number != i+1 || r.Line != w.line || r.Title != w.title || r.Publisher != w.publisher || r.DOI != w.doi || r.Issued.Year != w.year || len(r.Authors) != w.authors {
 			t.Errorf("record %d: number %d line %d %q publisher %q DOI %q year %d authors %d", i+1, r.Number, r.Line, r.Title, r.Publisher, r.DOI, r.Issued.Year, len(r.Authors))
 		}
+	}
+}
+
+// A 1 KB chain of @string macros that each double the last (issue 11: it
+// ran out of memory) is refused with a clear error past the cap, and the
+// entries are still read.
+func TestBibTeXMacroDoublingIsCapped(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("@string{a0 = \"xxxxxxxxxxxxxxxx\"}\n")
+	for i := 1; i < 60; i++ {
+		fmt.Fprintf(&b, "@string{a%d = a%d # a%d}\n", i, i-1, i-1)
+	}
+	b.WriteString("@article{k1, title = {Doubled} # a59 # a59 # a59 # a59 # a59, year = 2020}\n")
+	b.WriteString("@article{k2, title = {Second entry}, author = {Li, Na}, year = 2021}\n")
+	if b.Len() > 2048 {
+		t.Fatalf("input is %d bytes; the case is a small input", b.Len())
+	}
+	recs, errs := readAll(t, "bibtex", []byte(b.String()))
+	if len(errs) == 0 {
+		t.Fatal("no error for the doubling chain")
+	}
+	for _, err := range errs {
+		var re *RecordError
+		if !errors.As(err, &re) || re.Line == 0 || !strings.Contains(err.Error(), "MiB") {
+			t.Errorf("error %v does not name its line and the cap", err)
+		}
+	}
+	var titles []string
+	for _, r := range recs {
+		if len(r.Title) > maxBibValue {
+			t.Errorf("title of %d bytes, past the cap", len(r.Title))
+		}
+		titles = append(titles, r.Title[:min(len(r.Title), 12)])
+	}
+	if len(recs) == 0 || recs[len(recs)-1].Title != "Second entry" {
+		t.Errorf("records %q: the entry after the chain is lost", titles)
 	}
 }

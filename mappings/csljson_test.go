@@ -152,10 +152,10 @@ func TestCSLJSONRecordErrors(t *testing.T) {
 	}
 }
 
-func TestCSLJSONSyntaxErrorStops(t *testing.T) {
-	in := "[\n{\"title\":\"ok\"},\n{\"title\": oops}\n,{\"title\":\"never\"}]"
+func TestCSLJSONSyntaxErrorCostsOneRecord(t *testing.T) {
+	in := "[\n{\"title\":\"ok\"},\n{\"title\": oops}\n,{\"title\":\"after\"}]"
 	recs, errs := readAll(t, "csl-json", []byte(in))
-	if len(recs) != 1 || len(errs) != 1 {
+	if len(recs) != 2 || len(errs) != 1 || recs[1].Title != "after" || recs[1].Number != 3 || recs[1].Line != 4 {
 		t.Fatalf("got %d records, %v", len(recs), errs)
 	}
 	var re *RecordError

@@ -23,6 +23,7 @@ import (
 type jsonItem struct {
 	Raw  json.RawMessage
 	Line int
+	N    int // 1-based record number, counting records lost to errors
 }
 
 // jsonWrapper says where a wrapper object keeps its records: Path is
@@ -40,9 +41,12 @@ type jsonSource struct {
 	read     int64   // bytes passed to the decoder
 	newlines []int64 // offsets of newlines not yet counted by lineAt
 	counted  int
-	keep     bool
-	kept     []byte // bytes from offset keptFrom, while keep is on
-	keptFrom int64
+	// lineStart is the offset where the line of the last offset given to
+	// lineAt starts.
+	lineStart int64
+	keep      bool
+	kept      []byte // bytes from offset keptFrom, while keep is on
+	keptFrom  int64
 }
 
 // forget drops the kept bytes before offset off: a JSON Lines input keeps
@@ -75,9 +79,29 @@ func (s *jsonSource) lineAt(off int64) int {
 	for i < len(s.newlines) && s.newlines[i] < off {
 		i++
 	}
+	if i > 0 {
+		s.lineStart = s.newlines[i-1] + 1
+	}
 	s.counted += i
 	s.newlines = s.newlines[i:]
 	return s.counted + 1
+}
+
+// column returns how many spaces and tabs precede offset off on its
+// line, and whether only those do, from the kept bytes.
+func (s *jsonSource) column(off int64) (int, bool) {
+	col := 0
+	for i := off - s.keptFrom - 1; i >= 0 && i < int64(len(s.kept)); i-- {
+		switch s.kept[i] {
+		case ' ', '\t':
+			col++
+		case '\n':
+			return col, true
+		default:
+			return 0, false
+		}
+	}
+	return col, off-s.keptFrom == int64(col) && s.keptFrom == 0
 }
 
 // valueStart returns the offset of the first byte of the value that
@@ -99,9 +123,9 @@ func (s *jsonSource) valueStart(off int64) int64 {
 var errJSONNotRecords = errors.New("not a JSON object or array")
 
 // jsonRecords yields the record values of a JSON document. A syntax
-// error ends the input: JSON has no way to find the next record after
-// a broken one, so it is reported as a RecordError for the record in
-// hand and reading stops.
+// error costs the record in hand, reported as a RecordError: in an array
+// of records or JSON Lines, reading resumes at the next record (see
+// jsonWalker.resync); elsewhere it stops, saying so.
 func jsonRecords(r io.Reader, wrappers []jsonWrapper) iter.Seq2[jsonItem, error] {
 	return func(yield func(jsonItem, error) bool) {
 		src := &jsonSource{r: r, keep: true}
@@ -113,7 +137,7 @@ func jsonRecords(r io.Reader, wrappers []jsonWrapper) iter.Seq2[jsonItem, error]
 			base = 3      // the decoder's offsets count from after the mark
 		}
 		dec := json.NewDecoder(br)
-		w := &jsonWalker{src: src, dec: dec, yield: yield, base: base}
+		w := &jsonWalker{src: src, br: br, dec: dec, yield: yield, base: base}
 		tok, err := dec.Token()
 		if err == io.EOF {
 			return
@@ -127,22 +151,25 @@ func jsonRecords(r io.Reader, wrappers []jsonWrapper) iter.Seq2[jsonItem, error]
 			src.keep, src.kept = false, nil
 			w.array()
 		case json.Delim('{'):
-			w.object(wrappers, 0, w.offset()-1)
+			w.lines = true
+			w.recordStart = w.offset() - 1
+			w.object(wrappers, 0, w.recordStart)
 			// JSON Lines (an OpenAlex snapshot file, a JSONL export): one
 			// object per line, each read as the first was.
 			for !w.broken {
 				src.forget(w.offset())
-				tok, err := dec.Token()
+				w.recordStart = w.offset()
+				tok, err := w.dec.Token()
 				if err == io.EOF {
 					return
 				}
 				if err != nil {
 					w.fail(err)
-					return
+					continue
 				}
 				if tok != json.Delim('{') {
 					w.fail(fmt.Errorf("after an object, %v where JSON Lines has the next object", tok))
-					return
+					continue
 				}
 				w.object(wrappers, 0, w.offset()-1)
 			}
@@ -153,7 +180,7 @@ func jsonRecords(r io.Reader, wrappers []jsonWrapper) iter.Seq2[jsonItem, error]
 		}
 		// Nothing may follow a top-level array: said, not dropped.
 		if !w.broken {
-			if _, err := dec.Token(); err != io.EOF {
+			if _, err := w.dec.Token(); err != io.EOF {
 				if err == nil {
 					err = errors.New("data after the JSON array")
 				}
@@ -165,14 +192,28 @@ func jsonRecords(r io.Reader, wrappers []jsonWrapper) iter.Seq2[jsonItem, error]
 
 type jsonWalker struct {
 	src    *jsonSource
+	br     *bufio.Reader // what the decoder reads; a resync starts a new decoder on it
 	dec    *json.Decoder
 	yield  func(jsonItem, error) bool
 	base   int64 // offset in src of the decoder's offset 0
-	n      int   // records yielded so far
+	n      int   // records yielded or lost so far
 	broken bool  // a syntax error or a stopped consumer ended the walk
+	// lines is set for a top-level stream of objects (JSON Lines), and
+	// path holds what a JSON text needs to open the containers being
+	// read ({"": for an object, [ for the array of records): where and
+	// how to pick up after a broken record.
+	lines       bool
+	path        []string
+	recordStart int64 // in JSON Lines, where the record in hand begins
+	// resyncs counts the recoveries, so that a broken input of any size
+	// ends in bounded work.
+	resyncs int
 }
 
 func (w *jsonWalker) offset() int64 { return w.base + w.dec.InputOffset() }
+
+// inArray reports whether the walker is reading an array of records.
+func (w *jsonWalker) inArray() bool { return len(w.path) > 0 && w.path[len(w.path)-1] == "[" }
 
 func (w *jsonWalker) emit(it jsonItem, err error) {
 	if w.broken {
@@ -183,44 +224,187 @@ func (w *jsonWalker) emit(it jsonItem, err error) {
 	}
 }
 
-// fail reports a syntax error as an unreadable record at the line where
-// that record starts, naming the line of the error too, and stops.
+// fail reports a syntax error (or nesting past the decoder's depth
+// limit) as an unreadable record at the line where that record starts,
+// naming the line of the error too. Inside an array of records, or
+// between the objects of JSON Lines, reading then resumes at the next
+// record (resync); elsewhere, or when no next record is found, it stops
+// and says that the rest could not be read.
 func (w *jsonWalker) fail(err error) {
 	start := w.offset()
-	// The decoder has not consumed the bytes before the broken value:
-	// skip the separators to find where it starts.
-	buf, _ := io.ReadAll(io.LimitReader(w.dec.Buffered(), 1<<12))
-	for _, b := range buf {
-		if b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != ',' && b != ':' {
-			break
+	if len(w.path) == 0 && w.lines {
+		// JSON Lines: the record is the object that began at recordStart,
+		// however far the decoder got into it.
+		start = w.src.valueStart(w.recordStart)
+	} else {
+		// The decoder has not consumed the bytes before the broken value:
+		// skip the separators to find where it starts.
+		buf, _ := io.ReadAll(io.LimitReader(w.dec.Buffered(), 1<<12))
+		for _, b := range buf {
+			if b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != ',' && b != ':' {
+				break
+			}
+			start++
 		}
-		start++
 	}
 	line := w.src.lineAt(start)
+	indent := int(start - w.src.lineStart)
 	var syn *json.SyntaxError
 	if errors.As(err, &syn) && w.base+syn.Offset >= start {
 		err = fmt.Errorf("line %d: %w", w.src.lineAt(w.base+syn.Offset), err)
 	}
-	w.emit(jsonItem{}, &RecordError{Record: w.n + 1, Line: line, Err: fmt.Errorf("JSON: %w", err)})
-	w.broken = true
+	err = fmt.Errorf("JSON: %w", err)
+	resumed := 0
+	canResync := w.inArray() || (len(w.path) == 0 && w.lines)
+	if !w.broken && canResync && w.resyncs < maxJSONResyncs {
+		w.resyncs++
+		resumed = w.resync(start, indent)
+	}
+	switch {
+	case resumed > 0:
+		err = fmt.Errorf("%w; reading resumes with the record at line %d", err, resumed)
+	case canResync:
+		err = fmt.Errorf("%w; no record after it could be found, so the rest of the input is not read", err)
+	}
+	w.emit(jsonItem{}, &RecordError{Record: w.n + 1, Line: line, Err: err})
+	w.n++
+	if resumed == 0 {
+		w.broken = true
+	}
 }
 
-// array streams the elements of an array whose "[" was just read.
+// maxJSONResyncs bounds the recoveries in one input: past it, the input
+// is taken for something other than records with a few errors.
+const maxJSONResyncs = 10000
+
+// resync skips the broken value that starts at offset from (of src) and
+// puts a new decoder where the next record starts, returning that
+// record's line, or 0 when none is found. The next record is the first
+// of: what follows a "," at the broken value's own nesting level (or,
+// in JSON Lines, the end of that value); the "]" closing the array; a
+// line that starts with "{" indented as the broken value was (a value
+// cut short never closes its brackets). Strings are followed so that
+// brackets inside them do not count; a string never spans a line.
+func (w *jsonWalker) resync(from int64, indent int) int {
+	rest := bufio.NewReader(io.MultiReader(w.dec.Buffered(), w.br))
+	off := w.offset()
+	depth, inString, escaped, seen := 0, false, false, off > from
+	col, atLineStart := 0, false
+	if seen && !w.inArray() {
+		// JSON Lines, the decoder stopped inside the record's object,
+		// possibly at the start of a line.
+		depth = 1
+		col, atLineStart = w.src.column(off)
+	}
+	resumeAt := int64(-1)
+	for resumeAt < 0 {
+		c, err := rest.ReadByte()
+		if err != nil {
+			return 0
+		}
+		off++
+		if c == '\n' {
+			inString, escaped, atLineStart, col = false, false, true, 0
+			continue
+		}
+		if atLineStart {
+			if c == ' ' || c == '\t' {
+				col++
+				continue
+			}
+			atLineStart = false
+			if c == '{' && col == indent && seen {
+				resumeAt = off - 1
+				break
+			}
+		}
+		if inString {
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+			continue
+		}
+		switch c {
+		case ' ', '\t', '\r':
+			continue
+		case '"':
+			inString = true
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+			if depth < 0 && w.inArray() && c == ']' {
+				resumeAt = off - 1 // the array's end: read as usual
+				continue
+			}
+			if depth == 0 && !w.inArray() && seen {
+				resumeAt = off // JSON Lines: the broken object has ended
+				continue
+			}
+		case ',':
+			if depth <= 0 && seen && w.inArray() {
+				resumeAt = off
+				continue
+			}
+		}
+		if depth < 0 {
+			depth = 0
+		}
+		seen = true
+	}
+	if resumeAt == off-1 {
+		rest.UnreadByte() //nolint:errcheck // the byte just read
+	}
+	// The new decoder is primed to the nesting it resumes in: the objects
+	// and the array of records that lead to it.
+	prefix := strings.Join(w.path, "")
+	w.br = rest
+	w.dec = json.NewDecoder(io.MultiReader(strings.NewReader(prefix), rest))
+	w.base = resumeAt - int64(len(prefix))
+	tokens := 0
+	for _, p := range w.path {
+		if p == "[" {
+			tokens++ // [
+		} else {
+			tokens += 2 // { and the key ""
+		}
+	}
+	for range tokens {
+		w.dec.Token() //nolint:errcheck // our own prefix
+	}
+	next := resumeAt
+	if head, _ := rest.Peek(4096); len(head) > 0 {
+		next += int64(len(head) - len(bytes.TrimLeft(head, " \t\r\n")))
+	}
+	return w.src.lineAt(next)
+}
+
+// array streams the elements of an array whose "[" was just read. A
+// broken element costs that element: fail resynchronises at the next.
 func (w *jsonWalker) array() {
-	for !w.broken && w.dec.More() {
+	w.path = append(w.path, "[")
+	defer func() { w.path = w.path[:len(w.path)-1] }()
+	for !w.broken {
+		if !w.dec.More() {
+			if _, err := w.dec.Token(); err != nil { // the closing "]"
+				w.fail(err)
+				continue
+			}
+			return
+		}
 		var raw json.RawMessage
 		if err := w.dec.Decode(&raw); err != nil {
 			w.fail(err)
-			return
+			continue
 		}
 		w.n++
 		start := w.offset() - int64(len(raw))
-		w.emit(jsonItem{Raw: raw, Line: w.src.lineAt(start)}, nil)
-	}
-	if !w.broken {
-		if _, err := w.dec.Token(); err != nil {
-			w.fail(err)
-		}
+		w.emit(jsonItem{Raw: raw, Line: w.src.lineAt(start), N: w.n}, nil)
 	}
 }
 
@@ -261,10 +445,14 @@ func (w *jsonWalker) object(wrappers []jsonWrapper, depth int, open int64) {
 		case json.Delim('['):
 			found = true
 			w.src.keep, w.src.kept = false, nil
+			w.path = append(w.path, `{"":`)
 			w.array()
+			w.path = w.path[:len(w.path)-1]
 		case json.Delim('{'):
 			found = true
+			w.path = append(w.path, `{"":`)
 			w.object(next, depth+1, valueAt)
+			w.path = w.path[:len(w.path)-1]
 		}
 	}
 	if w.broken {
@@ -285,7 +473,7 @@ func (w *jsonWalker) object(wrappers []jsonWrapper, depth int, open int64) {
 	}
 	raw := bytes.Clone(w.src.kept[from-w.src.keptFrom : end-w.src.keptFrom])
 	w.n++
-	w.emit(jsonItem{Raw: raw, Line: w.src.lineAt(open)}, nil)
+	w.emit(jsonItem{Raw: raw, Line: w.src.lineAt(open), N: w.n}, nil)
 }
 
 // jsonSniffHead returns head without leading white space and BOM, and
@@ -400,13 +588,16 @@ func decodeJSONRecord(it jsonItem, n int, v any) error {
 func readJSONFormat[T any](format string, wrappers []jsonWrapper, toRecord func(*T) (Record, error)) func(io.Reader) iter.Seq2[Record, error] {
 	return func(r io.Reader) iter.Seq2[Record, error] {
 		return func(yield func(Record, error) bool) {
-			n := 0
 			for it, err := range jsonRecords(r, wrappers) {
 				if err != nil {
-					yield(Record{}, err)
-					return
+					// A broken record; the walk goes on at the next one
+					// when the format allows it.
+					if !yield(Record{}, err) {
+						return
+					}
+					continue
 				}
-				n++
+				n := it.N
 				var v T
 				if err := decodeJSONRecord(it, n, &v); err != nil {
 					if !yield(Record{}, err) {

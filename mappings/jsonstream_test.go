@@ -134,3 +134,72 @@ func TestJSONLinesAndTrailingData(t *testing.T) {
 		t.Errorf("array then more data: %d records, errors %v; want 1 and record 2 (line 2) reported", len(recs), errs)
 	}
 }
+
+// After a syntax error or nesting past the decoder's depth limit, JSON
+// Lines and arrays of records pick up at the next record (issue 11: the
+// later well-formed records vanished): N records in = read + rejected,
+// each rejection named with its record number and line.
+func TestJSONResyncAfterBrokenRecords(t *testing.T) {
+	work := func(i int) string {
+		return fmt.Sprintf(`{"id":"https://openalex.org/W%d","title":"Work %d","publication_year":2020}`, i, i)
+	}
+	deep := `{"id":"https://openalex.org/W9","x":` + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + `}`
+	for _, c := range []struct {
+		name, format, in string
+		titles           []string
+		rejected         map[int]int // record → line
+	}{
+		{"jsonl: syntax error", "openalex-json",
+			work(1) + "\n" + `{"id":"https://openalex.org/W2","title":"x" "y"}` + "\n" + work(3) + "\n",
+			[]string{"Work 1", "Work 3"}, map[int]int{2: 2}},
+		{"jsonl: cut short", "openalex-json",
+			work(1) + "\n" + `{"id":"https://openalex.org/W2","title":"broken",` + "\n" + work(3) + "\n" + work(4) + "\n",
+			[]string{"Work 1", "Work 3", "Work 4"}, map[int]int{2: 2}},
+		{"jsonl: too deep", "openalex-json",
+			work(1) + "\n" + deep + "\n" + work(3) + "\n",
+			[]string{"Work 1", "Work 3"}, map[int]int{2: 2}},
+		{"jsonl: not an object", "openalex-json",
+			work(1) + "\n42\n" + work(3) + "\n",
+			[]string{"Work 1", "Work 3"}, map[int]int{2: 2}},
+		{"array: syntax error, compact", "csl-json",
+			`[{"title":"A"},{"title":"B" "x"},{"title":"C"}]`,
+			[]string{"A", "C"}, map[int]int{2: 1}},
+		{"array: cut short, one per line", "csl-json",
+			"[\n  {\"title\":\"A\"},\n  {\"title\":\"B\",\n  {\"title\":\"C\"},\n  {\"title\":\"D\"}\n]\n",
+			[]string{"A", "C", "D"}, map[int]int{2: 3}},
+		{"array: too deep", "csl-json",
+			"[\n{\"title\":\"A\"},\n{\"x\":" + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + "},\n{\"title\":\"C\"}\n]",
+			[]string{"A", "C"}, map[int]int{2: 3}},
+		{"wrapper: broken item", "openalex-json",
+			"{\"meta\":{},\"results\":[\n" + work(1) + ",\n{\"id\":\"https://openalex.org/W2\",\"title\":}\n," + work(3) + "\n]}\n",
+			[]string{"Work 1", "Work 3"}, map[int]int{2: 3}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			recs, errs := readAll(t, c.format, []byte(c.in))
+			var titles []string
+			for _, r := range recs {
+				titles = append(titles, r.Title)
+			}
+			if strings.Join(titles, "|") != strings.Join(c.titles, "|") {
+				t.Errorf("records %q, want %q (errors %v)", titles, c.titles, errs)
+			}
+			if len(recs)+len(errs) != len(c.titles)+len(c.rejected) {
+				t.Errorf("%d read + %d rejected, want %d records in all: %v", len(recs), len(errs), len(c.titles)+len(c.rejected), errs)
+			}
+			for _, err := range errs {
+				var re *RecordError
+				if !errors.As(err, &re) || c.rejected[re.Record] != re.Line {
+					t.Errorf("rejection %v, want one of record→line %v", err, c.rejected)
+				}
+			}
+		})
+	}
+}
+
+// A broken input that never shows a next record says the rest is unread.
+func TestJSONResyncNothingAfter(t *testing.T) {
+	_, errs := readAll(t, "csl-json", []byte(`[{"title":"A"},{"title": "B`))
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "rest of the input is not read") {
+		t.Errorf("errors %v, want one saying the rest is not read", errs)
+	}
+}

@@ -37,6 +37,11 @@ type Record struct {
 	TrialIDs         []string // registry ids the source lists as structured data
 	References       []Reference
 
+	// Warnings say what was left out of the record as the source gave it
+	// (an identifier with a wrong check digit), for the caller to report
+	// with the file and record: dropped, but never silently.
+	Warnings []string
+
 	// Guessed names the fields a heuristic reader inferred rather than read
 	// from an explicit label, with the rule that produced each guess.
 	Guessed map[string]string

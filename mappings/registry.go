@@ -85,6 +85,10 @@ func withTitlePolicy(read func(io.Reader) iter.Seq2[Record, error]) func(io.Read
 			}
 			for rec, err := range read(r) {
 				if err == nil {
+					checkORCIDs(&rec)
+					if w := replacementWarning(&rec); w != "" {
+						rec.Warnings = append(rec.Warnings, w)
+					}
 					err = untitledPolicy(&rec)
 				}
 				if !yield(rec, err) {
@@ -92,6 +96,24 @@ func withTitlePolicy(read func(io.Reader) iter.Seq2[Record, error]) func(io.Read
 				}
 			}
 		}
+	}
+}
+
+// checkORCIDs drops, with a warning, every ORCID iD whose check digit
+// (ISO 7064 MOD 11-2) is wrong, whichever reader brought it: two people
+// sharing a mistyped iD would otherwise become one author.
+func checkORCIDs(rec *Record) {
+	for i := range rec.Authors {
+		a := &rec.Authors[i]
+		if a.ORCID == "" {
+			continue
+		}
+		if id := nlmORCID(a.ORCID); id != "" {
+			a.ORCID = id
+			continue
+		}
+		rec.Warnings = append(rec.Warnings, fmt.Sprintf("ORCID %q of author %q has a wrong check digit (or is not an ORCID iD); dropped", a.ORCID, a.AsWritten))
+		a.ORCID = ""
 	}
 }
 
@@ -151,6 +173,9 @@ func Detect(head []byte) (*Format, error) {
 // Open detects the format of r (unless from names one) and returns the
 // format with a reader positioned at the start of the input.
 func Open(r io.Reader, from string) (*Format, io.Reader, error) {
+	// Text that is not UTF-8 is transcoded first (encoding.go), so that
+	// detection and every reader see UTF-8.
+	r, _ = decodeInput(bufio.NewReaderSize(r, SniffSize))
 	br := bufio.NewReaderSize(r, SniffSize)
 	if from != "" {
 		f, ok := Lookup(from)

@@ -91,7 +91,7 @@ func runBuild(c *cli.Context) error {
 	if sortMemory < 1 {
 		return usagef("--sort-memory %d: give at least 1 (MiB)", sortMemory)
 	}
-	files, err := expand(c.Args().Slice())
+	files, notes, err := expand(c.Args().Slice())
 	if err != nil {
 		return err
 	}
@@ -107,11 +107,14 @@ func runBuild(c *cli.Context) error {
 		return err
 	}
 	defer spool.Close()
-	l := &loader{from: c.String("from"), strict: c.Bool("strict"), stdin: c.App.Reader, spool: spool}
+	l := &loader{from: c.String("from"), strict: c.Bool("strict"), stdin: c.App.Reader, spool: spool, warnings: notes}
 	stderr := c.App.ErrWriter
 	loadErr := l.load(files)
 	for _, p := range l.problems {
 		fmt.Fprintf(stderr, "msckg: %s\n", p)
+	}
+	for _, w := range l.warnings {
+		fmt.Fprintf(stderr, "msckg: warning: %s\n", w)
 	}
 	if errors.Is(loadErr, errStrict) {
 		fmt.Fprintf(stderr, "msckg: %v; nothing written\n", loadErr)
@@ -203,6 +206,9 @@ func printSummary(w io.Writer, l *loader, res *graph.Result, statements int, out
 	fmt.Fprintf(w, "msckg: %d file(s), %d record(s) read: %d paper(s) built, %d trial registration(s), %d merged into an existing paper, %d rejected\n",
 		l.files, read, s.Papers, s.Trials, s.Merged, len(l.problems))
 	fmt.Fprintf(w, "msckg: %d author(s), %d journal(s), %d statement(s)\n", s.Authors, s.Journals, statements)
+	if len(l.warnings) > 0 {
+		fmt.Fprintf(w, "msckg: %d warning(s) above: records built with a value repaired or left out\n", len(l.warnings))
+	}
 	for _, d := range s.Disagreements {
 		fmt.Fprintf(w, "msckg: disagreement: %s\n", d)
 	}

@@ -52,10 +52,11 @@ func runInspect(c *cli.Context) error {
 	if c.NArg() == 0 {
 		return usagef("inspect needs at least one FILE; see 'msckg inspect --help'")
 	}
-	files, err := expand(c.Args().Slice())
+	files, notes, err := expand(c.Args().Slice())
 	if err != nil {
 		return err
 	}
+	printNotes(c.App.ErrWriter, notes)
 	l := &loader{from: c.String("from"), stdin: c.App.Reader}
 	if err := l.load(files); err != nil {
 		return err

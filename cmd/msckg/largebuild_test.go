@@ -68,7 +68,7 @@ func TestSortOnDiskGivesSameFiles(t *testing.T) {
 // summary and identity decisions of records kept whole in memory.
 func TestSpooledInputsBuildTheSameGraph(t *testing.T) {
 	inRepoRoot(t)
-	files, err := expand(fixtureDirs)
+	files, _, err := expand(fixtureDirs)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -41,6 +41,9 @@ type loader struct {
 	spool    *graph.Spool // when set, records wait on disk and inputs are light
 	inputs   []graph.Input
 	problems []inputProblem
+	// warnings are records built with a value changed or left out (a
+	// URL repaired, a bad check digit): said, never silent.
+	warnings []inputProblem
 	files    int
 }
 
@@ -48,8 +51,10 @@ var errStrict = errors.New("stopped at the first bad record (--strict)")
 
 // expand turns the command-line inputs into files: folders are walked
 // recursively in sorted order (hidden entries skipped), "-" is stdin.
-func expand(args []string) ([]string, error) {
-	var files []string
+// Symbolic links inside a folder are followed, to files and to folders;
+// a link back to a folder already being walked (a loop) is not followed
+// again and is returned as a note, as is a link that leads nowhere.
+func expand(args []string) (files []string, notes []inputProblem, err error) {
 	for _, a := range args {
 		if a == "-" {
 			files = append(files, a)
@@ -57,36 +62,96 @@ func expand(args []string) ([]string, error) {
 		}
 		info, err := os.Stat(a)
 		if err != nil {
-			return nil, usagef("input %s: %v", a, errors.Unwrap(err))
+			return nil, nil, usagef("input %s: %v", a, errors.Unwrap(err))
 		}
 		if !info.IsDir() {
 			files = append(files, a)
 			continue
 		}
-		var found []string
-		err = filepath.WalkDir(a, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			name := d.Name()
-			if path != a && strings.HasPrefix(name, ".") {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if d.Type().IsRegular() {
-				found = append(found, path)
-			}
-			return nil
-		})
+		found, n, err := walkFolder(a, nil)
 		if err != nil {
-			return nil, fmt.Errorf("walking %s: %w", a, err)
+			return nil, nil, err
 		}
 		sort.Strings(found)
 		files = append(files, found...)
+		notes = append(notes, n...)
 	}
-	return files, nil
+	return files, notes, nil
+}
+
+// walkFolder lists the regular files below dir, following symbolic
+// links; open holds the folders being walked above dir, to detect loops.
+func walkFolder(dir string, open []os.FileInfo) (found []string, notes []inputProblem, err error) {
+	self, err := os.Stat(dir)
+	if err != nil {
+		return nil, nil, fmt.Errorf("walking %s: %w", dir, err)
+	}
+	open = append(open[:len(open):len(open)], self)
+	// WalkDir does not follow a link it is given as the root; with a
+	// trailing separator the system resolves it.
+	root := dir
+	if !strings.HasSuffix(root, string(filepath.Separator)) {
+		root += string(filepath.Separator)
+	}
+	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if path == root {
+			return nil
+		}
+		name := d.Name()
+		if strings.HasPrefix(name, ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		switch {
+		case d.Type().IsRegular():
+			found = append(found, path)
+		case d.Type()&fs.ModeSymlink != 0:
+			target, err := os.Stat(path)
+			if err != nil {
+				notes = append(notes, inputProblem{Path: path, Err: fmt.Errorf("symbolic link not followed: %w", errors.Unwrap(err))})
+				return nil
+			}
+			if target.Mode().IsRegular() {
+				found = append(found, path)
+				return nil
+			}
+			if !target.IsDir() {
+				return nil
+			}
+			for _, o := range open {
+				if os.SameFile(o, target) {
+					notes = append(notes, inputProblem{Path: path, Err: errors.New("symbolic link loop: it leads back to a folder being read, so it is not followed")})
+					return nil
+				}
+			}
+			f, n, err := walkFolder(path, open)
+			if err != nil {
+				return err
+			}
+			found = append(found, f...)
+			notes = append(notes, n...)
+		case d.IsDir():
+			// Each folder is walked by its own call, so that the links
+			// below it know it is open.
+			f, n, err := walkFolder(path, open)
+			if err != nil {
+				return err
+			}
+			found = append(found, f...)
+			notes = append(notes, n...)
+			return filepath.SkipDir
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("walking %s: %w", dir, err)
+	}
+	return found, notes, nil
 }
 
 // load reads every file. It returns errStrict when --strict stopped it.
@@ -145,6 +210,9 @@ func (l *loader) loadFile(path string) (err error) {
 			}
 			return l.problem(inputProblem{Path: path, Err: fmt.Errorf("reading %s: %w", format.Name, err)})
 		}
+		for _, w := range append(rec.Warnings, graph.RepairIRIs(&rec)...) {
+			l.warnings = append(l.warnings, inputProblem{Path: path, Record: rec.Number, Line: rec.Line, Err: errors.New(w)})
+		}
 		in := graph.Input{Path: path, Record: rec, Facts: graph.ExtractFacts(&rec)}
 		if l.spool != nil {
 			if in, err = l.spool.Put(in); err != nil {
@@ -154,4 +222,11 @@ func (l *loader) loadFile(path string) (err error) {
 		l.inputs = append(l.inputs, in)
 	}
 	return nil
+}
+// printNotes says what expand noticed about the inputs (links not
+// followed).
+func printNotes(w io.Writer, notes []inputProblem) {
+	for _, n := range notes {
+		fmt.Fprintf(w, "msckg: warning: %s\n", n)
+	}
 }

@@ -6,6 +6,8 @@ import (
 	"os/signal"
 	"sync"
 	"syscall"
+
+	"github.com/msckg/msckg/graph/export"
 )
 
 // scratch is the folder a build keeps its spooled records and sorted
@@ -27,8 +29,9 @@ func newScratch() (*scratch, error) {
 	signal.Notify(s.signals, os.Interrupt, syscall.SIGTERM)
 	go func() {
 		if _, ok := <-s.signals; ok {
+			export.RemoveTemporaryFiles()
 			s.remove()
-			fmt.Fprintln(os.Stderr, "msckg: interrupted; scratch files removed")
+			fmt.Fprintln(os.Stderr, "msckg: interrupted; scratch and temporary output files removed")
 			os.Exit(130)
 		}
 	}()

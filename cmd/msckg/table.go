@@ -63,10 +63,11 @@ func runTable(c *cli.Context) error {
 	if err := checkInputFlags(c); err != nil {
 		return err
 	}
-	files, err := expand(c.Args().Slice())
+	files, notes, err := expand(c.Args().Slice())
 	if err != nil {
 		return err
 	}
+	printNotes(c.App.ErrWriter, notes)
 	l := &loader{from: c.String("from"), stdin: c.App.Reader}
 	if err := l.load(files); err != nil {
 		return err

@@ -5,7 +5,43 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sync"
 )
+
+// temporary holds the temporary files being written, for
+// RemoveTemporaryFiles: a program stopped by a signal does not run
+// deferred functions.
+var temporary struct {
+	sync.Mutex
+	paths map[string]bool
+}
+
+// RemoveTemporaryFiles deletes the temporary files of every
+// WriteFileAtomic in progress. A program calls it from its signal
+// handler (SIGINT, SIGTERM) before exiting, so that an interrupted
+// write leaves neither a half-written output nor a "*.tmp-*" file.
+// Writes still running then fail; the outputs are left as they were.
+func RemoveTemporaryFiles() {
+	temporary.Lock()
+	defer temporary.Unlock()
+	for p := range temporary.paths {
+		os.Remove(p)
+	}
+	clear(temporary.paths)
+}
+
+func trackTemporary(path string, on bool) {
+	temporary.Lock()
+	defer temporary.Unlock()
+	if temporary.paths == nil {
+		temporary.paths = map[string]bool{}
+	}
+	if on {
+		temporary.paths[path] = true
+	} else {
+		delete(temporary.paths, path)
+	}
+}
 
 // WriteFileAtomic writes a file through write so that readers see either
 // the old file or the complete new one, never a half-written file: the
@@ -33,6 +69,8 @@ func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	tmp := f.Name()
+	trackTemporary(tmp, true)
+	defer trackTemporary(tmp, false)
 	defer func() {
 		if err != nil {
 			f.Close() // may already be closed; the first error matters

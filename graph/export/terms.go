@@ -6,10 +6,11 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/knakk/rdf"
+
+	"github.com/msckg/msckg/graph/iriref"
 )
 
 // Datatype and vocabulary IRIs the writers treat specially.
@@ -146,62 +147,9 @@ var (
 )
 
 // IRIError reports an IRI that cannot be written.
-type IRIError struct {
-	IRI    string
-	Reason string
-}
-
-func (e *IRIError) Error() string { return fmt.Sprintf("invalid IRI %q: %s", e.IRI, e.Reason) }
+type IRIError = iriref.Error
 
 // checkIRI accepts absolute IRIs that every serialisation can carry
-// between angle brackets without escapes (IRIREF in RDF 1.1). It runs on
-// every term of every quad, so it avoids regular expressions.
-func checkIRI(s string) error {
-	switch {
-	case s == "":
-		return &IRIError{s, "empty"}
-	case !hasScheme(s):
-		return &IRIError{s, "not absolute (no scheme)"}
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c <= ' ' || c == 0x7f:
-			return &IRIError{s, fmt.Sprintf("control or space character %U at byte %d", c, i)}
-		case strings.IndexByte(`<>"{}|^`+"`"+`\`, c) >= 0:
-			return &IRIError{s, fmt.Sprintf("character %q at byte %d is not allowed", c, i)}
-		case c == '%' && !(i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2])):
-			return &IRIError{s, fmt.Sprintf("'%%' at byte %d does not start a percent-encoding", i)}
-		case c >= utf8.RuneSelf:
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError && size == 1 {
-				return &IRIError{s, fmt.Sprintf("not valid UTF-8 at byte %d", i)}
-			}
-			if unicode.IsControl(r) {
-				return &IRIError{s, fmt.Sprintf("control character %U at byte %d", r, i)}
-			}
-			i += size - 1
-		}
-	}
-	return nil
-}
-
-// hasScheme reports whether s starts with a URI scheme and a colon.
-func hasScheme(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
-		case i > 0 && ('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.'):
-		case i > 0 && c == ':':
-			return true
-		default:
-			return false
-		}
-	}
-	return false
-}
-
-func isHex(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
-}
+// between angle brackets without escapes and that Jena, Oxigraph and
+// rapper all parse (RFC 3987; see package iriref).
+func checkIRI(s string) error { return iriref.Check(s) }
