@@ -14,15 +14,25 @@ import (
 //go:embed tables
 var tableFiles embed.FS
 
-// readTable returns the rows of an embedded tab-separated table, skipping
-// blank lines and "#" comments. A malformed row is a programming error
-// caught by the tests, so it panics at first use rather than being
-// silently skipped.
+// readTable returns the rows of an embedded table of this package; see
+// ParseTable. A malformed row is a programming error caught by the tests,
+// so it panics at first use rather than being silently skipped.
 func readTable(name string, columns int) [][]string {
 	data, err := tableFiles.ReadFile("tables/" + name)
 	if err != nil {
 		panic(fmt.Sprintf("mappings: missing table %s: %v", name, err))
 	}
+	rows, err := ParseTable(data, "tables/"+name, columns)
+	if err != nil {
+		panic("mappings: " + err.Error())
+	}
+	return rows
+}
+
+// ParseTable returns the rows of a tab-separated table, skipping blank
+// lines and "#" comments; name is used in errors. Format packages keep
+// their tag tables as such files (embedded) and read them with it.
+func ParseTable(data []byte, name string, columns int) ([][]string, error) {
 	var rows [][]string
 	for i, line := range strings.Split(string(data), "\n") {
 		line = strings.TrimRight(line, "\r")
@@ -31,11 +41,11 @@ func readTable(name string, columns int) [][]string {
 		}
 		row := strings.Split(line, "\t")
 		if len(row) != columns {
-			panic(fmt.Sprintf("mappings: tables/%s:%d: want %d tab-separated columns, got %d", name, i+1, columns, len(row)))
+			return nil, fmt.Errorf("%s:%d: want %d tab-separated columns, got %d", name, i+1, columns, len(row))
 		}
 		rows = append(rows, row)
 	}
-	return rows
+	return rows, nil
 }
 
 var languageCodes = sync.OnceValue(func() map[string]string {
