@@ -30,3 +30,14 @@ func MonthNumber(s string) int { return monthNumber(s) }
 func ReadLabelled(name string, syntax func() *Syntax, toRecord func(*Entry) (Record, error)) func(io.Reader) iter.Seq2[Record, error] {
 	return readLabelledFormat(name, syntax, toRecord)
 }
+
+// AbstractFrom splits an abstract's text into its labelled sections when
+// it is structured ("Background: … Results: …") and keeps it whole
+// otherwise.
+func AbstractFrom(text string) Abstract { return abstractFrom(text) }
+
+// ValidORCID returns an ORCID iD as 0000-0000-0000-000X from its usual
+// written forms (bare, with or without hyphens, as an orcid.org URL), or ""
+// when it is not one or its check digit (ISO 7064 MOD 11-2) is wrong: a
+// mistyped iD would merge two people.
+func ValidORCID(s string) string { return nlmORCID(s) }

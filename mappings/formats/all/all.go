@@ -4,4 +4,5 @@ package all
 
 import (
 	_ "github.com/msckg/msckg/mappings"
+	_ "github.com/msckg/msckg/mappings/wos"
 )
