@@ -4,5 +4,6 @@ package all
 
 import (
 	_ "github.com/msckg/msckg/mappings"
+	_ "github.com/msckg/msckg/mappings/jats"
 	_ "github.com/msckg/msckg/mappings/wos"
 )
