@@ -13,6 +13,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/msckg/msckg/mappings"
 )
 
 var update = flag.Bool("update", false, "rewrite all.go from the format packages found below mappings/")
@@ -138,6 +140,29 @@ func TestCallsRegister(t *testing.T) {
 		}
 		if got := callsRegister(f); got != c.want {
 			t.Errorf("callsRegister(%q) = %v, want %v", c.src, got, c.want)
+		}
+	}
+}
+
+// TestREADMEListsEveryFormat: the README's input-format table names
+// every registered format, so a new format cannot go undocumented.
+func TestREADMEListsEveryFormat(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, table, ok := strings.Cut(string(readme), "\n## Input formats\n")
+	if !ok {
+		t.Fatal("README has no '## Input formats' section")
+	}
+	table, _, _ = strings.Cut(table, "\n## ")
+	formats := mappings.Formats()
+	if len(formats) < 3 {
+		t.Fatalf("only %d formats registered", len(formats))
+	}
+	for _, f := range formats {
+		if !strings.Contains(table, "`"+f.Name+"`") {
+			t.Errorf("README's input-format table does not name %s", f.Name)
 		}
 	}
 }
