@@ -5,5 +5,6 @@ package all
 import (
 	_ "github.com/msckg/msckg/mappings"
 	_ "github.com/msckg/msckg/mappings/jats"
+	_ "github.com/msckg/msckg/mappings/scopus"
 	_ "github.com/msckg/msckg/mappings/wos"
 )
