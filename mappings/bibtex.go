@@ -15,6 +15,7 @@ import (
 func init() {
 	Register(Format{
 		Name:  "bibtex",
+		Rank:  32,
 		Title: "BibTeX / BibLaTeX (Zotero, JabRef, Mendeley, PubMed exports)",
 		Reads: "title, authors (both name orders, {braced} group names), journal and short journal, year/month/date, volume, number, pages, DOI, PMID (pmid, eprint, note), PMCID, ISSN, abstract, keywords, URL, language; TeX accents, symbols and math become Unicode; @string and month macros are expanded",
 		Example: "@article{wang2017,\n  author = {Wang, Xiaohua and Yin, Xiaoguang},\n  title = {A two-year follow-up},\n" +

@@ -10,6 +10,7 @@ import (
 func init() {
 	Register(Format{
 		Name:  "crossref-json",
+		Rank:  20,
 		Title: "Crossref REST API JSON (a work, a work-list, or a bare work)",
 		Reads: "title, authors with ORCID and affiliations, journal titles, print/electronic ISSN, dates, volume, issue, pages, article number, DOI, URL, JATS abstract, language, subjects, citation count, references",
 		Example: `{"status":"ok","message-type":"work","message":{"DOI":"10.3892/etm.2017.4229",` +

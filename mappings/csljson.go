@@ -11,6 +11,7 @@ import (
 func init() {
 	Register(Format{
 		Name:  "csl-json",
+		Rank:  31,
 		Title: "CSL-JSON (Zotero, Mendeley, citeproc)",
 		Reads: "title, authors, container title and abbreviation, issued date, volume, issue, pages, DOI, PMID, PMCID, ISSN, URL, abstract, language, keywords, identifiers in note",
 		Example: `[{"type":"article-journal","title":"A two-year follow-up","author":[{"family":"Wang","given":"Xiaohua"}],` +

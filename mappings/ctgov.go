@@ -9,6 +9,7 @@ import (
 func init() {
 	Register(Format{
 		Name:  "ctgov-json",
+		Rank:  42,
 		Title: "ClinicalTrials.gov API v2 JSON (one study, or {\"studies\": […]} from a search)",
 		Reads: "NCT id, secondary registry ids, brief and official title, overall status, phases, study type, conditions, keywords, " +
 			"arms, interventions, enrollment (actual or anticipated, never mixed), start and completion dates with their type, " +

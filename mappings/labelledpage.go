@@ -15,6 +15,7 @@ import (
 func init() {
 	Register(Format{
 		Name:  "labelled-page",
+		Rank:  90,
 		Title: "Any web page copied as text (fallback: fields found by labels and shape, guesses recorded)",
 		Reads: "title, authors, journal, date, volume, issue, pages, DOI (also in URLs or glued to words), PMID, PMCID, " +
 			"registry ids, keywords, language, abstract with its sections; navigation, paywall and cookie text is dropped",

@@ -10,6 +10,7 @@ import (
 func init() {
 	Register(Format{
 		Name:  "medline",
+		Rank:  11,
 		Title: "MEDLINE / PubMed format (.nbib, PubMed \"Send to: citation manager\")",
 		Reads: "title, abstract (structured when labelled), authors with ORCID and their own affiliations, " +
 			"journal and ISSNs, date, volume, issue, pages, PMID, PMCID, DOI, language, publication types, " +

@@ -11,6 +11,7 @@ import (
 func init() {
 	Register(Format{
 		Name:  "openalex-json",
+		Rank:  40,
 		Title: "OpenAlex works JSON (a work, or {\"results\": […]})",
 		Reads: "DOI, PMID, PMCID, title, authors with ORCID, institutions and raw names, source title and ISSNs, volume, issue, pages, date, language, citation count, abstract (rebuilt from the inverted index), references, keywords",
 		Example: `{"id":"https://openalex.org/W2617404016","doi":"https://doi.org/10.3892/etm.2017.4229",` +

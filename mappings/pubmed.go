@@ -14,6 +14,7 @@ import (
 func init() {
 	Register(Format{
 		Name:  "pubmed-xml",
+		Rank:  10,
 		Title: "PubMed XML (efetch, baseline and update files)",
 		Reads: "PubmedArticle and PubmedBookArticle: title and abstract with sub/superscripts kept, " +
 			"authors with ORCID and affiliations, journal and ISSNs, issue, pages, PMID, PMCID, DOI, " +

@@ -11,13 +11,22 @@ import (
 )
 
 // Format describes one input format. Each reader registers itself from
-// an init function in its own file, the way cayleygraph/quad registers
-// its output formats: adding a format is adding a file.
+// an init function, the way image/png registers with image: a format
+// family is a package below mappings/ (mappings/wos, mappings/jats, ...)
+// that the command links in through mappings/formats/all.
 type Format struct {
 	Name    string // stable identifier, used by --from and recorded as mkg:format
 	Title   string // one line for people
 	Reads   string // what the reader takes from the source
 	Example string // a tiny input the reader accepts
+
+	// Rank orders sources when they disagree on a value the graph keeps
+	// once (a paper's volume, a fact's value): lower wins. Structured
+	// exports of curated databases rank 10–19, publisher metadata 20–29,
+	// reference-manager exports 30–39, aggregators and registries 40–49,
+	// scraped pages 60–89 and the labelled-page fallback 90
+	// (ONTOLOGY.md, "Merging").
+	Rank int
 
 	// Sniff looks at the first bytes of an input (at most SniffSize) and
 	// says how sure it is that they are in this format: 0 means "not
@@ -60,7 +69,7 @@ var registry = map[string]*Format{}
 // Register adds a format; it is meant to be called from init functions
 // and panics on a programming error (a duplicate or incomplete format).
 func Register(f Format) {
-	if f.Name == "" || f.Sniff == nil || f.Read == nil {
+	if f.Name == "" || f.Sniff == nil || f.Read == nil || f.Rank <= 0 {
 		panic("mappings: Register of an incomplete format " + f.Name)
 	}
 	if _, dup := registry[f.Name]; dup {
@@ -146,6 +155,15 @@ func Formats() []*Format {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
+}
+
+// RankOf returns the Rank of the format registered under name; a name no
+// format is registered under ranks after every format.
+func RankOf(name string) int {
+	if f, ok := registry[name]; ok {
+		return f.Rank
+	}
+	return 100
 }
 
 // Lookup returns the format registered under name.

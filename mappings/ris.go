@@ -15,6 +15,7 @@ var ErrNoTitle = errors.New("record has no title")
 func init() {
 	Register(Format{
 		Name:    "ris",
+		Rank:    30,
 		Title:   "RIS (multi-line, or flattened onto one line)",
 		Reads:   "title, authors, journal (full title and abbreviation), ISSNs, date, volume, issue, pages, DOI, PMID/PMCID when labelled, URLs, keywords, language, publisher, abstract",
 		Example: "TY  - JOUR\nTI  - A title\nAU  - Wang, Xiaohua\nPY  - 2017\nER  - \n",

@@ -10,6 +10,7 @@ import (
 func init() {
 	Register(Format{
 		Name:  "s2-api-json",
+		Rank:  41,
 		Title: "Semantic Scholar Graph API JSON (a paper, a batch array, or {\"data\": […]})",
 		Reads: "paper id, DOI, PMID, PMCID, title, abstract, venue and journal (name, volume, pages), date, authors, citation count, publication types, URL, open-access PDF",
 		Example: `{"paperId":"649def34f8be52c8b66281af98ae884c09aef38b","externalIds":{"DOI":"10.3892/etm.2017.4229","PubMed":"28565834"},` +

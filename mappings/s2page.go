@@ -13,6 +13,7 @@ import (
 func init() {
 	Register(Format{
 		Name:    "s2-page",
+		Rank:    62,
 		Title:   "Scraped page holding a Semantic Scholar paper JSON object",
 		Reads:   "title, authors, journal, volume/issue, pages, date, DOI, PMCID (from the open-access PDF URL), publication types, citation count, abstract sections; nothing outside the JSON object",
 		Example: `{"title":"A title","authors":"Tong Tong, Lida Wu","platform":"Semanticscholar"}`,

@@ -77,6 +77,32 @@ func parseTable(name, data string) ([][]string, error) {
 	return rows, nil
 }
 
+// ParseTable returns the rows of a tab-separated table of a format
+// package (its embedded tag table), skipping blank lines and "#"
+// comments; a row without the given number of columns, or with an empty
+// column, is an error naming name:line. The format package checks the
+// values its code switches on.
+func ParseTable(data []byte, name string, columns int) ([][]string, error) {
+	var rows [][]string
+	for i, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimRight(line, "\r")
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		row := strings.Split(line, "\t")
+		if len(row) != columns {
+			return nil, fmt.Errorf("%s:%d: want %d tab-separated columns, got %d", name, i+1, columns, len(row))
+		}
+		for c, v := range row {
+			if v == "" {
+				return nil, fmt.Errorf("%s:%d: column %d is empty", name, i+1, c+1)
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows, nil
+}
+
 // loadTables reads and checks every embedded table once. A table without
 // a spec, or a spec without a table, is an error too.
 var loadTables = sync.OnceValues(func() (map[string][][]string, error) {

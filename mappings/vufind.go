@@ -11,6 +11,7 @@ import (
 func init() {
 	Register(Format{
 		Name:    "vufind-page",
+		Rank:    61,
 		Title:   "VuFind catalogue page with its Solr field dump (staff view)",
 		Reads:   "title, authors, full abstract (description), language, year and, from the spelling field, issue month and journal abbreviation, publisher, identifiers from the url field, subjects",
 		Example: "title A title\ntitle_full A title\nauthor Wang, Xiaohua\nauthor_facet Wang, Xiaohua\npublishDate 2017\n",

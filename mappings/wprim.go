@@ -10,6 +10,7 @@ import (
 func init() {
 	Register(Format{
 		Name:    "wprim-page",
+		Rank:    60,
 		Title:   "WPRIM-style labelled abstract page (\"- Author:\", \"- MeSH:\", \"- From:\")",
 		Reads:   "title, DOI, authors with the affiliations their markers point to, publication type, keywords, MeSH (major topic, qualifiers), journal, year, volume, issue, pages, language, abstract",
 		Example: "A title\n10.1000/xyz\n- Author:\nBo ZHANG\n- From:\nSome Journal\n2025;27(9):1128-1133\n",

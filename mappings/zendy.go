@@ -9,6 +9,7 @@ import (
 func init() {
 	Register(Format{
 		Name:    "zendy-page",
+		Rank:    63,
 		Title:   "Zendy article page (\"Author(s) -\", \"Publication title -\", structured abstract, paywall text)",
 		Reads:   "title, authors, year, journal title as given, language, print and electronic ISSN, DOI, abstract with its CARE or IMRaD sections; not the machine-assigned subjects",
 		Example: "A title\nAuthor(s) -\nKai Mu,\nJing Zhang\nPublication year - 2018\nPublication title -\nmedicine\n",

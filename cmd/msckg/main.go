@@ -12,6 +12,9 @@ import (
 	"os"
 
 	"github.com/urfave/cli/v2"
+
+	// Every input format: each format package registers itself.
+	_ "github.com/msckg/msckg/mappings/formats/all"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
