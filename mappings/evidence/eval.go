@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/msckg/msckg/ontology"
 )
 
 // FactTypes lists the kinds of atomic fact the scorer counts, in report
@@ -258,17 +260,11 @@ func factAtoms(f Facts) map[string][]string {
 	return a
 }
 
-// CURIE shortens an mkg: or MeSH IRI to the form the gold files use;
-// anything else (including an existing CURIE) is returned trimmed.
+// CURIE shortens an IRI to the form the gold files use (mkg:CaseSeries,
+// mesh:D016553) with the project's one shortener, ontology.CompactIRI;
+// an existing CURIE is returned trimmed.
 func CURIE(iri string) string {
-	iri = strings.TrimSpace(iri)
-	switch {
-	case strings.HasPrefix(iri, mkgNS):
-		return "mkg:" + strings.TrimPrefix(iri, mkgNS)
-	case strings.HasPrefix(iri, meshNS):
-		return "mesh:" + strings.TrimPrefix(iri, meshNS)
-	}
-	return iri
+	return ontology.CompactIRI(strings.TrimSpace(iri))
 }
 
 // shortName turns an mkg: term IRI or CURIE (mkg:Adults) into its local
