@@ -113,13 +113,19 @@ func (f Fact) Summary() string {
 	if f.What != "" {
 		head = append(head, f.What)
 	}
-	if f.Size != nil {
+	switch {
+	case f.Size != nil && *f.Size == 1:
+		head = append(head, "1 patient")
+	case f.Size != nil:
 		head = append(head, strconv.Itoa(*f.Size)+" patients")
 	}
 	if r := f.Result(); r != "" {
 		head = append(head, r)
 	}
-	parts := []string{strings.Join(head, ": ")}
+	var parts []string
+	if len(head) > 0 {
+		parts = append(parts, strings.Join(head, ": "))
+	}
 	for _, d := range f.Details {
 		parts = append(parts, d.Name+" "+d.Text)
 	}

@@ -20,6 +20,8 @@ func TestResultAndSummary(t *testing.T) {
 		{Fact{What: "Arm A", Size: ptr(59), Details: []Detail{{Name: "role", Text: "Treatment arm"}}},
 			"", "Arm A: 59 patients | role Treatment arm"},
 		{Fact{Size: ptr(4)}, "", "4 patients"},
+		{Fact{Size: ptr(1)}, "", "1 patient"},
+		{Fact{Details: []Detail{{Name: "dose", Text: "6×10⁷ cells/d"}}}, "", "dose 6×10⁷ cells/d"},
 	} {
 		if got := c.f.Result(); got != c.result {
 			t.Errorf("Result() = %q, want %q", got, c.result)

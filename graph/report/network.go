@@ -79,18 +79,36 @@ func network(quads []rdf.Quad, papers []*paper) template.HTML {
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %.0f %.0f" role="img" aria-labelledby="net-title">`, w, h)
 	fmt.Fprintf(&b, `<title id="net-title">%d papers, %d authors, %d pairs of papers sharing an author, %d pairs reporting the same trial</title>`,
 		len(papers), len(people), len(shared), len(sameTrial))
+	// A paper sits at the middle of the arc of the authors listed next to
+	// it, so its authorship lines fan out instead of crossing the picture.
+	angle := func(i, n int) float64 { return 2*math.Pi*float64(i)/float64(max(n, 1)) - math.Pi/2 }
+	paperAngle := make([]float64, len(papers))
+	for i := range papers {
+		paperAngle[i] = angle(i, len(papers))
+	}
+	for i := 0; i < len(people); {
+		j := i
+		for j < len(people) && wrote[people[j]][0] == wrote[people[i]][0] {
+			j++
+		}
+		paperAngle[wrote[people[i]][0]] = (angle(i, len(people)) + angle(j-1, len(people))) / 2
+		i = j
+	}
+	paperAt := func(p int) (float64, float64) {
+		return cx + rIn*math.Cos(paperAngle[p]), cy + rIn*math.Sin(paperAngle[p])
+	}
 	for i, who := range people {
 		x, y := at(i, len(people), rOut)
 		for _, p := range wrote[who] {
-			px, py := at(p, len(papers), rIn)
+			px, py := paperAt(p)
 			fmt.Fprintf(&b, `<line class="wrote" x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f"/>`, x, y, px, py)
 		}
 	}
 	for _, pair := range sortedPairs(shared) {
-		line(&b, "coauthor", at, pair, len(papers), rIn)
+		line(&b, "coauthor", paperAt, pair)
 	}
 	for _, pair := range sortedPairs(sameTrial) {
-		line(&b, "trial", at, pair, len(papers), rIn)
+		line(&b, "trial", paperAt, pair)
 	}
 	for i, who := range people {
 		x, y := at(i, len(people), rOut)
@@ -106,7 +124,7 @@ func network(quads []rdf.Quad, papers []*paper) template.HTML {
 		}
 	}
 	for i, p := range papers {
-		x, y := at(i, len(papers), rIn)
+		x, y := paperAt(i)
 		fmt.Fprintf(&b, `<a href="#paper-%d"><circle class="paper" cx="%.1f" cy="%.1f" r="11"><title>%s</title></circle>`,
 			i+1, x, y, template.HTMLEscapeString(p.Title))
 		fmt.Fprintf(&b, `<text class="paper" x="%.1f" y="%.1f">%s</text></a>`, x, y+26, template.HTMLEscapeString(p.Study))
@@ -115,9 +133,9 @@ func network(quads []rdf.Quad, papers []*paper) template.HTML {
 	return template.HTML(b.String()) // built from escaped text and numbers only
 }
 
-func line(b *strings.Builder, class string, at func(int, int, float64) (float64, float64), pair [2]int, n int, r float64) {
-	x1, y1 := at(pair[0], n, r)
-	x2, y2 := at(pair[1], n, r)
+func line(b *strings.Builder, class string, at func(int) (float64, float64), pair [2]int) {
+	x1, y1 := at(pair[0])
+	x2, y2 := at(pair[1])
 	fmt.Fprintf(b, `<line class="%s" x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f"/>`, class, x1, y1, x2, y2)
 }
 

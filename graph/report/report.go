@@ -14,7 +14,6 @@ import (
 	"html/template"
 	"io"
 	"slices"
-	"strings"
 
 	"github.com/knakk/rdf"
 
@@ -133,8 +132,9 @@ func newData(t *table.Table, title string, inputs []string) *data {
 }
 
 func (d *data) addFact(p *paper, f present.Fact, what string) {
-	text := strings.TrimPrefix(f.Summary(), f.What)
-	text = strings.TrimPrefix(text, ": ")
+	bare := f
+	bare.What = "" // shown before the value
+	text := bare.Summary()
 	if text == "" {
 		text = "stated"
 	}
