@@ -189,3 +189,28 @@ func browserUnavailable(t *testing.T, msg string) {
 	}
 	t.Skipf("report browser test: %s", msg)
 }
+
+// The README's report command runs as written (its -o into a temporary
+// folder) and gives a page with the samples' table, cards and network.
+func TestREADMEReport(t *testing.T) {
+	inRepoRoot(t)
+	args := strings.Fields(readmeBlock(t, readmeBlocks(t), "run report"))
+	if len(args) < 4 || args[0] != "msckg" || args[1] != "report" || args[len(args)-2] != "-o" {
+		t.Fatalf("the README's report block is not one 'msckg report ... -o FILE' line: %q", args)
+	}
+	out := filepath.Join(t.TempDir(), args[len(args)-1])
+	args = append(args[1:len(args)-1], out)
+	if code, _, stderr := runCLI(t, "", args...); code != exitOK {
+		t.Fatalf("%v: exit %d\n%s", args, code, stderr)
+	}
+	page := string(mustRead(t, out))
+	_, rows := evidenceRows(t, args[1:len(args)-2]...)
+	for _, want := range []string{`<table id="evidence">`, `class="card"`, `<svg `, "Wang 2017", `<mark>`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the README's report lacks %q", want)
+		}
+	}
+	if got := strings.Count(evidenceTable.FindString(page), "<tr>"); got != len(rows)+1 {
+		t.Errorf("the README's report has %d table rows with the header, msckg table %d", got, len(rows)+1)
+	}
+}
