@@ -3,12 +3,12 @@
 // what a reader would meet: console errors, page errors, requests other
 // than the page itself, the evidence table's rows, and for every linked
 // value, whether clicking it shows its sentence with the words marked.
-// Usage: node report-check.mjs REPORT.html [CHROMIUM]
+// Usage: node report-check.mjs REPORT.html [PATH-OF-CHROMIUM, default /usr/bin/chromium]
 import puppeteer from "puppeteer-core";
 import { pathToFileURL } from "node:url";
 import { resolve } from "node:path";
 
-const [file, chromium = process.env.CHROMIUM || "chromium"] = process.argv.slice(2);
+const [file, chromium = process.env.CHROMIUM || "/usr/bin/chromium"] = process.argv.slice(2);
 const url = pathToFileURL(resolve(file)).href;
 const out = { consoleErrors: [], pageErrors: [], requests: [], rows: [], clicks: [] };
 
