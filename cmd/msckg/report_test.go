@@ -214,3 +214,23 @@ func TestREADMEReport(t *testing.T) {
 		t.Errorf("the README's report has %d table rows with the header, msckg table %d", got, len(rows)+1)
 	}
 }
+
+// A record's words are text on the page, never markup: a title or an
+// abstract holding tags or a script shows as written.
+func TestReportEscapesRecordText(t *testing.T) {
+	rec := "Title: <script>alert(1)</script> MSCs & <b>ITP</b>\nAuthor: Li, Wei\nDOI: 10.1000/esc\n" +
+		"Abstract: Four patients <img src=x onerror=alert(2)> with ITP received MSCs.\n"
+	out := filepath.Join(t.TempDir(), "r.html")
+	if code, _, stderr := runCLI(t, rec, "report", "-o", out, "-"); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	page := string(mustRead(t, out))
+	for _, bad := range []string{"<script", "<img", "<b>ITP"} {
+		if strings.Contains(page, bad) {
+			t.Errorf("the page holds %q from the record as markup", bad)
+		}
+	}
+	if !strings.Contains(page, "&lt;script&gt;alert(1)&lt;/script&gt; MSCs &amp; &lt;b&gt;ITP&lt;/b&gt;") {
+		t.Error("the title is not shown as written")
+	}
+}
