@@ -5,15 +5,14 @@ import (
 	"fmt"
 	"io"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/msckg/msckg/graph"
+	"github.com/msckg/msckg/graph/present"
 	"github.com/msckg/msckg/mappings"
 	"github.com/msckg/msckg/mappings/evidence"
-	"github.com/msckg/msckg/ontology"
 )
 
 func inspectCommand() *cli.Command {
@@ -36,16 +35,7 @@ read from, marked ⟦like this⟧ in their sentence. --json prints the same as J
 type inspected struct {
 	File   string          `json:"file"`
 	Record mappings.Record `json:"record"`
-	Facts  []factView      `json:"facts"`
-}
-
-// factView is one extracted fact as a curator reads it.
-type factView struct {
-	Kind  string          `json:"kind"` // design, cohort, intervention, outcome, trial
-	N     int             `json:"n,omitempty"`
-	What  string          `json:"what"`
-	Rule  string          `json:"rule"`
-	Spans []evidence.Span `json:"spans"`
+	Facts  []present.Fact  `json:"facts"`
 }
 
 func runInspect(c *cli.Context) error {
@@ -63,7 +53,7 @@ func runInspect(c *cli.Context) error {
 	}
 	var out []inspected
 	for _, in := range l.inputs {
-		out = append(out, inspected{File: in.Path, Record: in.Record, Facts: viewFacts(in.Facts)})
+		out = append(out, inspected{File: in.Path, Record: in.Record, Facts: present.FromEvidence(in.Facts, in.Path, in.Record.Number)})
 	}
 	// Building the graph of the same records shows the identity decisions:
 	// which records are one paper, which names one person, and why.
@@ -114,165 +104,6 @@ func problemStrings(ps []inputProblem) []string {
 // inputsText gives the stored text of each field facts point into.
 func (l *loader) inputsText(r inspected) map[string]string {
 	return map[string]string{evidence.FieldTitle: r.Record.Title, evidence.FieldAbstract: r.Record.Abstract.Text}
-}
-
-func short(iri string) string {
-	for p, ns := range ontology.Prefixes {
-		if strings.HasPrefix(iri, ns) && p != "rdf" {
-			return p + ":" + strings.TrimPrefix(iri, ns)
-		}
-	}
-	return iri
-}
-
-func quantityText(q *evidence.Quantity) string {
-	if q == nil {
-		return ""
-	}
-	var parts []string
-	if q.Value != "" {
-		parts = append(parts, q.Comparator+q.Value)
-	}
-	if q.Median != "" {
-		parts = append(parts, "median "+q.Median)
-	}
-	if q.Min != "" || q.Max != "" {
-		parts = append(parts, "range "+q.Min+"–"+q.Max)
-	}
-	s := strings.Join(parts, ", ")
-	if q.Unit != "" {
-		s += " " + q.Unit
-	}
-	return fmt.Sprintf("%s (as written: %q)", s, q.UnitText)
-}
-
-// indexList writes fact indexes as the 1-based numbers inspect shows.
-func indexList(xs []int) string {
-	if len(xs) == 0 {
-		return "none"
-	}
-	out := make([]string, len(xs))
-	for i, x := range xs {
-		out[i] = strconv.Itoa(x + 1)
-	}
-	return strings.Join(out, ", ")
-}
-
-func conceptList(cs []evidence.Concept) string {
-	var out []string
-	for _, c := range cs {
-		out = append(out, fmt.Sprintf("%s %s", short(c.IRI), c.Label))
-	}
-	return strings.Join(out, "; ")
-}
-
-func viewFacts(f *evidence.Facts) []factView {
-	if f == nil {
-		return nil
-	}
-	var out []factView
-	if f.Design != nil {
-		out = append(out, factView{Kind: "design", What: short(f.Design.IRI), Rule: f.Design.Rule, Spans: []evidence.Span{f.Design.Span}})
-	}
-	for i, c := range f.Cohorts {
-		var what []string
-		if c.Size > 0 {
-			what = append(what, fmt.Sprintf("size %d", c.Size))
-		}
-		for k, v := range map[string]string{"age group": c.AgeGroup, "sex": c.Sex, "phase": c.DiseasePhase} {
-			if v != "" {
-				what = append(what, k+" "+short(v))
-			}
-		}
-		if c.Age != nil {
-			what = append(what, "age "+quantityText(c.Age))
-		}
-		if c.DiseaseDuration != nil {
-			what = append(what, "disease duration "+quantityText(c.DiseaseDuration))
-		}
-		if c.Refractory != nil {
-			what = append(what, fmt.Sprintf("refractory %v", *c.Refractory))
-		}
-		if len(c.Conditions) > 0 {
-			what = append(what, "conditions: "+conceptList(c.Conditions))
-		}
-		if len(c.PriorTherapies) > 0 {
-			what = append(what, "prior therapies: "+conceptList(c.PriorTherapies))
-		}
-		if c.Part != evidence.PartStudy {
-			what = append(what, fmt.Sprintf("%s of cohort %d", c.Part, c.Parent+1))
-		}
-		if c.Name != "" {
-			what = append(what, fmt.Sprintf("name %q", c.Name))
-		}
-		if c.ArmRole != "" {
-			what = append(what, "role "+short(c.ArmRole))
-		}
-		if len(c.Interventions) > 0 || len(c.Outcomes) > 0 {
-			what = append(what, fmt.Sprintf("received %s; outcomes %s", indexList(c.Interventions), indexList(c.Outcomes)))
-		}
-		sort.Strings(what)
-		out = append(out, factView{Kind: "cohort", N: i + 1, What: strings.Join(what, " | "), Rule: c.Rule, Spans: c.Spans})
-	}
-	for i, iv := range f.Interventions {
-		what := []string{"agent " + short(iv.Agent.IRI) + " " + iv.Agent.Label}
-		if iv.Route != "" {
-			what = append(what, "route "+short(iv.Route))
-		}
-		if iv.Dose != nil {
-			what = append(what, "dose "+quantityText(iv.Dose))
-		}
-		if iv.Courses > 0 {
-			what = append(what, fmt.Sprintf("courses %d", iv.Courses))
-		}
-		if iv.Schedule != "" {
-			what = append(what, fmt.Sprintf("schedule %q", iv.Schedule))
-		}
-		out = append(out, factView{Kind: "intervention", N: i + 1, What: strings.Join(what, " | "), Rule: iv.Rule, Spans: iv.Spans})
-	}
-	for i, oc := range f.Outcomes {
-		what := []string{short(oc.Type)}
-		if oc.Label != "" {
-			what = append(what, fmt.Sprintf("%q", oc.Label))
-		}
-		what = append(what, numberParts(oc.Patients, oc.Total, oc.Value, oc.Timepoint)...)
-		if oc.TimeComment != "" {
-			what = append(what, "when "+oc.TimeComment)
-		}
-		out = append(out, factView{Kind: "outcome", N: i + 1, What: strings.Join(what, " | "), Rule: oc.Rule, Spans: oc.Spans})
-	}
-	for _, t := range f.Trials {
-		out = append(out, factView{Kind: "trial", What: t.ID + " (" + t.Registry + ")", Rule: t.Rule, Spans: []evidence.Span{t.Span}})
-	}
-	// Candidates last: read, not asserted, each with why.
-	for i, c := range f.Candidates {
-		var what []string
-		if c.Type != "" {
-			what = append(what, short(c.Type))
-		}
-		what = append(what, numberParts(c.Patients, c.Total, c.Value, c.Timepoint)...)
-		what = append(what, "not asserted: "+c.Reason)
-		out = append(out, factView{Kind: "candidate", N: i + 1, What: strings.Join(what, " | "), Rule: c.Rule, Spans: c.Spans})
-	}
-	return out
-}
-
-// numberParts describes the numbers of an outcome or a candidate.
-func numberParts(patients, total *int, value, timepoint *evidence.Quantity) []string {
-	var what []string
-	if patients != nil {
-		what = append(what, fmt.Sprintf("patients %d", *patients))
-	}
-	if total != nil {
-		what = append(what, fmt.Sprintf("of %d", *total))
-	}
-	if value != nil {
-		what = append(what, "value "+quantityText(value))
-	}
-	if timepoint != nil {
-		what = append(what, "at "+quantityText(timepoint))
-	}
-	return what
 }
 
 func printRecord(w io.Writer, r inspected, text map[string]string) {
@@ -356,7 +187,7 @@ func printRecord(w io.Writer, r inspected, text map[string]string) {
 		if f.N > 0 {
 			label = fmt.Sprintf("%s %d", f.Kind, f.N)
 		}
-		fmt.Fprintf(w, "  - %s: %s\n      rule: %s\n", label, f.What, f.Rule)
+		fmt.Fprintf(w, "  - %s: %s\n      rule: %s\n", label, f.Summary(), f.Rule)
 		for _, sp := range f.Spans {
 			fmt.Fprintf(w, "      %s[%d:%d] %s\n", sp.Field, sp.Start, sp.End, highlight(text[sp.Field], sp))
 		}
@@ -364,22 +195,13 @@ func printRecord(w io.Writer, r inspected, text map[string]string) {
 	fmt.Fprintln(w)
 }
 
-// highlight shows a span in its context, marked ⟦…⟧.
-func highlight(text string, sp evidence.Span) string {
-	r := []rune(text)
-	if sp.Start < 0 || sp.End > len(r) || sp.Start > sp.End {
+// highlight shows a span in its sentence, marked ⟦…⟧.
+func highlight(text string, sp present.Span) string {
+	before, after, ok := present.Sentence(text, sp, 80)
+	if !ok {
 		return fmt.Sprintf("%q (span outside the text)", sp.Text)
 	}
-	from, to := max(0, sp.Start-50), min(len(r), sp.End+50)
-	pre, post := "", ""
-	if from > 0 {
-		pre = "…"
-	}
-	if to < len(r) {
-		post = "…"
-	}
-	ctx := pre + string(r[from:sp.Start]) + "⟦" + string(r[sp.Start:sp.End]) + "⟧" + string(r[sp.End:to]) + post
-	return strings.ReplaceAll(ctx, "\n", " ⏎ ")
+	return strings.ReplaceAll(before+"⟦"+sp.Text+"⟧"+after, "\n", " ⏎ ")
 }
 
 func sortedMapKeys(m map[string]string) []string {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/msckg/msckg/graph"
+	"github.com/msckg/msckg/graph/present"
 	"github.com/msckg/msckg/mappings/evidence"
 )
 
@@ -49,11 +50,6 @@ func TestInspectNameOrder(t *testing.T) {
 }
 
 func TestInspectJSON(t *testing.T) {
-	inRepoRoot(t)
-	code, out, stderr := runCLI(t, "", "inspect", "--json", "testdata/seeds/000_33f487b38e5875d3.txt")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
 	var got struct {
 		Records []struct {
 			File   string `json:"file"`
@@ -70,9 +66,7 @@ func TestInspectJSON(t *testing.T) {
 		Identity []graph.Explanation `json:"identity"`
 		Problems []string            `json:"problems"`
 	}
-	if err := json.Unmarshal([]byte(out), &got); err != nil {
-		t.Fatalf("inspect --json is not JSON: %v", err)
-	}
+	inspectJSON(t, "testdata/seeds/000_33f487b38e5875d3.txt", &got)
 	if len(got.Records) != 1 || len(got.Records[0].Facts) == 0 {
 		t.Fatalf("want one record with facts, got %+v", got)
 	}
@@ -88,5 +82,54 @@ func TestInspectJSON(t *testing.T) {
 				t.Errorf("%s span %+v does not point at its words", f.Kind, sp)
 			}
 		}
+	}
+}
+
+// --json gives each fact as values (issue 12, item 7), the same
+// description the table and the report use: not prose.
+func TestInspectJSONFactsAreValues(t *testing.T) {
+	var got struct {
+		Records []struct {
+			Facts []present.Fact `json:"facts"`
+		} `json:"records"`
+	}
+	inspectJSON(t, "testdata/seeds/004_d423df0f134d7e60.txt", &got)
+	if len(got.Records) != 1 {
+		t.Fatalf("want one record, got %d", len(got.Records))
+	}
+	var outcomes []string
+	for _, f := range got.Records[0].Facts {
+		if f.Kind == "outcome" {
+			outcomes = append(outcomes, f.Concept+" "+f.Result())
+		}
+		for _, sp := range f.Spans {
+			if sp.File != "testdata/seeds/004_d423df0f134d7e60.txt" || sp.Record != 1 {
+				t.Errorf("%s %d: span %+v does not name its source record", f.Kind, f.N, sp)
+			}
+		}
+	}
+	want := []string{
+		"mkg:CompleteResponse 3 patients at 12 mo",
+		"mkg:CompleteResponse 1 patient at 24 mo",
+		"mkg:TimeToResponse median 12.5 (7–16) d",
+		"mkg:SevereAdverseEvents 0 patients",
+		"mkg:FollowUp median 17 (13–24) mo",
+	}
+	if strings.Join(outcomes, "\n") != strings.Join(want, "\n") {
+		t.Errorf("outcomes from --json:\n%s\nwant:\n%s", strings.Join(outcomes, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// inspectJSON runs inspect --json on a file of the repository and decodes
+// its output into v.
+func inspectJSON(t *testing.T, file string, v any) {
+	t.Helper()
+	inRepoRoot(t)
+	code, out, stderr := runCLI(t, "", "inspect", "--json", file)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if err := json.Unmarshal([]byte(out), v); err != nil {
+		t.Fatalf("inspect --json is not JSON: %v", err)
 	}
 }

@@ -63,6 +63,7 @@ Then:        msckg inspect testdata/seeds/000_33f487b38e5875d3.txt
 			inspectCommand(),
 			formatsCommand(),
 			tableCommand(),
+			reportCommand(),
 		},
 		OnUsageError: func(c *cli.Context, err error, isSubcommand bool) error {
 			return usageError{err}

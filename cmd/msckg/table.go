@@ -60,24 +60,7 @@ func runTable(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := checkInputFlags(c); err != nil {
-		return err
-	}
-	files, notes, err := expand(c.Args().Slice())
-	if err != nil {
-		return err
-	}
-	printNotes(c.App.ErrWriter, notes)
-	l := &loader{from: c.String("from"), stdin: c.App.Reader}
-	if err := l.load(files); err != nil {
-		return err
-	}
-	for _, p := range l.problems {
-		fmt.Fprintf(c.App.ErrWriter, "msckg: %s\n", p)
-	}
-	// Built in memory, without a Sink: Result.Quads is then the graph the
-	// table reads, the same statements 'build' writes.
-	res, err := graph.Build(l.inputs, graph.Options{Base: c.String("base")})
+	l, res, err := buildInputs(c)
 	if err != nil {
 		return err
 	}
@@ -124,4 +107,31 @@ func tableFormat(out, format string) (string, error) {
 		return f, nil
 	}
 	return "", usagef("-o %s: no table format for this extension (use .csv, .tsv or .md, or --format)", out)
+}
+
+// buildInputs reads INPUT... as 'msckg build' does, reports the records
+// it rejects on standard error, and builds the graph in memory (no Sink:
+// Result.Quads is then the graph, the statements 'build' writes). The
+// caller returns rejectedError when l.problems is not empty.
+func buildInputs(c *cli.Context) (*loader, *graph.Result, error) {
+	if err := checkInputFlags(c); err != nil {
+		return nil, nil, err
+	}
+	files, notes, err := expand(c.Args().Slice())
+	if err != nil {
+		return nil, nil, err
+	}
+	printNotes(c.App.ErrWriter, notes)
+	l := &loader{from: c.String("from"), stdin: c.App.Reader}
+	if err := l.load(files); err != nil {
+		return nil, nil, err
+	}
+	for _, p := range l.problems {
+		fmt.Fprintf(c.App.ErrWriter, "msckg: %s\n", p)
+	}
+	res, err := graph.Build(l.inputs, graph.Options{Base: c.String("base")})
+	if err != nil {
+		return nil, nil, err
+	}
+	return l, res, nil
 }

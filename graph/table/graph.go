@@ -7,6 +7,7 @@ import (
 
 	"github.com/knakk/rdf"
 
+	"github.com/msckg/msckg/graph/present"
 	o "github.com/msckg/msckg/ontology"
 )
 
@@ -95,21 +96,17 @@ func lastNumber(iri string) int {
 }
 
 // quantity is a schema:QuantitativeValue as the graph states it.
-type quantity struct {
-	value, min, max, median, unit, text string
-}
-
-func (ix index) quantity(node string) (quantity, bool) {
+func (ix index) quantity(node string) (present.Quantity, bool) {
 	if node == "" {
-		return quantity{}, false
+		return present.Quantity{}, false
 	}
-	q := quantity{
-		value:  ix.one(node, o.SchemaValue),
-		min:    ix.one(node, o.SchemaMinValue),
-		max:    ix.one(node, o.SchemaMaxValue),
-		median: ix.one(node, o.Median),
-		unit:   ix.one(node, o.SchemaUnitCode),
-		text:   ix.one(node, o.SchemaUnitText),
+	q := present.Quantity{
+		Value:    ix.one(node, o.SchemaValue),
+		Min:      ix.one(node, o.SchemaMinValue),
+		Max:      ix.one(node, o.SchemaMaxValue),
+		Median:   ix.one(node, o.Median),
+		Unit:     ix.one(node, o.SchemaUnitCode),
+		UnitText: ix.one(node, o.SchemaUnitText),
 	}
-	return q, q.value != "" || q.min != "" || q.max != "" || q.median != ""
+	return q, !q.IsZero()
 }

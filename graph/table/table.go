@@ -8,13 +8,13 @@ package table
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/knakk/rdf"
 
+	"github.com/msckg/msckg/graph/present"
 	o "github.com/msckg/msckg/ontology"
 )
 
@@ -31,8 +31,9 @@ var Columns = []string{
 
 // Table is the evidence table of one graph.
 type Table struct {
-	Rows        []Row
-	Dichotomous []Dichotomous
+	Rows          []Row
+	Dichotomous   []Dichotomous
+	Disagreements []Disagreement
 }
 
 // Row is one group of patients (or a paper with none), its cells keyed
@@ -41,6 +42,10 @@ type Row struct {
 	Paper string // the paper's IRI
 	Group string // the cohort, arm or subgroup's IRI; "" for a paper with no group
 	Cells map[string]Cell
+	// Facts are the group itself, its interventions and its outcomes (in
+	// the order of their numbers), each with its own spans: the cells
+	// join them, the report shows them one by one.
+	Facts []present.Fact
 }
 
 // Cell is one value and the spans of text it was read from: the evidence
@@ -51,15 +56,8 @@ type Cell struct {
 }
 
 // Span is one mkg:Evidence node: exact words at code-point offsets of a
-// field of one source record.
-type Span struct {
-	File   string // the source record's input path
-	Record string // its record number in that file
-	Field  string // mkg:field: title, abstract, statedTitle, statedAbstract
-	Start  string
-	End    string
-	Exact  string
-}
+// field of one source record, with the rest of their sentence.
+type Span = present.Span
 
 // Dichotomous is one outcome a group reports as events of a total.
 type Dichotomous struct {
@@ -107,10 +105,11 @@ func FromQuads(quads []rdf.Quad) *Table {
 		for _, g := range groups {
 			cells := maps(paper)
 			groupCells(ix, p, g, cells)
-			t.Rows = append(t.Rows, Row{Paper: p, Group: g.iri, Cells: cells})
+			t.Rows = append(t.Rows, Row{Paper: p, Group: g.iri, Cells: cells, Facts: groupFacts(ix, g)})
 			t.Dichotomous = append(t.Dichotomous, dichotomous(ix, p, g, paper)...)
 		}
 	}
+	t.Disagreements = disagreements(ix, studies)
 	return t
 }
 
@@ -352,37 +351,12 @@ func labels(ix index, iris []string) string {
 // outcomeText writes one outcome as stated: "44/56 (78.57%) at 42 d",
 // "3 patients at 12 mo", "median 17 (13–24) mo".
 func outcomeText(ix index, oc string) string {
-	patients, total := ix.one(oc, o.Patients), ix.one(oc, o.Total)
-	var b strings.Builder
-	switch {
-	case patients != "" && total != "":
-		b.WriteString(patients + "/" + total)
-	case patients == "1":
-		b.WriteString("1 patient")
-	case patients != "":
-		b.WriteString(patients + " patients")
-	}
-	if q, ok := ix.quantity(ix.one(oc, o.Value)); ok {
-		if b.Len() > 0 {
-			fmt.Fprintf(&b, " (%s)", q)
-		} else {
-			b.WriteString(q.String())
-		}
-	}
-	if q, ok := ix.quantity(ix.one(oc, o.Timepoint)); ok {
-		if b.Len() > 0 {
-			b.WriteString(" ")
-		}
-		b.WriteString("at " + q.String())
-	}
-	if b.Len() == 0 {
-		return "no number stated"
-	}
-	return b.String()
+	return cmp.Or(outcomeFact(ix, oc, "").Result(), "no number stated")
 }
 
 // evidenceOf lists the spans a node's mkg:evidence points to, those
-// under prefix only when prefix is not empty, sorted by source and place.
+// under prefix only when prefix is not empty, sorted by source and place,
+// each with the rest of its sentence when the graph holds the field's text.
 func evidenceOf(ix index, node, prefix string) []Span {
 	var out []Span
 	for _, ev := range ix.all(node, o.EvidenceProp) {
@@ -390,29 +364,38 @@ func evidenceOf(ix index, node, prefix string) []Span {
 			continue
 		}
 		src := ix.one(ev, o.OAHasSource)
-		out = append(out, Span{
+		sp := Span{
 			File:   ix.one(src, o.DCSource),
-			Record: ix.one(src, o.RecordNumber),
+			Record: atoi(ix.one(src, o.RecordNumber)),
 			Field:  ix.one(ev, o.Field),
-			Start:  ix.one(ev, o.OAStart),
-			End:    ix.one(ev, o.OAEnd),
-			Exact:  ix.one(ev, o.OAExact),
-		})
+			Start:  atoi(ix.one(ev, o.OAStart)),
+			End:    atoi(ix.one(ev, o.OAEnd)),
+			Text:   ix.one(ev, o.OAExact),
+		}
+		if before, after, ok := present.Sentence(ix.fieldText(ev, src, sp.Field), sp, sentenceLimit); ok {
+			sp.Before, sp.After = before, after
+		}
+		out = append(out, sp)
 	}
 	slices.SortFunc(out, func(a, b Span) int {
-		return cmp.Or(strings.Compare(a.File, b.File), cmpNum(a.Record, b.Record), strings.Compare(a.Field, b.Field),
-			cmpNum(a.Start, b.Start), cmpNum(a.End, b.End))
+		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Record, b.Record), strings.Compare(a.Field, b.Field),
+			cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End))
 	})
 	return out
 }
 
-func cmpNum(a, b string) int {
-	x, errA := strconv.Atoi(a)
-	y, errB := strconv.Atoi(b)
-	if errA != nil || errB != nil {
-		return strings.Compare(a, b)
+// sentenceLimit bounds the context shown on each side of a span, so a
+// sentence the splitter could not end does not bring the whole abstract.
+const sentenceLimit = 300
+
+// atoi reads an xsd:integer the builder wrote; -1 if it is not one, which
+// no offset or record number is, so a reader sees it is wrong.
+func atoi(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return -1
 	}
-	return x - y
+	return n
 }
 
 // dichotomous lists the group's outcomes stated as events of a total;
@@ -431,8 +414,8 @@ func dichotomous(ix index, p string, g group, paper map[string]Cell) []Dichotomo
 			Outcome: outcomeName(ix, oc),
 			Events:  events, Total: total, Paper: p, OutcomeIRI: oc,
 		}
-		if q, ok := ix.quantity(ix.one(oc, o.Timepoint)); ok && q.value != "" {
-			d.Time, d.TimeUnit, d.TimeText = number(q.value), q.unit, q.text
+		if q, ok := ix.quantity(ix.one(oc, o.Timepoint)); ok && q.Value != "" {
+			d.Time, d.TimeUnit, d.TimeText = present.Number(q.Value), q.Unit, q.UnitText
 		}
 		out = append(out, d)
 	}
@@ -458,11 +441,11 @@ var days = map[string]float64{"min": 1.0 / 1440, "h": 1.0 / 24, "d": 1, "wk": 7,
 func byTime(ix index, ocs []string) []string {
 	at := func(oc string) float64 {
 		q, ok := ix.quantity(ix.one(oc, o.Timepoint))
-		if !ok || q.value == "" {
+		if !ok || q.Value == "" {
 			return -1
 		}
-		v, err := strconv.ParseFloat(q.value, 64)
-		d, known := days[q.unit]
+		v, err := strconv.ParseFloat(q.Value, 64)
+		d, known := days[q.Unit]
 		if err != nil || !known {
 			return -1
 		}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -53,7 +54,7 @@ func (t *Table) SpanRecords() [][]string {
 			cell := r.Cells[c]
 			for _, s := range cell.Spans {
 				out = append(out, []string{r.Cells["study"].Text, r.Cells["group"].Text, c, cell.Text,
-					s.File, s.Record, s.Field, s.Start, s.End, s.Exact})
+					s.File, strconv.Itoa(s.Record), s.Field, strconv.Itoa(s.Start), strconv.Itoa(s.End), s.Text})
 			}
 		}
 	}

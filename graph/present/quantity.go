@@ -1,16 +1,17 @@
-package table
+package present
 
 import (
+	"cmp"
 	"strconv"
 	"strings"
 )
 
-// number writes a decimal as the graph states it, for a reader: trailing
+// Number writes a decimal as the graph states it, for a reader: trailing
 // zeros dropped ("12.0" → "12"), and whole numbers of a million or more
 // ending in at least four zeros as a power of ten ("50000000.0" →
 // "5×10⁷"), the way cell doses are printed. It works on the digits, never
 // through a float, so no value is rounded.
-func number(lex string) string {
+func Number(lex string) string {
 	sign, s := "", lex
 	if strings.HasPrefix(s, "-") || strings.HasPrefix(s, "+") {
 		sign, s = strings.TrimPrefix(s[:1], "+"), s[1:]
@@ -74,25 +75,45 @@ func unit(code string) string {
 	return " " + r.Replace(code)
 }
 
+// Quantity is a number, range or summary statistic with its UCUM unit,
+// each number a canonical decimal string as the graph or the extractor
+// states it ("50000000", "12.5"); empty means absent.
+type Quantity struct {
+	Value      string `json:"value,omitempty"`
+	Min        string `json:"min,omitempty"`
+	Max        string `json:"max,omitempty"`
+	Median     string `json:"median,omitempty"`
+	Comparator string `json:"comparator,omitempty"` // ">", "≥", "<", "≤" on the one side given
+	Unit       string `json:"unit,omitempty"`       // UCUM code: "10*9/L", "{cells}/kg", "mo"
+	UnitText   string `json:"as_written,omitempty"` // the quantity as written in the text
+}
+
+// IsZero reports a quantity with no number.
+func (q Quantity) IsZero() bool { return q.Value == "" && q.Min == "" && q.Max == "" && q.Median == "" }
+
 // String writes a quantity from its numbers and unit code: "5×10⁷–1×10⁸
-// cells", "median 17 (13–24) mo", "12.5 d".
-func (q quantity) String() string {
-	u := unit(q.unit)
+// cells", "median 17 (13–24) mo", "12.5 d", "≥150×10⁹/L".
+func (q Quantity) String() string {
+	u := unit(q.Unit)
 	rng := ""
 	switch {
-	case q.min != "" && q.max != "":
-		rng = number(q.min) + "–" + number(q.max)
-	case q.min != "":
-		rng = "min " + number(q.min)
-	case q.max != "":
-		rng = "max " + number(q.max)
+	case q.Min != "" && q.Max != "":
+		rng = Number(q.Min) + "–" + Number(q.Max)
+	case q.Min != "":
+		rng = cmp.Or(q.Comparator, "min ") + Number(q.Min)
+	case q.Max != "":
+		rng = cmp.Or(q.Comparator, "max ") + Number(q.Max)
 	}
 	var parts []string
-	if q.median != "" {
-		parts = append(parts, "median "+number(q.median))
+	if q.Median != "" {
+		parts = append(parts, "median "+Number(q.Median))
 	}
-	if q.value != "" {
-		parts = append(parts, number(q.value))
+	if q.Value != "" {
+		v := Number(q.Value)
+		if q.Min == "" && q.Max == "" {
+			v = q.Comparator + v
+		}
+		parts = append(parts, v)
 	}
 	head := strings.Join(parts, ", ")
 	switch {
