@@ -206,7 +206,6 @@ func writeGraphML(w io.Writer, g *propgraph.Graph) error {
 	return err
 }
 
-
 // xmlText drops the characters XML 1.0 cannot carry, which
 // encoding/xml would otherwise turn into U+FFFD.
 func xmlText(s string) string {

@@ -203,7 +203,9 @@ func literalType(t Term) (typ, lex string) {
 	return TypeString, t.Value
 }
 
-func isInfOrNaN(f float64) bool { return f != f || f > 1.7976931348623157e308 || f < -1.7976931348623157e308 }
+func isInfOrNaN(f float64) bool {
+	return f != f || f > 1.7976931348623157e308 || f < -1.7976931348623157e308
+}
 
 // compareEdges orders edges by source, type, predicate and target.
 func compareEdges(a, b Edge) int {
