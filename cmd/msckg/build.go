@@ -11,6 +11,7 @@ import (
 
 	"github.com/msckg/msckg/graph"
 	"github.com/msckg/msckg/graph/export"
+	"github.com/msckg/msckg/graph/propgraph"
 	"github.com/msckg/msckg/mappings"
 	"github.com/msckg/msckg/ontology"
 )
@@ -26,8 +27,10 @@ input. Each file's format is detected from its content (see 'msckg formats');
 
 Every -o writes one file; its format follows the extension unless --format
 names one: .ttl Turtle, .nq N-Quads (one named graph per source record), .nt
-N-Triples, .jsonld JSON-LD, .graphml GraphML (Gephi, Cytoscape, yEd),
-.dot/.gv Graphviz. Several -o write several formats from one build. Without
+N-Triples, .jsonld JSON-LD, .graphml GraphML (networkx, Gephi, Cytoscape,
+yEd), .gexf GEXF (Gephi), .cyjs Cytoscape JSON, .dot/.gv Graphviz. These
+four draw the property graph (entities as nodes, links as edges, values
+and provenance as attributes); --view chooses which part. Several -o write several formats from one build. Without
 -o, Turtle goes to standard output. Files are written atomically.
 
 A record that cannot be read is reported on standard error with its file,
@@ -49,6 +52,7 @@ Example:
 			&cli.BoolFlag{Name: "strict", Usage: "stop at the first record that cannot be read"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only problems, not the summary"},
 			&cli.BoolFlag{Name: "pair-links", Usage: "also write mkg:sharesAuthorWith between papers with an author in common and mkg:possiblySameAs between same-name people (for drawing tools; grows with the square of an author's output)"},
+			&cli.StringFlag{Name: "view", Value: string(propgraph.Full), Usage: "`VIEW` the property-graph formats (GraphML, GEXF, Cytoscape JSON, DOT) draw: papers (papers, journals, trials), authors (co-authorship), evidence (paper → cohort/arm → intervention/outcome → spans, values in the labels) or full"},
 			&cli.IntFlag{Name: "sort-memory", Value: export.DefaultMemoryBudget >> 20, Usage: "`MiB` of statements kept in memory; beyond that they are sorted on disk (TMPDIR)"},
 		},
 		Action: runBuild,
@@ -86,6 +90,10 @@ func runBuild(c *cli.Context) error {
 	}
 	if err := checkInputFlags(c); err != nil {
 		return err
+	}
+	view, err := propgraph.ParseView(c.String("view"))
+	if err != nil {
+		return usageError{fmt.Errorf("--view: %w", err)}
 	}
 	sortMemory := c.Int("sort-memory")
 	if sortMemory < 1 {
@@ -135,7 +143,7 @@ func runBuild(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	opt := export.Options{Prefixes: ontology.Prefixes}
+	opt := export.Options{Prefixes: ontology.Prefixes, View: view}
 	if len(outs) == 0 {
 		f, _ := export.ByName("turtle")
 		if err := f.Write(c.App.Writer, store, opt); err != nil {

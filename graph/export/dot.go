@@ -8,26 +8,32 @@ import (
 	"unicode/utf8"
 
 	"github.com/knakk/rdf"
+
+	"github.com/msckg/msckg/graph/propgraph"
 )
 
 func init() {
 	Register(Format{
 		Name:       "dot",
-		Title:      "DOT: resources as nodes, links as edges, for Graphviz",
+		Title:      "DOT property graph (--view), for Graphviz",
 		Extensions: []string{".dot", ".gv"},
 		Write: func(w io.Writer, st *Store, opt Options) error {
-			return dotFromStore(w, st, opt.Prefixes)
+			return dotFromStore(w, st, opt)
 		},
 	})
 }
 
-// DOT writes the dataset as a Graphviz digraph with the same nodes and
-// edges as GraphML (see view). A node shows its label, wrapped for
-// drawing, with a shape and colour for its mkg: class, and the IRI as
-// tooltip; an edge shows the predicate's prefixed name and keeps the
-// named graphs that state it, space-separated, in a "graphs" attribute.
-// Symmetric derived links are one edge per pair drawn without arrows
-// (dir=none).
+// DOT writes the dataset's property graph (package propgraph; --view
+// chooses the part) as a Graphviz digraph with the same nodes and edges
+// as GraphML. A node shows its label, wrapped for drawing, with a shape
+// and colour for its type, and the IRI as tooltip; an edge shows the
+// predicate's local name and keeps the named graphs that state it,
+// space-separated, in a "graphs" attribute. Symmetric derived links are
+// one edge per pair drawn without arrows (dir=none).
+//
+// The drawing runs left to right, so that a view of papers, journals and
+// trials, or of papers, cohorts and outcomes, is a few ranks wide and
+// fits a page.
 //
 // Strings are escaped once, for Graphviz's escString: quote and
 // backslash, '&' (Graphviz reads HTML entities even in plain labels, so
@@ -35,37 +41,38 @@ func init() {
 // NUL and other control characters are dropped; non-ASCII text is
 // written as UTF-8, which the file declares.
 func DOT(w io.Writer, quads []rdf.Quad, prefixes map[string]string) error {
-	return withStore(quads, "dot", func(st *Store) error { return dotFromStore(w, st, prefixes) })
+	return withStore(quads, "dot", func(st *Store) error { return dotFromStore(w, st, Options{Prefixes: prefixes}) })
 }
 
-func dotFromStore(w io.Writer, st *Store, prefixes map[string]string) error {
-	v, err := newView(st, prefixes)
+func dotFromStore(w io.Writer, st *Store, opt Options) error {
+	g, err := propGraph(st, opt)
 	if err != nil {
 		return fmt.Errorf("dot: %w", err)
 	}
 	bw := bufio.NewWriter(w)
-	writeDOT(bw, v)
+	writeDOT(bw, g)
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("dot: %w", err)
 	}
 	return nil
 }
 
-// nodeStyle is how a node of one mkg: class is drawn.
+// nodeStyle is how a node of one type is drawn.
 type nodeStyle struct{ shape, color string }
 
 var (
 	dotStyles = map[string]nodeStyle{
-		"Paper":        {"box", "#cfe2f3"},
-		"Author":       {"ellipse", "#fff2cc"},
-		"Authorship":   {"ellipse", "#f3f3f3"},
-		"Journal":      {"folder", "#d9ead3"},
-		"Cohort":       {"hexagon", "#f4cccc"},
-		"Intervention": {"parallelogram", "#d9d2e9"},
-		"Outcome":      {"octagon", "#fce5cd"},
-		"Trial":        {"component", "#d0e0e3"},
-		"Evidence":     {"note", "#ffffff"},
-		"SourceRecord": {"cylinder", "#eeeeee"},
+		"Paper":           {"box", "#cfe2f3"},
+		"Author":          {"ellipse", "#fff2cc"},
+		"Journal":         {"folder", "#d9ead3"},
+		"Cohort":          {"hexagon", "#f4cccc"},
+		"Arm":             {"hexagon", "#ead1dc"},
+		"Subgroup":        {"hexagon", "#fce4ec"},
+		"Intervention":    {"parallelogram", "#d9d2e9"},
+		"Outcome":         {"octagon", "#fce5cd"},
+		"Trial":           {"component", "#d0e0e3"},
+		"Evidence":        {"note", "#ffffff"},
+		"StatedFactValue": {"note", "#f4cccc"},
 	}
 	dotDefaultStyle = nodeStyle{"ellipse", "#ffffff"}
 )
@@ -74,30 +81,27 @@ var (
 // before it is broken at a space.
 const dotLineWidth = 40
 
-func writeDOT(w *bufio.Writer, v *view) {
+func writeDOT(w *bufio.Writer, g *propgraph.Graph) {
 	w.WriteString("digraph msckg {\n")
-	w.WriteString("  graph [charset=\"UTF-8\", overlap=false];\n")
+	w.WriteString("  graph [charset=\"UTF-8\", overlap=false, rankdir=LR];\n")
 	w.WriteString("  node [style=filled, fontsize=10];\n")
 	w.WriteString("  edge [fontsize=8];\n")
-	for i, n := range v.nodes {
-		st, ok := dotStyles[n.class]
+	for i, n := range g.Nodes {
+		st, ok := dotStyles[n.Type]
 		if !ok {
 			st = dotDefaultStyle
 		}
-		fmt.Fprintf(w, "  %s [label=%s, shape=%s, fillcolor=%s, tooltip=%s",
-			nodeID(i), dotQuote(wrap(visible(n.label), dotLineWidth)), st.shape, dotQuote(st.color), dotQuote(iriText(n.term)))
-		if n.class != "" {
-			fmt.Fprintf(w, ", type=%s", dotQuote(n.class))
-		}
-		w.WriteString("];\n")
+		fmt.Fprintf(w, "  %s [label=%s, shape=%s, fillcolor=%s, tooltip=%s, type=%s];\n",
+			nodeID(i), dotQuote(wrap(visible(n.Label), dotLineWidth)), st.shape, dotQuote(st.color),
+			dotQuote(n.IRI), dotQuote(n.Type))
 	}
-	for _, e := range v.edges {
-		fmt.Fprintf(w, "  %s -> %s [label=%s", nodeID(e.source), nodeID(e.target), dotQuote(e.pred))
-		if e.undirected {
+	for _, e := range g.Edges {
+		fmt.Fprintf(w, "  %s -> %s [label=%s", nodeID(e.Source), nodeID(e.Target), dotQuote(e.Type))
+		if e.Symmetric {
 			w.WriteString(", dir=none")
 		}
-		if len(e.graphs) > 0 {
-			fmt.Fprintf(w, ", graphs=%s", dotQuote(joinGraphs(e.graphs)))
+		if gs, ok := e.Attrs[propgraph.AttrGraphs]; ok {
+			fmt.Fprintf(w, ", graphs=%s", dotQuote(gs))
 		}
 		w.WriteString("];\n")
 	}

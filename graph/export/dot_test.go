@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/msckg/msckg/graph/propgraph"
 	"github.com/msckg/msckg/graph/rdfcheck"
 )
 
@@ -106,10 +107,7 @@ func renderSVG(t *testing.T, file string) map[string][]svgGroup {
 func TestDOTCheckers(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "visual.gv")
-	v, err := viewOf(visualDataset(t), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	v := graphOf(t, visualDataset(t), nil)
 	if err := os.WriteFile(file, writeVisual(t, "dot", visualDataset(t)), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +115,7 @@ func TestDOTCheckers(t *testing.T) {
 	groups := renderSVG(t, file)
 
 	for _, w := range visualNodes() {
-		i := slices.IndexFunc(v.nodes, func(n node) bool { return iriText(n.term) == w.iri })
+		i := slices.IndexFunc(v.Nodes, func(n propgraph.Node) bool { return n.IRI == w.iri })
 		if i < 0 || len(groups[nodeID(i)]) != 1 {
 			t.Errorf("%s: not drawn once", w.iri)
 			continue
@@ -129,16 +127,16 @@ func TestDOTCheckers(t *testing.T) {
 		}
 	}
 
-	for _, e := range v.edges {
-		title := nodeID(e.source) + "->" + nodeID(e.target)
-		k := slices.IndexFunc(groups[title], func(g svgGroup) bool { return slices.Equal(g.EdgeTexts, []string{e.pred}) })
+	for _, e := range v.Edges {
+		title := nodeID(e.Source) + "->" + nodeID(e.Target)
+		k := slices.IndexFunc(groups[title], func(g svgGroup) bool { return slices.Equal(g.EdgeTexts, []string{e.Type}) })
 		if k < 0 {
-			t.Errorf("edge %s %s: not drawn with that label", title, e.pred)
+			t.Errorf("edge %s %s: not drawn with that label", title, e.Type)
 			continue
 		}
 		g := groups[title][k]
-		if arrow := len(g.Arrows) > 0; arrow == e.undirected {
-			t.Errorf("edge %s %s: arrowhead %v, undirected %v", title, e.pred, arrow, e.undirected)
+		if arrow := len(g.Arrows) > 0; arrow == e.Symmetric {
+			t.Errorf("edge %s %s: arrowhead %v, undirected %v", title, e.Type, arrow, e.Symmetric)
 		}
 	}
 }

@@ -20,6 +20,8 @@ import (
 	"strings"
 
 	"github.com/knakk/rdf"
+
+	"github.com/msckg/msckg/graph/propgraph"
 )
 
 // Options tunes a writer. Writers ignore the options they have no use for.
@@ -27,6 +29,9 @@ type Options struct {
 	// Prefixes maps a Turtle prefix (e.g. "mkg") to its namespace IRI.
 	// Only the prefixes a file uses are declared in it.
 	Prefixes map[string]string
+	// View chooses what the property-graph formats (GraphML, GEXF,
+	// Cytoscape JSON, DOT, Neo4j) draw; "" is the full graph.
+	View propgraph.View
 }
 
 // Format is one output format. Each registers itself from an init

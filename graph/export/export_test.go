@@ -83,7 +83,7 @@ func TestFormatsSorted(t *testing.T) {
 	for _, f := range Formats() {
 		names = append(names, f.Name)
 	}
-	if got := strings.Join(names, ","); got != "dot,graphml,jsonld,nquads,ntriples,turtle" {
+	if got := strings.Join(names, ","); got != "cyjs,dot,gexf,graphml,jsonld,nquads,ntriples,turtle" {
 		t.Errorf("got %s", got)
 	}
 }

@@ -9,15 +9,17 @@ import (
 	"strings"
 
 	"github.com/knakk/rdf"
+
+	"github.com/msckg/msckg/graph/propgraph"
 )
 
 func init() {
 	Register(Format{
 		Name:       "graphml",
-		Title:      "GraphML: resources as nodes, links as edges with their named graphs, for Gephi, Cytoscape, yEd",
+		Title:      "GraphML property graph (--view), for networkx, Gephi, Cytoscape, yEd",
 		Extensions: []string{".graphml"},
 		Write: func(w io.Writer, st *Store, opt Options) error {
-			return graphMLFromStore(w, st, opt.Prefixes)
+			return graphMLFromStore(w, st, opt)
 		},
 	})
 }
@@ -28,17 +30,18 @@ const (
 	xsiNS         = "http://www.w3.org/2001/XMLSchema-instance"
 )
 
-// GraphML writes the dataset as a GraphML property graph (see view):
-// every IRI or blank node that is a subject, or the object of a link,
-// is a node; every link between two of them except rdf:type is an edge.
-// Literals never become nodes.
+// GraphML writes the dataset's property graph (package propgraph) as
+// GraphML: entities are nodes, links between them edges; literals,
+// quantities, concepts and source records are attributes, never nodes.
 //
 // Nodes carry the keys label, type (the mkg: class: Paper, Author,
-// Cohort, ...), iri, and when known size and patients (int), year (int,
-// from dcterms:issued) and doi. Gephi and Cytoscape show the attribute
-// named "label". Edges carry label (the predicate's prefixed name, e.g.
-// mkg:coAuthorWith) and graph: the named graphs that state the link,
-// space-separated, so "which record said this?" survives the export.
+// Cohort, ...), iri, and one typed key per attribute of the projection
+// (size and year as long, dose_min as double, title as string, ...).
+// Gephi and Cytoscape show the attribute named "label". Edges carry label
+// (the predicate's local name, e.g. coAuthorWith), predicate (its IRI),
+// graphs (the named graphs that state the link, space-separated, so
+// "which record said this?" survives the export) and the authorship's
+// position and nameAsWritten on creator edges.
 //
 // The graph is directed. A symmetric derived link (mkg:coAuthorWith,
 // mkg:sharesAuthorWith, mkg:citesSameTrialAs, mkg:possiblySameAs) is two
@@ -55,16 +58,16 @@ const (
 // XML 1.0 cannot carry (NUL and most other control characters) are
 // dropped from text; everything else, newlines included, is kept.
 func GraphML(w io.Writer, quads []rdf.Quad, prefixes map[string]string) error {
-	return withStore(quads, "graphml", func(st *Store) error { return graphMLFromStore(w, st, prefixes) })
+	return withStore(quads, "graphml", func(st *Store) error { return graphMLFromStore(w, st, Options{Prefixes: prefixes}) })
 }
 
-func graphMLFromStore(w io.Writer, st *Store, prefixes map[string]string) error {
-	v, err := newView(st, prefixes)
+func graphMLFromStore(w io.Writer, st *Store, opt Options) error {
+	g, err := propGraph(st, opt)
 	if err != nil {
 		return fmt.Errorf("graphml: %w", err)
 	}
 	bw := bufio.NewWriter(w)
-	if err := writeGraphML(bw, v); err != nil {
+	if err := writeGraphML(bw, g); err != nil {
 		return fmt.Errorf("graphml: %w", err)
 	}
 	if err := bw.Flush(); err != nil {
@@ -108,27 +111,31 @@ const (
 	keyType      = "n_type"
 	keyIRI       = "n_iri"
 	keyEdgeLabel = "e_label"
-	keyEdgeGraph = "e_graph"
+	keyEdgePred  = "e_predicate"
 	keySymmetric = "e_symmetric"
 )
 
-func graphmlKeys() []gmlKey {
+func graphmlKeys(g *propgraph.Graph) []gmlKey {
 	keys := []gmlKey{
 		{ID: keyLabel, For: "node", Name: "label", Type: "string"},
 		{ID: keyType, For: "node", Name: "type", Type: "string"},
 		{ID: keyIRI, For: "node", Name: "iri", Type: "string"},
 	}
-	for _, a := range nodeAttrs {
-		keys = append(keys, gmlKey{ID: "n_" + a.name, For: "node", Name: a.name, Type: a.typ})
+	for _, k := range g.NodeKeys {
+		keys = append(keys, gmlKey{ID: "n_a_" + k.Name, For: "node", Name: k.Name, Type: k.Type})
 	}
-	return append(keys,
+	keys = append(keys,
 		gmlKey{ID: keyEdgeLabel, For: "edge", Name: "label", Type: "string"},
-		gmlKey{ID: keyEdgeGraph, For: "edge", Name: "graph", Type: "string"},
+		gmlKey{ID: keyEdgePred, For: "edge", Name: "predicate", Type: "string"},
 		gmlKey{ID: keySymmetric, For: "edge", Name: "symmetric", Type: "boolean", Default: "false"},
 	)
+	for _, k := range g.EdgeKeys {
+		keys = append(keys, gmlKey{ID: "e_a_" + k.Name, For: "edge", Name: k.Name, Type: k.Type})
+	}
+	return keys
 }
 
-func writeGraphML(w io.Writer, v *view) error {
+func writeGraphML(w io.Writer, g *propgraph.Graph) error {
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
 	}
@@ -146,7 +153,7 @@ func writeGraphML(w io.Writer, v *view) error {
 	if err := enc.EncodeToken(root); err != nil {
 		return err
 	}
-	for _, k := range graphmlKeys() {
+	for _, k := range graphmlKeys(g) {
 		if err := enc.Encode(k); err != nil {
 			return err
 		}
@@ -154,15 +161,11 @@ func writeGraphML(w io.Writer, v *view) error {
 	if err := enc.EncodeToken(graph); err != nil {
 		return err
 	}
-	for i, n := range v.nodes {
-		el := gmlNode{ID: nodeID(i), Data: []gmlData{{keyLabel, xmlText(n.label)}}}
-		if n.class != "" {
-			el.Data = append(el.Data, gmlData{keyType, n.class})
-		}
-		el.Data = append(el.Data, gmlData{keyIRI, iriText(n.term)})
-		for k, a := range nodeAttrs {
-			if n.attrs[k] != "" {
-				el.Data = append(el.Data, gmlData{"n_" + a.name, xmlText(n.attrs[k])})
+	for i, n := range g.Nodes {
+		el := gmlNode{ID: nodeID(i), Data: []gmlData{{keyLabel, xmlText(n.Label)}, {keyType, xmlText(n.Type)}, {keyIRI, n.IRI}}}
+		for _, k := range g.NodeKeys {
+			if v, ok := n.Attrs[k.Name]; ok {
+				el.Data = append(el.Data, gmlData{"n_a_" + k.Name, xmlText(v)})
 			}
 		}
 		if err := enc.Encode(el); err != nil {
@@ -170,15 +173,17 @@ func writeGraphML(w io.Writer, v *view) error {
 		}
 	}
 	n := 0
-	for _, e := range v.edges {
-		data := []gmlData{{keyEdgeLabel, e.pred}}
-		if len(e.graphs) > 0 {
-			data = append(data, gmlData{keyEdgeGraph, joinGraphs(e.graphs)})
-		}
-		ends := [][2]int{{e.source, e.target}}
-		if e.undirected {
+	for _, e := range g.Edges {
+		data := []gmlData{{keyEdgeLabel, e.Type}, {keyEdgePred, e.Predicate}}
+		ends := [][2]int{{e.Source, e.Target}}
+		if e.Symmetric {
 			data = append(data, gmlData{keySymmetric, "true"})
-			ends = append(ends, [2]int{e.target, e.source})
+			ends = append(ends, [2]int{e.Target, e.Source})
+		}
+		for _, k := range g.EdgeKeys {
+			if v, ok := e.Attrs[k.Name]; ok {
+				data = append(data, gmlData{"e_a_" + k.Name, xmlText(v)})
+			}
 		}
 		for _, st := range ends {
 			el := gmlEdge{ID: "e" + strconv.Itoa(n), Source: nodeID(st[0]), Target: nodeID(st[1]), Data: data}
@@ -199,16 +204,6 @@ func writeGraphML(w io.Writer, v *view) error {
 	}
 	_, err := io.WriteString(w, "\n")
 	return err
-}
-
-func nodeID(i int) string { return "n" + strconv.Itoa(i) }
-
-// iriText is the iri attribute of a node: the IRI, or "_:label".
-func iriText(t term) string {
-	if t.kind == kindBlank {
-		return "_:" + t.value
-	}
-	return t.value
 }
 
 // xmlText drops the characters XML 1.0 cannot carry, which

@@ -12,6 +12,8 @@ import (
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
 	"github.com/knakk/rdf"
+
+	"github.com/msckg/msckg/graph/propgraph"
 )
 
 const (
@@ -230,18 +232,19 @@ func fromCayley(t testing.TB, v quad.Value) rdf.Term {
 }
 
 // viewOf builds the view of quads through an in-memory store.
-func viewOf(quads []rdf.Quad, prefixes map[string]string) (*view, error) {
+func graphOf(t testing.TB, quads []rdf.Quad, prefixes map[string]string) *propgraph.Graph {
+	t.Helper()
 	st, err := StoreOf(quads)
 	if err != nil {
-		return nil, err
+		t.Fatal(err)
 	}
 	defer st.Close()
-	return newView(st, prefixes)
+	g, err := propGraph(st, Options{Prefixes: prefixes})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
 }
-
-// The writers' order, stated plainly over slices: the store's byte
-// encoding must sort statements exactly like this (TestStoreMatchesSlice),
-// and tests use it to compare datasets term by term.
 
 func compareTriple(a, b stmt) int {
 	return cmp.Or(a.s.compare(b.s), a.p.compare(b.p), a.o.compare(b.o))

@@ -15,9 +15,9 @@ import (
 // TestVisualSeeds writes the graph built from the seed records (the
 // committed golden N-Quads) as GraphML and DOT, has xmllint, networkx and
 // Graphviz read them, and checks what networkx read against the quads:
-// one node per resource, none per literal, every Paper typed with its
-// year and DOI, every edge naming graphs of the dataset, symmetric links
-// once per pair.
+// one node per entity (none per literal, quantity, concept or source
+// record), every Paper typed with its year and DOI, every edge naming
+// graphs of the dataset, co-authorship once per pair (two directed edges).
 func TestVisualSeeds(t *testing.T) {
 	data, err := os.ReadFile("../../testdata/golden/seeds.nq")
 	if err != nil {
@@ -38,22 +38,23 @@ func TestVisualSeeds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Entities: resources with an mkg: class other than the folded ones
+	// (source records, authorships); quantities and concepts have none.
 	resources, graphs := map[string]bool{}, map[string]bool{}
 	papers := map[string]map[string]bool{} // paper IRI → properties it has
 	pairs := map[string]bool{}
 	for _, s := range st {
 		graphs[graphName(s.g)] = true
-		resources[iriText(s.s)] = true
-		if isResource(s.o) && s.p.value != rdfType {
-			resources[iriText(s.o)] = true
+		if s.p.value == rdfType && strings.HasPrefix(s.o.value, o.MKG) && s.o.value != o.SourceRecord && s.o.value != o.Authorship {
+			resources[s.s.value] = true
 		}
 		if s.p.value == rdfType && s.o.value == o.Paper {
 			if papers[s.s.value] == nil {
 				papers[s.s.value] = map[string]bool{}
 			}
 		}
-		if symmetric[s.p.value] {
-			a, b := iriText(s.s), iriText(s.o)
+		if s.p.value == o.CoAuthorWith {
+			a, b := s.s.value, s.o.value
 			pairs[s.p.value+" "+min(a, b)+" "+max(a, b)] = true
 		}
 	}
@@ -71,7 +72,7 @@ func TestVisualSeeds(t *testing.T) {
 	g := rdfcheck.NetworkX(t, gml)
 
 	if len(g.Nodes) != len(resources) {
-		t.Errorf("%d nodes for %d resources", len(g.Nodes), len(resources))
+		t.Errorf("%d nodes for %d entities", len(g.Nodes), len(resources))
 	}
 	for id, attrs := range g.Nodes {
 		iri, _ := attrs["iri"].(string)
@@ -94,7 +95,7 @@ func TestVisualSeeds(t *testing.T) {
 	}
 	symmetric := 0
 	for _, e := range g.Edges {
-		gs, _ := e.Data["graph"].(string)
+		gs, _ := e.Data["graphs"].(string)
 		if gs == "" {
 			t.Errorf("edge %s: no graph named", e.ID)
 		}

@@ -11,6 +11,8 @@ import (
 
 	"github.com/knakk/rdf"
 
+	"github.com/msckg/msckg/graph/propgraph"
+
 	o "github.com/msckg/msckg/ontology"
 )
 
@@ -140,24 +142,24 @@ type wantNode struct {
 	attrs             map[string]string
 }
 
+// visualNodes are the entities of visualDataset. The source record, the
+// quantity, the MeSH concept, the outcome type and the URL are not
+// nodes: they fold into attributes of the entities that use them.
 func visualNodes() []wantNode {
 	nodes := []wantNode{
-		{vP1, `Title"> <http://x> .`, "Paper", map[string]string{"year": "2017", "doi": "10.3892/etm.2017.4229"}},
-		{vP2, "间充质干细胞治疗免疫性血小板减少症 🩸", "Paper", map[string]string{"year": "2019"}},
+		{vP1, `2017: a title that loses to rdfs:label`, "Paper", map[string]string{"year": "2017", "doi": "10.3892/etm.2017.4229",
+			"sources": `in/"quoted" file.ris#1`, "citationCount": "42"}},
+		{vP2, "2019: 间充质干细胞治疗免疫性血小板减少症 🩸", "Paper", map[string]string{"year": "2019",
+			"subject": "Purpura, Thrombocytopenic, Idiopathic"}},
 		{vA1, vA1Name, "Author", nil},
 		{vA2, "Wang\nXiaohua", "Author", nil},
 		{vA3, "Na Li", "Author", nil},
-		{vJ, "Experimental &amp; Therapeutic Medicine <ETM>", "Journal", nil},
-		{vURL, "journal", "", nil},
-		{vC1, "Cohort 1 of Title", "Cohort", map[string]string{"size": "42"}},
-		{vC2, "1", "Cohort", map[string]string{"size": "42"}},
-		{vC3, "2", "Cohort", nil},
-		{vO, "1", "Outcome", map[string]string{"patients": "0"}},
+		{vJ, "Experimental &amp; Therapeutic Medicine <ETM>", "Journal", map[string]string{"url": vURL}},
+		{vC1, "Cohort 1 (n = 42)", "Cohort", map[string]string{"size": "42", "age_value": "41"}},
+		{vC2, "1 (n = 42)", "Cohort", map[string]string{"size": "42"}},
+		{vC3, "2 (n = 99999999999)", "Cohort", map[string]string{"size": "99999999999"}},
+		{vO, "mkg:AdverseEvents: 0 patients", "Outcome", map[string]string{"patients": "0", "outcomeType": "mkg:AdverseEvents"}},
 		{vT, "NCT01234567", "Trial", nil},
-		{vMeSH, "Purpura, Thrombocytopenic, Idiopathic", "skos:Concept", nil},
-		{vAE, "mkg:AdverseEvents", "", nil},
-		{vG1, "1111111111111111", "SourceRecord", nil},
-		{"_:age1", "_:age1", "schema:QuantitativeValue", nil},
 	}
 	for i, s := range trickyStrings {
 		label := s
@@ -178,25 +180,20 @@ type wantEdge struct {
 
 func visualEdges() []wantEdge {
 	return []wantEdge{
-		{vP1, "dcterms:creator", vA1, false, vG1}, // stated in both graphs, kept once in the first
-		{vP1, "dcterms:creator", vA2, false, vG1},
-		{vP1, "dcterms:isPartOf", vJ, false, vG1},
-		{vP1, "mkg:citesSameTrialAs", vP2, true, vDer},
-		{vP1, "mkg:reportsTrial", vT, false, vG1},
-		{vP1, "mkg:sharesAuthorWith", vP2, true, vDer},
-		{vP1, "mkg:studies", vC1, false, vG1},
-		{vP1, "prov:wasDerivedFrom", vG1, false, vG1},
-		{vP2, "dcterms:creator", vA2, false, vG2},
-		{vP2, "dcterms:subject", vMeSH, false, vG2},
-		{vP2, "mkg:reportsTrial", vT, false, vG2},
-		{vP2, "mkg:studies", vC2, false, vG2},
-		{vP2, "mkg:studies", vC3, false, vG2},
-		{vA3, "mkg:possiblySameAs", vA1, true, vDer},
-		{vA1, "mkg:coAuthorWith", vA2, true, vDer},
-		{vJ, "schema:url", vURL, false, ""},
-		{vC1, "mkg:age", "_:age1", false, vG1},
-		{vC2, "mkg:hasOutcome", vO, false, vG2},
-		{vO, "mkg:outcomeType", vAE, false, vG2},
+		{vP1, "creator", vA1, false, vG1}, // stated in both graphs, kept once in the first
+		{vP1, "creator", vA2, false, vG1},
+		{vP1, "isPartOf", vJ, false, vG1},
+		{vP1, "citesSameTrialAs", vP2, true, vDer},
+		{vP1, "reportsTrial", vT, false, vG1},
+		{vP1, "sharesAuthorWith", vP2, true, vDer},
+		{vP1, "studies", vC1, false, vG1},
+		{vP2, "creator", vA2, false, vG2},
+		{vP2, "reportsTrial", vT, false, vG2},
+		{vP2, "studies", vC2, false, vG2},
+		{vP2, "studies", vC3, false, vG2},
+		{vA3, "possiblySameAs", vA1, true, vDer},
+		{vA1, "coAuthorWith", vA2, true, vDer},
+		{vC2, "hasOutcome", vO, false, vG2},
 	}
 }
 
@@ -219,23 +216,16 @@ func sortedKeys(edges []wantEdge) []string {
 }
 
 func TestViewNodes(t *testing.T) {
-	v, err := viewOf(visualDataset(t), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	g := graphOf(t, visualDataset(t), nil)
 	want := visualNodes()
-	got := map[string]node{}
+	got := map[string]propgraph.Node{}
 	var order []string
-	for _, n := range v.nodes {
-		got[iriText(n.term)] = n
-		order = append(order, iriText(n.term))
+	for _, n := range g.Nodes {
+		got[n.IRI] = n
+		order = append(order, n.IRI)
 	}
-	if len(v.nodes) != len(want) {
-		t.Errorf("%d nodes, want %d: %q", len(v.nodes), len(want), order)
-	}
-	// Ids follow the sorted terms: IRIs by code point, blank nodes last.
-	if !slices.IsSortedFunc(v.nodes, func(a, b node) int { return a.term.compare(b.term) }) {
-		t.Errorf("nodes not sorted: %q", order)
+	if len(g.Nodes) != len(want) {
+		t.Errorf("%d nodes, want %d: %q", len(g.Nodes), len(want), order)
 	}
 	for _, w := range want {
 		n, ok := got[w.iri]
@@ -243,112 +233,33 @@ func TestViewNodes(t *testing.T) {
 			t.Errorf("no node %s", w.iri)
 			continue
 		}
-		if n.label != w.label || n.class != w.class {
-			t.Errorf("%s: label %q class %q, want %q %q", w.iri, n.label, n.class, w.label, w.class)
+		if n.Label != w.label || n.Type != w.class {
+			t.Errorf("%s: label %q type %q, want %q %q", w.iri, n.Label, n.Type, w.label, w.class)
 		}
-		for k, a := range nodeAttrs {
-			if n.attrs[k] != w.attrs[a.name] {
-				t.Errorf("%s: %s = %q, want %q", w.iri, a.name, n.attrs[k], w.attrs[a.name])
+		for k, v := range w.attrs {
+			if n.Attrs[k] != v {
+				t.Errorf("%s: %s = %q, want %q", w.iri, k, n.Attrs[k], v)
 			}
+		}
+	}
+	for _, k := range []struct{ name, typ string }{{"size", "long"}, {"year", "long"}, {"age_value", "double"}, {"doi", "string"}} {
+		if got := g.NodeKeyType(k.name); got != k.typ {
+			t.Errorf("key %s: %q, want %q", k.name, got, k.typ)
 		}
 	}
 }
 
 func TestViewEdges(t *testing.T) {
-	v, err := viewOf(visualDataset(t), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	g := graphOf(t, visualDataset(t), nil)
 	var got []wantEdge
-	for _, e := range v.edges {
-		got = append(got, wantEdge{iriText(v.nodes[e.source].term), e.pred, iriText(v.nodes[e.target].term),
-			e.undirected, joinGraphs(e.graphs)})
-		if e.undirected && e.source > e.target {
-			t.Errorf("undirected edge %s not written from its smaller end", e.pred)
+	for _, e := range g.Edges {
+		got = append(got, wantEdge{g.Nodes[e.Source].IRI, e.Type, g.Nodes[e.Target].IRI, e.Symmetric, e.Attrs["graphs"]})
+		if e.Symmetric && e.Source > e.Target {
+			t.Errorf("symmetric edge %s not written from its smaller end", e.Type)
 		}
 	}
 	if g, w := sortedKeys(got), sortedKeys(visualEdges()); !slices.Equal(g, w) {
 		t.Errorf("edges:\n got %q\nwant %q", g, w)
-	}
-	if !slices.IsSortedFunc(v.edges, func(a, b edge) int {
-		if a.source != b.source {
-			return a.source - b.source
-		}
-		return strings.Compare(a.pred, b.pred)
-	}) {
-		t.Error("edges not sorted by source, predicate")
-	}
-}
-
-// Without the caller's prefixes the project's own shorten predicates;
-// with an empty map nothing is shortened.
-func TestViewPrefixes(t *testing.T) {
-	in := []rdf.Quad{q(iri(vA1), o.CoAuthorWith, iri(vA2), vDer)}
-	for _, c := range []struct {
-		prefixes map[string]string
-		want     string
-	}{
-		{nil, "mkg:coAuthorWith"},
-		{map[string]string{}, o.CoAuthorWith},
-		{map[string]string{"m": mkg}, "m:coAuthorWith"},
-	} {
-		v, err := viewOf(in, c.prefixes)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if v.edges[0].pred != c.want {
-			t.Errorf("prefixes %v: %q, want %q", c.prefixes, v.edges[0].pred, c.want)
-		}
-	}
-	if _, err := viewOf(in, map[string]string{"bad prefix": mkg}); err == nil {
-		t.Error("an invalid prefix name was accepted")
-	}
-}
-
-func TestShortLabel(t *testing.T) {
-	ns, err := newNamespaces(map[string]string{"mkg": mkg})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range []struct{ in, want string }{
-		{mkg + "UmbilicalCordMSC", "mkg:UmbilicalCordMSC"},
-		{mkg + "MSC(BM)", "MSC(BM)"}, // not a safe local name: the fragment
-		{base + "paper/doi/10.3892/etm.2017.4229", "etm.2017.4229"},
-		{base + "author/", "author"},
-		{"http://example.org", "http://example.org"},
-		{"http://example.org/", "http://example.org/"},
-		{"urn:isbn:0451450523", "urn:isbn:0451450523"},
-	} {
-		if got := shortLabel(term{kind: kindIRI, value: c.in}, ns); got != c.want {
-			t.Errorf("%s: %q, want %q", c.in, got, c.want)
-		}
-	}
-}
-
-func TestNodeAttrValues(t *testing.T) {
-	for _, c := range []struct {
-		f        func(string) (string, bool)
-		in, want string
-	}{
-		{int32Value, "42", "42"},
-		{int32Value, "+042", "42"},
-		{int32Value, "-3", "-3"},
-		{int32Value, "2147483647", "2147483647"},
-		{int32Value, "2147483648", ""},
-		{int32Value, "4.0", ""},
-		{int32Value, "", ""},
-		{yearValue, "2017", "2017"},
-		{yearValue, "2017-05", "2017"},
-		{yearValue, "2017-05-03", "2017"},
-		{yearValue, "2017Z", ""},
-		{yearValue, "17", ""},
-		{yearValue, "abcd", ""},
-		{textValue, " ", ""},
-	} {
-		got, ok := c.f(c.in)
-		if got != c.want || ok != (c.want != "") {
-			t.Errorf("%q: %q %v, want %q", c.in, got, ok, c.want)
-		}
 	}
 }
 
