@@ -289,46 +289,6 @@ func hasQuad(qs []rdf.Quad, s, p, obj, g string) bool {
 	return false
 }
 
-// TestCompetencyQueries runs every ontology/queries/*.rq on the linking
-// corpus with two independent SPARQL engines and compares each answer with
-// NAME.expected.csv. Jena reads the N-Triples file (the union of all
-// graphs); Oxigraph reads the N-Quads file with its default graph set to
-// the union, so both answer the question a Turtle user would ask.
-//
-// go test ./cmd/msckg -run CompetencyQueries -update rewrites the expected
-// files from Oxigraph's answers: review the diff before committing.
-func TestCompetencyQueries(t *testing.T) {
-	nq, nt, _ := buildLinking(t)
-	queries, err := filepath.Glob("ontology/queries/*.rq")
-	if err != nil || len(queries) == 0 {
-		t.Fatalf("no queries in ontology/queries (%v)", err)
-	}
-	for _, q := range queries {
-		name := strings.TrimSuffix(filepath.Base(q), ".rq")
-		expectedPath := strings.TrimSuffix(q, ".rq") + ".expected.csv"
-		t.Run(name, func(t *testing.T) {
-			if !strings.HasPrefix(strings.TrimSpace(mustReadString(t, q)), "#") {
-				t.Errorf("%s does not start with its question as a comment", q)
-			}
-			if *update {
-				got := oxigraph(t, nq, q)
-				if err := os.WriteFile(expectedPath, []byte(formatCSV(got)), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want := parseTable(t, expectedPath, []byte(mustReadString(t, expectedPath)))
-			t.Run("oxigraph", func(t *testing.T) {
-				compareTables(t, oxigraph(t, nq, q), want)
-			})
-			t.Run("jena", func(t *testing.T) {
-				rows := rdfcheck.SPARQL(t, []string{nt}, q)
-				compareTables(t, jenaTable(t, rows, want[0]), want)
-			})
-		})
-	}
-}
-
 func mustReadString(t *testing.T, path string) string {
 	t.Helper()
 	return string(mustRead(t, path))
