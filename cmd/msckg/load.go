@@ -223,6 +223,7 @@ func (l *loader) loadFile(path string) (err error) {
 	}
 	return nil
 }
+
 // printNotes says what expand noticed about the inputs (links not
 // followed).
 func printNotes(w io.Writer, notes []inputProblem) {

@@ -117,7 +117,7 @@ var (
 	canonicalDecimal = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]*[1-9])?$`)
 	mkgCURIE         = regexp.MustCompile(`^mkg:[A-Z][A-Za-z0-9]*$`)
 	meshCURIE        = regexp.MustCompile(`^mesh:(D[0-9]{6,9})$`)
-	trialID          = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9-]*[0-9]$`)
+	trialID          = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9-]*[0-9]|[0-9]{4}-[0-9]{6}-[0-9]{2})$`) // registry ids; EudraCT numbers start with a year
 )
 
 func nameSet(names ...string) map[string]bool {
