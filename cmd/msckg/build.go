@@ -117,7 +117,14 @@ func runBuild(c *cli.Context) error {
 	defer spool.Close()
 	l := &loader{from: c.String("from"), strict: c.Bool("strict"), stdin: c.App.Reader, spool: spool, warnings: notes}
 	stderr := c.App.ErrWriter
+	// A line on the terminal while a long build runs (never in a pipe or
+	// a log, never with --quiet); cleared before anything else is printed.
+	prog := newProgress(stderr, c.Bool("quiet"))
+	defer prog.done()
+	l.progress = prog
+	prog.reading(inputBytes(files))
 	loadErr := l.load(files)
+	prog.done()
 	for _, p := range l.problems {
 		fmt.Fprintf(stderr, "msckg: %s\n", p)
 	}
@@ -139,6 +146,7 @@ func runBuild(c *cli.Context) error {
 	// it be collected during the build.
 	inputs := l.inputs
 	l.inputs = nil
+	prog.enter("building the graph")
 	res, err := graph.Build(inputs, graph.Options{Base: c.String("base"), Sink: store, PairLinks: c.Bool("pair-links")})
 	if err != nil {
 		return err
@@ -151,6 +159,7 @@ func runBuild(c *cli.Context) error {
 		}
 	}
 	for _, o := range outs {
+		prog.enter("writing " + o.path)
 		err := export.WriteFileAtomic(o.path, func(w io.Writer) error { return o.format.Write(w, store, opt) })
 		if err != nil {
 			return fmt.Errorf("writing %s: %w", o.path, err)
@@ -162,6 +171,7 @@ func runBuild(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	prog.done()
 	if !c.Bool("quiet") {
 		printSummary(stderr, l, res, statements, outs)
 	}

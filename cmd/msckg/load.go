@@ -45,6 +45,7 @@ type loader struct {
 	// URL repaired, a bad check digit): said, never silent.
 	warnings []inputProblem
 	files    int
+	progress *progress // nil: no progress line (inspect, table, report)
 }
 
 var errStrict = errors.New("stopped at the first bad record (--strict)")
@@ -192,6 +193,9 @@ func (l *loader) loadFile(path string) (err error) {
 		defer f.Close()
 		r = f
 	}
+	if l.progress != nil {
+		r = countingReader{r: r, p: l.progress}
+	}
 	format, rd, err := mappings.Open(r, l.from)
 	if err != nil {
 		if errors.Is(err, mappings.ErrUnknownFormat) {
@@ -200,6 +204,7 @@ func (l *loader) loadFile(path string) (err error) {
 		return l.problem(inputProblem{Path: path, Err: err})
 	}
 	for rec, err := range format.Read(rd) {
+		l.progress.record()
 		if err != nil {
 			var re *mappings.RecordError
 			if errors.As(err, &re) {
