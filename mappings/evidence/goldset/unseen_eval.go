@@ -27,23 +27,32 @@ type PageReport struct {
 	Declined int // pages no reader took
 	Meta     Report
 	Clinical Report
+	// ClinicalDeclined counts, per fact type and "" for all, the gold
+	// clinical facts on pages no reader took: misses the extractor never
+	// saw, so the gap column can say which misses are the reader's.
+	ClinicalDeclined map[string]int
 }
 
 // ScorePages reads every page of docs as `msckg build` would and scores
 // the reading against the annotation. An unreadable file is an error.
 func ScorePages(docs []UnseenDoc) (PageReport, error) {
-	r := PageReport{Meta: newReport(MetaTypes), Clinical: newReport(FactTypes)}
+	r := PageReport{Meta: newReport(MetaTypes), Clinical: newReport(FactTypes), ClinicalDeclined: map[string]int{}}
 	for _, d := range docs {
 		rd, err := ReadPage(d.TextFile)
 		if err != nil {
 			return r, err
 		}
 		r.Records++
+		gold := goldAtoms(d.Facts)
 		if rd.Record == nil {
 			r.Declined++
+			for typ, atoms := range gold {
+				r.ClinicalDeclined[typ] += len(atoms)
+				r.ClinicalDeclined[""] += len(atoms)
+			}
 		}
 		r.Meta.add(d.ID, metaAtoms(d.Kind, d.Meta), readingAtoms(rd, d.Meta))
-		r.Clinical.add(d.ID, goldAtoms(d.Facts), factAtoms(rd.Facts))
+		r.Clinical.add(d.ID, gold, factAtoms(rd.Facts))
 	}
 	return r, nil
 }
@@ -69,7 +78,7 @@ func UnseenTable(test, dev PageReport, own Report) string {
 		test.Records, test.Declined, dev.Records, dev.Declined, len(own.Docs))
 	b.WriteString("| fact type | test gold | test read | test right | test P | test R | dev P | dev R | own P | own R | target | gap on the test set |\n")
 	b.WriteString("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n")
-	row := func(name string, t, d, o Counts, hasOwn bool, tp, tr float64) {
+	row := func(name string, t, d, o Counts, hasOwn bool, tp, tr float64, declined int) {
 		op, or := "–", "–"
 		if hasOwn {
 			op, or = fmtP(o), fmtR(o)
@@ -79,18 +88,18 @@ func UnseenTable(test, dev PageReport, own Report) string {
 			target += fmt.Sprintf(", R ≥ %.2f", tr)
 		}
 		fmt.Fprintf(&b, "| %s | %d | %d | %d | %s | %s | %s | %s | %s | %s | %s | %s |\n",
-			name, t.Gold, t.Predicted, t.TP, fmtP(t), fmtR(t), fmtP(d), fmtR(d), op, or, target, gap(t, tp, tr))
+			name, t.Gold, t.Predicted, t.TP, fmtP(t), fmtR(t), fmtP(d), fmtR(d), op, or, target, gap(t, tp, tr, declined))
 	}
 	for _, typ := range MetaTypes {
-		row(typ, test.Meta.ByType[typ], dev.Meta.ByType[typ], Counts{}, false, TargetMetaPrecision, 0)
+		row(typ, test.Meta.ByType[typ], dev.Meta.ByType[typ], Counts{}, false, TargetMetaPrecision, 0, 0)
 	}
-	row("**page metadata**", test.Meta.Overall, dev.Meta.Overall, Counts{}, false, TargetMetaPrecision, 0)
+	row("**page metadata**", test.Meta.Overall, dev.Meta.Overall, Counts{}, false, TargetMetaPrecision, 0, 0)
 	for _, typ := range FactTypes {
 		row(typ, test.Clinical.ByType[typ], dev.Clinical.ByType[typ], own.ByType[typ], true,
-			TargetClinicalPrecision, TargetClinicalRecall)
+			TargetClinicalPrecision, TargetClinicalRecall, test.ClinicalDeclined[typ])
 	}
 	row("**clinical facts**", test.Clinical.Overall, dev.Clinical.Overall, own.Overall, true,
-		TargetClinicalPrecision, TargetClinicalRecall)
+		TargetClinicalPrecision, TargetClinicalRecall, test.ClinicalDeclined[""])
 	return b.String()
 }
 
@@ -108,8 +117,9 @@ func fmtR(c Counts) string {
 	return fmt.Sprintf("%.2f", c.Recall())
 }
 
-// gap says by how much, in facts, the test set misses each target.
-func gap(c Counts, minP, minR float64) string {
+// gap says by how much, in facts, the test set misses each target, and
+// how many of the missed facts sit on pages the reader declined.
+func gap(c Counts, minP, minR float64, declined int) string {
 	var parts []string
 	switch {
 	case c.Predicted == 0:
@@ -123,7 +133,11 @@ func gap(c Counts, minP, minR float64) string {
 		parts = append(parts, "R: no gold facts")
 	case c.Recall() < minR:
 		need := int(math.Ceil(minR*float64(c.Gold)-1e-9)) - c.TP
-		parts = append(parts, fmt.Sprintf("R −%.2f (%d of %d found, %d more needed)", minR-c.Recall(), c.TP, c.Gold, need))
+		msg := fmt.Sprintf("R −%.2f (%d of %d found, %d more needed", minR-c.Recall(), c.TP, c.Gold, need)
+		if declined > 0 {
+			msg += fmt.Sprintf("; %d of the %d missed are on declined pages", declined, c.FN())
+		}
+		parts = append(parts, msg+")")
 	}
 	if len(parts) == 0 {
 		return "met"

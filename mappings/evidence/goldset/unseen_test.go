@@ -17,7 +17,7 @@ import (
 // record (never to make a failing lock pass unread), -update-floors after
 // precision has risen, -update after the scores changed.
 var (
-	updateREADME = flag.Bool("update", false, "rewrite the unseen-set table in testdata/gold/README.md")
+	updateREADME = flag.Bool("update", false, "rewrite the unseen-set table in testdata/gold/README.md and README.md")
 	updateLock   = flag.Bool("update-lock", false, "rewrite testdata/gold/unseen/LOCK.tsv (deliberate: the test set changes)")
 	updateFloors = flag.Bool("update-floors", false, "raise the precision floors in testdata/gold/unseen/floors.tsv to the measured values")
 )
@@ -127,11 +127,23 @@ func TestUnseenEvaluation(t *testing.T) {
 	}
 }
 
-// TestUnseenREADME keeps the table in testdata/gold/README.md equal to the
-// scores; -update rewrites it.
+// TestUnseenREADME keeps the table in testdata/gold/README.md, and in the
+// project README where users look first, equal to the scores; -update
+// rewrites both.
 func TestUnseenREADME(t *testing.T) {
 	s := unseenScore(t)
-	path := filepath.Join(goldDir, "README.md")
+	for _, path := range []string{
+		filepath.Join(goldDir, "README.md"),
+		filepath.Join("..", "..", "..", "README.md"),
+	} {
+		checkTableIn(t, path, "\n"+s.table+"\n")
+	}
+}
+
+// checkTableIn compares the text between the table markers of path with
+// want, rewriting it under -update.
+func checkTableIn(t *testing.T, path, want string) {
+	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -141,13 +153,11 @@ func TestUnseenREADME(t *testing.T) {
 	if i < 0 || j < i {
 		t.Fatalf("%s: no table markers %q … %q", path, tableBegin, tableEnd)
 	}
-	got := text[i+len(tableBegin) : j]
-	want := "\n" + s.table + "\n"
-	if got == want {
+	if text[i+len(tableBegin):j] == want {
 		return
 	}
 	if !*updateREADME {
-		t.Fatalf("%s: the unseen-set table is stale; run\n\tgo test ./mappings/evidence/goldset -run TestUnseenREADME -update\nand review the diff. Want:\n%s", path, s.table)
+		t.Fatalf("%s: the unseen-set table is stale; run\n\tgo test ./mappings/evidence/goldset -run TestUnseenREADME -update\nand review the diff. Want:\n%s", path, want)
 	}
 	text = text[:i+len(tableBegin)] + want + text[j:]
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
