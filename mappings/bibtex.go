@@ -281,7 +281,7 @@ func bibFields(f map[string]string) Record {
 	if text := tex("abstract"); text != "" {
 		rec.Abstract = abstractFrom(text)
 	}
-	rec.Keywords = cslKeywords(tex("keywords"))
+	rec.Keywords = SplitKeywords(tex("keywords"))
 	for _, u := range strings.Fields(bibVerbatim(f["url"])) {
 		addURL(&rec, u)
 	}
@@ -307,17 +307,17 @@ func bibDate(date, year, month string) Date {
 		}
 		return Date{}
 	}
-	m := cslMonth(month)
+	m := ParseMonth(month)
 	if m == 0 {
 		// "14 Mar" and "Mar 14": a month name with a day.
-		if d, ok := cslMonthYear(month + " " + year); ok {
+		if d, ok := ParseMonthYear(month + " " + year); ok {
 			return d
 		}
-		if d, ok := cslMonthYear(year + " " + month); ok {
+		if d, ok := ParseMonthYear(year + " " + month); ok {
 			return d
 		}
 	}
-	d, ok := ParseDate(cslDateText(y, m, 0))
+	d, ok := ParseDate(DateText(y, m, 0))
 	if !ok {
 		return Date{}
 	}

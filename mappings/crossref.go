@@ -36,7 +36,7 @@ func sniffCrossref(head []byte) int {
 	if crossrefMessageType.Match(head) {
 		return 90
 	}
-	if cslStringTitle.Match(head) {
+	if HasStringTitle(head) {
 		return 0 // Crossref titles are arrays: this is CSL (citeproc JSON)
 	}
 	n := 0
@@ -71,13 +71,13 @@ type crossrefWork struct {
 		Type  string `json:"type"`
 		Value string `json:"value"`
 	} `json:"issn-type"`
-	PublishedPrint  *cslDate `json:"published-print"`
-	PublishedOnline *cslDate `json:"published-online"`
-	Issued          *cslDate `json:"issued"`
-	Published       *cslDate `json:"published"`
+	PublishedPrint  *CSLDate `json:"published-print"`
+	PublishedOnline *CSLDate `json:"published-online"`
+	Issued          *CSLDate `json:"issued"`
+	Published       *CSLDate `json:"published"`
 	JournalIssue    *struct {
 		Issue          flexString `json:"issue"`
-		PublishedPrint *cslDate   `json:"published-print"`
+		PublishedPrint *CSLDate   `json:"published-print"`
 	} `json:"journal-issue"`
 	Volume        flexString          `json:"volume"`
 	Issue         flexString          `json:"issue"`
@@ -190,13 +190,13 @@ func (w *crossrefWork) record() Record {
 // agree; then "issued" (Crossref's earliest date), "published", and the
 // online date last.
 func (w *crossrefWork) issued() Date {
-	cands := []*cslDate{w.PublishedPrint}
+	cands := []*CSLDate{w.PublishedPrint}
 	if w.JournalIssue != nil {
 		cands = append(cands, w.JournalIssue.PublishedPrint)
 	}
 	cands = append(cands, w.Issued, w.Published, w.PublishedOnline)
 	for _, c := range cands {
-		if d := c.date(); !d.IsZero() {
+		if d := c.Date(); !d.IsZero() {
 			return d
 		}
 	}
@@ -216,25 +216,13 @@ func (a crossrefAuthor) author() Author {
 	default:
 		out = Author{AsWritten: family + ", " + given, Family: family, Given: given}
 	}
-	out.ORCID = orcidID(a.ORCID)
+	out.ORCID = ORCIDIn(a.ORCID)
 	for _, af := range a.Affiliation {
 		if s := CleanText(af.Name); s != "" {
 			out.Affiliations = append(out.Affiliations, s)
 		}
 	}
 	return out
-}
-
-var orcidPattern = regexp.MustCompile(`(\d{4}-\d{4}-\d{4}-\d{3}[\dX])`)
-
-// orcidID returns the bare ORCID iD of "https://orcid.org/0000-…" or
-// "0000-…", and "" for anything else.
-func orcidID(s string) string {
-	m := orcidPattern.FindStringSubmatch(strings.ToUpper(s))
-	if m == nil {
-		return ""
-	}
-	return m[1]
 }
 
 func (ref crossrefReference) reference() (Reference, bool) {

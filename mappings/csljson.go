@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 )
 
@@ -30,7 +29,7 @@ func sniffCSLJSON(head []byte) int {
 	// the citeproc JSON Crossref serves by DOI content negotiation has
 	// "reference-count" too, but it is CSL: its titles are strings.
 	if !ok || bytes.Contains(head, []byte(`"message-type"`)) ||
-		bytes.Contains(head, []byte(`"reference-count"`)) && !cslStringTitle.Match(head) {
+		bytes.Contains(head, []byte(`"reference-count"`)) && !HasStringTitle(head) {
 		return 0
 	}
 	score := 0
@@ -38,7 +37,7 @@ func sniffCSLJSON(head []byte) int {
 	// string titles too, but not "author":[{"family":…}].
 	if cslNamePattern.Match(head) {
 		score += 10
-		if cslStringTitle.Match(head) {
+		if HasStringTitle(head) {
 			score += 20
 		}
 	}
@@ -60,9 +59,7 @@ func sniffCSLJSON(head []byte) int {
 var (
 	cslTypePattern      = regexp.MustCompile(`"type"\s*:\s*"(?:article-journal|article|paper-conference|chapter|book|report|thesis|webpage|article-magazine|article-newspaper|manuscript|dataset|review|entry-encyclopedia)"`)
 	cslContainerPattern = regexp.MustCompile(`"container-title"\s*:\s*"`)
-	// cslStringTitle: a "title" whose value is a string (Crossref's is an
-	// array); cslNamePattern: a CSL name list ("author":[{"family":…}]).
-	cslStringTitle = regexp.MustCompile(`"title"\s*:\s*"`)
+	// cslNamePattern: a CSL name list ("author":[{"family":…}]).
 	cslNamePattern = regexp.MustCompile(`"(?:author|editor)"\s*:\s*\[\s*\{\s*"(?:family|given|literal)"`)
 )
 
@@ -75,7 +72,7 @@ type cslItem struct {
 	Container      string      `json:"container-title"`
 	ContainerShort string      `json:"container-title-short"`
 	JournalAbbrev  string      `json:"journalAbbreviation"`
-	Issued         *cslDate    `json:"issued"`
+	Issued         *CSLDate    `json:"issued"`
 	Volume         flexString  `json:"volume"`
 	Issue          flexString  `json:"issue"`
 	Page           flexString  `json:"page"`
@@ -102,97 +99,6 @@ type cslName struct {
 	Suffix      string `json:"suffix"` // "Jr.", "III"
 }
 
-// cslDate is a CSL date: "date-parts" (numbers or strings), or the
-// "raw" / "literal" text some exporters write instead.
-type cslDate struct {
-	Parts   [][]flexString `json:"date-parts"`
-	Raw     string         `json:"raw"`
-	Literal string         `json:"literal"`
-}
-
-func (d *cslDate) date() Date {
-	if d == nil {
-		return Date{}
-	}
-	if len(d.Parts) > 0 && len(d.Parts[0]) > 0 {
-		var n [3]int
-		for i, p := range d.Parts[0] {
-			if i == 3 {
-				break
-			}
-			v, err := strconv.Atoi(string(p))
-			if err != nil {
-				break
-			}
-			n[i] = v
-		}
-		if out, ok := ParseDate(cslDateText(n[0], n[1], n[2])); ok {
-			return out
-		}
-	}
-	for _, s := range []string{d.Raw, d.Literal} {
-		if out, ok := ParseDate(s); ok {
-			return out
-		}
-		if out, ok := cslMonthYear(s); ok {
-			return out
-		}
-	}
-	return Date{}
-}
-
-// cslDateText writes year, month, day (zero when unknown) as ParseDate
-// reads them, so one rule checks every source's ranges.
-func cslDateText(y, m, d int) string {
-	switch {
-	case y == 0:
-		return ""
-	case m == 0:
-		return strconv.Itoa(y)
-	case d == 0:
-		return strconv.Itoa(y) + "-" + strconv.Itoa(m)
-	}
-	return strconv.Itoa(y) + "-" + strconv.Itoa(m) + "-" + strconv.Itoa(d)
-}
-
-var cslMonths = map[string]int{
-	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-	"may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
-	"sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
-	"dec": 12, "december": 12,
-}
-
-// cslMonth reads a month as a number ("5", "05") or an English name
-// or abbreviation ("May", "may.", "Sept").
-func cslMonth(s string) int {
-	s = strings.ToLower(strings.Trim(strings.TrimSpace(s), "."))
-	if n, err := strconv.Atoi(s); err == nil && n >= 1 && n <= 12 {
-		return n
-	}
-	return cslMonths[s]
-}
-
-var cslMonthYearPattern = regexp.MustCompile(`(?i)^\s*(?:(\d{1,2})\s+)?([a-z]{3,9})\.?\s+(\d{4})\s*$|^\s*(\d{4})\s+([a-z]{3,9})\.?(?:\s+(\d{1,2}))?\s*$`)
-
-// cslMonthYear reads "May 2017", "14 March 2017" and "2017 May 14".
-func cslMonthYear(s string) (Date, bool) {
-	m := cslMonthYearPattern.FindStringSubmatch(s)
-	if m == nil {
-		return Date{}, false
-	}
-	day, month, year := m[1], m[2], m[3]
-	if year == "" {
-		year, month, day = m[4], m[5], m[6]
-	}
-	mn := cslMonth(month)
-	if mn == 0 {
-		return Date{}, false
-	}
-	y, _ := strconv.Atoi(year)
-	d, _ := strconv.Atoi(day)
-	return ParseDate(cslDateText(y, mn, d))
-}
-
 var readCSLJSON = readJSONFormat("csl-json", nil, func(item *cslItem) (Record, error) { return item.record(), nil })
 
 // cslNotePattern finds identifiers Zotero leaves in "note" ("PMID:
@@ -209,7 +115,7 @@ func (item *cslItem) record() Record {
 		PMCID:     NormalizePMCID(item.PMCID),
 		Language:  LanguageCode(item.Language),
 		Publisher: CleanText(item.Publisher),
-		Issued:    item.Issued.date(),
+		Issued:    item.Issued.Date(),
 	}
 	rec.Journal.Title = CleanText(item.Container)
 	rec.Journal.Abbrev = CleanText(item.ContainerShort)
@@ -248,18 +154,8 @@ func (item *cslItem) record() Record {
 	if text := HTMLText(item.Abstract); text != "" {
 		rec.Abstract = abstractFrom(text)
 	}
-	rec.Keywords = cslKeywords(item.Keyword)
+	rec.Keywords = SplitKeywords(item.Keyword)
 	return rec
-}
-
-// cslKeywords splits the one "keyword" string CSL allows: on semicolons
-// when there are any (so "Purpura, Thrombocytopenic" stays whole),
-// otherwise on commas.
-func cslKeywords(s string) []string {
-	if strings.Contains(s, ";") {
-		return splitList(s, ";\n")
-	}
-	return splitList(s, ",\n")
 }
 
 func (n cslName) author() Author {

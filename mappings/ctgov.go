@@ -3,6 +3,7 @@ package mappings
 import (
 	"errors"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -269,18 +270,9 @@ func doiInText(s string) string {
 func cleanList(in []string) []string {
 	var out []string
 	for _, s := range in {
-		if s = CleanText(s); s != "" && !containsString(out, s) {
+		if s = CleanText(s); s != "" && !slices.Contains(out, s) {
 			out = append(out, s)
 		}
 	}
 	return out
-}
-
-func containsString(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }

@@ -149,7 +149,7 @@ func (w *openAlexWork) record() Record {
 		if au.AsWritten == "" {
 			continue
 		}
-		au.ORCID = orcidID(a.Author.ORCID)
+		au.ORCID = ORCIDIn(a.Author.ORCID)
 		for _, inst := range a.Institutions {
 			if s := CleanText(inst.DisplayName); s != "" {
 				au.Affiliations = append(au.Affiliations, s)

@@ -61,6 +61,9 @@ func (e *RecordError) Error() string {
 
 func (e *RecordError) Unwrap() error { return e.Err }
 
+// ErrNoTitle is the reason given for a record that has no title.
+var ErrNoTitle = errors.New("record has no title")
+
 // ErrUnknownFormat is returned by Detect when no reader claims the input.
 var ErrUnknownFormat = errors.New("not a bibliographic record in any supported format")
 
@@ -156,6 +159,11 @@ func Formats() []*Format {
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
 }
+
+// ReadUnchecked is Read without the checks the registry adds to every
+// reader (the untitled-record policy, ORCID check digits, the report of
+// replacement characters): for tests of one field on a minimal record.
+func (f *Format) ReadUnchecked(r io.Reader) iter.Seq2[Record, error] { return f.unchecked(r) }
 
 // RankOf returns the Rank of the format registered under name; a name no
 // format is registered under ranks after every format.

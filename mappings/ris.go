@@ -2,15 +2,11 @@ package mappings
 
 import (
 	"bytes"
-	"errors"
 	"regexp"
 	"slices"
 	"strings"
 	"sync"
 )
-
-// ErrNoTitle is the reason given for a record that has no title.
-var ErrNoTitle = errors.New("record has no title")
 
 func init() {
 	Register(Format{
@@ -137,8 +133,8 @@ func risRecord(e *Entry) (Record, error) {
 		case "database":
 			database = append(database, v)
 		case "pmcid":
-			if m := pmcidPattern.FindStringSubmatch(v); m != nil && len(m[0]) == len(v) && rec.PMCID == "" {
-				rec.PMCID = "PMC" + m[1]
+			if m := PMCIDIn(v); m != "" && len(m) == len(v) && rec.PMCID == "" {
+				rec.PMCID = "PMC" + m[3:]
 			}
 		case "address":
 			// AD holds the paper's affiliations as one block, not tied to
