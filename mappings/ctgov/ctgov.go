@@ -1,14 +1,15 @@
-package mappings
+package ctgov
 
 import (
 	"errors"
+	"github.com/msckg/msckg/mappings"
 	"regexp"
 	"slices"
 	"strings"
 )
 
 func init() {
-	Register(Format{
+	mappings.Register(mappings.Format{
 		Name:  "ctgov-json",
 		Rank:  42,
 		Title: "ClinicalTrials.gov API v2 JSON (one study, or {\"studies\": […]} from a search)",
@@ -26,7 +27,7 @@ func init() {
 // wrapper of a search answer ("studies", "nextPageToken") alone is not
 // enough: other APIs use the same words.
 func sniffCTGov(head []byte) int {
-	head, ok := jsonSniffHead(head)
+	head, ok := mappings.JSONSniffHead(head)
 	if !ok {
 		return 0
 	}
@@ -52,16 +53,16 @@ var (
 
 // A search answer streams its studies one by one; a bare study object
 // (GET /api/v2/studies/{nctId}) or a bare array of them is read too.
-var ctgovWrappers = []jsonWrapper{{Path: []string{"studies"}}}
+var ctgovWrappers = []mappings.JSONWrapper{{Path: []string{"studies"}}}
 
 // errNoStudyID: a study with neither NCT id nor title cannot be told
 // apart from any other, so it is refused rather than kept empty.
 var errNoStudyID = errors.New("study has no NCT id and no title")
 
-var readCTGov = readJSONFormat("ctgov-json", ctgovWrappers, func(s *ctgovStudy) (Record, error) {
+var readCTGov = mappings.ReadJSONFormat("ctgov-json", ctgovWrappers, func(s *ctgovStudy) (mappings.Record, error) {
 	rec, ok := s.record()
 	if !ok {
-		return Record{}, errNoStudyID
+		return mappings.Record{}, errNoStudyID
 	}
 	return rec, nil
 })
@@ -75,9 +76,9 @@ type ctgovStudy struct {
 			BriefTitle     string `json:"briefTitle"`
 			OfficialTitle  string `json:"officialTitle"`
 			SecondaryInfos []struct {
-				ID     flexString `json:"id"`
-				Type   string     `json:"type"`
-				Domain string     `json:"domain"`
+				ID     mappings.FlexString `json:"id"`
+				Type   string              `json:"type"`
+				Domain string              `json:"domain"`
 			} `json:"secondaryIdInfos"`
 		} `json:"identificationModule"`
 		Status struct {
@@ -101,8 +102,8 @@ type ctgovStudy struct {
 			StudyType  string   `json:"studyType"`
 			Phases     []string `json:"phases"`
 			Enrollment struct {
-				Count flexInt `json:"count"`
-				Type  string  `json:"type"`
+				Count mappings.FlexInt `json:"count"`
+				Type  string           `json:"type"`
 			} `json:"enrollmentInfo"`
 		} `json:"designModule"`
 		Arms struct {
@@ -120,9 +121,9 @@ type ctgovStudy struct {
 		} `json:"armsInterventionsModule"`
 		References struct {
 			References []struct {
-				PMID     flexString `json:"pmid"`
-				Type     string     `json:"type"`
-				Citation string     `json:"citation"`
+				PMID     mappings.FlexString `json:"pmid"`
+				Type     string              `json:"type"`
+				Citation string              `json:"citation"`
 			} `json:"references"`
 		} `json:"referencesModule"`
 	} `json:"protocolSection"`
@@ -135,36 +136,36 @@ type ctgovDateStruct struct {
 	Type string `json:"type"`
 }
 
-func (d ctgovDateStruct) parse() (Date, string) {
-	date, ok := ParseDate(d.Date)
+func (d ctgovDateStruct) parse() (mappings.Date, string) {
+	date, ok := mappings.ParseDate(d.Date)
 	if !ok {
-		return Date{}, ""
+		return mappings.Date{}, ""
 	}
-	return date, strings.ToUpper(CleanText(d.Type))
+	return date, strings.ToUpper(mappings.CleanText(d.Type))
 }
 
-func (s *ctgovStudy) record() (Record, bool) {
+func (s *ctgovStudy) record() (mappings.Record, bool) {
 	p := &s.Protocol
-	id := strings.ToUpper(CleanText(p.Identification.NCTID))
-	tr := &TrialRecord{
+	id := strings.ToUpper(mappings.CleanText(p.Identification.NCTID))
+	tr := &mappings.TrialRecord{
 		ID:            id,
 		Registry:      "ClinicalTrials.gov",
-		Title:         CleanText(p.Identification.BriefTitle),
-		OfficialTitle: CleanText(p.Identification.OfficialTitle),
-		Status:        CleanText(p.Status.OverallStatus),
-		StudyType:     CleanText(p.Design.StudyType),
-		Sponsor:       CleanText(p.Sponsors.Lead.Name),
+		Title:         mappings.CleanText(p.Identification.BriefTitle),
+		OfficialTitle: mappings.CleanText(p.Identification.OfficialTitle),
+		Status:        mappings.CleanText(p.Status.OverallStatus),
+		StudyType:     mappings.CleanText(p.Design.StudyType),
+		Sponsor:       mappings.CleanText(p.Sponsors.Lead.Name),
 		Phases:        cleanList(p.Design.Phases),
 		Conditions:    cleanList(p.Conditions.Conditions),
 	}
 	if id == "" && tr.Title == "" && tr.OfficialTitle == "" {
-		return Record{}, false
+		return mappings.Record{}, false
 	}
 	if id != "" {
 		tr.URL = "https://clinicaltrials.gov/study/" + id
 	}
 	for _, s := range p.Identification.SecondaryInfos {
-		if v := registryID(string(s.ID)); v != "" && !containsString(tr.SecondaryIDs, v) && v != id {
+		if v := registryID(string(s.ID)); v != "" && !slices.Contains(tr.SecondaryIDs, v) && v != id {
 			tr.SecondaryIDs = append(tr.SecondaryIDs, v)
 		}
 	}
@@ -173,7 +174,7 @@ func (s *ctgovStudy) record() (Record, bool) {
 	// Actual and anticipated enrollment are different facts: a count of
 	// unknown type goes into neither.
 	if n := p.Design.Enrollment.Count.V; n != nil && *n >= 0 {
-		switch strings.ToUpper(CleanText(p.Design.Enrollment.Type)) {
+		switch strings.ToUpper(mappings.CleanText(p.Design.Enrollment.Type)) {
 		case "ACTUAL":
 			tr.EnrollmentActual = n
 		case "ESTIMATED", "ANTICIPATED":
@@ -181,30 +182,30 @@ func (s *ctgovStudy) record() (Record, bool) {
 		}
 	}
 	for _, iv := range p.Arms.Interventions {
-		tr.Interventions = append(tr.Interventions, TrialIntervention{
-			Type: CleanText(iv.Type), Name: CleanText(iv.Name), Description: CleanText(iv.Description),
+		tr.Interventions = append(tr.Interventions, mappings.TrialIntervention{
+			Type: mappings.CleanText(iv.Type), Name: mappings.CleanText(iv.Name), Description: mappings.CleanText(iv.Description),
 		})
 	}
 	for _, g := range p.Arms.Groups {
-		tr.Arms = append(tr.Arms, TrialArm{
-			Label: CleanText(g.Label), Type: CleanText(g.Type), Description: CleanText(g.Description),
+		tr.Arms = append(tr.Arms, mappings.TrialArm{
+			Label: mappings.CleanText(g.Label), Type: mappings.CleanText(g.Type), Description: mappings.CleanText(g.Description),
 			Interventions: cleanList(g.InterventionNames),
 		})
 	}
 	for _, ref := range p.References.References {
-		r := Reference{
-			PMID: NormalizePMID(string(ref.PMID)),
-			Type: strings.ToUpper(CleanText(ref.Type)),
-			Text: CleanText(ref.Citation),
+		r := mappings.Reference{
+			PMID: mappings.NormalizePMID(string(ref.PMID)),
+			Type: strings.ToUpper(mappings.CleanText(ref.Type)),
+			Text: mappings.CleanText(ref.Citation),
 			DOI:  doiInText(ref.Citation),
 		}
 		if r.PMID != "" || r.DOI != "" || r.Text != "" {
 			tr.References = append(tr.References, r)
 		}
 	}
-	rec := Record{
+	rec := mappings.Record{
 		Title:    tr.Title,
-		Abstract: abstractFrom(p.Description.BriefSummary),
+		Abstract: mappings.AbstractFrom(p.Description.BriefSummary),
 		Keywords: cleanList(p.Conditions.Keywords),
 		Trial:    tr,
 	}
@@ -244,7 +245,7 @@ var registryIDPatterns = []*regexp.Regexp{
 // registryID returns id when it is a trial registry id (by its shape,
 // whatever type the sponsor gave it), and "" otherwise.
 func registryID(id string) string {
-	id = CleanText(id)
+	id = mappings.CleanText(id)
 	for _, p := range registryIDPatterns {
 		if m := p.FindStringSubmatch(id); m != nil {
 			if len(m) > 1 && m[1] != "" {
@@ -264,13 +265,13 @@ func doiInText(s string) string {
 	if m == nil {
 		return ""
 	}
-	return NormalizeDOI(m[1])
+	return mappings.NormalizeDOI(m[1])
 }
 
 func cleanList(in []string) []string {
 	var out []string
 	for _, s := range in {
-		if s = CleanText(s); s != "" && !slices.Contains(out, s) {
+		if s = mappings.CleanText(s); s != "" && !slices.Contains(out, s) {
 			out = append(out, s)
 		}
 	}
