@@ -1,14 +1,15 @@
-package mappings
+package s2api
 
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/msckg/msckg/mappings"
 	"regexp"
 	"strings"
 )
 
 func init() {
-	Register(Format{
+	mappings.Register(mappings.Format{
 		Name:  "s2-api-json",
 		Rank:  41,
 		Title: "Semantic Scholar Graph API JSON (a paper, a batch array, or {\"data\": […]})",
@@ -28,7 +29,7 @@ func sniffS2API(head []byte) int {
 	if bytes.Contains(head, []byte(`"platform":"Semanticscholar"`)) {
 		return 0
 	}
-	head, ok := jsonSniffHead(head)
+	head, ok := mappings.JSONSniffHead(head)
 	if !ok {
 		return 0
 	}
@@ -54,73 +55,73 @@ func sniffS2API(head []byte) int {
 
 var s2PaperIDPattern = regexp.MustCompile(`"paperId"\s*:\s*"`)
 
-var s2APIWrappers = []jsonWrapper{{Path: []string{"data"}}}
+var s2APIWrappers = []mappings.JSONWrapper{{Path: []string{"data"}}}
 
 type s2APIPaper struct {
 	PaperID     string `json:"paperId"`
 	ExternalIDs struct {
-		DOI           flexString `json:"DOI"`
-		PubMed        flexString `json:"PubMed"`
-		PubMedCentral flexString `json:"PubMedCentral"`
+		DOI           mappings.FlexString `json:"DOI"`
+		PubMed        mappings.FlexString `json:"PubMed"`
+		PubMedCentral mappings.FlexString `json:"PubMedCentral"`
 	} `json:"externalIds"`
 	URL      string `json:"url"`
 	Title    string `json:"title"`
 	Abstract string `json:"abstract"`
 	Venue    string `json:"venue"`
 	Journal  *struct {
-		Name   string     `json:"name"`
-		Volume flexString `json:"volume"`
-		Pages  flexString `json:"pages"`
+		Name   string              `json:"name"`
+		Volume mappings.FlexString `json:"volume"`
+		Pages  mappings.FlexString `json:"pages"`
 	} `json:"journal"`
-	PublicationDate string     `json:"publicationDate"`
-	Year            flexString `json:"year"`
+	PublicationDate string              `json:"publicationDate"`
+	Year            mappings.FlexString `json:"year"`
 	Authors         []struct {
-		AuthorID flexString `json:"authorId"`
-		Name     string     `json:"name"`
+		AuthorID mappings.FlexString `json:"authorId"`
+		Name     string              `json:"name"`
 	} `json:"authors"`
-	CitationCount    flexInt         `json:"citationCount"`
-	PublicationTypes flexStrings     `json:"publicationTypes"`
-	OpenAccessPDF    json.RawMessage `json:"openAccessPdf"`
+	CitationCount    mappings.FlexInt     `json:"citationCount"`
+	PublicationTypes mappings.FlexStrings `json:"publicationTypes"`
+	OpenAccessPDF    json.RawMessage      `json:"openAccessPdf"`
 }
 
-var readS2API = readJSONFormat("s2-api-json", s2APIWrappers, func(p *s2APIPaper) (Record, error) { return p.record(), nil })
+var readS2API = mappings.ReadJSONFormat("s2-api-json", s2APIWrappers, func(p *s2APIPaper) (mappings.Record, error) { return p.record(), nil })
 
-func (p *s2APIPaper) record() Record {
-	rec := Record{
-		Title:         HTMLText(p.Title),
-		DOI:           NormalizeDOI(string(p.ExternalIDs.DOI)),
-		PMID:          NormalizePMID(string(p.ExternalIDs.PubMed)),
-		PMCID:         NormalizePMCID(string(p.ExternalIDs.PubMedCentral)),
+func (p *s2APIPaper) record() mappings.Record {
+	rec := mappings.Record{
+		Title:         mappings.HTMLText(p.Title),
+		DOI:           mappings.NormalizeDOI(string(p.ExternalIDs.DOI)),
+		PMID:          mappings.NormalizePMID(string(p.ExternalIDs.PubMed)),
+		PMCID:         mappings.NormalizePMCID(string(p.ExternalIDs.PubMedCentral)),
 		CitationCount: p.CitationCount.V,
 	}
-	rec.Journal.Title = CleanText(p.Venue)
+	rec.Journal.Title = mappings.CleanText(p.Venue)
 	if j := p.Journal; j != nil {
-		if name := CleanText(j.Name); name != "" {
+		if name := mappings.CleanText(j.Name); name != "" {
 			rec.Journal.Title = name
 		}
-		rec.Volume = CleanText(string(j.Volume))
-		rec.PageStart, rec.PageEnd = SplitPages(string(j.Pages))
+		rec.Volume = mappings.CleanText(string(j.Volume))
+		rec.PageStart, rec.PageEnd = mappings.SplitPages(string(j.Pages))
 	}
-	if d, ok := ParseDate(p.PublicationDate); ok {
+	if d, ok := mappings.ParseDate(p.PublicationDate); ok {
 		rec.Issued = d
-	} else if d, ok := ParseDate(string(p.Year)); ok {
+	} else if d, ok := mappings.ParseDate(string(p.Year)); ok {
 		rec.Issued = d
 	}
 	for _, a := range p.Authors {
-		if au := ParseName(a.Name, GivenFirst); au.AsWritten != "" {
+		if au := mappings.ParseName(a.Name, mappings.GivenFirst); au.AsWritten != "" {
 			rec.Authors = append(rec.Authors, au)
 		}
 	}
-	if text := HTMLText(p.Abstract); text != "" {
-		rec.Abstract = abstractFrom(text)
+	if text := mappings.HTMLText(p.Abstract); text != "" {
+		rec.Abstract = mappings.AbstractFrom(text)
 	}
 	for _, t := range p.PublicationTypes {
-		if t = CleanText(t); t != "" {
+		if t = mappings.CleanText(t); t != "" {
 			rec.PublicationTypes = append(rec.PublicationTypes, t)
 		}
 	}
-	addURL(&rec, p.URL)
-	addURL(&rec, s2PDFURL(p.OpenAccessPDF))
+	mappings.AddURL(&rec, p.URL)
+	mappings.AddURL(&rec, s2PDFURL(p.OpenAccessPDF))
 	return rec
 }
 
