@@ -1,7 +1,8 @@
-package mappings
+package openalex
 
 import (
 	"bytes"
+	"github.com/msckg/msckg/mappings"
 	"regexp"
 	"slices"
 	"sort"
@@ -9,7 +10,7 @@ import (
 )
 
 func init() {
-	Register(Format{
+	mappings.Register(mappings.Format{
 		Name:  "openalex-json",
 		Rank:  40,
 		Title: "OpenAlex works JSON (a work, or {\"results\": […]})",
@@ -29,7 +30,7 @@ var openAlexMarkers = [][]byte{
 // sniffOpenAlex needs two OpenAlex-only names: "authorships" or an
 // openalex.org work id alone could be anything's.
 func sniffOpenAlex(head []byte) int {
-	head, ok := jsonSniffHead(head)
+	head, ok := mappings.JSONSniffHead(head)
 	if !ok {
 		return 0
 	}
@@ -45,7 +46,7 @@ func sniffOpenAlex(head []byte) int {
 	return 50 + 5*n
 }
 
-var openAlexWrappers = []jsonWrapper{{Path: []string{"results"}}}
+var openAlexWrappers = []mappings.JSONWrapper{{Path: []string{"results"}}}
 
 type openAlexWork struct {
 	ID          string `json:"id"`
@@ -71,25 +72,25 @@ type openAlexWork struct {
 	PrimaryLocation *struct {
 		LandingPage string `json:"landing_page_url"`
 		Source      *struct {
-			DisplayName string      `json:"display_name"`
-			ISSNL       string      `json:"issn_l"`
-			ISSN        flexStrings `json:"issn"`
+			DisplayName string               `json:"display_name"`
+			ISSNL       string               `json:"issn_l"`
+			ISSN        mappings.FlexStrings `json:"issn"`
 		} `json:"source"`
 	} `json:"primary_location"`
 	Biblio struct {
-		Volume    flexString `json:"volume"`
-		Issue     flexString `json:"issue"`
-		FirstPage flexString `json:"first_page"`
-		LastPage  flexString `json:"last_page"`
+		Volume    mappings.FlexString `json:"volume"`
+		Issue     mappings.FlexString `json:"issue"`
+		FirstPage mappings.FlexString `json:"first_page"`
+		LastPage  mappings.FlexString `json:"last_page"`
 	} `json:"biblio"`
-	PublicationDate string            `json:"publication_date"`
-	PublicationYear flexString        `json:"publication_year"`
-	Language        string            `json:"language"`
-	CitedBy         flexInt           `json:"cited_by_count"`
-	Abstract        map[string][]int  `json:"abstract_inverted_index"`
-	Referenced      []string          `json:"referenced_works"`
-	Keywords        []openAlexKeyword `json:"keywords"`
-	Type            string            `json:"type"`
+	PublicationDate string              `json:"publication_date"`
+	PublicationYear mappings.FlexString `json:"publication_year"`
+	Language        string              `json:"language"`
+	CitedBy         mappings.FlexInt    `json:"cited_by_count"`
+	Abstract        map[string][]int    `json:"abstract_inverted_index"`
+	Referenced      []string            `json:"referenced_works"`
+	Keywords        []openAlexKeyword   `json:"keywords"`
+	Type            string              `json:"type"`
 }
 
 // openAlexKeyword is a keyword object; OpenAlex has named the text
@@ -99,78 +100,78 @@ type openAlexKeyword struct {
 	Keyword     string `json:"keyword"`
 }
 
-var readOpenAlex = readJSONFormat("openalex-json", openAlexWrappers, func(w *openAlexWork) (Record, error) { return w.record(), nil })
+var readOpenAlex = mappings.ReadJSONFormat("openalex-json", openAlexWrappers, func(w *openAlexWork) (mappings.Record, error) { return w.record(), nil })
 
-func (w *openAlexWork) record() Record {
-	rec := Record{
-		Title:         HTMLText(w.Title),
-		Volume:        CleanText(string(w.Biblio.Volume)),
-		Issue:         CleanText(string(w.Biblio.Issue)),
-		PageStart:     CleanText(string(w.Biblio.FirstPage)),
-		PageEnd:       CleanText(string(w.Biblio.LastPage)),
-		Language:      LanguageCode(w.Language),
+func (w *openAlexWork) record() mappings.Record {
+	rec := mappings.Record{
+		Title:         mappings.HTMLText(w.Title),
+		Volume:        mappings.CleanText(string(w.Biblio.Volume)),
+		Issue:         mappings.CleanText(string(w.Biblio.Issue)),
+		PageStart:     mappings.CleanText(string(w.Biblio.FirstPage)),
+		PageEnd:       mappings.CleanText(string(w.Biblio.LastPage)),
+		Language:      mappings.LanguageCode(w.Language),
 		CitationCount: w.CitedBy.V,
-		DOI:           NormalizeDOI(w.IDs.DOI),
-		PMID:          IDsFromURL(w.IDs.PMID).PMID,
+		DOI:           mappings.NormalizeDOI(w.IDs.DOI),
+		PMID:          mappings.IDsFromURL(w.IDs.PMID).PMID,
 		PMCID:         openAlexPMCID(w.IDs.PMCID),
 	}
 	if rec.Title == "" {
-		rec.Title = HTMLText(w.DisplayName)
+		rec.Title = mappings.HTMLText(w.DisplayName)
 	}
 	if rec.DOI == "" {
-		rec.DOI = NormalizeDOI(w.DOI)
+		rec.DOI = mappings.NormalizeDOI(w.DOI)
 	}
 	if rec.PMID == "" {
-		rec.PMID = NormalizePMID(w.IDs.PMID)
+		rec.PMID = mappings.NormalizePMID(w.IDs.PMID)
 	}
-	if d, ok := ParseDate(w.PublicationDate); ok {
+	if d, ok := mappings.ParseDate(w.PublicationDate); ok {
 		rec.Issued = d
-	} else if d, ok := ParseDate(string(w.PublicationYear)); ok {
+	} else if d, ok := mappings.ParseDate(string(w.PublicationYear)); ok {
 		rec.Issued = d
 	}
 	if pl := w.PrimaryLocation; pl != nil {
 		if src := pl.Source; src != nil {
-			rec.Journal.Title = CleanText(src.DisplayName)
-			rec.Journal.ISSNL = NormalizeISSN(src.ISSNL)
+			rec.Journal.Title = mappings.CleanText(src.DisplayName)
+			rec.Journal.ISSNL = mappings.NormalizeISSN(src.ISSNL)
 			for _, s := range src.ISSN {
-				if issn := NormalizeISSN(s); issn != "" && !slices.Contains(rec.Journal.ISSNs, issn) {
+				if issn := mappings.NormalizeISSN(s); issn != "" && !slices.Contains(rec.Journal.ISSNs, issn) {
 					rec.Journal.ISSNs = append(rec.Journal.ISSNs, issn)
 				}
 			}
 		}
-		addURL(&rec, pl.LandingPage)
+		mappings.AddURL(&rec, pl.LandingPage)
 	}
 	for _, a := range w.Authorships {
 		name := a.RawName
-		if CleanText(name) == "" {
+		if mappings.CleanText(name) == "" {
 			name = a.Author.DisplayName
 		}
-		au := ParseName(name, GivenFirst)
+		au := mappings.ParseName(name, mappings.GivenFirst)
 		if au.AsWritten == "" {
 			continue
 		}
-		au.ORCID = ORCIDIn(a.Author.ORCID)
+		au.ORCID = mappings.ORCIDIn(a.Author.ORCID)
 		for _, inst := range a.Institutions {
-			if s := CleanText(inst.DisplayName); s != "" {
+			if s := mappings.CleanText(inst.DisplayName); s != "" {
 				au.Affiliations = append(au.Affiliations, s)
 			}
 		}
 		rec.Authors = append(rec.Authors, au)
 	}
 	if text := invertedAbstract(w.Abstract); text != "" {
-		rec.Abstract = abstractFrom(text)
+		rec.Abstract = mappings.AbstractFrom(text)
 	}
 	for _, id := range w.Referenced {
 		// OpenAlex lists only its own work ids: kept as text, as there
 		// is no DOI to link on.
 		if id = strings.TrimSpace(id); id != "" {
-			rec.References = append(rec.References, Reference{Text: id})
+			rec.References = append(rec.References, mappings.Reference{Text: id})
 		}
 	}
 	for _, k := range w.Keywords {
-		s := CleanText(k.DisplayName)
+		s := mappings.CleanText(k.DisplayName)
 		if s == "" {
-			s = CleanText(k.Keyword)
+			s = mappings.CleanText(k.Keyword)
 		}
 		if s != "" {
 			rec.Keywords = append(rec.Keywords, s)
@@ -187,13 +188,13 @@ var openAlexPMCIDPattern = regexp.MustCompile(`(?i)/(?:pmc/articles/)?(?:PMC)?(\
 // openAlexPMCID reads "https://www.ncbi.nlm.nih.gov/pmc/articles/5443306":
 // OpenAlex drops the "PMC" prefix from the URL it gives.
 func openAlexPMCID(s string) string {
-	if id := IDsFromURL(s).PMCID; id != "" {
+	if id := mappings.IDsFromURL(s).PMCID; id != "" {
 		return id
 	}
 	if m := openAlexPMCIDPattern.FindStringSubmatch(s); m != nil && strings.Contains(s, "/pmc") {
 		return "PMC" + m[1]
 	}
-	return NormalizePMCID(s)
+	return mappings.NormalizePMCID(s)
 }
 
 // maxAbstractWords bounds the rebuilt abstract, so that a hostile index
@@ -234,5 +235,5 @@ func invertedAbstract(index map[string][]int) string {
 		b.WriteString(w.word)
 		last = w.pos
 	}
-	return HTMLText(b.String()) // some indexes carry <p> and entities
+	return mappings.HTMLText(b.String()) // some indexes carry <p> and entities
 }
