@@ -1,14 +1,15 @@
-package mappings
+package csljson
 
 import (
 	"bytes"
+	"github.com/msckg/msckg/mappings"
 	"regexp"
 	"slices"
 	"strings"
 )
 
 func init() {
-	Register(Format{
+	mappings.Register(mappings.Format{
 		Name:  "csl-json",
 		Rank:  31,
 		Title: "CSL-JSON (Zotero, Mendeley, citeproc)",
@@ -24,12 +25,12 @@ func init() {
 // "container-title" string (Crossref writes an array) or an issued
 // date with "date-parts", together with a CSL item type.
 func sniffCSLJSON(head []byte) int {
-	head, ok := jsonSniffHead(head)
+	head, ok := mappings.JSONSniffHead(head)
 	// Crossref's REST API writes "reference-count" and arrays of titles;
 	// the citeproc JSON Crossref serves by DOI content negotiation has
 	// "reference-count" too, but it is CSL: its titles are strings.
 	if !ok || bytes.Contains(head, []byte(`"message-type"`)) ||
-		bytes.Contains(head, []byte(`"reference-count"`)) && !HasStringTitle(head) {
+		bytes.Contains(head, []byte(`"reference-count"`)) && !mappings.HasStringTitle(head) {
 		return 0
 	}
 	score := 0
@@ -37,7 +38,7 @@ func sniffCSLJSON(head []byte) int {
 	// string titles too, but not "author":[{"family":…}].
 	if cslNamePattern.Match(head) {
 		score += 10
-		if HasStringTitle(head) {
+		if mappings.HasStringTitle(head) {
 			score += 20
 		}
 	}
@@ -66,28 +67,28 @@ var (
 // cslItem holds the CSL variables the reader uses. Numbers may come as
 // strings or numbers, as the CSL schema allows.
 type cslItem struct {
-	Type           string      `json:"type"`
-	Title          string      `json:"title"`
-	Author         []cslName   `json:"author"`
-	Container      string      `json:"container-title"`
-	ContainerShort string      `json:"container-title-short"`
-	JournalAbbrev  string      `json:"journalAbbreviation"`
-	Issued         *CSLDate    `json:"issued"`
-	Volume         flexString  `json:"volume"`
-	Issue          flexString  `json:"issue"`
-	Page           flexString  `json:"page"`
-	PageFirst      flexString  `json:"page-first"`
-	Number         flexString  `json:"number"`
-	DOI            string      `json:"DOI"`
-	PMID           flexString  `json:"PMID"`
-	PMCID          string      `json:"PMCID"`
-	ISSN           flexStrings `json:"ISSN"`
-	URL            string      `json:"URL"`
-	Abstract       string      `json:"abstract"`
-	Language       string      `json:"language"`
-	Keyword        string      `json:"keyword"`
-	Note           string      `json:"note"`
-	Publisher      string      `json:"publisher"`
+	Type           string               `json:"type"`
+	Title          string               `json:"title"`
+	Author         []cslName            `json:"author"`
+	Container      string               `json:"container-title"`
+	ContainerShort string               `json:"container-title-short"`
+	JournalAbbrev  string               `json:"journalAbbreviation"`
+	Issued         *mappings.CSLDate    `json:"issued"`
+	Volume         mappings.FlexString  `json:"volume"`
+	Issue          mappings.FlexString  `json:"issue"`
+	Page           mappings.FlexString  `json:"page"`
+	PageFirst      mappings.FlexString  `json:"page-first"`
+	Number         mappings.FlexString  `json:"number"`
+	DOI            string               `json:"DOI"`
+	PMID           mappings.FlexString  `json:"PMID"`
+	PMCID          string               `json:"PMCID"`
+	ISSN           mappings.FlexStrings `json:"ISSN"`
+	URL            string               `json:"URL"`
+	Abstract       string               `json:"abstract"`
+	Language       string               `json:"language"`
+	Keyword        string               `json:"keyword"`
+	Note           string               `json:"note"`
+	Publisher      string               `json:"publisher"`
 }
 
 type cslName struct {
@@ -99,43 +100,43 @@ type cslName struct {
 	Suffix      string `json:"suffix"` // "Jr.", "III"
 }
 
-var readCSLJSON = readJSONFormat("csl-json", nil, func(item *cslItem) (Record, error) { return item.record(), nil })
+var readCSLJSON = mappings.ReadJSONFormat("csl-json", nil, func(item *cslItem) (mappings.Record, error) { return item.record(), nil })
 
 // cslNotePattern finds identifiers Zotero leaves in "note" ("PMID:
 // 28565834", "PMCID: PMC5443306"), one per line.
 var cslNotePattern = regexp.MustCompile(`(?im)^\s*(PMID|PMCID|DOI)\s*:\s*(\S+)`)
 
-func (item *cslItem) record() Record {
-	rec := Record{
-		Title:     HTMLText(item.Title),
-		Volume:    CleanText(string(item.Volume)),
-		Issue:     CleanText(string(item.Issue)),
-		DOI:       NormalizeDOI(item.DOI),
-		PMID:      NormalizePMID(string(item.PMID)),
-		PMCID:     NormalizePMCID(item.PMCID),
-		Language:  LanguageCode(item.Language),
-		Publisher: CleanText(item.Publisher),
+func (item *cslItem) record() mappings.Record {
+	rec := mappings.Record{
+		Title:     mappings.HTMLText(item.Title),
+		Volume:    mappings.CleanText(string(item.Volume)),
+		Issue:     mappings.CleanText(string(item.Issue)),
+		DOI:       mappings.NormalizeDOI(item.DOI),
+		PMID:      mappings.NormalizePMID(string(item.PMID)),
+		PMCID:     mappings.NormalizePMCID(item.PMCID),
+		Language:  mappings.LanguageCode(item.Language),
+		Publisher: mappings.CleanText(item.Publisher),
 		Issued:    item.Issued.Date(),
 	}
-	rec.Journal.Title = CleanText(item.Container)
-	rec.Journal.Abbrev = CleanText(item.ContainerShort)
+	rec.Journal.Title = mappings.CleanText(item.Container)
+	rec.Journal.Abbrev = mappings.CleanText(item.ContainerShort)
 	if rec.Journal.Abbrev == "" {
-		rec.Journal.Abbrev = CleanText(item.JournalAbbrev)
+		rec.Journal.Abbrev = mappings.CleanText(item.JournalAbbrev)
 	}
 	for _, s := range item.ISSN {
 		// Zotero may join both ISSNs into one string: "1792-0981, 1792-1015".
-		for _, one := range splitList(s, ",; ") {
-			if issn := NormalizeISSN(one); issn != "" && !slices.Contains(rec.Journal.ISSNs, issn) {
+		for _, one := range mappings.SplitList(s, ",; ") {
+			if issn := mappings.NormalizeISSN(one); issn != "" && !slices.Contains(rec.Journal.ISSNs, issn) {
 				rec.Journal.ISSNs = append(rec.Journal.ISSNs, issn)
 			}
 		}
 	}
-	rec.PageStart, rec.PageEnd = SplitPages(string(item.Page))
+	rec.PageStart, rec.PageEnd = mappings.SplitPages(string(item.Page))
 	if rec.PageStart == "" {
-		rec.PageStart = CleanText(string(item.PageFirst))
+		rec.PageStart = mappings.CleanText(string(item.PageFirst))
 	}
 	if rec.PageStart == "" && item.Number != "" && item.Type == "article-journal" {
-		rec.ArticleNumber = CleanText(string(item.Number))
+		rec.ArticleNumber = mappings.CleanText(string(item.Number))
 	}
 	for _, a := range item.Author {
 		rec.Authors = append(rec.Authors, a.author())
@@ -143,38 +144,38 @@ func (item *cslItem) record() Record {
 	for _, m := range cslNotePattern.FindAllStringSubmatch(item.Note, -1) {
 		switch strings.ToUpper(m[1]) {
 		case "PMID":
-			setOnce(&rec.PMID, NormalizePMID(m[2]))
+			mappings.SetOnce(&rec.PMID, mappings.NormalizePMID(m[2]))
 		case "PMCID":
-			setOnce(&rec.PMCID, NormalizePMCID(m[2]))
+			mappings.SetOnce(&rec.PMCID, mappings.NormalizePMCID(m[2]))
 		case "DOI":
-			setOnce(&rec.DOI, NormalizeDOI(m[2]))
+			mappings.SetOnce(&rec.DOI, mappings.NormalizeDOI(m[2]))
 		}
 	}
-	addURL(&rec, item.URL)
-	if text := HTMLText(item.Abstract); text != "" {
-		rec.Abstract = abstractFrom(text)
+	mappings.AddURL(&rec, item.URL)
+	if text := mappings.HTMLText(item.Abstract); text != "" {
+		rec.Abstract = mappings.AbstractFrom(text)
 	}
-	rec.Keywords = SplitKeywords(item.Keyword)
+	rec.Keywords = mappings.SplitKeywords(item.Keyword)
 	return rec
 }
 
-func (n cslName) author() Author {
+func (n cslName) author() mappings.Author {
 	if n.Literal != "" {
 		// Zotero's single-field names: usually a group, sometimes a
 		// person whose name it could not split.
-		return ParseName(n.Literal, GivenFirst)
+		return mappings.ParseName(n.Literal, mappings.GivenFirst)
 	}
-	family := strings.TrimSpace(CleanText(n.NonDropping) + " " + CleanText(n.Family))
-	given := strings.TrimSpace(CleanText(n.Given) + " " + CleanText(n.Dropping))
-	suffix := CleanText(n.Suffix)
-	var a Author
+	family := strings.TrimSpace(mappings.CleanText(n.NonDropping) + " " + mappings.CleanText(n.Family))
+	given := strings.TrimSpace(mappings.CleanText(n.Given) + " " + mappings.CleanText(n.Dropping))
+	suffix := mappings.CleanText(n.Suffix)
+	var a mappings.Author
 	switch {
 	case given == "":
-		a = Author{AsWritten: family, Family: family}
+		a = mappings.Author{AsWritten: family, Family: family}
 	case family == "":
-		a = Author{AsWritten: given, Family: given}
+		a = mappings.Author{AsWritten: given, Family: given}
 	default:
-		a = Author{AsWritten: family + ", " + given, Family: family, Given: given}
+		a = mappings.Author{AsWritten: family + ", " + given, Family: family, Given: given}
 	}
 	if suffix != "" && a.Family != "" {
 		a.AsWritten += ", " + suffix
