@@ -1,8 +1,9 @@
-package mappings
+package crossref
 
 import (
 	"encoding/xml"
 	"errors"
+	"github.com/msckg/msckg/mappings"
 	"io"
 	"strings"
 )
@@ -13,30 +14,30 @@ import (
 // 109), and each <jats:title> inside the abstract starts a labelled
 // section. A lone leading "Abstract" heading is not a section label.
 // Markup that is not well-formed falls back to plain tag stripping.
-func crossrefAbstract(s string) Abstract {
+func crossrefAbstract(s string) mappings.Abstract {
 	if strings.TrimSpace(s) == "" {
-		return Abstract{}
+		return mappings.Abstract{}
 	}
 	secs, err := jatsSections(s)
 	if err != nil {
-		return abstractFrom(HTMLText(s))
+		return mappings.AbstractFrom(mappings.HTMLText(s))
 	}
 	if len(secs) == 1 && secs[0].Label == "" {
-		return abstractFrom(secs[0].Text)
+		return mappings.AbstractFrom(secs[0].Text)
 	}
-	return NewAbstract(secs)
+	return mappings.NewAbstract(secs)
 }
 
 var errJATSDepth = errors.New("JATS markup nested too deeply")
 
-func jatsSections(s string) ([]Section, error) {
+func jatsSections(s string) ([]mappings.Section, error) {
 	dec := xml.NewDecoder(strings.NewReader("<abstract>" + s + "</abstract>"))
 	dec.Strict = false
 	dec.AutoClose = xml.HTMLAutoClose
 	dec.Entity = xml.HTMLEntity
 	var (
-		secs    []Section
-		cur     Section
+		secs    []mappings.Section
+		cur     mappings.Section
 		inTitle bool
 		title   strings.Builder
 		text    strings.Builder
@@ -45,7 +46,7 @@ func jatsSections(s string) ([]Section, error) {
 		depth   int
 	)
 	flushPara := func() {
-		if t := CleanText(text.String()); t != "" {
+		if t := mappings.CleanText(text.String()); t != "" {
 			if cur.Text != "" {
 				cur.Text += " "
 			}
@@ -83,11 +84,11 @@ func jatsSections(s string) ([]Section, error) {
 			switch t.Name.Local {
 			case "title":
 				inTitle = false
-				label := strings.TrimRight(CleanText(title.String()), ":.")
+				label := strings.TrimRight(mappings.CleanText(title.String()), ":.")
 				if cur.Text != "" || cur.Label != "" {
 					secs = append(secs, cur)
 				}
-				cur = Section{Label: label}
+				cur = mappings.Section{Label: label}
 				if len(secs) == 0 && isAbstractHeading(label) {
 					cur.Label = ""
 				}
@@ -97,9 +98,9 @@ func jatsSections(s string) ([]Section, error) {
 				}
 				kind := script[len(script)-1]
 				script = script[:len(script)-1]
-				conv, ok := texSuper(run.String())
+				conv, ok := mappings.TeXSuper(run.String())
 				if kind == "sub" {
-					conv, ok = texSub(run.String())
+					conv, ok = mappings.TeXSub(run.String())
 				}
 				if !ok {
 					conv = run.String()

@@ -1,14 +1,15 @@
-package mappings
+package crossref
 
 import (
 	"bytes"
+	"github.com/msckg/msckg/mappings"
 	"regexp"
 	"slices"
 	"strings"
 )
 
 func init() {
-	Register(Format{
+	mappings.Register(mappings.Format{
 		Name:  "crossref-json",
 		Rank:  20,
 		Title: "Crossref REST API JSON (a work, a work-list, or a bare work)",
@@ -29,14 +30,14 @@ var crossrefMarkers = [][]byte{
 // "work-list") and fairly sure of a bare work, which carries
 // Crossref-only fields and a "container-title" array.
 func sniffCrossref(head []byte) int {
-	head, ok := jsonSniffHead(head)
+	head, ok := mappings.JSONSniffHead(head)
 	if !ok {
 		return 0
 	}
 	if crossrefMessageType.Match(head) {
 		return 90
 	}
-	if HasStringTitle(head) {
+	if mappings.HasStringTitle(head) {
 		return 0 // Crossref titles are arrays: this is CSL (citeproc JSON)
 	}
 	n := 0
@@ -56,7 +57,7 @@ var (
 	crossrefContainerArray = regexp.MustCompile(`"container-title"\s*:\s*\[`)
 )
 
-var crossrefWrappers = []jsonWrapper{{Path: []string{"message", "items"}}}
+var crossrefWrappers = []mappings.JSONWrapper{{Path: []string{"message", "items"}}}
 
 type crossrefWork struct {
 	DOI            string           `json:"DOI"`
@@ -71,24 +72,24 @@ type crossrefWork struct {
 		Type  string `json:"type"`
 		Value string `json:"value"`
 	} `json:"issn-type"`
-	PublishedPrint  *CSLDate `json:"published-print"`
-	PublishedOnline *CSLDate `json:"published-online"`
-	Issued          *CSLDate `json:"issued"`
-	Published       *CSLDate `json:"published"`
+	PublishedPrint  *mappings.CSLDate `json:"published-print"`
+	PublishedOnline *mappings.CSLDate `json:"published-online"`
+	Issued          *mappings.CSLDate `json:"issued"`
+	Published       *mappings.CSLDate `json:"published"`
 	JournalIssue    *struct {
-		Issue          flexString `json:"issue"`
-		PublishedPrint *CSLDate   `json:"published-print"`
+		Issue          mappings.FlexString `json:"issue"`
+		PublishedPrint *mappings.CSLDate   `json:"published-print"`
 	} `json:"journal-issue"`
-	Volume        flexString          `json:"volume"`
-	Issue         flexString          `json:"issue"`
-	Page          flexString          `json:"page"`
-	ArticleNumber flexString          `json:"article-number"`
+	Volume        mappings.FlexString `json:"volume"`
+	Issue         mappings.FlexString `json:"issue"`
+	Page          mappings.FlexString `json:"page"`
+	ArticleNumber mappings.FlexString `json:"article-number"`
 	Abstract      string              `json:"abstract"`
 	Language      string              `json:"language"`
 	Subject       []string            `json:"subject"`
 	Publisher     string              `json:"publisher"`
 	Type          string              `json:"type"`
-	CitedBy       flexInt             `json:"is-referenced-by-count"`
+	CitedBy       mappings.FlexInt    `json:"is-referenced-by-count"`
 	Reference     []crossrefReference `json:"reference"`
 }
 
@@ -103,32 +104,32 @@ type crossrefAuthor struct {
 }
 
 type crossrefReference struct {
-	DOI          string     `json:"DOI"`
-	Unstructured string     `json:"unstructured"`
-	ArticleTitle string     `json:"article-title"`
-	Year         flexString `json:"year"`
+	DOI          string              `json:"DOI"`
+	Unstructured string              `json:"unstructured"`
+	ArticleTitle string              `json:"article-title"`
+	Year         mappings.FlexString `json:"year"`
 }
 
-var readCrossref = readJSONFormat("crossref-json", crossrefWrappers, func(w *crossrefWork) (Record, error) { return w.record(), nil })
+var readCrossref = mappings.ReadJSONFormat("crossref-json", crossrefWrappers, func(w *crossrefWork) (mappings.Record, error) { return w.record(), nil })
 
 func firstOf(list []string) string {
 	for _, s := range list {
-		if s = HTMLText(s); s != "" {
+		if s = mappings.HTMLText(s); s != "" {
 			return s
 		}
 	}
 	return ""
 }
 
-func (w *crossrefWork) record() Record {
-	rec := Record{
+func (w *crossrefWork) record() mappings.Record {
+	rec := mappings.Record{
 		Title:         firstOf(w.Title),
-		Volume:        CleanText(string(w.Volume)),
-		Issue:         CleanText(string(w.Issue)),
-		ArticleNumber: CleanText(string(w.ArticleNumber)),
-		DOI:           NormalizeDOI(w.DOI),
-		Language:      LanguageCode(w.Language),
-		Publisher:     CleanText(w.Publisher),
+		Volume:        mappings.CleanText(string(w.Volume)),
+		Issue:         mappings.CleanText(string(w.Issue)),
+		ArticleNumber: mappings.CleanText(string(w.ArticleNumber)),
+		DOI:           mappings.NormalizeDOI(w.DOI),
+		Language:      mappings.LanguageCode(w.Language),
+		Publisher:     mappings.CleanText(w.Publisher),
 		Issued:        w.issued(),
 		CitationCount: w.CitedBy.V,
 	}
@@ -136,14 +137,14 @@ func (w *crossrefWork) record() Record {
 		rec.Title += ": " + sub
 	}
 	if rec.Issue == "" && w.JournalIssue != nil {
-		rec.Issue = CleanText(string(w.JournalIssue.Issue))
+		rec.Issue = mappings.CleanText(string(w.JournalIssue.Issue))
 	}
-	rec.PageStart, rec.PageEnd = SplitPages(string(w.Page))
+	rec.PageStart, rec.PageEnd = mappings.SplitPages(string(w.Page))
 	rec.Journal.Title = firstOf(w.Container)
 	rec.Journal.Abbrev = firstOf(w.ShortContainer)
 	typed := map[string]bool{}
 	for _, t := range w.ISSNType {
-		issn := NormalizeISSN(t.Value)
+		issn := mappings.NormalizeISSN(t.Value)
 		if issn == "" {
 			continue
 		}
@@ -159,7 +160,7 @@ func (w *crossrefWork) record() Record {
 		}
 	}
 	for _, s := range w.ISSN {
-		if issn := NormalizeISSN(s); issn != "" && !typed[issn] && !slices.Contains(rec.Journal.ISSNs, issn) {
+		if issn := mappings.NormalizeISSN(s); issn != "" && !typed[issn] && !slices.Contains(rec.Journal.ISSNs, issn) {
 			rec.Journal.ISSNs = append(rec.Journal.ISSNs, issn)
 		}
 	}
@@ -168,14 +169,14 @@ func (w *crossrefWork) record() Record {
 	}
 	rec.Abstract = crossrefAbstract(w.Abstract)
 	for _, s := range w.Subject {
-		if s = CleanText(s); s != "" {
+		if s = mappings.CleanText(s); s != "" {
 			rec.Keywords = append(rec.Keywords, s)
 		}
 	}
 	if w.Type != "" {
 		rec.PublicationTypes = []string{w.Type}
 	}
-	addURL(&rec, w.URL)
+	mappings.AddURL(&rec, w.URL)
 	for _, ref := range w.Reference {
 		if r, ok := ref.reference(); ok {
 			rec.References = append(rec.References, r)
@@ -189,8 +190,8 @@ func (w *crossrefWork) record() Record {
 // because that is the date PubMed and the citation print, so sources
 // agree; then "issued" (Crossref's earliest date), "published", and the
 // online date last.
-func (w *crossrefWork) issued() Date {
-	cands := []*CSLDate{w.PublishedPrint}
+func (w *crossrefWork) issued() mappings.Date {
+	cands := []*mappings.CSLDate{w.PublishedPrint}
 	if w.JournalIssue != nil {
 		cands = append(cands, w.JournalIssue.PublishedPrint)
 	}
@@ -200,38 +201,38 @@ func (w *crossrefWork) issued() Date {
 			return d
 		}
 	}
-	return Date{}
+	return mappings.Date{}
 }
 
-func (a crossrefAuthor) author() Author {
-	var out Author
-	family, given := CleanText(a.Family), CleanText(a.Given)
+func (a crossrefAuthor) author() mappings.Author {
+	var out mappings.Author
+	family, given := mappings.CleanText(a.Family), mappings.CleanText(a.Given)
 	switch {
 	case family == "" && given == "":
 		// Crossref writes group authors as a bare "name".
-		name := CleanText(a.Name)
-		out = Author{AsWritten: name, Family: name, Collective: name != ""}
+		name := mappings.CleanText(a.Name)
+		out = mappings.Author{AsWritten: name, Family: name, Collective: name != ""}
 	case given == "":
-		out = Author{AsWritten: family, Family: family}
+		out = mappings.Author{AsWritten: family, Family: family}
 	default:
-		out = Author{AsWritten: family + ", " + given, Family: family, Given: given}
+		out = mappings.Author{AsWritten: family + ", " + given, Family: family, Given: given}
 	}
-	out.ORCID = ORCIDIn(a.ORCID)
+	out.ORCID = mappings.ORCIDIn(a.ORCID)
 	for _, af := range a.Affiliation {
-		if s := CleanText(af.Name); s != "" {
+		if s := mappings.CleanText(af.Name); s != "" {
 			out.Affiliations = append(out.Affiliations, s)
 		}
 	}
 	return out
 }
 
-func (ref crossrefReference) reference() (Reference, bool) {
-	out := Reference{
-		DOI:   NormalizeDOI(ref.DOI),
-		Title: HTMLText(ref.ArticleTitle),
-		Text:  HTMLText(ref.Unstructured),
+func (ref crossrefReference) reference() (mappings.Reference, bool) {
+	out := mappings.Reference{
+		DOI:   mappings.NormalizeDOI(ref.DOI),
+		Title: mappings.HTMLText(ref.ArticleTitle),
+		Text:  mappings.HTMLText(ref.Unstructured),
 	}
-	if d, ok := ParseDate(string(ref.Year)); ok {
+	if d, ok := mappings.ParseDate(string(ref.Year)); ok {
 		out.Year = d.Year
 	}
 	return out, out.DOI != "" || out.Title != "" || out.Text != ""
