@@ -133,3 +133,7 @@ func NLMTitle(s string) string { return nlmTitle(s) }
 
 // AppendOnce appends s to list unless it is empty or already there.
 func AppendOnce(list []string, s string) []string { return appendOnce(list, s) }
+
+// Precision orders dates by how much they say: 0 none, 1 year, 2 month,
+// 3 day.
+func (d Date) Precision() int { return d.precision() }

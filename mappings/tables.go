@@ -27,10 +27,6 @@ var tableSpecs = map[string]tableSpec{
 	"boilerplate.tsv":           {columns: 2},
 	"han-compound-surnames.txt": {columns: 1},
 	"languages.tsv":             {columns: 2},
-	"ris-types.tsv":             {columns: 2},
-	"ris.tsv": {columns: 2, values: map[int][]string{1: strings.Fields(`type end title short-title author
-		abstract journal journal-abbrev issn doi url date volume issue page-start page-end keyword
-		language publisher accession database pmcid address ignore`)}},
 	"medline.tsv": {columns: 2, values: map[int][]string{1: strings.Fields(`pmid pmcid title book-title
 		abstract author-full author collective author-id affiliation person-other issn journal
 		journal-abbrev date epub-date volume issue pages location-id secondary-id language
@@ -141,15 +137,6 @@ var languageCodes = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
 	for _, r := range readTable("languages.tsv") {
 		m[strings.ToLower(r[0])] = r[1]
-	}
-	return m
-})
-
-// risFields maps a RIS tag to the field it feeds (tables/ris.tsv).
-var risFields = sync.OnceValue(func() map[string]string {
-	m := map[string]string{}
-	for _, r := range readTable("ris.tsv") {
-		m[r[0]] = r[1]
 	}
 	return m
 })

@@ -10,6 +10,7 @@ import (
 	_ "github.com/msckg/msckg/mappings/endnote"
 	_ "github.com/msckg/msckg/mappings/jats"
 	_ "github.com/msckg/msckg/mappings/openalex"
+	_ "github.com/msckg/msckg/mappings/ris"
 	_ "github.com/msckg/msckg/mappings/s2api"
 	_ "github.com/msckg/msckg/mappings/scopus"
 	_ "github.com/msckg/msckg/mappings/wos"

@@ -1,8 +1,10 @@
-package mappings
+package ris
 
 import (
 	"bytes"
 	"errors"
+	"github.com/msckg/msckg/mappings"
+	"github.com/msckg/msckg/mappings/formats/formattest"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -12,7 +14,7 @@ import (
 
 func variant(t testing.TB, name string) []byte {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "testdata", "seeds-variants", name))
+	data, err := os.ReadFile(filepath.Join(formattest.Root(t), "testdata", "seeds-variants", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -20,9 +22,9 @@ func variant(t testing.TB, name string) []byte {
 }
 
 // collect reads data as RIS and returns records and errors in input order.
-func collectRIS(data []byte) (recs []Record, errs []*RecordError, other error) {
-	for rec, err := range registeredRead("ris")(bytes.NewReader(data)) {
-		var re *RecordError
+func collectRIS(data []byte) (recs []mappings.Record, errs []*mappings.RecordError, other error) {
+	for rec, err := range formattest.Reader("ris")(bytes.NewReader(data)) {
+		var re *mappings.RecordError
 		switch {
 		case errors.As(err, &re):
 			errs = append(errs, re)
@@ -45,7 +47,7 @@ func TestRISMultiRecordCRLFBOM(t *testing.T) {
 		t.Fatalf("got %d records and %d record errors, want 2 and 1", len(recs), len(errs))
 	}
 	// Record 2 has no title: reported with its number and first line.
-	if e := errs[0]; e.Record != 2 || e.Line != 25 || !errors.Is(e, ErrNoTitle) {
+	if e := errs[0]; e.Record != 2 || e.Line != 25 || !errors.Is(e, mappings.ErrNoTitle) {
 		t.Errorf("error = %v (record %d line %d), want record 2 line 25 no title", e, e.Record, e.Line)
 	}
 
@@ -64,10 +66,10 @@ func TestRISMultiRecordCRLFBOM(t *testing.T) {
 		got, want any
 	}{
 		{"title (continuation line joined)", r1.Title, "Mesenchymal stem cells therapy for immune thrombocytopenia in pregnancy: a case report."},
-		{"authors", r1.Authors, []Author{au("Tong, Tong", "Tong", "Tong"), au("Wu, Lida", "Wu", "Lida"), au("Gu, Yuchun", "Gu", "Yuchun")}},
+		{"authors", r1.Authors, []mappings.Author{formattest.Au("Tong, Tong", "Tong", "Tong"), formattest.Au("Wu, Lida", "Wu", "Lida"), formattest.Au("Gu, Yuchun", "Gu", "Yuchun")}},
 		{"abstract", r1.Abstract.Text, "Background: Immune thrombocytopenia (ITP) during pregnancy poses unique therapeutic challenges."},
-		{"journal", r1.Journal, Journal{Title: "BMC Pregnancy and Childbirth", Abbrev: "BMC Pregnancy Childbirth", ISSNs: []string{"1471-2393"}}},
-		{"issued (a real day is kept)", r1.Issued, Date{2025, 10, 8}},
+		{"journal", r1.Journal, mappings.Journal{Title: "BMC Pregnancy and Childbirth", Abbrev: "BMC Pregnancy Childbirth", ISSNs: []string{"1471-2393"}}},
+		{"issued (a real day is kept)", r1.Issued, mappings.Date{Year: 2025, Month: 10, Day: 8}},
 		{"volume/issue/pages", []string{r1.Volume, r1.Issue, r1.PageStart, r1.PageEnd}, []string{"25", "1", "1038", ""}},
 		{"doi (resolver and case removed)", r1.DOI, "10.1186/s12884-025-08177-9"},
 		{"pmcid from the PMC URL", r1.PMCID, "PMC12505577"},
@@ -88,7 +90,7 @@ func TestRISMultiRecordCRLFBOM(t *testing.T) {
 	if r3.Journal.ISSN != "0025-7974" || r3.Journal.EISSN != "1536-5964" || len(r3.Journal.ISSNs) != 0 {
 		t.Errorf("qualified ISSNs = %+v", r3.Journal)
 	}
-	if r3.DOI != "10.1097/md.0000000000013287" || r3.Issued != (Date{Year: 2018}) || len(r3.Authors) != 3 {
+	if r3.DOI != "10.1097/md.0000000000013287" || r3.Issued != (mappings.Date{Year: 2018}) || len(r3.Authors) != 3 {
 		t.Errorf("record 3 = DOI %q, issued %+v, %d authors", r3.DOI, r3.Issued, len(r3.Authors))
 	}
 }
@@ -108,17 +110,17 @@ func TestRISMissingER(t *testing.T) {
 	if a.PageStart != "2255" || a.PageEnd != "2258" {
 		t.Errorf("SP range = %q-%q", a.PageStart, a.PageEnd)
 	}
-	if a.Issued != (Date{Year: 2017, Month: 5}) {
+	if a.Issued != (mappings.Date{Year: 2017, Month: 5}) {
 		t.Errorf("DA 2017/05/01 = %+v, want month precision", a.Issued)
 	}
 	if a.Journal.ISSN != "1792-0981" || a.Journal.EISSN != "1792-1015" {
 		t.Errorf("two ISSNs on one SN line = %+v", a.Journal)
 	}
-	want := []Author{au("ZHANG, Bo", "Zhang", "Bo"), au("TANG, Xiang-Feng", "Tang", "Xiang-Feng")}
+	want := []mappings.Author{formattest.Au("ZHANG, Bo", "Zhang", "Bo"), formattest.Au("TANG, Xiang-Feng", "Tang", "Xiang-Feng")}
 	if !reflect.DeepEqual(b.Authors, want) {
 		t.Errorf("authors = %+v", b.Authors)
 	}
-	if b.Issued != (Date{Year: 2025}) || b.Language != "zh" || b.PageStart != "1128" || b.PageEnd != "1133" {
+	if b.Issued != (mappings.Date{Year: 2025}) || b.Language != "zh" || b.PageStart != "1128" || b.PageEnd != "1133" {
 		t.Errorf("record 2: issued %+v, language %q, pages %q-%q", b.Issued, b.Language, b.PageStart, b.PageEnd)
 	}
 	if bytes.Contains(a.Raw, []byte("Application of umbilical")) {
@@ -129,33 +131,33 @@ func TestRISMissingER(t *testing.T) {
 func TestRISFields(t *testing.T) {
 	cases := []struct {
 		name, in string
-		check    func(Record) bool
+		check    func(mappings.Record) bool
 	}{
-		{"AN labelled PMID", "TY  - JOUR\nTI  - T\nAN  - PMID: 123456\nER  - \n", func(r Record) bool { return r.PMID == "123456" }},
-		{"AN unlabelled is not a PMID", "TY  - JOUR\nTI  - T\nAN  - 123456\nER  - \n", func(r Record) bool { return r.PMID == "" }},
-		{"M1 labelled PMID", "TY  - JOUR\nTI  - T\nM1  - PMID:987\nER  - \n", func(r Record) bool { return r.PMID == "987" }},
-		{"one ISSN has no medium", "TY  - JOUR\nTI  - T\nSN  - 1792-0981\nER  - \n", func(r Record) bool {
+		{"AN labelled PMID", "TY  - JOUR\nTI  - T\nAN  - PMID: 123456\nER  - \n", func(r mappings.Record) bool { return r.PMID == "123456" }},
+		{"AN unlabelled is not a PMID", "TY  - JOUR\nTI  - T\nAN  - 123456\nER  - \n", func(r mappings.Record) bool { return r.PMID == "" }},
+		{"M1 labelled PMID", "TY  - JOUR\nTI  - T\nM1  - PMID:987\nER  - \n", func(r mappings.Record) bool { return r.PMID == "987" }},
+		{"one ISSN has no medium", "TY  - JOUR\nTI  - T\nSN  - 1792-0981\nER  - \n", func(r mappings.Record) bool {
 			return r.Journal.ISSN == "" && reflect.DeepEqual(r.Journal.ISSNs, []string{"1792-0981"})
 		}},
-		{"bad check digit dropped", "TY  - JOUR\nTI  - T\nSN  - 1792-0982\nER  - \n", func(r Record) bool {
+		{"bad check digit dropped", "TY  - JOUR\nTI  - T\nSN  - 1792-0982\nER  - \n", func(r mappings.Record) bool {
 			return r.Journal.ISSN == "" && len(r.Journal.ISSNs) == 0
 		}},
-		{"abbreviated page end", "TY  - JOUR\nTI  - T\nSP  - 2255-58\nER  - \n", func(r Record) bool { return r.PageEnd == "2258" }},
-		{"PY with slashes", "TY  - JOUR\nTI  - T\nPY  - 2019/03/15/\nER  - \n", func(r Record) bool { return r.Issued == Date{2019, 3, 15} }},
-		{"DA day 01 is month precision", "TY  - JOUR\nTI  - T\nDA  - 2019/03/01\nPY  - 2019\nER  - \n", func(r Record) bool { return r.Issued == Date{2019, 3, 0} }},
-		{"DA of another year loses to PY given first", "TY  - JOUR\nTI  - T\nPY  - 2019\nDA  - 2020/03/15\nER  - \n", func(r Record) bool { return r.Issued == Date{Year: 2019} }},
-		{"JO alone is an abbreviation", "TY  - JOUR\nTI  - T\nJO  - Exp Ther Med\nER  - \n", func(r Record) bool {
+		{"abbreviated page end", "TY  - JOUR\nTI  - T\nSP  - 2255-58\nER  - \n", func(r mappings.Record) bool { return r.PageEnd == "2258" }},
+		{"PY with slashes", "TY  - JOUR\nTI  - T\nPY  - 2019/03/15/\nER  - \n", func(r mappings.Record) bool { return r.Issued == mappings.Date{Year: 2019, Month: 3, Day: 15} }},
+		{"DA day 01 is month precision", "TY  - JOUR\nTI  - T\nDA  - 2019/03/01\nPY  - 2019\nER  - \n", func(r mappings.Record) bool { return r.Issued == mappings.Date{Year: 2019, Month: 3, Day: 0} }},
+		{"DA of another year loses to PY given first", "TY  - JOUR\nTI  - T\nPY  - 2019\nDA  - 2020/03/15\nER  - \n", func(r mappings.Record) bool { return r.Issued == mappings.Date{Year: 2019} }},
+		{"JO alone is an abbreviation", "TY  - JOUR\nTI  - T\nJO  - Exp Ther Med\nER  - \n", func(r mappings.Record) bool {
 			return r.Journal.Abbrev == "Exp Ther Med" && r.Journal.Title == ""
 		}},
-		{"KW continuation lines are keywords", "TY  - JOUR\nTI  - T\nKW  - alpha\nbeta\nKW  - gamma\nER  - \n", func(r Record) bool {
+		{"KW continuation lines are keywords", "TY  - JOUR\nTI  - T\nKW  - alpha\nbeta\nKW  - gamma\nER  - \n", func(r mappings.Record) bool {
 			return reflect.DeepEqual(r.Keywords, []string{"alpha", "beta", "gamma"})
 		}},
-		{"AD never reaches authors", "TY  - JOUR\nTI  - T\nAU  - Wang, X\nAD  - Dept A\nER  - \n", func(r Record) bool {
+		{"AD never reaches authors", "TY  - JOUR\nTI  - T\nAU  - Wang, X\nAD  - Dept A\nER  - \n", func(r mappings.Record) bool {
 			return len(r.Authors) == 1 && len(r.Authors[0].Affiliations) == 0
 		}},
-		{"C2 PMCID", "TY  - JOUR\nTI  - T\nC2  - PMC5443306\nER  - \n", func(r Record) bool { return r.PMCID == "PMC5443306" }},
-		{"tag with empty value", "TY  - JOUR\nTI  - T\nN1  -\nER  -\n", func(r Record) bool { return r.Title == "T" }},
-		{"abstract text with a dash is not split", "TY  - JOUR\nTI  - T\nAB  - IL - 6 and CD - 34 rose post‑first\nER  - \n", func(r Record) bool {
+		{"C2 PMCID", "TY  - JOUR\nTI  - T\nC2  - PMC5443306\nER  - \n", func(r mappings.Record) bool { return r.PMCID == "PMC5443306" }},
+		{"tag with empty value", "TY  - JOUR\nTI  - T\nN1  -\nER  -\n", func(r mappings.Record) bool { return r.Title == "T" }},
+		{"abstract text with a dash is not split", "TY  - JOUR\nTI  - T\nAB  - IL - 6 and CD - 34 rose post‑first\nER  - \n", func(r mappings.Record) bool {
 			return r.Abstract.Text == "IL - 6 and CD - 34 rose post‑first"
 		}},
 	}
@@ -204,14 +206,14 @@ func TestRISNoRecords(t *testing.T) {
 }
 
 func FuzzRIS(f *testing.F) {
-	f.Add(seed(f, "004"))
+	f.Add(formattest.Seed(f, "004"))
 	f.Add(variant(f, "ris-multi-crlf-bom.ris"))
 	f.Add(variant(f, "ris-missing-er.ris"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		n := 0
-		for rec, err := range registeredRead("ris")(bytes.NewReader(data)) {
+		for rec, err := range formattest.Reader("ris")(bytes.NewReader(data)) {
 			n++
-			var re *RecordError
+			var re *mappings.RecordError
 			if err != nil {
 				if !errors.As(err, &re) || re.Record != n {
 					t.Fatalf("error %v for record %d", err, n)

@@ -1,7 +1,11 @@
-package mappings
+package ris
 
 import (
 	"bytes"
+	_ "embed"
+	"github.com/msckg/msckg/mappings"
+	"io"
+	"iter"
 	"regexp"
 	"slices"
 	"strings"
@@ -9,7 +13,7 @@ import (
 )
 
 func init() {
-	Register(Format{
+	mappings.Register(mappings.Format{
 		Name:    "ris",
 		Rank:    30,
 		Title:   "RIS (multi-line, or flattened onto one line)",
@@ -39,12 +43,12 @@ func sniffRIS(head []byte) int {
 // risSyntax: a tag is two characters, one or two spaces, a hyphen, then a
 // space or the end of the line ("ER  -"). Exporters differ in the number
 // of spaces; the one-line flattened form uses one.
-var risSyntax = sync.OnceValue(func() *Syntax {
+var risSyntax = sync.OnceValue(func() *mappings.Syntax {
 	known := map[string]bool{}
 	for tag := range risFields() {
 		known[tag] = true
 	}
-	return &Syntax{
+	return &mappings.Syntax{
 		Tag:       regexp.MustCompile(`^([A-Z][A-Z0-9]) {1,2}-(?: |$)`),
 		Known:     known,
 		Start:     "TY",
@@ -54,28 +58,83 @@ var risSyntax = sync.OnceValue(func() *Syntax {
 	}
 })
 
-var risTypes = sync.OnceValue(func() map[string]string {
-	m := map[string]string{}
-	for _, r := range readTable("ris-types.tsv") {
-		m[r[0]] = r[1]
-	}
-	return m
+// The tag table (ris.tsv: tag → the field it feeds) and the type table
+// (ris-types.tsv: TY code → publication type) are plain text, so that a
+// domain expert can extend them without reading Go.
+var (
+	//go:embed ris.tsv
+	fieldsTable []byte
+	//go:embed ris-types.tsv
+	typesTable []byte
+)
+
+// risFieldNames are the fields risRecord maps; a table row naming another
+// is a typo that would silently drop the tag.
+var risFieldNames = strings.Fields(`type end title short-title author abstract journal journal-abbrev
+	issn doi url date volume issue page-start page-end keyword language publisher accession
+	database pmcid address ignore`)
+
+// loadTables parses both tables once; a broken table stops every read
+// (readRIS) instead of reading records wrongly.
+var loadTables = sync.OnceValues(func() ([2]map[string]string, error) {
+	return parseTables(fieldsTable, typesTable)
 })
 
-var readRIS = readLabelledFormat("ris", risSyntax, risRecord)
+func parseTables(fieldsData, typesData []byte) ([2]map[string]string, error) {
+	var out [2]map[string]string
+	for i, t := range []struct {
+		data   []byte
+		name   string
+		values map[int][]string
+	}{
+		{fieldsData, "ris/ris.tsv", map[int][]string{1: risFieldNames}},
+		{typesData, "ris/ris-types.tsv", nil},
+	} {
+		rows, err := mappings.ParseTable(t.data, t.name, 2, t.values)
+		if err != nil {
+			return out, err
+		}
+		out[i] = map[string]string{}
+		for _, r := range rows {
+			out[i][r[0]] = r[1]
+		}
+	}
+	return out, nil
+}
+
+// risFields maps a RIS tag to the field it feeds (ris.tsv).
+func risFields() map[string]string {
+	t, _ := loadTables()
+	return t[0]
+}
+
+// risTypes maps a TY code to the publication type recorded (ris-types.tsv).
+func risTypes() map[string]string {
+	t, _ := loadTables()
+	return t[1]
+}
+
+var readLabelledRIS = mappings.ReadLabelled("ris", risSyntax, risRecord)
+
+func readRIS(r io.Reader) iter.Seq2[mappings.Record, error] {
+	if _, err := loadTables(); err != nil {
+		return func(yield func(mappings.Record, error) bool) { yield(mappings.Record{}, err) }
+	}
+	return readLabelledRIS(r)
+}
 
 // risRecord maps one scanned entry to a Record through tables/ris.tsv.
-func risRecord(e *Entry) (Record, error) {
-	rec := Record{Format: "ris", Number: e.Number, Line: e.Line, Raw: e.Raw}
+func risRecord(e *mappings.Entry) (mappings.Record, error) {
+	rec := mappings.Record{Format: "ris", Number: e.Number, Line: e.Line, Raw: e.Raw}
 	fields := risFields()
 	var (
-		dates              []Date
+		dates              []mappings.Date
 		pages, pageEnd     string
 		accessions         []string
 		database, abstract []string
 	)
 	for _, f := range e.Fields {
-		v := CleanText(f.Value)
+		v := mappings.CleanText(f.Value)
 		switch fields[f.Tag] {
 		case "type":
 			if t, ok := risTypes()[v]; ok {
@@ -85,27 +144,27 @@ func risRecord(e *Entry) (Record, error) {
 				rec.PublicationTypes = append(rec.PublicationTypes, v)
 			}
 		case "title":
-			setOnce(&rec.Title, v)
+			mappings.SetOnce(&rec.Title, v)
 		case "author":
-			if a := ParseName(v, FamilyFirst); a.AsWritten != "" {
+			if a := mappings.ParseName(v, mappings.FamilyFirst); a.AsWritten != "" {
 				rec.Authors = append(rec.Authors, a)
 			}
 		case "abstract":
 			abstract = append(abstract, v)
 		case "journal":
-			setOnce(&rec.Journal.Title, v)
+			mappings.SetOnce(&rec.Journal.Title, v)
 		case "journal-abbrev":
-			setOnce(&rec.Journal.Abbrev, v)
+			mappings.SetOnce(&rec.Journal.Abbrev, v)
 		case "issn":
 			addRISISSNs(&rec.Journal, v)
 		case "doi":
-			setOnce(&rec.DOI, NormalizeDOI(v))
+			mappings.SetOnce(&rec.DOI, mappings.NormalizeDOI(v))
 		case "url":
 			for _, u := range strings.FieldsFunc(f.Value, func(r rune) bool { return r == ';' || r == ' ' || r == '\n' || r == '\t' }) {
-				addURL(&rec, u)
+				mappings.AddURL(&rec, u)
 			}
 		case "date":
-			if d, ok := ParseDate(v); ok {
+			if d, ok := mappings.ParseDate(v); ok {
 				dates = append(dates, risDay(d))
 			}
 		case "volume":
@@ -120,12 +179,12 @@ func risRecord(e *Entry) (Record, error) {
 			// One keyword per KW line; continuation lines are further
 			// keywords, as exporters that wrap keyword lists write them.
 			for _, k := range strings.Split(f.Value, "\n") {
-				if k = CleanText(k); k != "" {
+				if k = mappings.CleanText(k); k != "" {
 					rec.Keywords = append(rec.Keywords, k)
 				}
 			}
 		case "language":
-			setOnce(&rec.Language, LanguageCode(v))
+			mappings.SetOnce(&rec.Language, mappings.LanguageCode(v))
 		case "publisher":
 			rec.Publisher = v
 		case "accession":
@@ -133,7 +192,7 @@ func risRecord(e *Entry) (Record, error) {
 		case "database":
 			database = append(database, v)
 		case "pmcid":
-			if m := PMCIDIn(v); m != "" && len(m) == len(v) && rec.PMCID == "" {
+			if m := mappings.PMCIDIn(v); m != "" && len(m) == len(v) && rec.PMCID == "" {
 				rec.PMCID = "PMC" + m[3:]
 			}
 		case "address":
@@ -143,9 +202,9 @@ func risRecord(e *Entry) (Record, error) {
 		}
 	}
 	if len(abstract) > 0 {
-		rec.Abstract = Abstract{Text: strings.Join(abstract, " ")}
+		rec.Abstract = mappings.Abstract{Text: strings.Join(abstract, " ")}
 	}
-	rec.PageStart, rec.PageEnd = SplitPages(pages)
+	rec.PageStart, rec.PageEnd = mappings.SplitPages(pages)
 	if rec.PageEnd == "" {
 		rec.PageEnd = pageEnd
 	}
@@ -153,7 +212,7 @@ func risRecord(e *Entry) (Record, error) {
 	rec.PMID = risPMID(accessions, database)
 	if rec.DOI == "" {
 		for _, u := range rec.URLs {
-			addURLIDs(&rec, u)
+			mappings.AddURLIDs(&rec, u)
 		}
 	}
 	return rec, nil // an untitled record is judged by untitledPolicy
@@ -162,7 +221,7 @@ func risRecord(e *Entry) (Record, error) {
 // risDay drops a day of 01: exporters write "2017/05/01" for "May 2017"
 // because RIS has no way to leave the day out, and a wrong day is a
 // wrong fact while a missing one is only less precise.
-func risDay(d Date) Date {
+func risDay(d mappings.Date) mappings.Date {
 	if d.Day == 1 {
 		d.Day = 0
 	}
@@ -172,13 +231,13 @@ func risDay(d Date) Date {
 // pickDate keeps the most precise of the dates a record gives (DA, PY,
 // Y1), among those agreeing with the first date's year: when the tags
 // disagree on the year, the first one given wins rather than a blend.
-func pickDate(ds []Date) Date {
-	var best Date
+func pickDate(ds []mappings.Date) mappings.Date {
+	var best mappings.Date
 	for _, d := range ds {
 		if best.Year != 0 && d.Year != best.Year {
 			continue
 		}
-		if d.precision() > best.precision() {
+		if d.Precision() > best.Precision() {
 			best = d
 		}
 	}
@@ -193,10 +252,10 @@ var issnQualified = regexp.MustCompile(`(?i)\b(\d{4}-?\d{3}[\dX])\b(?:\s*\((prin
 // one, the order PubMed-derived exports use (seed 004: "1792-0981
 // 1792-1015", print then electronic); one alone, or more than two, have
 // no stated medium and go to ISSNs.
-func addRISISSNs(j *Journal, v string) {
+func addRISISSNs(j *mappings.Journal, v string) {
 	var plain []string
 	for _, m := range issnQualified.FindAllStringSubmatch(v, -1) {
-		issn := NormalizeISSN(m[1])
+		issn := mappings.NormalizeISSN(m[1])
 		if issn == "" {
 			continue
 		}
@@ -238,7 +297,7 @@ func risPMID(accessions, database []string) string {
 		if !labelled && !fromPubMed {
 			continue
 		}
-		if id := NormalizePMID(a); id != "" {
+		if id := mappings.NormalizePMID(a); id != "" {
 			return id
 		}
 	}
