@@ -27,10 +27,6 @@ var tableSpecs = map[string]tableSpec{
 	"boilerplate.tsv":           {columns: 2},
 	"han-compound-surnames.txt": {columns: 1},
 	"languages.tsv":             {columns: 2},
-	"medline.tsv": {columns: 2, values: map[int][]string{1: strings.Fields(`pmid pmcid title book-title
-		abstract author-full author collective author-id affiliation person-other issn journal
-		journal-abbrev date epub-date volume issue pages location-id secondary-id language
-		publication-type mesh keyword publisher ignore`)}},
 	"vufind-solr.tsv": {columns: 2, values: map[int][]string{1: strings.Fields(`abstract author author-facet
 		collection date doi issn issue journal language page-start publisher role spelling title
 		title-full title-short topic url volume ignore`)}},

@@ -23,8 +23,6 @@ func TestTablesLoad(t *testing.T) {
 func TestTableErrors(t *testing.T) {
 	for _, c := range []struct{ name, table, data, want string }{
 		{"too many columns", "languages.tsv", "english\ten\textra\n", "tables/languages.tsv:1: want 2"},
-		{"empty column", "medline.tsv", "PMID\tpmid\n\ttitle\n", "tables/medline.tsv:2: column 1 is empty"},
-		{"unknown MEDLINE field", "medline.tsv", "\nTI\ttitel\n", `tables/medline.tsv:2: unknown value "titel"`},
 		{"unknown page label field", "page-labels.tsv", "titel\tTitle\tcolon\n", `tables/page-labels.tsv:1: unknown value "titel" in column 1`},
 		{"unknown separator", "page-labels.tsv", "title\tTitle\tcomma\n", `unknown value "comma" in column 3`},
 		{"unknown furniture kind", "page-boilerplate.tsv", "prefx\tSkip to content\n", `tables/page-boilerplate.tsv:1: unknown value "prefx"`},

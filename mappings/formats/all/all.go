@@ -9,6 +9,7 @@ import (
 	_ "github.com/msckg/msckg/mappings/ctgov"
 	_ "github.com/msckg/msckg/mappings/endnote"
 	_ "github.com/msckg/msckg/mappings/jats"
+	_ "github.com/msckg/msckg/mappings/medline"
 	_ "github.com/msckg/msckg/mappings/openalex"
 	_ "github.com/msckg/msckg/mappings/ris"
 	_ "github.com/msckg/msckg/mappings/s2api"

@@ -205,3 +205,9 @@ func FuzzJSON(t *testing.T, read func(io.Reader) iter.Seq2[mappings.Record, erro
 		}
 	}
 }
+
+// ReadAllPubMed reads every record and error of a PubMed XML input.
+func ReadAllPubMed(t testing.TB, data []byte) ([]mappings.Record, []error) {
+	t.Helper()
+	return ReadAll(t, "pubmed-xml", data)
+}

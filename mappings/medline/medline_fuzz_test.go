@@ -1,15 +1,17 @@
-package mappings
+package medline
 
 import (
 	"bytes"
 	"errors"
+	"github.com/msckg/msckg/mappings"
+	"github.com/msckg/msckg/mappings/formats/formattest"
 	"testing"
 	"unicode/utf8"
 )
 
 func FuzzMEDLINE(f *testing.F) {
 	for _, name := range []string{"medline-etm.nbib", "medline-multi.nbib"} {
-		data := readFixture(f, name)
+		data := formattest.Fixture(f, name)
 		f.Add(data)
 		f.Add(data[:len(data)/3])
 	}
@@ -17,9 +19,9 @@ func FuzzMEDLINE(f *testing.F) {
 	f.Add([]byte("PMID-\nTI  -\n      \nMH  - */\nSI  - /\nIS  - (Print)\nDP  - 2017 May-\nPG  - -8\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		last := 0
-		for rec, err := range registeredRead("medline")(bytes.NewReader(data)) {
+		for rec, err := range formattest.Reader("medline")(bytes.NewReader(data)) {
 			if err != nil {
-				var re *RecordError
+				var re *mappings.RecordError
 				if errors.As(err, &re) {
 					if re.Record <= last || re.Line < 1 {
 						t.Fatalf("error %v after record %d", err, last)
@@ -36,7 +38,7 @@ func FuzzMEDLINE(f *testing.F) {
 				t.Fatalf("invalid UTF-8 in %q / %q", rec.Title, rec.Abstract.Text)
 			}
 			for _, a := range rec.Authors {
-				if a.ORCID != "" && nlmORCID(a.ORCID) != a.ORCID {
+				if a.ORCID != "" && mappings.ValidORCID(a.ORCID) != a.ORCID {
 					t.Fatalf("ORCID %q not normalised", a.ORCID)
 				}
 			}

@@ -1,14 +1,18 @@
-package mappings
+package medline
 
 import (
 	"bytes"
+	_ "embed"
+	"github.com/msckg/msckg/mappings"
+	"io"
+	"iter"
 	"regexp"
 	"strings"
 	"sync"
 )
 
 func init() {
-	Register(Format{
+	mappings.Register(mappings.Format{
 		Name:  "medline",
 		Rank:  11,
 		Title: "MEDLINE / PubMed format (.nbib, PubMed \"Send to: citation manager\")",
@@ -80,26 +84,49 @@ func medlineTagged(head []byte) bool {
 	return known >= 3 && known*5 >= all*4 && long
 }
 
-// medlineFields maps a MEDLINE tag to the field it feeds (tables/medline.tsv).
-var medlineFields = sync.OnceValue(func() map[string]string {
+//go:embed medline.tsv
+var fieldsTable []byte
+
+// medlineFieldNames are the fields medlineRecord maps; a table row naming
+// another is a typo that would silently drop the tag.
+var medlineFieldNames = strings.Fields(`pmid pmcid title book-title abstract author-full author
+	collective author-id affiliation person-other issn journal journal-abbrev date epub-date volume
+	issue pages location-id secondary-id language publication-type mesh keyword publisher ignore`)
+
+// loadFields parses the tag table (medline.tsv: tag → the field it feeds,
+// plain text so that a domain expert can extend it) once; a broken table
+// stops every read (readMEDLINE) instead of reading records wrongly.
+var loadFields = sync.OnceValues(func() (map[string]string, error) { return parseFields(fieldsTable) })
+
+func parseFields(data []byte) (map[string]string, error) {
+	rows, err := mappings.ParseTable(data, "medline/medline.tsv", 2, map[int][]string{1: medlineFieldNames})
+	if err != nil {
+		return nil, err
+	}
 	m := map[string]string{}
-	for _, r := range readTable("medline.tsv") {
+	for _, r := range rows {
 		m[r[0]] = r[1]
 	}
+	return m, nil
+}
+
+// medlineFields maps a MEDLINE tag to the field it feeds (medline.tsv).
+func medlineFields() map[string]string {
+	m, _ := loadFields()
 	return m
-})
+}
 
 // medlineSyntax: a tag is two to four capitals padded with spaces to
 // four characters, then "- " ("AU  - ", "PMID- ", "OTO - "); values go
 // on in lines indented by six spaces; a blank line ends a record. Some
 // exporters (and JabRef's test files) drop the space after the hyphen
 // ("PMID-22664220", "TI  -Title"): the tag is still the tag.
-var medlineSyntax = sync.OnceValue(func() *Syntax {
+var medlineSyntax = sync.OnceValue(func() *mappings.Syntax {
 	known := map[string]bool{}
 	for tag := range medlineFields() {
 		known[tag] = true
 	}
-	return &Syntax{
+	return &mappings.Syntax{
 		Tag:               regexp.MustCompile(`^([A-Z][A-Z0-9]{1,3}) {0,3}- ?`),
 		Known:             known,
 		Start:             "PMID",
@@ -108,7 +135,14 @@ var medlineSyntax = sync.OnceValue(func() *Syntax {
 	}
 })
 
-var readMEDLINE = readLabelledFormat("medline", medlineSyntax, medlineRecord)
+var readLabelledMEDLINE = mappings.ReadLabelled("medline", medlineSyntax, medlineRecord)
+
+func readMEDLINE(r io.Reader) iter.Seq2[mappings.Record, error] {
+	if _, err := loadFields(); err != nil {
+		return func(yield func(mappings.Record, error) bool) { yield(mappings.Record{}, err) }
+	}
+	return readLabelledMEDLINE(r)
+}
 
 var (
 	medlineISSN = regexp.MustCompile(`^(\S+)\s*(?:\((\w+)\))?$`)
@@ -116,26 +150,26 @@ var (
 )
 
 // medlineRecord maps one scanned entry to a Record through tables/medline.tsv.
-func medlineRecord(e *Entry) (Record, error) {
-	rec := Record{Format: "medline", Number: e.Number, Line: e.Line, Raw: e.Raw}
+func medlineRecord(e *mappings.Entry) (mappings.Record, error) {
+	rec := mappings.Record{Format: "medline", Number: e.Number, Line: e.Line, Raw: e.Raw}
 	fields := medlineFields()
 	var (
 		authors  medlineAuthors
 		bookTI   string
-		epub     Date
+		epub     mappings.Date
 		abstract []string
 	)
 	for _, f := range e.Fields {
-		v := CleanText(f.Value)
+		v := mappings.CleanText(f.Value)
 		switch fields[f.Tag] {
 		case "pmid":
-			setOnce(&rec.PMID, NormalizePMID(v))
+			mappings.SetOnce(&rec.PMID, mappings.NormalizePMID(v))
 		case "pmcid":
-			setOnce(&rec.PMCID, NormalizePMCID(v))
+			mappings.SetOnce(&rec.PMCID, mappings.NormalizePMCID(v))
 		case "title":
-			setOnce(&rec.Title, nlmTitle(v))
+			mappings.SetOnce(&rec.Title, mappings.NLMTitle(v))
 		case "book-title":
-			setOnce(&bookTI, nlmTitle(v))
+			mappings.SetOnce(&bookTI, mappings.NLMTitle(v))
 		case "abstract":
 			abstract = append(abstract, v)
 		case "author-full":
@@ -153,12 +187,12 @@ func medlineRecord(e *Entry) (Record, error) {
 		case "issn":
 			medlineAddISSN(&rec.Journal, v)
 		case "journal":
-			setOnce(&rec.Journal.Title, v)
+			mappings.SetOnce(&rec.Journal.Title, v)
 		case "journal-abbrev":
-			setOnce(&rec.Journal.Abbrev, v)
+			mappings.SetOnce(&rec.Journal.Abbrev, v)
 		case "date":
 			if rec.Issued.IsZero() {
-				rec.Issued = nlmFreeDate(v)
+				rec.Issued = mappings.NLMFreeDate(v)
 			}
 		case "epub-date":
 			if epub.IsZero() {
@@ -170,32 +204,32 @@ func medlineRecord(e *Entry) (Record, error) {
 			rec.Issue = v
 		case "pages":
 			if rec.PageStart == "" && rec.ArticleNumber == "" {
-				nlmPages(&rec, v)
+				mappings.NLMPages(&rec, v)
 			}
 		case "location-id":
 			if m := medlineLID.FindStringSubmatch(v); m != nil && strings.EqualFold(m[2], "doi") && rec.DOI == "" {
-				rec.DOI = NormalizeDOI(m[1])
+				rec.DOI = mappings.NormalizeDOI(m[1])
 			} else if len(v) > 4 && strings.EqualFold(v[:4], "doi:") && rec.DOI == "" {
 				// "AID - doi:10.1016/…", the form some exporters write
 				// instead of "10.1016/… [doi]".
-				rec.DOI = NormalizeDOI(v)
+				rec.DOI = mappings.NormalizeDOI(v)
 			}
 		case "secondary-id":
 			if bank, acc, ok := strings.Cut(v, "/"); ok {
-				rec.TrialIDs = appendOnce(rec.TrialIDs, nlmTrialID(bank, acc))
+				rec.TrialIDs = mappings.AppendOnce(rec.TrialIDs, mappings.NLMTrialID(bank, acc))
 			}
 		case "language":
-			setOnce(&rec.Language, LanguageCode(v))
+			mappings.SetOnce(&rec.Language, mappings.LanguageCode(v))
 		case "publication-type":
-			rec.PublicationTypes = appendOnce(rec.PublicationTypes, v)
+			rec.PublicationTypes = mappings.AppendOnce(rec.PublicationTypes, v)
 		case "mesh":
 			if h, ok := medlineMeSH(v); ok {
 				rec.MeSH = append(rec.MeSH, h)
 			}
 		case "keyword":
-			rec.Keywords = appendOnce(rec.Keywords, v)
+			rec.Keywords = mappings.AppendOnce(rec.Keywords, v)
 		case "publisher":
-			setOnce(&rec.Publisher, v)
+			mappings.SetOnce(&rec.Publisher, v)
 		}
 	}
 	if rec.Title == "" {
@@ -206,48 +240,48 @@ func medlineRecord(e *Entry) (Record, error) {
 	}
 	rec.Authors = authors.list()
 	if len(abstract) > 0 {
-		rec.Abstract = abstractFrom(strings.Join(abstract, " "))
+		rec.Abstract = mappings.AbstractFrom(strings.Join(abstract, " "))
 	}
 	return rec, nil // an untitled record is judged by untitledPolicy
 }
 
 // medlineDEP reads DEP, the electronic publication date, YYYYMMDD.
-func medlineDEP(v string) Date {
-	if len(v) != 8 || !isDigits(v) {
-		return Date{}
+func medlineDEP(v string) mappings.Date {
+	if len(v) != 8 || !mappings.IsDigits(v) {
+		return mappings.Date{}
 	}
-	d, _ := ParseDate(v[:4] + "-" + v[4:6] + "-" + v[6:])
+	d, _ := mappings.ParseDate(v[:4] + "-" + v[4:6] + "-" + v[6:])
 	return d
 }
 
 // medlineAddISSN files "1792-0981 (Print)" by its medium.
-func medlineAddISSN(j *Journal, v string) {
+func medlineAddISSN(j *mappings.Journal, v string) {
 	m := medlineISSN.FindStringSubmatch(v)
 	if m == nil {
 		return
 	}
-	issn := NormalizeISSN(m[1])
+	issn := mappings.NormalizeISSN(m[1])
 	if issn == "" {
 		return
 	}
 	switch strings.ToLower(m[2]) {
 	case "print":
-		setOnce(&j.ISSN, issn)
+		mappings.SetOnce(&j.ISSN, issn)
 	case "electronic":
-		setOnce(&j.EISSN, issn)
+		mappings.SetOnce(&j.EISSN, issn)
 	case "linking":
-		setOnce(&j.ISSNL, issn)
+		mappings.SetOnce(&j.ISSNL, issn)
 	default:
-		j.ISSNs = appendOnce(j.ISSNs, issn)
+		j.ISSNs = mappings.AppendOnce(j.ISSNs, issn)
 	}
 }
 
 // medlineMeSH reads "Descriptor/qualifier/qualifier", where a "*" marks
 // the descriptor or a qualifier as a major topic:
 // "Thrombocytopenia/*therapy", "*Mesenchymal Stem Cell Transplantation".
-func medlineMeSH(v string) (MeSHHeading, bool) {
+func medlineMeSH(v string) (mappings.MeSHHeading, bool) {
 	parts := strings.Split(v, "/")
-	var h MeSHHeading
+	var h mappings.MeSHHeading
 	for i, p := range parts {
 		p = strings.TrimSpace(p)
 		if strings.HasPrefix(p, "*") {
@@ -257,7 +291,7 @@ func medlineMeSH(v string) (MeSHHeading, bool) {
 		if i == 0 {
 			h.Descriptor = p
 		} else {
-			h.Qualifiers = appendOnce(h.Qualifiers, p)
+			h.Qualifiers = mappings.AppendOnce(h.Qualifiers, p)
 		}
 	}
 	return h, h.Descriptor != ""
@@ -269,7 +303,7 @@ func medlineMeSH(v string) (MeSHHeading, bool) {
 // author before them. Before 2014 MEDLINE kept only the first author's
 // affiliation, printed before any author: it goes to the first author.
 type medlineAuthors struct {
-	authors []Author
+	authors []mappings.Author
 	cur     int  // index of the author AUID/AD lines belong to, -1 for none
 	fromFAU bool // cur was opened by FAU and has not had its AU yet
 	early   []string
@@ -280,7 +314,7 @@ func (m *medlineAuthors) person(v string, full bool) {
 		m.fromFAU = false // the short form of the name FAU gave
 		return
 	}
-	a := ParseName(v, FamilyFirst)
+	a := mappings.ParseName(v, mappings.FamilyFirst)
 	if a.AsWritten == "" {
 		return
 	}
@@ -289,7 +323,7 @@ func (m *medlineAuthors) person(v string, full bool) {
 	m.fromFAU = full
 	if len(m.authors) == 1 {
 		for _, aff := range m.early {
-			m.authors[0].Affiliations = appendOnce(m.authors[0].Affiliations, aff)
+			m.authors[0].Affiliations = mappings.AppendOnce(m.authors[0].Affiliations, aff)
 		}
 		m.early = nil
 	}
@@ -299,7 +333,7 @@ func (m *medlineAuthors) collective(v string) {
 	if v == "" {
 		return
 	}
-	m.authors = append(m.authors, Author{AsWritten: v, Family: v, Collective: true})
+	m.authors = append(m.authors, mappings.Author{AsWritten: v, Family: v, Collective: true})
 	m.cur, m.fromFAU = len(m.authors)-1, false
 }
 
@@ -312,7 +346,7 @@ func (m *medlineAuthors) id(v string) {
 		return
 	}
 	if a := &m.authors[m.cur]; a.ORCID == "" {
-		a.ORCID = nlmORCID(id)
+		a.ORCID = mappings.ValidORCID(id)
 	}
 }
 
@@ -322,15 +356,15 @@ func (m *medlineAuthors) affiliation(v string) {
 	}
 	switch {
 	case len(m.authors) == 0 && m.cur == 0:
-		m.early = appendOnce(m.early, v)
+		m.early = mappings.AppendOnce(m.early, v)
 	case m.current():
 		a := &m.authors[m.cur]
-		a.Affiliations = appendOnce(a.Affiliations, v)
+		a.Affiliations = mappings.AppendOnce(a.Affiliations, v)
 	}
 }
 
 func (m *medlineAuthors) current() bool { return m.cur >= 0 && m.cur < len(m.authors) }
 
-func (m *medlineAuthors) list() []Author {
+func (m *medlineAuthors) list() []mappings.Author {
 	return m.authors
 }
