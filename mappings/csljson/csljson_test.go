@@ -5,40 +5,15 @@ import (
 	"errors"
 	"github.com/msckg/msckg/mappings"
 	"github.com/msckg/msckg/mappings/formats/formattest"
-	"io"
-	"iter"
 	"reflect"
-	"strings"
 	"testing"
 )
 
-// jsonOne reads a one-record JSON input as format and fails unless it
-// gives exactly one record and no error.
-func jsonOne(t *testing.T, format, in string) mappings.Record {
-	t.Helper()
-	return formattest.ReadOneUnchecked(t, format, []byte(in))
-}
-
-func etmAuthors(familyFirst bool) []mappings.Author {
-	var out []mappings.Author
-	for _, n := range [][2]string{{"Wang", "Xiaohua"}, {"Yin", "Xiaoguang"}, {"Sun", "Wei"}, {"Bai", "Jin"},
-		{"Shen", "Yawen"}, {"Ao", "Qiang"}, {"Gu", "Yongquan"}, {"Liu", "Ying"}} {
-		as := n[1] + " " + n[0]
-		if familyFirst {
-			as = n[0] + ", " + n[1]
-		}
-		out = append(out, formattest.Au(as, n[0], n[1]))
-	}
-	return out
-}
-
-const etmTitle = "Intravenous infusion umbilical cord-derived mesenchymal stem cell in primary immune thrombocytopenia: A two-year follow-up"
-
 func TestCSLJSONETMFixture(t *testing.T) {
-	rec := jsonOne(t, "csl-json", string(formattest.Fixture(t, "csl-etm.json")))
+	rec := formattest.JSONOne(t, "csl-json", string(formattest.Fixture(t, "csl-etm.json")))
 	want := mappings.Record{
-		Format: "csl-json", Number: 1, Line: 2, Title: etmTitle,
-		Authors: etmAuthors(true),
+		Format: "csl-json", Number: 1, Line: 2, Title: formattest.ETMTitle,
+		Authors: formattest.ETMAuthors(true),
 		Journal: mappings.Journal{Title: "Experimental and Therapeutic Medicine", Abbrev: "Exp Ther Med", ISSNs: []string{"1792-0981"}},
 		Issued:  mappings.Date{Year: 2017, Month: 5, Day: 0}, Volume: "13", Issue: "5", PageStart: "2255", PageEnd: "2258",
 		DOI: "10.3892/etm.2017.4229", PMID: "28565834", PMCID: "PMC5443306", Language: "en",
@@ -95,7 +70,7 @@ func TestCSLJSONFields(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			rec := jsonOne(t, "csl-json", `{"type":"article-journal",`+c.item+`}`)
+			rec := formattest.JSONOne(t, "csl-json", `{"type":"article-journal",`+c.item+`}`)
 			if got := c.check(rec); !reflect.DeepEqual(got, c.want) {
 				t.Errorf("got %#v, want %#v", got, c.want)
 			}
@@ -188,30 +163,8 @@ func FuzzCSLJSON(f *testing.F) {
 	f.Add([]byte(`{"issued":{"date-parts":[["2017",99,-1]]},"ISSN":[1,null],"page":1e400}`))
 	f.Add([]byte("\xef\xbb\xbf[null, {}, [], \"x\"]"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		fuzzJSONReader(t, readCSLJSON, data)
+		formattest.FuzzJSON(t, readCSLJSON, data)
 	})
-}
-
-// fuzzJSONReader checks what every JSON reader must hold on any input:
-// no panic, positions that make sense, and at most one record per byte.
-func fuzzJSONReader(t *testing.T, read func(io.Reader) iter.Seq2[mappings.Record, error], data []byte) {
-	n := 0
-	for rec, err := range read(bytes.NewReader(data)) {
-		n++
-		if n > len(data)+1 {
-			t.Fatal("more records than bytes")
-		}
-		if err != nil {
-			var re *mappings.RecordError
-			if errors.As(err, &re) && (re.Record < 1 || re.Line < 1) {
-				t.Fatalf("bad position in %v", err)
-			}
-			continue
-		}
-		if rec.Number < 1 || rec.Line < 1 || rec.Line > strings.Count(string(data), "\n")+1 || len(rec.Raw) == 0 {
-			t.Fatalf("bad record position %d line %d", rec.Number, rec.Line)
-		}
-	}
 }
 
 // CSL-JSON with only a type, titles and names is still CSL; and the single
