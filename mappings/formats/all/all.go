@@ -11,6 +11,7 @@ import (
 	_ "github.com/msckg/msckg/mappings/jats"
 	_ "github.com/msckg/msckg/mappings/medline"
 	_ "github.com/msckg/msckg/mappings/openalex"
+	_ "github.com/msckg/msckg/mappings/pubmed"
 	_ "github.com/msckg/msckg/mappings/ris"
 	_ "github.com/msckg/msckg/mappings/s2api"
 	_ "github.com/msckg/msckg/mappings/scopus"

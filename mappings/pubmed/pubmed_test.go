@@ -1,47 +1,22 @@
-package mappings
+package pubmed
 
 import (
 	"bytes"
 	"errors"
-	"os"
+	"github.com/msckg/msckg/mappings"
+	"github.com/msckg/msckg/mappings/formats/formattest"
 	"reflect"
 	"strings"
 	"testing"
 )
-
-// readAllPM reads every record and error of a PubMed XML input.
-func readAllPM(t *testing.T, data []byte) ([]Record, []error) {
-	t.Helper()
-	var recs []Record
-	var errs []error
-	for rec, err := range registeredRead("pubmed-xml")(bytes.NewReader(data)) {
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		recs = append(recs, rec)
-	}
-	return recs, errs
-}
-
-func readFixture(t testing.TB, name string) []byte {
-	t.Helper()
-	data, err := os.ReadFile("../testdata/formats/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
-}
-
-const etmAbstract = "Four patients with chronic refractory immune thrombocytopenic purpura (ITP) received human umbilical cord-derived mesenchymal stem cells (hUC-MSCs). The hUC-MSC dose was 5×10(7) to 1×10(8). Complete remission (CR) was achieved in three patients in 12 months and one patient in 24 months. Three patients received the second hUC-MSC transplantation with the same dose. The median time between hUC-MSC transplantation and response was 12.5 days (range, 7–16). There were no severe adverse events during and post hUC-MSC transplantation. During follow-up (median, 17 months; range, 13–24) no other immunosuppressive drugs were used post-first hUC-MSCs transplantation. In conclusion, hUC-MSC transplantation is a reasonable salvage treatment in chronic refractory ITP. Prospective randomized large-scale clinical trials are needed to further elucidate the efficacy of hUC-MSCs transplantation therapy on ITP."
 
 const (
 	sipingHematology = "Department of Hematology, Siping Hospital of China Medical University, Siping, Jilin 136000, P.R. China."
 )
 
 func TestPubMedXMLETM(t *testing.T) {
-	data := readFixture(t, "pubmed-etm.xml")
-	recs, errs := readAllPM(t, data)
+	data := formattest.Fixture(t, "pubmed-etm.xml")
+	recs, errs := formattest.ReadAllPubMed(t, data)
 	if len(errs) != 0 || len(recs) != 1 {
 		t.Fatalf("got %d records, errors %v; want 1 record", len(recs), errs)
 	}
@@ -61,8 +36,8 @@ func TestPubMedXMLETM(t *testing.T) {
 		{"Authors", strings.Join(names, ";"), "Wang|Xiaohua;Yin|Xiaoguang;Sun|Wei;Bai|Jin;Shen|Yawen;Ao|Qiang;Gu|Yongquan;Liu|Ying"},
 		{"Authors[0].AsWritten", rec.Authors[0].AsWritten, "Wang, Xiaohua"},
 		{"Authors[0].Affiliations", rec.Authors[0].Affiliations, []string{sipingHematology}},
-		{"Journal", rec.Journal, Journal{Title: "Experimental and therapeutic medicine", Abbrev: "Exp Ther Med", ISSN: "1792-0981", ISSNL: "1792-0981"}},
-		{"Issued", rec.Issued, Date{Year: 2017, Month: 5}},
+		{"Journal", rec.Journal, mappings.Journal{Title: "Experimental and therapeutic medicine", Abbrev: "Exp Ther Med", ISSN: "1792-0981", ISSNL: "1792-0981"}},
+		{"Issued", rec.Issued, mappings.Date{Year: 2017, Month: 5}},
 		{"Volume", rec.Volume, "13"},
 		{"Issue", rec.Issue, "5"},
 		{"PageStart", rec.PageStart, "2255"},
@@ -74,7 +49,7 @@ func TestPubMedXMLETM(t *testing.T) {
 		{"PublicationTypes", rec.PublicationTypes, []string{"Journal Article"}},
 		{"Keywords", rec.Keywords, []string{"chronic immune thrombocytopenic purpura", "efficacy", "human umbilical cord-derived mesenchymal stem cells", "intravenous infusion", "safety"}},
 		{"MeSH", len(rec.MeSH), 0},
-		{"Abstract", rec.Abstract, Abstract{Text: etmAbstract}},
+		{"Abstract", rec.Abstract, mappings.Abstract{Text: formattest.ETMAbstract}},
 		{"TrialIDs", len(rec.TrialIDs), 0},
 	}
 	for _, c := range cases {
@@ -90,7 +65,7 @@ func TestPubMedXMLETM(t *testing.T) {
 }
 
 func TestPubMedXMLMulti(t *testing.T) {
-	recs, errs := readAllPM(t, readFixture(t, "pubmed-multi.xml"))
+	recs, errs := formattest.ReadAllPubMed(t, formattest.Fixture(t, "pubmed-multi.xml"))
 	if len(errs) != 0 || len(recs) != 3 {
 		t.Fatalf("got %d records, errors %v; want 3 records", len(recs), errs)
 	}
@@ -100,8 +75,8 @@ func TestPubMedXMLMulti(t *testing.T) {
 		got, want any
 	}{
 		{"trial Line", trial.Line, 8},
-		{"trial Journal", trial.Journal, Journal{Title: "Stem cell research & therapy", Abbrev: "Stem Cell Res Ther", EISSN: "1757-6512", ISSNL: "1757-6512"}},
-		{"trial Issued", trial.Issued, Date{Year: 2021, Month: 9, Day: 15}},
+		{"trial Journal", trial.Journal, mappings.Journal{Title: "Stem cell research & therapy", Abbrev: "Stem Cell Res Ther", EISSN: "1757-6512", ISSNL: "1757-6512"}},
+		{"trial Issued", trial.Issued, mappings.Date{Year: 2021, Month: 9, Day: 15}},
 		{"trial pages", trial.PageStart + "|" + trial.PageEnd, "501|"},
 		{"trial DOI lower-cased from ELocationID", trial.DOI, "10.5555/scrt.2021.0501"},
 		{"trial PMCID", trial.PMCID, "PMC9000001"},
@@ -117,30 +92,30 @@ func TestPubMedXMLMulti(t *testing.T) {
 		{"trial two affiliations", len(trial.Authors[0].Affiliations), 2},
 		{"trial ORCID without hyphens", trial.Authors[1].ORCID, "0000-0003-1234-5674"},
 		{"trial suffix", trial.Authors[1].AsWritten, "O'Brien, James, Jr"},
-		{"trial collective", trial.Authors[2], Author{AsWritten: "MSC-ITP Study Group", Family: "MSC-ITP Study Group", Collective: true}},
-		{"trial MeSH", trial.MeSH, []MeSHHeading{
+		{"trial collective", trial.Authors[2], mappings.Author{AsWritten: "MSC-ITP Study Group", Family: "MSC-ITP Study Group", Collective: true}},
+		{"trial MeSH", trial.MeSH, []mappings.MeSHHeading{
 			{Descriptor: "Adult", UI: "D000328"},
 			{Descriptor: "Dexamethasone", UI: "D003907", Qualifiers: []string{"therapeutic use"}},
 			{Descriptor: "Mesenchymal Stem Cell Transplantation", UI: "D045164", Major: true, Qualifiers: []string{"methods"}},
 			{Descriptor: "Purpura, Thrombocytopenic, Idiopathic", UI: "D016553", Major: true, Qualifiers: []string{"therapy", "blood"}},
 		}},
-		{"trial references", trial.References, []Reference{
+		{"trial references", trial.References, []mappings.Reference{
 			{DOI: "10.1182/bloodadvances.2019000812", PMID: "31770441", Year: 2019, Text: "Provan D, Arnold DM, Bussel JB, et al. Updated international consensus report on the investigation and management of primary immune thrombocytopenia. Blood Adv. 2019;3(22):3780-3817."},
 			{PMID: "28565834", Year: 2017, Text: "Wang X, Yin X, Sun W, et al. Intravenous infusion umbilical cord-derived mesenchymal stem cell in primary immune thrombocytopenia: A two-year follow-up. Exp Ther Med. 2017;13(5):2255-2258."},
 			{Text: "Personal communication, 1998-2005 registry data."},
 		}},
-		{"french MedlineDate", french.Issued, Date{Year: 1997, Month: 5}},
+		{"french MedlineDate", french.Issued, mappings.Date{Year: 1997, Month: 5}},
 		{"french pages expanded", french.PageStart + "-" + french.PageEnd, "1117-1125"},
 		{"french Language", french.Language, "fr"},
 		{"french Title keeps brackets", french.Title, "[Platelet kinetics in chronic idiopathic thrombocytopenic purpura]"},
 		{"french Issue", french.Issue, "3-4"},
-		{"french author from initials", french.Authors, []Author{{AsWritten: "Dupont, M", Family: "Dupont", Given: "M"}}},
-		{"french abstract", french.Abstract, Abstract{Text: "Platelet survival was shortened in 18 of 21 patients."}},
+		{"french author from initials", french.Authors, []mappings.Author{{AsWritten: "Dupont, M", Family: "Dupont", Given: "M"}}},
+		{"french abstract", french.Abstract, mappings.Abstract{Text: "Platelet survival was shortened in 18 of 21 patients."}},
 		{"book Title", book.Title, "Immune Thrombocytopenia"},
 		{"book PMID", book.PMID, "90000003"},
 		{"book Publisher", book.Publisher, "Example Publishing"},
-		{"book no Journal", book.Journal, Journal{}},
-		{"book Issued", book.Issued, Date{Year: 2025, Month: 1}},
+		{"book no Journal", book.Journal, mappings.Journal{}},
+		{"book Issued", book.Issued, mappings.Date{Year: 2025, Month: 1}},
 		{"book authors (editors left out)", len(book.Authors), 1},
 		{"book author", book.Authors[0].Family, "Patel"},
 		{"book PublicationTypes", book.PublicationTypes, []string{"Review"}},
@@ -203,13 +178,13 @@ func TestPubMedXMLErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			recs, errs := readAllPM(t, []byte(c.input))
+			recs, errs := formattest.ReadAllPubMed(t, []byte(c.input))
 			var got want
 			for _, r := range recs {
 				got.pmids = append(got.pmids, r.PMID)
 			}
 			for _, err := range errs {
-				var re *RecordError
+				var re *mappings.RecordError
 				if errors.As(err, &re) {
 					got.errRecs = append(got.errRecs, re.Record)
 					got.errLine = append(got.errLine, re.Line)
@@ -226,7 +201,7 @@ func TestPubMedXMLErrors(t *testing.T) {
 
 func TestPubMedXMLRecordNumbersAfterError(t *testing.T) {
 	in := pmSet(pmMini("1", "A."), "<PubmedArticle><bad></PubmedArticle>", pmMini("3", "C."))
-	recs, _ := readAllPM(t, []byte(in))
+	recs, _ := formattest.ReadAllPubMed(t, []byte(in))
 	if len(recs) != 2 || recs[1].Number != 3 || recs[1].Line != 5 {
 		t.Fatalf("records %+v", recs)
 	}
@@ -241,7 +216,7 @@ func TestSniffPubMedXML(t *testing.T) {
 		head string
 		want int
 	}{
-		{"efetch", string(readFixture(t, "pubmed-etm.xml")), 100},
+		{"efetch", string(formattest.Fixture(t, "pubmed-etm.xml")), 100},
 		{"doctype cut short", "<?xml version=\"1.0\"?>\n<!DOCTYPE PubmedArticleSet PUBLIC \"-//NLM//DTD PubMedArticle", 100},
 		{"bare article", "\ufeff<PubmedArticle>\n<MedlineCitation>", 100},
 		{"book set", "<PubmedBookArticleSet><PubmedBookArticle>", 100},
@@ -257,75 +232,17 @@ func TestSniffPubMedXML(t *testing.T) {
 	}
 }
 
-func TestInlineText(t *testing.T) {
-	cases := []struct{ in, want string }{
-		{"30×10<sup>9</sup>/L", "30×10⁹/L"},
-		{"30 &#xd7; 10<sup>9</sup>/L", "30 × 10⁹/L"},
-		{"10<sup>−9</sup> M", "10⁻⁹ M"},
-		{"10<sup>-12</sup>", "10⁻¹²"},
-		{"Ca<sup>2+</sup>", "Ca²⁺"},
-		{"CD34<sup>+</sup> cells", "CD34⁺ cells"},
-		{"5 × 10<sup>6</sup> cells/kg", "5 × 10⁶ cells/kg"},
-		{"10<sup>x</sup>", "10^x"},
-		{"10<sup>a b</sup>", "10^(a b)"},
-		{"Drug<sup>®</sup>", "Drug®"},
-		{"IC<sub>50</sub>", "IC₅₀"},
-		{"H<sub>2</sub>O", "H₂O"},
-		{"CD4<sub>high</sub>", "CD4high"},
-		{"<i>in vitro</i> and <b>bold</b> <u>under</u>", "in vitro and bold under"},
-		{"<sup><i>9</i></sup>", "⁹"},
-		{"p &lt; 0.05 &amp; more", "p < 0.05 & more"},
-		{"line\n   broken", "line broken"},
-		{`<mml:math xmlns:mml="http://www.w3.org/1998/Math/MathML"><mml:msup><mml:mn>10</mml:mn><mml:mn>9</mml:mn></mml:msup></mml:math>/L`, "10⁹/L"},
-		{`<math><msub><mi>t</mi><mrow><mn>1</mn><mo>/</mo><mn>2</mn></mrow></msub></math>`, "t1/2"},
-		{`<math><mfrac><mi>a</mi><mi>b</mi></mfrac></math>`, "a/b"},
-		{`<math><msqrt><mn>2</mn></msqrt></math>`, "√(2)"},
-		{"unclosed <sup>9", "unclosed ⁹"},
-		{"broken <sup 9", "broken <sup 9"},
-		{"", ""},
-	}
-	for _, c := range cases {
-		if got := inlineText(c.in); got != c.want {
-			t.Errorf("inlineText(%q) = %q, want %q", c.in, got, c.want)
-		}
-	}
-}
-
-func TestNLMFreeDate(t *testing.T) {
-	cases := []struct {
-		in   string
-		want Date
-	}{
-		{"2017 May", Date{2017, 5, 0}},
-		{"2017 May 15", Date{2017, 5, 15}},
-		{"2017 May-Jun", Date{2017, 5, 0}},
-		{"1998 Dec-1999 Jan", Date{1998, 12, 0}},
-		{"2001 Dec 15-21", Date{2001, 12, 0}},
-		{"2000 Spring", Date{2000, 0, 0}},
-		{"1975-1976", Date{1975, 0, 0}},
-		{"2017", Date{2017, 0, 0}},
-		{"2017 Sept", Date{2017, 9, 0}},
-		{"May 2017", Date{}},
-		{"", Date{}},
-	}
-	for _, c := range cases {
-		if got := nlmFreeDate(c.in); got != c.want {
-			t.Errorf("nlmFreeDate(%q) = %v, want %v", c.in, got, c.want)
-		}
-	}
-}
-
 func TestPMDate(t *testing.T) {
 	cases := []struct {
 		in   pmDate
-		want Date
+		want mappings.Date
 	}{
-		{pmDate{Year: "2017", Month: "May"}, Date{2017, 5, 0}},
-		{pmDate{Year: "2017", Month: "05", Day: "09"}, Date{2017, 5, 9}},
-		{pmDate{Year: "2017", Month: "2", Day: "30"}, Date{2017, 2, 0}},
-		{pmDate{Year: "2017", Day: "9"}, Date{2017, 0, 0}},
-		{pmDate{MedlineDate: "2017 May-Jun"}, Date{2017, 5, 0}},
-		{pmDate{Year: "17"}, Date{}},
+		{pmDate{Year: "2017", Month: "May"}, mappings.Date{Year: 2017, Month: 5, Day: 0}},
+		{pmDate{Year: "2017", Month: "05", Day: "09"}, mappings.Date{Year: 2017, Month: 5, Day: 9}},
+		{pmDate{Year: "2017", Month: "2", Day: "30"}, mappings.Date{Year: 2017, Month: 2, Day: 0}},
+		{pmDate{Year: "2017", Day: "9"}, mappings.Date{Year: 2017, Month: 0, Day: 0}},
+		{pmDate{MedlineDate: "2017 May-Jun"}, mappings.Date{Year: 2017, Month: 5, Day: 0}},
+		{pmDate{Year: "17"}, mappings.Date{}},
 	}
 	for _, c := range cases {
 		if got := c.in.date(); got != c.want {
@@ -334,71 +251,12 @@ func TestPMDate(t *testing.T) {
 	}
 }
 
-func TestNLMORCID(t *testing.T) {
-	cases := []struct{ in, want string }{
-		{"0000-0002-1825-0097", "0000-0002-1825-0097"},
-		{"https://orcid.org/0000-0002-1825-0097", "0000-0002-1825-0097"},
-		{"http://orcid.org/0000-0002-1825-0097", "0000-0002-1825-0097"},
-		{"orcid.org/0000000218250097", "0000-0002-1825-0097"},
-		{"0000-0002-1694-233x", "0000-0002-1694-233X"},
-		{"0000-0002-1825-0098", ""}, // wrong check digit
-		{"0000-0002-1825-009", ""},
-		{"ORCID: 0000-0002-1825-0097", ""},
-		{"", ""},
-	}
-	for _, c := range cases {
-		if got := nlmORCID(c.in); got != c.want {
-			t.Errorf("nlmORCID(%q) = %q, want %q", c.in, got, c.want)
-		}
-	}
-}
-
-func TestNLMTrialID(t *testing.T) {
-	cases := []struct{ bank, acc, want string }{
-		{"ClinicalTrials.gov", "NCT01234567", "NCT01234567"},
-		{"clinicaltrials.gov", " NCT01234567 ", "NCT01234567"},
-		{"ClinicalTrials.gov", "NCT0123456", ""},
-		{"ChiCTR", "ChiCTR-TRC-12002345", "ChiCTR-TRC-12002345"},
-		{"ChiCTR", "ChiCTR2000029606", "ChiCTR2000029606"},
-		{"ISRCTN", "ISRCTN12345678", "ISRCTN12345678"},
-		{"ANZCTR", "ACTRN12611000123456", "ACTRN12611000123456"},
-		{"GENBANK", "MN908947", ""},
-		{"Dryad", "10.5061/dryad.x", ""},
-	}
-	for _, c := range cases {
-		if got := nlmTrialID(c.bank, c.acc); got != c.want {
-			t.Errorf("nlmTrialID(%q, %q) = %q, want %q", c.bank, c.acc, got, c.want)
-		}
-	}
-}
-
-func TestNLMPages(t *testing.T) {
-	cases := []struct{ in, start, end, number string }{
-		{"2255-2258", "2255", "2258", ""},
-		{"2255-8", "2255", "2258", ""},
-		{"1117-25", "1117", "1125", ""},
-		{"501", "501", "", ""},
-		{"e0123456", "", "", "e0123456"},
-		{"S12-5", "S12", "S15", ""},
-		{"e123-e130", "e123", "e130", ""},
-		{"12-5; discussion 16", "12", "15", ""},
-		{"", "", "", ""},
-	}
-	for _, c := range cases {
-		var rec Record
-		nlmPages(&rec, c.in)
-		if rec.PageStart != c.start || rec.PageEnd != c.end || rec.ArticleNumber != c.number {
-			t.Errorf("nlmPages(%q) = %q %q %q, want %q %q %q", c.in, rec.PageStart, rec.PageEnd, rec.ArticleNumber, c.start, c.end, c.number)
-		}
-	}
-}
-
 func TestPubMedXMLRegistered(t *testing.T) {
-	f, ok := Lookup("pubmed-xml")
+	f, ok := mappings.Lookup("pubmed-xml")
 	if !ok {
 		t.Fatal("pubmed-xml not registered")
 	}
-	got, err := Detect(readFixture(t, "pubmed-multi.xml"))
+	got, err := mappings.Detect(formattest.Fixture(t, "pubmed-multi.xml"))
 	if err != nil || got.Name != "pubmed-xml" {
 		t.Fatalf("Detect = %v, %v", got, err)
 	}
@@ -423,7 +281,7 @@ func TestPubMedXMLManyUnclosedArticles(t *testing.T) {
 	in := "<PubmedArticleSet>\n" + strings.Repeat(art, n) + pmMini("2", "Last.") + "\n</PubmedArticleSet>\n"
 	s := newPMStream(strings.NewReader(in))
 	var errs, maxOuter, maxBuf int
-	var last Record
+	var last mappings.Record
 	for {
 		rec, err, ok := s.next()
 		if !ok {
@@ -431,7 +289,7 @@ func TestPubMedXMLManyUnclosedArticles(t *testing.T) {
 		}
 		maxOuter = max(maxOuter, len(s.outer))
 		maxBuf = max(maxBuf, len(s.rec.buf))
-		var re *RecordError
+		var re *mappings.RecordError
 		if err != nil {
 			if !errors.As(err, &re) || re.Record != errs+1 || re.Line != errs+2 || !errors.Is(err, errPMUnclosed) {
 				t.Fatalf("error %d: %v", errs+1, err)
@@ -456,11 +314,11 @@ func TestPubMedXMLAuthorSuffix(t *testing.T) {
 <AuthorList><Author ValidYN="Y"><LastName>Bussel</LastName><ForeName>James B</ForeName><Initials>JB</Initials><Suffix>Jr</Suffix></Author>
 <Author ValidYN="Y"><LastName>Bussel</LastName><ForeName>James B</ForeName><Initials>JB</Initials></Author></AuthorList>
 </Article></MedlineCitation></PubmedArticle>`)
-	recs, errs := readAllPM(t, []byte(in))
+	recs, errs := formattest.ReadAllPubMed(t, []byte(in))
 	if len(errs) > 0 || len(recs) != 1 || len(recs[0].Authors) != 2 {
 		t.Fatalf("records %d, errors %v", len(recs), errs)
 	}
-	want := []Author{
+	want := []mappings.Author{
 		{AsWritten: "Bussel, James B, Jr", Family: "Bussel", Given: "James B", Suffix: "Jr"},
 		{AsWritten: "Bussel, James B", Family: "Bussel", Given: "James B"},
 	}
@@ -498,7 +356,7 @@ func TestPubMedBookArticle(t *testing.T) {
 			[]string{"National Collaborating Centre for Chronic Conditions (UK)", "Williams"}},
 	}
 	for _, c := range cases {
-		recs, errs := readAllPM(t, []byte(pmSet(c.in)))
+		recs, errs := formattest.ReadAllPubMed(t, []byte(pmSet(c.in)))
 		if len(errs) != 0 || len(recs) != 1 {
 			t.Errorf("%s: %d records, errors %v", c.name, len(recs), errs)
 			continue

@@ -1,6 +1,7 @@
-package mappings
+package pubmed
 
 import (
+	"github.com/msckg/msckg/mappings"
 	"regexp"
 	"strconv"
 	"strings"
@@ -8,8 +9,8 @@ import (
 
 // record turns one decoded article into a Record (without the position
 // fields, which the stream fills in).
-func (a *pmArticle) record() (Record, error) {
-	var rec Record
+func (a *pmArticle) record() (mappings.Record, error) {
+	var rec mappings.Record
 	if a.Book != nil {
 		a.book(&rec)
 	} else {
@@ -18,55 +19,55 @@ func (a *pmArticle) record() (Record, error) {
 	return rec, nil // an untitled record is judged by untitledPolicy
 }
 
-func (a *pmArticle) journalArticle(rec *Record) {
+func (a *pmArticle) journalArticle(rec *mappings.Record) {
 	c := &a.Citation
 	art := &c.Article
-	rec.PMID = NormalizePMID(c.PMID)
-	rec.Title = nlmTitle(inlineText(art.Title.Inner))
+	rec.PMID = mappings.NormalizePMID(c.PMID)
+	rec.Title = mappings.NLMTitle(mappings.InlineText(art.Title.Inner))
 	if rec.Title == "" {
-		rec.Title = nlmTitle(inlineText(art.VernacularTitle.Inner))
+		rec.Title = mappings.NLMTitle(mappings.InlineText(art.VernacularTitle.Inner))
 	}
 	rec.Authors = pmAuthors(art.AuthorLists)
 
 	j := &art.Journal
-	rec.Journal.Title = CleanText(j.Title)
-	rec.Journal.Abbrev = CleanText(c.JournalInfo.MedlineTA)
+	rec.Journal.Title = mappings.CleanText(j.Title)
+	rec.Journal.Abbrev = mappings.CleanText(c.JournalInfo.MedlineTA)
 	if rec.Journal.Abbrev == "" {
-		rec.Journal.Abbrev = CleanText(j.Abbrev)
+		rec.Journal.Abbrev = mappings.CleanText(j.Abbrev)
 	}
 	for _, is := range j.ISSNs {
-		issn := NormalizeISSN(is.Value)
+		issn := mappings.NormalizeISSN(is.Value)
 		switch strings.ToLower(is.Type) {
 		case "print":
 			rec.Journal.ISSN = issn
 		case "electronic":
 			rec.Journal.EISSN = issn
 		default:
-			rec.Journal.ISSNs = appendOnce(rec.Journal.ISSNs, issn)
+			rec.Journal.ISSNs = mappings.AppendOnce(rec.Journal.ISSNs, issn)
 		}
 	}
-	rec.Journal.ISSNL = NormalizeISSN(c.JournalInfo.ISSNLinking)
-	rec.Volume = CleanText(j.Issue.Volume)
-	rec.Issue = CleanText(j.Issue.Issue)
+	rec.Journal.ISSNL = mappings.NormalizeISSN(c.JournalInfo.ISSNLinking)
+	rec.Volume = mappings.CleanText(j.Issue.Volume)
+	rec.Issue = mappings.CleanText(j.Issue.Issue)
 	rec.Issued = j.Issue.PubDate.date()
 	art.Pagination.fill(rec)
 
 	for _, id := range art.ELocationIDs {
 		if strings.EqualFold(id.EIdType, "doi") && id.ValidYN != "N" && rec.DOI == "" {
-			rec.DOI = NormalizeDOI(id.Value)
+			rec.DOI = mappings.NormalizeDOI(id.Value)
 		}
 	}
 	pmIDs(rec, a.Data.ArticleIDs)
 	rec.Language = pmLanguage(art.Languages)
 	for _, pt := range art.PublicationTypes {
-		rec.PublicationTypes = appendOnce(rec.PublicationTypes, CleanText(pt))
+		rec.PublicationTypes = mappings.AppendOnce(rec.PublicationTypes, mappings.CleanText(pt))
 	}
 	rec.Keywords = pmKeywords(c.Keywords)
 	rec.MeSH = pmMeSHHeadings(c.MeSH)
 	rec.Abstract = art.Abstract.abstract()
 	for _, db := range art.DataBanks {
 		for _, acc := range db.Accessions {
-			rec.TrialIDs = appendOnce(rec.TrialIDs, nlmTrialID(db.Name, acc))
+			rec.TrialIDs = mappings.AppendOnce(rec.TrialIDs, mappings.NLMTrialID(db.Name, acc))
 		}
 	}
 	rec.References = pmReferences(a.Data.References)
@@ -75,15 +76,15 @@ func (a *pmArticle) journalArticle(rec *Record) {
 // book reads a PubmedBookArticle: a chapter (ArticleTitle) or a whole
 // book (BookTitle only). A book is not a periodical, so Journal stays
 // empty and the publisher is kept instead.
-func (a *pmArticle) book(rec *Record) {
+func (a *pmArticle) book(rec *mappings.Record) {
 	b := a.Book
-	rec.PMID = NormalizePMID(b.PMID)
-	rec.Title = nlmTitle(inlineText(b.Title.Inner))
+	rec.PMID = mappings.NormalizePMID(b.PMID)
+	rec.Title = mappings.NLMTitle(mappings.InlineText(b.Title.Inner))
 	if rec.Title == "" {
-		rec.Title = nlmTitle(inlineText(b.Book.Title.Inner))
+		rec.Title = mappings.NLMTitle(mappings.InlineText(b.Book.Title.Inner))
 	}
 	if rec.Title == "" {
-		rec.Title = nlmTitle(inlineText(b.VernacularTitle.Inner))
+		rec.Title = mappings.NLMTitle(mappings.InlineText(b.VernacularTitle.Inner))
 	}
 	rec.Authors = pmAuthors(b.AuthorLists)
 	if len(rec.Authors) == 0 {
@@ -91,25 +92,25 @@ func (a *pmArticle) book(rec *Record) {
 		// authors wrote it (its editors, Type="editors", did not).
 		rec.Authors = pmAuthors(b.Book.AuthorLists)
 	}
-	if inlineText(b.Title.Inner) == "" {
+	if mappings.InlineText(b.Title.Inner) == "" {
 		// The Book's DOI is the record's only when the record is the
 		// book: given to a chapter it would merge every chapter of the
 		// book into one paper.
 		for _, id := range b.Book.ELocationIDs {
 			if strings.EqualFold(id.EIdType, "doi") && id.ValidYN != "N" && rec.DOI == "" {
-				rec.DOI = NormalizeDOI(id.Value)
+				rec.DOI = mappings.NormalizeDOI(id.Value)
 			}
 		}
 	}
-	rec.Publisher = CleanText(b.Book.Publisher)
-	rec.Volume = CleanText(b.Book.Volume)
+	rec.Publisher = mappings.CleanText(b.Book.Publisher)
+	rec.Volume = mappings.CleanText(b.Book.Volume)
 	rec.Issued = b.Book.PubDate.date()
 	b.Pagination.fill(rec)
 	pmIDs(rec, b.ArticleIDs)
 	pmIDs(rec, a.BookData.ArticleIDs)
 	rec.Language = pmLanguage(b.Languages)
 	for _, pt := range b.PublicationTypes {
-		rec.PublicationTypes = appendOnce(rec.PublicationTypes, CleanText(pt))
+		rec.PublicationTypes = mappings.AppendOnce(rec.PublicationTypes, mappings.CleanText(pt))
 	}
 	rec.Keywords = pmKeywords(b.Keywords)
 	rec.Abstract = b.Abstract.abstract()
@@ -119,49 +120,49 @@ func (a *pmArticle) book(rec *Record) {
 	}
 }
 
-func (d pmDate) date() Date {
+func (d pmDate) date() mappings.Date {
 	if d.Year == "" {
-		return nlmFreeDate(d.MedlineDate)
+		return mappings.NLMFreeDate(d.MedlineDate)
 	}
 	y, err := strconv.Atoi(strings.TrimSpace(d.Year))
 	if err != nil || y < 1000 || y > 9999 {
-		return nlmFreeDate(d.MedlineDate)
+		return mappings.NLMFreeDate(d.MedlineDate)
 	}
-	out := Date{Year: y, Month: nlmMonth(d.Month)}
+	out := mappings.Date{Year: y, Month: mappings.NLMMonth(d.Month)}
 	if out.Month != 0 {
-		if day := nlmDay(d.Day); day <= daysIn(y, out.Month) {
+		if day := mappings.NLMDay(d.Day); day <= mappings.DaysIn(y, out.Month) {
 			out.Day = day
 		}
 	}
 	return out
 }
 
-func (p pmPagination) fill(rec *Record) {
+func (p pmPagination) fill(rec *mappings.Record) {
 	if p.MedlinePgn != "" {
-		nlmPages(rec, p.MedlinePgn)
+		mappings.NLMPages(rec, p.MedlinePgn)
 		return
 	}
-	rec.PageStart, rec.PageEnd = CleanText(p.StartPage), CleanText(p.EndPage)
+	rec.PageStart, rec.PageEnd = mappings.CleanText(p.StartPage), mappings.CleanText(p.EndPage)
 }
 
 // pmIDs takes the record's own identifiers from an ArticleIdList,
 // keeping any already found.
-func pmIDs(rec *Record, ids []pmID) {
+func pmIDs(rec *mappings.Record, ids []pmID) {
 	for _, id := range ids {
 		switch strings.ToLower(id.IdType) {
 		case "pubmed":
-			setOnce(&rec.PMID, NormalizePMID(id.Value))
+			mappings.SetOnce(&rec.PMID, mappings.NormalizePMID(id.Value))
 		case "pmc":
-			setOnce(&rec.PMCID, NormalizePMCID(id.Value))
+			mappings.SetOnce(&rec.PMCID, mappings.NormalizePMCID(id.Value))
 		case "doi":
-			setOnce(&rec.DOI, NormalizeDOI(id.Value))
+			mappings.SetOnce(&rec.DOI, mappings.NormalizeDOI(id.Value))
 		}
 	}
 }
 
 func pmLanguage(langs []string) string {
 	for _, l := range langs {
-		if c := LanguageCode(l); c != "" {
+		if c := mappings.LanguageCode(l); c != "" {
 			return c
 		}
 	}
@@ -170,8 +171,8 @@ func pmLanguage(langs []string) string {
 
 // pmAuthors reads the author lists, leaving out editors (book records
 // carry both).
-func pmAuthors(lists []pmAuthorList) []Author {
-	var out []Author
+func pmAuthors(lists []pmAuthorList) []mappings.Author {
+	var out []mappings.Author
 	for _, l := range lists {
 		if l.Type != "" && !strings.EqualFold(l.Type, "authors") {
 			continue
@@ -185,15 +186,15 @@ func pmAuthors(lists []pmAuthorList) []Author {
 	return out
 }
 
-func (p pmAuthor) author() (Author, bool) {
-	var a Author
-	if name := inlineText(p.Collective.Inner); name != "" {
-		a = Author{AsWritten: name, Family: name, Collective: true}
+func (p pmAuthor) author() (mappings.Author, bool) {
+	var a mappings.Author
+	if name := mappings.InlineText(p.Collective.Inner); name != "" {
+		a = mappings.Author{AsWritten: name, Family: name, Collective: true}
 	} else {
-		a.Family = CleanText(p.LastName)
-		a.Given = CleanText(p.ForeName)
+		a.Family = mappings.CleanText(p.LastName)
+		a.Given = mappings.CleanText(p.ForeName)
 		if a.Given == "" {
-			a.Given = CleanText(p.Initials)
+			a.Given = mappings.CleanText(p.Initials)
 		}
 		if a.Family == "" {
 			return a, false
@@ -202,18 +203,18 @@ func (p pmAuthor) author() (Author, bool) {
 		if a.Given != "" {
 			a.AsWritten += ", " + a.Given
 		}
-		if s := CleanText(p.Suffix); s != "" {
+		if s := mappings.CleanText(p.Suffix); s != "" {
 			a.AsWritten += ", " + s
 			a.Suffix = s
 		}
 	}
 	for _, id := range p.Identifiers {
 		if strings.EqualFold(id.Source, "ORCID") && a.ORCID == "" {
-			a.ORCID = nlmORCID(id.Value)
+			a.ORCID = mappings.ValidORCID(id.Value)
 		}
 	}
 	for _, aff := range p.Affiliations {
-		a.Affiliations = appendOnce(a.Affiliations, inlineText(aff.Inner))
+		a.Affiliations = mappings.AppendOnce(a.Affiliations, mappings.InlineText(aff.Inner))
 	}
 	return a, true
 }
@@ -221,24 +222,24 @@ func (p pmAuthor) author() (Author, bool) {
 func pmKeywords(kws []pmText) []string {
 	var out []string
 	for _, k := range kws {
-		out = appendOnce(out, inlineText(k.Inner))
+		out = mappings.AppendOnce(out, mappings.InlineText(k.Inner))
 	}
 	return out
 }
 
-func pmMeSHHeadings(hs []pmMeSH) []MeSHHeading {
-	var out []MeSHHeading
+func pmMeSHHeadings(hs []pmMeSH) []mappings.MeSHHeading {
+	var out []mappings.MeSHHeading
 	for _, h := range hs {
-		m := MeSHHeading{
-			Descriptor: CleanText(h.Descriptor.Name),
-			UI:         CleanText(h.Descriptor.UI),
+		m := mappings.MeSHHeading{
+			Descriptor: mappings.CleanText(h.Descriptor.Name),
+			UI:         mappings.CleanText(h.Descriptor.UI),
 			Major:      h.Descriptor.Major == "Y",
 		}
 		if m.Descriptor == "" {
 			continue
 		}
 		for _, q := range h.Qualifiers {
-			m.Qualifiers = appendOnce(m.Qualifiers, CleanText(q.Name))
+			m.Qualifiers = mappings.AppendOnce(m.Qualifiers, mappings.CleanText(q.Name))
 			m.Major = m.Major || q.Major == "Y"
 		}
 		out = append(out, m)
@@ -249,19 +250,19 @@ func pmMeSHHeadings(hs []pmMeSH) []MeSHHeading {
 // abstract joins the AbstractText parts: a structured abstract when any
 // part is labelled (Label, else an NlmCategory other than UNASSIGNED),
 // plain text otherwise.
-func (ab pmAbstract) abstract() Abstract {
-	var secs []Section
+func (ab pmAbstract) abstract() mappings.Abstract {
+	var secs []mappings.Section
 	labelled := false
 	for _, t := range ab.Texts {
-		s := Section{Label: CleanText(t.Label), Text: inlineText(t.Inner)}
+		s := mappings.Section{Label: mappings.CleanText(t.Label), Text: mappings.InlineText(t.Inner)}
 		if s.Label == "" && !strings.EqualFold(t.Category, "UNASSIGNED") {
-			s.Label = CleanText(t.Category)
+			s.Label = mappings.CleanText(t.Category)
 		}
 		labelled = labelled || s.Label != ""
 		secs = append(secs, s)
 	}
 	if labelled {
-		return NewAbstract(secs)
+		return mappings.NewAbstract(secs)
 	}
 	var parts []string
 	for _, s := range secs {
@@ -269,7 +270,7 @@ func (ab pmAbstract) abstract() Abstract {
 			parts = append(parts, s.Text)
 		}
 	}
-	return Abstract{Text: strings.Join(parts, "\n")}
+	return mappings.Abstract{Text: strings.Join(parts, "\n")}
 }
 
 // referenceYear finds the year in an NLM-style citation: after a full
@@ -277,16 +278,16 @@ func (ab pmAbstract) abstract() Abstract {
 // ("Blood. 2009 Mar 12;113(11):2386-93"), never a page or volume number.
 var referenceYear = regexp.MustCompile(`(?:^|[.(]\s*)((?:18|19|20)\d\d)(?:[;).\s]|$)`)
 
-func pmReferences(refs []pmReference) []Reference {
-	var out []Reference
+func pmReferences(refs []pmReference) []mappings.Reference {
+	var out []mappings.Reference
 	for _, r := range refs {
-		ref := Reference{Text: inlineText(r.Citation.Inner)}
+		ref := mappings.Reference{Text: mappings.InlineText(r.Citation.Inner)}
 		for _, id := range r.ArticleIDs {
 			switch strings.ToLower(id.IdType) {
 			case "doi":
-				setOnce(&ref.DOI, NormalizeDOI(id.Value))
+				mappings.SetOnce(&ref.DOI, mappings.NormalizeDOI(id.Value))
 			case "pubmed":
-				setOnce(&ref.PMID, NormalizePMID(id.Value))
+				mappings.SetOnce(&ref.PMID, mappings.NormalizePMID(id.Value))
 			}
 		}
 		if m := referenceYear.FindStringSubmatch(ref.Text); m != nil {

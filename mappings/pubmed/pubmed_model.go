@@ -1,4 +1,4 @@
-package mappings
+package pubmed
 
 // The parts of the PubMed DTD (pubmed_250101.dtd and earlier) that the
 // reader takes. encoding/xml fills one pmArticle per <PubmedArticle> or

@@ -1,4 +1,4 @@
-package mappings
+package pubmed
 
 import (
 	"bufio"
@@ -6,13 +6,14 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"github.com/msckg/msckg/mappings"
 	"io"
 	"iter"
 	"strings"
 )
 
 func init() {
-	Register(Format{
+	mappings.Register(mappings.Format{
 		Name:  "pubmed-xml",
 		Rank:  10,
 		Title: "PubMed XML (efetch, baseline and update files)",
@@ -77,8 +78,8 @@ func pmMentioned(head []byte) int {
 // unclosed quote) must not make the reader swallow the rest of a file.
 const maxPMArticle = 32 << 20
 
-func readPubMedXML(r io.Reader) iter.Seq2[Record, error] {
-	return func(yield func(Record, error) bool) {
+func readPubMedXML(r io.Reader) iter.Seq2[mappings.Record, error] {
+	return func(yield func(mappings.Record, error) bool) {
 		s := newPMStream(r)
 		for {
 			rec, err, ok := s.next()
@@ -208,7 +209,7 @@ func (s *pmStream) restart() {
 }
 
 // next returns the next record or record error; ok is false at the end.
-func (s *pmStream) next() (rec Record, err error, ok bool) {
+func (s *pmStream) next() (rec mappings.Record, err error, ok bool) {
 	for !s.done {
 		off := s.dec.InputOffset()
 		line, _ := s.dec.InputPos()
@@ -221,9 +222,9 @@ func (s *pmStream) next() (rec Record, err error, ok bool) {
 			if err == io.EOF || s.resynced && errors.As(err, &se) && se.Msg == "unexpected EOF" {
 				// After a reported error, the enclosing elements the
 				// restarted decoder was given are never closed.
-				return Record{}, nil, false
+				return mappings.Record{}, nil, false
 			}
-			return Record{}, fmt.Errorf("line %d: %w", line, s.absolute(err)), true
+			return mappings.Record{}, fmt.Errorf("line %d: %w", line, s.absolute(err)), true
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -238,12 +239,12 @@ func (s *pmStream) next() (rec Record, err error, ok bool) {
 			}
 		}
 	}
-	return Record{}, nil, false
+	return mappings.Record{}, nil, false
 }
 
 // article decodes the article whose start tag the decoder just read,
 // at decoder offset off and input line line.
-func (s *pmStream) article(start xml.StartElement, off int64, line int) (Record, error) {
+func (s *pmStream) article(start xml.StartElement, off int64, line int) (mappings.Record, error) {
 	s.number++
 	var a pmArticle
 	s.rec.inArticle = true
@@ -252,11 +253,11 @@ func (s *pmStream) article(start xml.StartElement, off int64, line int) (Record,
 	if err != nil {
 		err = s.absolute(err)
 		s.resync(off, line)
-		return Record{}, &RecordError{Record: s.number, Line: line, Err: err}
+		return mappings.Record{}, &mappings.RecordError{Record: s.number, Line: line, Err: err}
 	}
 	rec, err := a.record()
 	if err != nil {
-		return Record{}, &RecordError{Record: s.number, Line: line, Err: err}
+		return mappings.Record{}, &mappings.RecordError{Record: s.number, Line: line, Err: err}
 	}
 	rec.Format = "pubmed-xml"
 	rec.Number = s.number

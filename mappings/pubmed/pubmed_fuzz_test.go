@@ -1,15 +1,17 @@
-package mappings
+package pubmed
 
 import (
 	"bytes"
 	"errors"
+	"github.com/msckg/msckg/mappings"
+	"github.com/msckg/msckg/mappings/formats/formattest"
 	"testing"
 	"unicode/utf8"
 )
 
 func FuzzPubMedXML(f *testing.F) {
 	for _, name := range []string{"pubmed-etm.xml", "pubmed-multi.xml"} {
-		data := readFixture(f, name)
+		data := formattest.Fixture(f, name)
 		f.Add(data)
 		f.Add(data[:len(data)/2])
 	}
@@ -18,9 +20,9 @@ func FuzzPubMedXML(f *testing.F) {
 	f.Add([]byte("<PubmedArticle><MedlineCitation><PMID>1</PMID><Article><ArticleTitle>10<sup>9</sup> <mml:math><mml:msup><mml:mn>2</mml:mn></mml:msup></mml:math></ArticleTitle></Article></MedlineCitation></PubmedArticle>"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		last := 0
-		for rec, err := range registeredRead("pubmed-xml")(bytes.NewReader(data)) {
+		for rec, err := range formattest.Reader("pubmed-xml")(bytes.NewReader(data)) {
 			if err != nil {
-				var re *RecordError
+				var re *mappings.RecordError
 				if errors.As(err, &re) && (re.Record <= last || re.Line < 1) {
 					t.Fatalf("error %v after record %d", err, last)
 				}
@@ -39,18 +41,6 @@ func FuzzPubMedXML(f *testing.F) {
 			if !utf8.ValidString(rec.Title) || !utf8.ValidString(rec.Abstract.Text) {
 				t.Fatalf("invalid UTF-8 in %q / %q", rec.Title, rec.Abstract.Text)
 			}
-		}
-	})
-}
-
-func FuzzInlineText(f *testing.F) {
-	for _, s := range []string{"30×10<sup>9</sup>/L", "IC<sub>50</sub>", "<i>x</i>", "a &lt; b", "<sup>", "<math><msup><mn>1</mn></msup></math>", "<sup 9"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		out := inlineText(s)
-		if !utf8.ValidString(out) {
-			t.Fatalf("inlineText(%q) = %q: invalid UTF-8", s, out)
 		}
 	})
 }

@@ -1,8 +1,9 @@
-package mappings
+package pubmed
 
 import (
 	"bytes"
 	"fmt"
+	"github.com/msckg/msckg/mappings/formats/formattest"
 	"io"
 	"runtime"
 	"strings"
@@ -98,7 +99,7 @@ func TestPMSynthIsValidPubMed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	recs, errs := readAllPM(t, data)
+	recs, errs := formattest.ReadAllPubMed(t, data)
 	if len(errs) != 0 || len(recs) != 3 {
 		t.Fatalf("got %d records, %v", len(recs), errs)
 	}

@@ -1,5 +1,5 @@
 //go:build !race
 
-package mappings
+package pubmed
 
 const raceEnabled = false

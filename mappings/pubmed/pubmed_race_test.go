@@ -1,6 +1,6 @@
 //go:build race
 
-package mappings
+package pubmed
 
 // raceEnabled shrinks the streaming test: the race detector makes the
 // full 30,000-article run take minutes.
