@@ -411,6 +411,3 @@ func readFixture(t testing.TB, name string) []byte {
 	}
 	return data
 }
-
-// etmAbstract is PubMed's abstract of the ETM paper (PMID 28565834).
-const etmAbstract = "Four patients with chronic refractory immune thrombocytopenic purpura (ITP) received human umbilical cord-derived mesenchymal stem cells (hUC-MSCs). The hUC-MSC dose was 5×10(7) to 1×10(8). Complete remission (CR) was achieved in three patients in 12 months and one patient in 24 months. Three patients received the second hUC-MSC transplantation with the same dose. The median time between hUC-MSC transplantation and response was 12.5 days (range, 7–16). There were no severe adverse events during and post hUC-MSC transplantation. During follow-up (median, 17 months; range, 13–24) no other immunosuppressive drugs were used post-first hUC-MSCs transplantation. In conclusion, hUC-MSC transplantation is a reasonable salvage treatment in chronic refractory ITP. Prospective randomized large-scale clinical trials are needed to further elucidate the efficacy of hUC-MSCs transplantation therapy on ITP."

@@ -4,6 +4,7 @@ package all
 
 import (
 	_ "github.com/msckg/msckg/mappings"
+	_ "github.com/msckg/msckg/mappings/bibtex"
 	_ "github.com/msckg/msckg/mappings/crossref"
 	_ "github.com/msckg/msckg/mappings/csljson"
 	_ "github.com/msckg/msckg/mappings/ctgov"

@@ -1,10 +1,11 @@
-package mappings
+package bibtex
 
 import (
 	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/msckg/msckg/mappings"
 	"io"
 	"regexp"
 	"strings"
@@ -65,7 +66,7 @@ func (s *bibSplitter) next() (bibChunk, error) {
 			c.Err = errors.New("input ends inside an entry header")
 			return c, nil
 		}
-		if isASCIILetter(rune(b)) || (len(c.Type) > 0 && b == ' ') {
+		if mappings.IsASCIILetter(rune(b)) || (len(c.Type) > 0 && b == ' ') {
 			c.Raw = append(c.Raw, b)
 			if b != ' ' {
 				c.Type += string(b)
@@ -225,7 +226,7 @@ func bibValue(text []byte, i int, macros map[string]string) ([]byte, int) {
 				j++
 			}
 			word := string(text[i:j])
-			if isDigits(word) {
+			if mappings.IsDigits(word) {
 				val = appendBibCapped(val, []byte(word))
 			} else {
 				val = appendBibCapped(val, []byte(bibMacroValue(word, macros)))

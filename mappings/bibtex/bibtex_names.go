@@ -1,6 +1,7 @@
-package mappings
+package bibtex
 
 import (
+	"github.com/msckg/msckg/mappings"
 	"strings"
 )
 
@@ -9,32 +10,32 @@ import (
 // Family" all work; a name wholly inside one pair of braces
 // ("{ITP Study Group}") is a group, kept whole; "others" (et al.) is
 // dropped.
-func bibAuthors(raw string) []Author {
-	var out []Author
+func bibAuthors(raw string) []mappings.Author {
+	var out []mappings.Author
 	for _, name := range bibSplitNames(raw) {
 		name = strings.TrimSpace(name)
 		if name == "" || strings.EqualFold(name, "others") {
 			continue
 		}
 		if bibWhollyBraced(name) {
-			text := TeXToUnicode(name)
+			text := mappings.TeXToUnicode(name)
 			if text != "" {
-				out = append(out, Author{AsWritten: text, Family: text, Collective: true})
+				out = append(out, mappings.Author{AsWritten: text, Family: text, Collective: true})
 			}
 			continue
 		}
 		parts := bibSplitTop(name, ',')
-		asWritten := TeXToUnicode(name)
-		var a Author
+		asWritten := mappings.TeXToUnicode(name)
+		var a mappings.Author
 		switch len(parts) {
 		case 1:
-			a = ParseName(asWritten, GivenFirst)
+			a = mappings.ParseName(asWritten, mappings.GivenFirst)
 		case 2:
-			a = ParseName(TeXToUnicode(parts[0])+", "+TeXToUnicode(parts[1]), GivenFirst)
+			a = mappings.ParseName(mappings.TeXToUnicode(parts[0])+", "+mappings.TeXToUnicode(parts[1]), mappings.GivenFirst)
 		default: // von Last, Jr, First
-			a = ParseName(TeXToUnicode(parts[0])+", "+TeXToUnicode(strings.Join(parts[2:], ",")), GivenFirst)
+			a = mappings.ParseName(mappings.TeXToUnicode(parts[0])+", "+mappings.TeXToUnicode(strings.Join(parts[2:], ",")), mappings.GivenFirst)
 			if a.Suffix == "" {
-				a.Suffix = strings.TrimSpace(TeXToUnicode(parts[1]))
+				a.Suffix = strings.TrimSpace(mappings.TeXToUnicode(parts[1]))
 			}
 		}
 		if a.AsWritten == "" {

@@ -1,9 +1,10 @@
-package mappings
+package bibtex
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/msckg/msckg/mappings"
 	"io"
 	"iter"
 	"regexp"
@@ -13,7 +14,7 @@ import (
 )
 
 func init() {
-	Register(Format{
+	mappings.Register(mappings.Format{
 		Name:  "bibtex",
 		Rank:  32,
 		Title: "BibTeX / BibLaTeX (Zotero, JabRef, Mendeley, PubMed exports)",
@@ -42,8 +43,8 @@ func sniffBibTeX(head []byte) int {
 
 var bibFieldPattern = regexp.MustCompile(`(?i)[a-z_-]+[ \t]*=[ \t]*["{0-9a-z]`)
 
-func readBibTeX(r io.Reader) iter.Seq2[Record, error] {
-	return func(yield func(Record, error) bool) {
+func readBibTeX(r io.Reader) iter.Seq2[mappings.Record, error] {
+	return func(yield func(mappings.Record, error) bool) {
 		split := newBibSplitter(r)
 		macros := map[string]string{}
 		x := bibCrossrefs{parents: map[string]map[string]string{}}
@@ -56,7 +57,7 @@ func readBibTeX(r io.Reader) iter.Seq2[Record, error] {
 			}
 			if err != nil {
 				if x.flush(yield, true) {
-					yield(Record{}, fmt.Errorf("bibtex: %w", err))
+					yield(mappings.Record{}, fmt.Errorf("bibtex: %w", err))
 				}
 				return
 			}
@@ -71,7 +72,7 @@ func readBibTeX(r io.Reader) iter.Seq2[Record, error] {
 						// Said, not silent: entries using the macro then
 						// keep its name.
 						n++
-						if !x.flush(yield, true) || !yield(Record{}, &RecordError{Record: n, Line: c.Line, Err: fmt.Errorf("@string: %w", err)}) {
+						if !x.flush(yield, true) || !yield(mappings.Record{}, &mappings.RecordError{Record: n, Line: c.Line, Err: fmt.Errorf("@string: %w", err)}) {
 							return
 						}
 					}
@@ -135,7 +136,7 @@ func (x *bibCrossrefs) remember(key string, fields map[string]string) {
 
 // flush yields the waiting entries that can go: all of them at the end of
 // the input. It reports false when the consumer stopped.
-func (x *bibCrossrefs) flush(yield func(Record, error) bool, end bool) bool {
+func (x *bibCrossrefs) flush(yield func(mappings.Record, error) bool, end bool) bool {
 	for len(x.queue) > 0 {
 		e := x.queue[0]
 		parent := strings.ToLower(strings.TrimSpace(bibVerbatim(e.fields["crossref"])))
@@ -145,7 +146,7 @@ func (x *bibCrossrefs) flush(yield func(Record, error) bool, end bool) bool {
 		}
 		x.queue = x.queue[1:]
 		if e.err != nil {
-			if !yield(Record{}, &RecordError{Record: e.n, Line: e.c.Line, Err: e.err}) {
+			if !yield(mappings.Record{}, &mappings.RecordError{Record: e.n, Line: e.c.Line, Err: e.err}) {
 				return false
 			}
 			continue
@@ -224,7 +225,7 @@ func bibEntryFields(c bibChunk, macros map[string]string) (map[string]string, er
 
 // bibEntryRecord maps an entry's fields to a Record; the record's line
 // is the entry's.
-func bibEntryRecord(c bibChunk, m map[string]string) Record {
+func bibEntryRecord(c bibChunk, m map[string]string) mappings.Record {
 	rec := bibFields(m)
 	rec.Format, rec.Line, rec.Raw = "bibtex", c.Line, c.Raw
 	if c.Type != "" {
@@ -236,16 +237,16 @@ func bibEntryRecord(c bibChunk, m map[string]string) Record {
 // bibPMPattern finds PubMed identifiers in a free-text note.
 var bibPMPattern = regexp.MustCompile(`(?i)\b(PMCID|PMID)\s*:?\s*(PMC\d+|\d+)`)
 
-func bibFields(f map[string]string) Record {
-	tex := func(name string) string { return TeXToUnicode(f[name]) }
-	rec := Record{
+func bibFields(f map[string]string) mappings.Record {
+	tex := func(name string) string { return mappings.TeXToUnicode(f[name]) }
+	rec := mappings.Record{
 		Title:     tex("title"),
 		Volume:    tex("volume"),
 		Issue:     tex("number"),
-		DOI:       NormalizeDOI(bibVerbatim(f["doi"])),
-		PMID:      NormalizePMID(bibVerbatim(f["pmid"])),
-		PMCID:     NormalizePMCID(bibVerbatim(f["pmcid"])),
-		Language:  LanguageCode(tex("language")),
+		DOI:       mappings.NormalizeDOI(bibVerbatim(f["doi"])),
+		PMID:      mappings.NormalizePMID(bibVerbatim(f["pmid"])),
+		PMCID:     mappings.NormalizePMCID(bibVerbatim(f["pmcid"])),
+		Language:  mappings.LanguageCode(tex("language")),
 		Publisher: tex("publisher"),
 	}
 	if rec.Issue == "" {
@@ -256,34 +257,34 @@ func bibFields(f map[string]string) Record {
 		rec.Journal.Title = j
 	}
 	rec.Journal.Abbrev = tex("shortjournal")
-	for _, s := range splitList(bibVerbatim(f["issn"]), ",; ") {
-		if issn := NormalizeISSN(s); issn != "" && !slices.Contains(rec.Journal.ISSNs, issn) {
+	for _, s := range mappings.SplitList(bibVerbatim(f["issn"]), ",; ") {
+		if issn := mappings.NormalizeISSN(s); issn != "" && !slices.Contains(rec.Journal.ISSNs, issn) {
 			rec.Journal.ISSNs = append(rec.Journal.ISSNs, issn)
 		}
 	}
 	rec.Issued = bibDate(tex("date"), tex("year"), tex("month"))
-	rec.PageStart, rec.PageEnd = SplitPages(tex("pages"))
+	rec.PageStart, rec.PageEnd = mappings.SplitPages(tex("pages"))
 	switch strings.ToLower(bibVerbatim(f["eprinttype"])) {
 	case "pubmed", "pmid":
-		setOnce(&rec.PMID, NormalizePMID(bibVerbatim(f["eprint"])))
+		mappings.SetOnce(&rec.PMID, mappings.NormalizePMID(bibVerbatim(f["eprint"])))
 	case "pmc", "pmcid":
-		setOnce(&rec.PMCID, NormalizePMCID(bibVerbatim(f["eprint"])))
+		mappings.SetOnce(&rec.PMCID, mappings.NormalizePMCID(bibVerbatim(f["eprint"])))
 	}
 	for _, m := range bibPMPattern.FindAllStringSubmatch(tex("note")+" "+tex("annote"), -1) {
 		switch strings.ToUpper(m[1]) {
 		case "PMID":
-			setOnce(&rec.PMID, NormalizePMID(m[2]))
+			mappings.SetOnce(&rec.PMID, mappings.NormalizePMID(m[2]))
 		case "PMCID":
-			setOnce(&rec.PMCID, NormalizePMCID(m[2]))
+			mappings.SetOnce(&rec.PMCID, mappings.NormalizePMCID(m[2]))
 		}
 	}
 	rec.Authors = bibAuthors(f["author"])
 	if text := tex("abstract"); text != "" {
-		rec.Abstract = abstractFrom(text)
+		rec.Abstract = mappings.AbstractFrom(text)
 	}
-	rec.Keywords = SplitKeywords(tex("keywords"))
+	rec.Keywords = mappings.SplitKeywords(tex("keywords"))
 	for _, u := range strings.Fields(bibVerbatim(f["url"])) {
-		addURL(&rec, u)
+		mappings.AddURL(&rec, u)
 	}
 	return rec
 }
@@ -292,34 +293,34 @@ func bibFields(f map[string]string) Record {
 // undone, but no dash or quote conversion ("--" in a URL stays).
 func bibVerbatim(s string) string {
 	s = strings.NewReplacer(`\_`, "_", `\&`, "&", `\%`, "%", `\#`, "#", `\$`, "$", `\textunderscore`, "_", "{", "", "}", "").Replace(s)
-	return CleanText(s)
+	return mappings.CleanText(s)
 }
 
 // bibDate reads BibLaTeX's "date" or else BibTeX's year and month.
-func bibDate(date, year, month string) Date {
-	if d, ok := ParseDate(date); ok {
+func bibDate(date, year, month string) mappings.Date {
+	if d, ok := mappings.ParseDate(date); ok {
 		return d
 	}
 	y, err := strconv.Atoi(strings.TrimSpace(year))
 	if err != nil {
-		if d, ok := ParseDate(year); ok {
-			return Date{Year: d.Year}
+		if d, ok := mappings.ParseDate(year); ok {
+			return mappings.Date{Year: d.Year}
 		}
-		return Date{}
+		return mappings.Date{}
 	}
-	m := ParseMonth(month)
+	m := mappings.ParseMonth(month)
 	if m == 0 {
 		// "14 Mar" and "Mar 14": a month name with a day.
-		if d, ok := ParseMonthYear(month + " " + year); ok {
+		if d, ok := mappings.ParseMonthYear(month + " " + year); ok {
 			return d
 		}
-		if d, ok := ParseMonthYear(year + " " + month); ok {
+		if d, ok := mappings.ParseMonthYear(year + " " + month); ok {
 			return d
 		}
 	}
-	d, ok := ParseDate(DateText(y, m, 0))
+	d, ok := mappings.ParseDate(mappings.DateText(y, m, 0))
 	if !ok {
-		return Date{}
+		return mappings.Date{}
 	}
 	return d
 }

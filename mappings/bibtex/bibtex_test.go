@@ -1,9 +1,11 @@
-package mappings
+package bibtex
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/msckg/msckg/mappings"
+	"github.com/msckg/msckg/mappings/formats/formattest"
 	"reflect"
 	"strings"
 	"testing"
@@ -11,19 +13,19 @@ import (
 
 // bibOne reads a single-entry BibTeX text and fails unless it gives
 // exactly one record and no error.
-func bibOne(t *testing.T, in string) Record {
+func bibOne(t *testing.T, in string) mappings.Record {
 	t.Helper()
-	return readOneUnchecked(t, "bibtex", []byte(in))
+	return formattest.ReadOneUnchecked(t, "bibtex", []byte(in))
 }
 
 func TestBibTeXETMFixture(t *testing.T) {
-	data := readFixture(t, "bibtex-etm.bib")
+	data := formattest.Fixture(t, "bibtex-etm.bib")
 	rec := bibOne(t, string(data))
-	want := Record{
+	want := mappings.Record{
 		Format: "bibtex", Number: 1, Line: 1,
 		Title:   "Intravenous infusion umbilical cord-derived mesenchymal stem cell in primary immune thrombocytopenia: A two-year follow-up",
-		Journal: Journal{Title: "Experimental and Therapeutic Medicine", ISSNs: []string{"1792-0981"}},
-		Issued:  Date{2017, 5, 0},
+		Journal: mappings.Journal{Title: "Experimental and Therapeutic Medicine", ISSNs: []string{"1792-0981"}},
+		Issued:  mappings.Date{Year: 2017, Month: 5, Day: 0},
 		Volume:  "13", Issue: "5", PageStart: "2255", PageEnd: "2258",
 		DOI: "10.3892/etm.2017.4229", PMID: "28565834", PMCID: "PMC5443306",
 		Keywords: []string{"chronic immune thrombocytopenic purpura", "human umbilical cord-derived mesenchymal stem cells",
@@ -33,63 +35,63 @@ func TestBibTeXETMFixture(t *testing.T) {
 	}
 	for _, n := range [][2]string{{"Wang", "Xiaohua"}, {"Yin", "Xiaoguang"}, {"Sun", "Wei"}, {"Bai", "Jin"},
 		{"Shen", "Yawen"}, {"Ao", "Qiang"}, {"Gu", "Yongquan"}, {"Liu", "Ying"}} {
-		want.Authors = append(want.Authors, au(n[0]+", "+n[1], n[0], n[1]))
+		want.Authors = append(want.Authors, formattest.Au(n[0]+", "+n[1], n[0], n[1]))
 	}
-	if rec.Abstract.Text != etmAbstract {
-		t.Errorf("abstract differs from PubMed's:\n got %q\nwant %q", rec.Abstract.Text, etmAbstract)
+	if rec.Abstract.Text != formattest.ETMAbstract {
+		t.Errorf("abstract differs from PubMed's:\n got %q\nwant %q", rec.Abstract.Text, formattest.ETMAbstract)
 	}
 	if !bytes.Equal(rec.Raw, bytes.TrimRight(data, "\n")) {
 		t.Errorf("Raw is not the entry's bytes: %q", rec.Raw)
 	}
-	rec.Raw, rec.Abstract = nil, Abstract{}
-	diffRecords(t, rec, want)
+	rec.Raw, rec.Abstract = nil, mappings.Abstract{}
+	formattest.DiffRecords(t, rec, want)
 }
 
 func TestBibTeXFields(t *testing.T) {
 	cases := []struct {
 		name, entry string
-		check       func(Record) any
+		check       func(mappings.Record) any
 		want        any
 	}{
-		{"title accents", `title = {Mesenchymal cells in {M}{\"u}ller's {\'E}tude}`, func(r Record) any { return r.Title }, "Mesenchymal cells in Müller's Étude"},
-		{"title math", `title = {Platelets $>$150 $\times$ 10$^{9}$/L}`, func(r Record) any { return r.Title }, "Platelets >150 × 10⁹/L"},
-		{"quoted title", `title = "A {\"U}ber study"`, func(r Record) any { return r.Title }, "A Über study"},
-		{"concatenation", `title = "Part one" # { and two}`, func(r Record) any { return r.Title }, "Part one and two"},
-		{"journal", `journal = {Exp Ther Med}`, func(r Record) any { return r.Journal.Title }, "Exp Ther Med"},
-		{"journaltitle", `journaltitle = {Blood}`, func(r Record) any { return r.Journal.Title }, "Blood"},
-		{"shortjournal", `shortjournal = {Exp Ther Med}`, func(r Record) any { return r.Journal.Abbrev }, "Exp Ther Med"},
-		{"year only", `year = 2017`, func(r Record) any { return r.Issued }, Date{2017, 0, 0}},
-		{"month macro", "year = 2017, month = may", func(r Record) any { return r.Issued }, Date{2017, 5, 0}},
-		{"month macro upper", "year = 2017, month = MAR", func(r Record) any { return r.Issued }, Date{2017, 3, 0}},
-		{"month number", "year = {2017}, month = {11}", func(r Record) any { return r.Issued }, Date{2017, 11, 0}},
-		{"month name braced", "year = {2017}, month = {September}", func(r Record) any { return r.Issued }, Date{2017, 9, 0}},
-		{"month with day", "year = {2017}, month = {14 Mar}", func(r Record) any { return r.Issued }, Date{2017, 3, 14}},
-		{"bad month", "year = {2017}, month = {13}", func(r Record) any { return r.Issued }, Date{2017, 0, 0}},
-		{"biblatex date", "date = {2017-03-14}, year = {2016}", func(r Record) any { return r.Issued }, Date{2017, 3, 14}},
-		{"volume number", "volume = {13}, number = {5}", func(r Record) any { return [2]string{r.Volume, r.Issue} }, [2]string{"13", "5"}},
-		{"issue", "issue = {5}", func(r Record) any { return r.Issue }, "5"},
-		{"pages --", "pages = {2255--2258}", func(r Record) any { return [2]string{r.PageStart, r.PageEnd} }, [2]string{"2255", "2258"}},
-		{"pages bare", "pages = 2255--2258", func(r Record) any { return [2]string{r.PageStart, r.PageEnd} }, [2]string{"2255", "2258"}},
-		{"pages abbreviated", "pages = {2255-8}", func(r Record) any { return [2]string{r.PageStart, r.PageEnd} }, [2]string{"2255", "2258"}},
-		{"article number", "pages = {e13287}", func(r Record) any { return [2]string{r.PageStart, r.PageEnd} }, [2]string{"e13287", ""}},
-		{"doi url", "doi = {https://doi.org/10.3892/ETM.2017.4229}", func(r Record) any { return r.DOI }, "10.3892/etm.2017.4229"},
-		{"doi escaped", `doi = {10.1002/abc\_def--x}`, func(r Record) any { return r.DOI }, "10.1002/abc_def--x"},
-		{"pmid", "pmid = {28565834}", func(r Record) any { return r.PMID }, "28565834"},
-		{"eprint pubmed", "eprint = {28565834}, eprinttype = {pubmed}", func(r Record) any { return r.PMID }, "28565834"},
-		{"eprint arxiv", "eprint = {1706.03762}, eprinttype = {arxiv}", func(r Record) any { return r.PMID }, ""},
-		{"pmcid", "pmcid = {PMC5443306}", func(r Record) any { return r.PMCID }, "PMC5443306"},
-		{"note ids", "note = {Epub 2017 Mar 14. PMID: 28565834; PMCID: PMC5443306}", func(r Record) any { return [2]string{r.PMID, r.PMCID} }, [2]string{"28565834", "PMC5443306"}},
-		{"issn two", "issn = {1792-0981, 1792-1015}", func(r Record) any { return r.Journal.ISSNs }, []string{"1792-0981", "1792-1015"}},
-		{"issn bad check digit", "issn = {1792-0982}", func(r Record) any { return len(r.Journal.ISSNs) }, 0},
-		{"abstract", `abstract = {Dose 5$\times$10\textsuperscript{7}.}`, func(r Record) any { return r.Abstract.Text }, "Dose 5×10⁷."},
-		{"keywords comma", "keywords = {ITP, MSC}", func(r Record) any { return r.Keywords }, []string{"ITP", "MSC"}},
-		{"keywords semicolon", "keywords = {Purpura, Thrombocytopenic; MSC}", func(r Record) any { return r.Keywords }, []string{"Purpura, Thrombocytopenic", "MSC"}},
-		{"url", `url = {https://example.org/a\_b?x=1}`, func(r Record) any { return r.URLs }, []string{"https://example.org/a_b?x=1"}},
-		{"url gives pmid", "url = {https://pubmed.ncbi.nlm.nih.gov/28565834/}", func(r Record) any { return r.PMID }, "28565834"},
-		{"language", "language = {english}", func(r Record) any { return r.Language }, "en"},
-		{"email in note", "note = {write to a@b.org}, title = {T}", func(r Record) any { return r.Title }, "T"},
-		{"undefined macro kept", "journal = blood", func(r Record) any { return r.Journal.Title }, "blood"},
-		{"upper-case field names", "TITLE = {Upper}", func(r Record) any { return r.Title }, "Upper"},
+		{"title accents", `title = {Mesenchymal cells in {M}{\"u}ller's {\'E}tude}`, func(r mappings.Record) any { return r.Title }, "Mesenchymal cells in Müller's Étude"},
+		{"title math", `title = {Platelets $>$150 $\times$ 10$^{9}$/L}`, func(r mappings.Record) any { return r.Title }, "Platelets >150 × 10⁹/L"},
+		{"quoted title", `title = "A {\"U}ber study"`, func(r mappings.Record) any { return r.Title }, "A Über study"},
+		{"concatenation", `title = "Part one" # { and two}`, func(r mappings.Record) any { return r.Title }, "Part one and two"},
+		{"journal", `journal = {Exp Ther Med}`, func(r mappings.Record) any { return r.Journal.Title }, "Exp Ther Med"},
+		{"journaltitle", `journaltitle = {Blood}`, func(r mappings.Record) any { return r.Journal.Title }, "Blood"},
+		{"shortjournal", `shortjournal = {Exp Ther Med}`, func(r mappings.Record) any { return r.Journal.Abbrev }, "Exp Ther Med"},
+		{"year only", `year = 2017`, func(r mappings.Record) any { return r.Issued }, mappings.Date{Year: 2017, Month: 0, Day: 0}},
+		{"month macro", "year = 2017, month = may", func(r mappings.Record) any { return r.Issued }, mappings.Date{Year: 2017, Month: 5, Day: 0}},
+		{"month macro upper", "year = 2017, month = MAR", func(r mappings.Record) any { return r.Issued }, mappings.Date{Year: 2017, Month: 3, Day: 0}},
+		{"month number", "year = {2017}, month = {11}", func(r mappings.Record) any { return r.Issued }, mappings.Date{Year: 2017, Month: 11, Day: 0}},
+		{"month name braced", "year = {2017}, month = {September}", func(r mappings.Record) any { return r.Issued }, mappings.Date{Year: 2017, Month: 9, Day: 0}},
+		{"month with day", "year = {2017}, month = {14 Mar}", func(r mappings.Record) any { return r.Issued }, mappings.Date{Year: 2017, Month: 3, Day: 14}},
+		{"bad month", "year = {2017}, month = {13}", func(r mappings.Record) any { return r.Issued }, mappings.Date{Year: 2017, Month: 0, Day: 0}},
+		{"biblatex date", "date = {2017-03-14}, year = {2016}", func(r mappings.Record) any { return r.Issued }, mappings.Date{Year: 2017, Month: 3, Day: 14}},
+		{"volume number", "volume = {13}, number = {5}", func(r mappings.Record) any { return [2]string{r.Volume, r.Issue} }, [2]string{"13", "5"}},
+		{"issue", "issue = {5}", func(r mappings.Record) any { return r.Issue }, "5"},
+		{"pages --", "pages = {2255--2258}", func(r mappings.Record) any { return [2]string{r.PageStart, r.PageEnd} }, [2]string{"2255", "2258"}},
+		{"pages bare", "pages = 2255--2258", func(r mappings.Record) any { return [2]string{r.PageStart, r.PageEnd} }, [2]string{"2255", "2258"}},
+		{"pages abbreviated", "pages = {2255-8}", func(r mappings.Record) any { return [2]string{r.PageStart, r.PageEnd} }, [2]string{"2255", "2258"}},
+		{"article number", "pages = {e13287}", func(r mappings.Record) any { return [2]string{r.PageStart, r.PageEnd} }, [2]string{"e13287", ""}},
+		{"doi url", "doi = {https://doi.org/10.3892/ETM.2017.4229}", func(r mappings.Record) any { return r.DOI }, "10.3892/etm.2017.4229"},
+		{"doi escaped", `doi = {10.1002/abc\_def--x}`, func(r mappings.Record) any { return r.DOI }, "10.1002/abc_def--x"},
+		{"pmid", "pmid = {28565834}", func(r mappings.Record) any { return r.PMID }, "28565834"},
+		{"eprint pubmed", "eprint = {28565834}, eprinttype = {pubmed}", func(r mappings.Record) any { return r.PMID }, "28565834"},
+		{"eprint arxiv", "eprint = {1706.03762}, eprinttype = {arxiv}", func(r mappings.Record) any { return r.PMID }, ""},
+		{"pmcid", "pmcid = {PMC5443306}", func(r mappings.Record) any { return r.PMCID }, "PMC5443306"},
+		{"note ids", "note = {Epub 2017 Mar 14. PMID: 28565834; PMCID: PMC5443306}", func(r mappings.Record) any { return [2]string{r.PMID, r.PMCID} }, [2]string{"28565834", "PMC5443306"}},
+		{"issn two", "issn = {1792-0981, 1792-1015}", func(r mappings.Record) any { return r.Journal.ISSNs }, []string{"1792-0981", "1792-1015"}},
+		{"issn bad check digit", "issn = {1792-0982}", func(r mappings.Record) any { return len(r.Journal.ISSNs) }, 0},
+		{"abstract", `abstract = {Dose 5$\times$10\textsuperscript{7}.}`, func(r mappings.Record) any { return r.Abstract.Text }, "Dose 5×10⁷."},
+		{"keywords comma", "keywords = {ITP, MSC}", func(r mappings.Record) any { return r.Keywords }, []string{"ITP", "MSC"}},
+		{"keywords semicolon", "keywords = {Purpura, Thrombocytopenic; MSC}", func(r mappings.Record) any { return r.Keywords }, []string{"Purpura, Thrombocytopenic", "MSC"}},
+		{"url", `url = {https://example.org/a\_b?x=1}`, func(r mappings.Record) any { return r.URLs }, []string{"https://example.org/a_b?x=1"}},
+		{"url gives pmid", "url = {https://pubmed.ncbi.nlm.nih.gov/28565834/}", func(r mappings.Record) any { return r.PMID }, "28565834"},
+		{"language", "language = {english}", func(r mappings.Record) any { return r.Language }, "en"},
+		{"email in note", "note = {write to a@b.org}, title = {T}", func(r mappings.Record) any { return r.Title }, "T"},
+		{"undefined macro kept", "journal = blood", func(r mappings.Record) any { return r.Journal.Title }, "blood"},
+		{"upper-case field names", "TITLE = {Upper}", func(r mappings.Record) any { return r.Title }, "Upper"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -104,28 +106,28 @@ func TestBibTeXFields(t *testing.T) {
 func TestBibTeXAuthors(t *testing.T) {
 	cases := []struct {
 		in   string
-		want []Author
+		want []mappings.Author
 	}{
-		{"Wang, Xiaohua and Yin, Xiaoguang", []Author{au("Wang, Xiaohua", "Wang", "Xiaohua"), au("Yin, Xiaoguang", "Yin", "Xiaoguang")}},
-		{"Xiaohua Wang AND Xiaoguang Yin", []Author{au("Xiaohua Wang", "Wang", "Xiaohua"), au("Xiaoguang Yin", "Yin", "Xiaoguang")}},
-		{`M{\"u}ller, J{\"o}rg and P{\'e}rez-Sim{\'o}n, Jos{\'e} A.`, []Author{au("Müller, Jörg", "Müller", "Jörg"), au("Pérez-Simón, José A.", "Pérez-Simón", "José A.")}},
-		{"Vincent van Gogh", []Author{au("Vincent van Gogh", "van Gogh", "Vincent")}},
-		{"{van der Berg}, Jan", []Author{au("van der Berg, Jan", "van der Berg", "Jan")}},
-		{"King, Jr, Martin", []Author{{AsWritten: "King, Jr, Martin", Family: "King", Given: "Martin", Suffix: "Jr"}}},
-		{"{de la} Fuente, III, Ana", []Author{{AsWritten: "de la Fuente, III, Ana", Family: "de la Fuente", Given: "Ana", Suffix: "III"}}},
-		{"{Barnes and Noble Research Group}", []Author{{AsWritten: "Barnes and Noble Research Group", Family: "Barnes and Noble Research Group", Collective: true}}},
-		{"{ITP Study Group} and Wang, X. and others", []Author{{AsWritten: "ITP Study Group", Family: "ITP Study Group", Collective: true}, au("Wang, X.", "Wang", "X.")}},
-		{"Wang, Xiaohua and\n    Yin, Xiaoguang", []Author{au("Wang, Xiaohua", "Wang", "Xiaohua"), au("Yin, Xiaoguang", "Yin", "Xiaoguang")}},
-		{"Anderson, Ann and Sandberg, Brandon", []Author{au("Anderson, Ann", "Anderson", "Ann"), au("Sandberg, Brandon", "Sandberg", "Brandon")}},
+		{"Wang, Xiaohua and Yin, Xiaoguang", []mappings.Author{formattest.Au("Wang, Xiaohua", "Wang", "Xiaohua"), formattest.Au("Yin, Xiaoguang", "Yin", "Xiaoguang")}},
+		{"Xiaohua Wang AND Xiaoguang Yin", []mappings.Author{formattest.Au("Xiaohua Wang", "Wang", "Xiaohua"), formattest.Au("Xiaoguang Yin", "Yin", "Xiaoguang")}},
+		{`M{\"u}ller, J{\"o}rg and P{\'e}rez-Sim{\'o}n, Jos{\'e} A.`, []mappings.Author{formattest.Au("Müller, Jörg", "Müller", "Jörg"), formattest.Au("Pérez-Simón, José A.", "Pérez-Simón", "José A.")}},
+		{"Vincent van Gogh", []mappings.Author{formattest.Au("Vincent van Gogh", "van Gogh", "Vincent")}},
+		{"{van der Berg}, Jan", []mappings.Author{formattest.Au("van der Berg, Jan", "van der Berg", "Jan")}},
+		{"King, Jr, Martin", []mappings.Author{{AsWritten: "King, Jr, Martin", Family: "King", Given: "Martin", Suffix: "Jr"}}},
+		{"{de la} Fuente, III, Ana", []mappings.Author{{AsWritten: "de la Fuente, III, Ana", Family: "de la Fuente", Given: "Ana", Suffix: "III"}}},
+		{"{Barnes and Noble Research Group}", []mappings.Author{{AsWritten: "Barnes and Noble Research Group", Family: "Barnes and Noble Research Group", Collective: true}}},
+		{"{ITP Study Group} and Wang, X. and others", []mappings.Author{{AsWritten: "ITP Study Group", Family: "ITP Study Group", Collective: true}, formattest.Au("Wang, X.", "Wang", "X.")}},
+		{"Wang, Xiaohua and\n    Yin, Xiaoguang", []mappings.Author{formattest.Au("Wang, Xiaohua", "Wang", "Xiaohua"), formattest.Au("Yin, Xiaoguang", "Yin", "Xiaoguang")}},
+		{"Anderson, Ann and Sandberg, Brandon", []mappings.Author{formattest.Au("Anderson, Ann", "Anderson", "Ann"), formattest.Au("Sandberg, Brandon", "Sandberg", "Brandon")}},
 	}
 	for _, c := range cases {
 		rec := bibOne(t, "@article{k, author = {"+c.in+"}}")
-		diffAuthors(t, rec.Authors, c.want)
+		formattest.DiffAuthors(t, rec.Authors, c.want)
 	}
 }
 
 func TestBibTeXMultiFixture(t *testing.T) {
-	recs, errs := readAll(t, "bibtex", readFixture(t, "bibtex-multi.bib"))
+	recs, errs := formattest.ReadAll(t, "bibtex", formattest.Fixture(t, "bibtex-multi.bib"))
 	if len(errs) > 0 {
 		t.Fatalf("errors: %v", errs)
 	}
@@ -135,16 +137,16 @@ func TestBibTeXMultiFixture(t *testing.T) {
 	type row struct {
 		Number, Line int
 		Journal      string
-		Issued       Date
+		Issued       mappings.Date
 		First, Last  string
 		Lang         string
 		Authors      int
 	}
 	want := []row{
-		{1, 12, "BMC Pregnancy and Childbirth", Date{2025, 10, 0}, "1038", "", "en", 8},
-		{2, 28, "Medicine (Baltimore)", Date{2018, 0, 0}, "e13287", "", "", 11},
-		{3, 41, "Chinese Journal of Contemporary Pediatrics", Date{2025, 9, 0}, "1128", "1133", "zh", 4},
-		{4, 55, "", Date{2016, 0, 0}, "", "", "", 1},
+		{1, 12, "BMC Pregnancy and Childbirth", mappings.Date{Year: 2025, Month: 10, Day: 0}, "1038", "", "en", 8},
+		{2, 28, "Medicine (Baltimore)", mappings.Date{Year: 2018, Month: 0, Day: 0}, "e13287", "", "", 11},
+		{3, 41, "Chinese Journal of Contemporary Pediatrics", mappings.Date{Year: 2025, Month: 9, Day: 0}, "1128", "1133", "zh", 4},
+		{4, 55, "", mappings.Date{Year: 2016, Month: 0, Day: 0}, "", "", "", 1},
 	}
 	for i, r := range recs {
 		got := row{r.Number, r.Line, r.Journal.Title, r.Issued, r.PageStart, r.PageEnd, r.Language, len(r.Authors)}
@@ -181,7 +183,7 @@ func TestBibTeXRecordErrors(t *testing.T) {
 @article{nocomma title = {x}}
 @book{good3, title = {Third}}
 `
-	recs, errs := readAll(t, "bibtex", []byte(in))
+	recs, errs := formattest.ReadAll(t, "bibtex", []byte(in))
 	var titles []string
 	for _, r := range recs {
 		titles = append(titles, r.Title)
@@ -194,7 +196,7 @@ func TestBibTeXRecordErrors(t *testing.T) {
 		t.Fatalf("errors = %v, want %d", errs, len(wantErrs))
 	}
 	for i, err := range errs {
-		var re *RecordError
+		var re *mappings.RecordError
 		if !errors.As(err, &re) {
 			t.Fatalf("error %v is not a *RecordError", err)
 		}
@@ -208,11 +210,11 @@ func TestBibTeXRecordErrors(t *testing.T) {
 }
 
 func TestBibTeXUnclosedAtEnd(t *testing.T) {
-	recs, errs := readAll(t, "bibtex", []byte("@article{a, title = {A}}\n@article{b, title = {B"))
+	recs, errs := formattest.ReadAll(t, "bibtex", []byte("@article{a, title = {A}}\n@article{b, title = {B"))
 	if len(recs) != 1 || len(errs) != 1 {
 		t.Fatalf("got %d records, %v", len(recs), errs)
 	}
-	var re *RecordError
+	var re *mappings.RecordError
 	if !errors.As(errs[0], &re) || re.Record != 2 || re.Line != 2 {
 		t.Errorf("error = %v", errs[0])
 	}
@@ -240,11 +242,11 @@ func TestBibTeXStringMacroChain(t *testing.T) {
 
 func TestBibTeXConcurrent(t *testing.T) {
 	// Readers share no state: parallel reads must not disturb each other.
-	data := readFixture(t, "bibtex-multi.bib")
+	data := formattest.Fixture(t, "bibtex-multi.bib")
 	done := make(chan int)
 	for i := 0; i < 4; i++ {
 		go func() {
-			recs, _ := readAll(t, "bibtex", data)
+			recs, _ := formattest.ReadAll(t, "bibtex", data)
 			done <- len(recs)
 		}()
 	}
@@ -256,7 +258,7 @@ func TestBibTeXConcurrent(t *testing.T) {
 }
 
 func TestSniffBibTeX(t *testing.T) {
-	if sniffBibTeX(readFixture(t, "bibtex-etm.bib")) == 0 {
+	if sniffBibTeX(formattest.Fixture(t, "bibtex-etm.bib")) == 0 {
 		t.Error("ETM fixture not recognised")
 	}
 	for _, in := range []string{"Contact me @home", `{"title":"@article{x"}`, "TY  - JOUR\nER  - \n"} {
@@ -267,8 +269,8 @@ func TestSniffBibTeX(t *testing.T) {
 }
 
 func FuzzBibTeX(f *testing.F) {
-	f.Add(readFixture(f, "bibtex-etm.bib"))
-	f.Add(readFixture(f, "bibtex-multi.bib"))
+	f.Add(formattest.Fixture(f, "bibtex-etm.bib"))
+	f.Add(formattest.Fixture(f, "bibtex-multi.bib"))
 	f.Add([]byte("@string{a = b}\n@article{k, title = a # {x} # \"y\", author = {A, B and {C D}}}"))
 	f.Add([]byte("@article(k, title = {\\\"{u}$^{9}$\\textsuperscript{7}})"))
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -276,7 +278,7 @@ func FuzzBibTeX(f *testing.F) {
 		for rec, err := range readBibTeX(bytes.NewReader(data)) {
 			n++
 			if err != nil {
-				var re *RecordError
+				var re *mappings.RecordError
 				if errors.As(err, &re) && (re.Record < 1 || re.Line < 1) {
 					t.Fatalf("bad position in %v", err)
 				}
@@ -300,7 +302,7 @@ func TestBibTeXFuzzCrasherIsAnError(t *testing.T) {
 	in := "@article{a,\n  title = {Broken {Henoch--Sch{\\\"o}ns, n} purpura},\n  journal = bmcpc,\n  KeywordZhang, Joch--Sch\\\"{o}nle},\n}\n" +
 		"@article(b,\n  title = \"Application of umbe report},\n  journal   = bmcpc,\n  month = oct,\n)\n" +
 		"@article{c, title = {Fine}, journal = undefinedmacro}\n"
-	recs, errs := readAll(t, "bibtex", []byte(in))
+	recs, errs := formattest.ReadAll(t, "bibtex", []byte(in))
 	if len(recs)+len(errs) != 3 {
 		t.Fatalf("got %d records and %d errors, want 3 in all", len(recs), len(errs))
 	}
@@ -322,7 +324,7 @@ func TestBibTeXCrossref(t *testing.T) {
 @INBOOK{cr3, AUTHOR = {Arthur Aptitude}, TITLE = {Arrangements of All Articles}, CROSSREF = {cr_m}}
 @INBOOK{cr4, AUTHOR = {Morris Mumble}, TITLE = {Enterprising Entities}, CROSSREF = {nowhere}}
 `
-	recs, errs := readAll(t, "bibtex", []byte(in))
+	recs, errs := formattest.ReadAll(t, "bibtex", []byte(in))
 	if len(errs) != 0 || len(recs) != 5 {
 		t.Fatalf("got %d records, errors %v", len(recs), errs)
 	}
@@ -358,12 +360,12 @@ func TestBibTeXMacroDoublingIsCapped(t *testing.T) {
 	if b.Len() > 2048 {
 		t.Fatalf("input is %d bytes; the case is a small input", b.Len())
 	}
-	recs, errs := readAll(t, "bibtex", []byte(b.String()))
+	recs, errs := formattest.ReadAll(t, "bibtex", []byte(b.String()))
 	if len(errs) == 0 {
 		t.Fatal("no error for the doubling chain")
 	}
 	for _, err := range errs {
-		var re *RecordError
+		var re *mappings.RecordError
 		if !errors.As(err, &re) || re.Line == 0 || !strings.Contains(err.Error(), "MiB") {
 			t.Errorf("error %v does not name its line and the cap", err)
 		}
