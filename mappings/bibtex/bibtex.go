@@ -1,16 +1,19 @@
+// Package bibtex reads BibTeX and BibLaTeX exports (@article{...}):
+// entries, @string macros, crossref inheritance and TeX markup.
 package bibtex
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/msckg/msckg/mappings"
 	"io"
 	"iter"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/msckg/msckg/mappings"
 )
 
 func init() {

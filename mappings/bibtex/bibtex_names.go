@@ -1,8 +1,9 @@
 package bibtex
 
 import (
-	"github.com/msckg/msckg/mappings"
 	"strings"
+
+	"github.com/msckg/msckg/mappings"
 )
 
 // bibAuthors splits a BibTeX name list on " and " outside braces and

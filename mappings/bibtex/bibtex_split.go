@@ -5,10 +5,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/msckg/msckg/mappings"
 	"io"
 	"regexp"
 	"strings"
+
+	"github.com/msckg/msckg/mappings"
 )
 
 // bibChunk is one @-item of a BibTeX file, cut out by bibSplitter before

@@ -1,11 +1,14 @@
+// Package crossref reads Crossref REST API works (a work, a work-list,
+// or a bare work), with JATS abstracts and reference lists.
 package crossref
 
 import (
 	"bytes"
-	"github.com/msckg/msckg/mappings"
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/msckg/msckg/mappings"
 )
 
 func init() {

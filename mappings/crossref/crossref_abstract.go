@@ -3,9 +3,10 @@ package crossref
 import (
 	"encoding/xml"
 	"errors"
-	"github.com/msckg/msckg/mappings"
 	"io"
 	"strings"
+
+	"github.com/msckg/msckg/mappings"
 )
 
 // crossrefAbstract turns a Crossref JATS abstract into an Abstract:

@@ -1,11 +1,14 @@
+// Package csljson reads CSL-JSON, the citation format of Zotero, Mendeley
+// and DOI content negotiation: one item or an array of items.
 package csljson
 
 import (
 	"bytes"
-	"github.com/msckg/msckg/mappings"
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/msckg/msckg/mappings"
 )
 
 func init() {

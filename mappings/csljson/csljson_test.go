@@ -3,10 +3,11 @@ package csljson
 import (
 	"bytes"
 	"errors"
-	"github.com/msckg/msckg/mappings"
-	"github.com/msckg/msckg/mappings/formats/formattest"
 	"reflect"
 	"testing"
+
+	"github.com/msckg/msckg/mappings"
+	"github.com/msckg/msckg/mappings/formats/formattest"
 )
 
 func TestCSLJSONETMFixture(t *testing.T) {

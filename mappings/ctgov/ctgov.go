@@ -1,11 +1,14 @@
+// Package ctgov reads ClinicalTrials.gov API v2 studies as trial
+// registrations: one study, or the {"studies": [...]} of a search.
 package ctgov
 
 import (
 	"errors"
-	"github.com/msckg/msckg/mappings"
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/msckg/msckg/mappings"
 )
 
 func init() {

@@ -1,14 +1,17 @@
+// Package medline reads MEDLINE/PubMed tagged text (.nbib, "PMID- ")
+// through its tag table, medline.tsv.
 package medline
 
 import (
 	"bytes"
 	_ "embed"
-	"github.com/msckg/msckg/mappings"
 	"io"
 	"iter"
 	"regexp"
 	"strings"
 	"sync"
+
+	"github.com/msckg/msckg/mappings"
 )
 
 func init() {

@@ -1,12 +1,15 @@
+// Package openalex reads OpenAlex works: API responses, single works and
+// JSON Lines snapshot files.
 package openalex
 
 import (
 	"bytes"
-	"github.com/msckg/msckg/mappings"
 	"regexp"
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/msckg/msckg/mappings"
 )
 
 func init() {

@@ -2,10 +2,11 @@ package openalex
 
 import (
 	"errors"
-	"github.com/msckg/msckg/mappings"
-	"github.com/msckg/msckg/mappings/formats/formattest"
 	"reflect"
 	"testing"
+
+	"github.com/msckg/msckg/mappings"
+	"github.com/msckg/msckg/mappings/formats/formattest"
 )
 
 func TestOpenAlexResultsFixture(t *testing.T) {

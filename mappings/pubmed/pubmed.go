@@ -1,3 +1,5 @@
+// Package pubmed reads PubMed XML (PubmedArticleSet): PubmedArticle and
+// PubmedBookArticle records, streamed one at a time.
 package pubmed
 
 import (
@@ -6,10 +8,11 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"github.com/msckg/msckg/mappings"
 	"io"
 	"iter"
 	"strings"
+
+	"github.com/msckg/msckg/mappings"
 )
 
 func init() {

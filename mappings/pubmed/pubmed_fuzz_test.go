@@ -3,10 +3,11 @@ package pubmed
 import (
 	"bytes"
 	"errors"
-	"github.com/msckg/msckg/mappings"
-	"github.com/msckg/msckg/mappings/formats/formattest"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/msckg/msckg/mappings"
+	"github.com/msckg/msckg/mappings/formats/formattest"
 )
 
 func FuzzPubMedXML(f *testing.F) {

@@ -1,10 +1,11 @@
 package pubmed
 
 import (
-	"github.com/msckg/msckg/mappings"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/msckg/msckg/mappings"
 )
 
 // record turns one decoded article into a Record (without the position

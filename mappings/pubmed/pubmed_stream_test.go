@@ -3,12 +3,13 @@ package pubmed
 import (
 	"bytes"
 	"fmt"
-	"github.com/msckg/msckg/mappings/formats/formattest"
 	"io"
 	"runtime"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/msckg/msckg/mappings/formats/formattest"
 )
 
 // pmSynth is an io.Reader that writes a PubmedArticleSet of n articles

@@ -3,11 +3,12 @@ package pubmed
 import (
 	"bytes"
 	"errors"
-	"github.com/msckg/msckg/mappings"
-	"github.com/msckg/msckg/mappings/formats/formattest"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/msckg/msckg/mappings"
+	"github.com/msckg/msckg/mappings/formats/formattest"
 )
 
 const (

@@ -1,15 +1,18 @@
+// Package ris reads RIS exports (TY ... ER) through its tag and type
+// tables, ris.tsv and ris-types.tsv.
 package ris
 
 import (
 	"bytes"
 	_ "embed"
-	"github.com/msckg/msckg/mappings"
 	"io"
 	"iter"
 	"regexp"
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/msckg/msckg/mappings"
 )
 
 func init() {

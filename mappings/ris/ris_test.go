@@ -3,13 +3,14 @@ package ris
 import (
 	"bytes"
 	"errors"
-	"github.com/msckg/msckg/mappings"
-	"github.com/msckg/msckg/mappings/formats/formattest"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/msckg/msckg/mappings"
+	"github.com/msckg/msckg/mappings/formats/formattest"
 )
 
 func variant(t testing.TB, name string) []byte {

@@ -1,11 +1,13 @@
+// Package s2api reads Semantic Scholar Graph API paper JSON.
 package s2api
 
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/msckg/msckg/mappings"
 	"regexp"
 	"strings"
+
+	"github.com/msckg/msckg/mappings"
 )
 
 func init() {
