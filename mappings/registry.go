@@ -132,7 +132,7 @@ func checkORCIDs(rec *Record) {
 // untitledPolicy checks one record read without error; see withTitlePolicy.
 func untitledPolicy(rec *Record) error {
 	if rec.Title != "" || rec.Trial != nil {
-		return nil // trial registrations have their own rule (ctgov.go)
+		return nil // trial registrations have their own rule (mappings/ctgov)
 	}
 	var ids []string
 	for _, id := range []struct{ name, v string }{{"DOI", rec.DOI}, {"PMID", rec.PMID}, {"PMCID", rec.PMCID}} {

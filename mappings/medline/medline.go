@@ -152,7 +152,7 @@ var (
 	medlineLID  = regexp.MustCompile(`^(.*?)\s*\[(\w+)\]$`)
 )
 
-// medlineRecord maps one scanned entry to a Record through tables/medline.tsv.
+// medlineRecord maps one scanned entry to a Record through medline.tsv.
 func medlineRecord(e *mappings.Entry) (mappings.Record, error) {
 	rec := mappings.Record{Format: "medline", Number: e.Number, Line: e.Line, Raw: e.Raw}
 	fields := medlineFields()

@@ -126,7 +126,7 @@ func readRIS(r io.Reader) iter.Seq2[mappings.Record, error] {
 	return readLabelledRIS(r)
 }
 
-// risRecord maps one scanned entry to a Record through tables/ris.tsv.
+// risRecord maps one scanned entry to a Record through ris.tsv.
 func risRecord(e *mappings.Entry) (mappings.Record, error) {
 	rec := mappings.Record{Format: "ris", Number: e.Number, Line: e.Line, Raw: e.Raw}
 	fields := risFields()
