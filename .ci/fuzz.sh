@@ -8,8 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-60}
 status=0
-for pkg in ./mappings ./mappings/evidence ./graph/iriref; do
-	for target in $(grep -ho '^func Fuzz[A-Za-z0-9_]*' "$pkg"/*_test.go | sed 's/^func //' | sort -u); do
+# Every package below mappings/ (each format family is one) and the IRI rules.
+for pkg in $(go list -f '{{.Dir}}' ./mappings/... ./graph/iriref); do
+	for target in $(grep -ho '^func Fuzz[A-Za-z0-9_]*' "$pkg"/*_test.go 2>/dev/null | sed 's/^func //' | sort -u); do
 		# -fuzzminimizetime bounds shrinking: with the default, large seed
 		# inputs use the whole budget being minimised and nothing is fuzzed.
 		if out=$(go test -run '^$' -fuzz "^${target}\$" -fuzztime "${secs}s" -fuzzminimizetime 200x -parallel 1 "$pkg" 2>&1); then

@@ -8,10 +8,13 @@ import (
 	"testing"
 )
 
+// The formats these tests read are registered by their own packages, all
+// linked into this test binary by conformance_test.go.
+
 func TestJSONRecordsPositionsAndRaw(t *testing.T) {
 	in := "\xef\xbb\xbf{\"meta\": {\"a\": [1, 2]},\n \"results\": [\n  {\"id\": 1},\n\n  {\"id\":\n 2}  ,  {\"id\": 3}\n]}\n"
 	var got []string
-	for it, err := range jsonRecords(strings.NewReader(in), openAlexWrappers) {
+	for it, err := range jsonRecords(strings.NewReader(in), []jsonWrapper{{Path: []string{"results"}}}) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -25,7 +28,7 @@ func TestJSONRecordsPositionsAndRaw(t *testing.T) {
 
 func TestJSONRecordsBareObjectRaw(t *testing.T) {
 	in := "\n\n  {\"DOI\": \"10.1000/x\",\n \"title\": [\"T\"]}  \n"
-	for it, err := range jsonRecords(strings.NewReader(in), crossrefWrappers) {
+	for it, err := range jsonRecords(strings.NewReader(in), []jsonWrapper{{Path: []string{"message", "items"}}}) {
 		if err != nil || it.Line != 3 || string(it.Raw) != "{\"DOI\": \"10.1000/x\",\n \"title\": [\"T\"]}" {
 			t.Errorf("got %d %q %v", it.Line, it.Raw, err)
 		}
@@ -50,7 +53,7 @@ func TestJSONRecordsLargeList(t *testing.T) {
 		pw.Close()
 	}()
 	count := 0
-	for rec, err := range readCrossref(pr) {
+	for rec, err := range registeredRead("crossref-json")(pr) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -67,7 +70,7 @@ func TestJSONRecordsLargeList(t *testing.T) {
 func TestJSONRecordsStopEarly(t *testing.T) {
 	// A consumer that stops must not be called again.
 	calls := 0
-	for range readCSLJSON(strings.NewReader(`[{"title":"a"},{"title":"b"},{"title":"c"}]`)) {
+	for range registeredRead("csl-json")(strings.NewReader(`[{"title":"a"},{"title":"b"},{"title":"c"}]`)) {
 		calls++
 		break
 	}

@@ -93,51 +93,14 @@ func TestScanKnownOnly(t *testing.T) {
 	}
 }
 
-func TestScanInline(t *testing.T) {
-	syn := risSyntax()
-	in := "TY - JOUR TI - A  - B AB - x ZZ - y ER -"
-	es := scan(t, in, syn)
-	if len(es) != 1 {
-		t.Fatalf("%d entries", len(es))
-	}
-	var tags []string
-	for _, f := range es[0].Fields {
-		tags = append(tags, f.Tag+"="+f.Value)
-	}
-	if got := strings.Join(tags, "|"); got != "TY=JOUR|TI=A  - B|AB=x ZZ - y|ER=" {
-		t.Errorf("inline split = %q", got)
-	}
-	if string(es[0].Raw) != in {
-		t.Errorf("raw = %q", es[0].Raw)
-	}
-}
-
-// A flattened line needs MinInline known tags, or to end with the End
-// tag; otherwise it is one value.
-func TestScanInlineNeedsEnoughTags(t *testing.T) {
-	es := scan(t, "TY - JOUR TI - A\n", risSyntax())
-	if len(es) != 1 || len(es[0].Fields) != 1 || es[0].Fields[0].Value != "JOUR TI - A" {
-		t.Errorf("entries = %+v", es)
-	}
-	es = scan(t, "TY - JOUR TI - A ER -\n", risSyntax())
-	if len(es) != 1 || len(es[0].Fields) != 3 || es[0].First("TI") != "A" || !es[0].Closed {
-		t.Errorf("entries = %+v", es)
-	}
-}
-
 func TestTablesWellFormed(t *testing.T) {
-	if len(risFields()) < 40 || len(languageCodes()) < 40 || len(abstractLabels()) < 40 || len(vufindFields()) < 20 || len(risTypes()) < 5 {
+	if len(languageCodes()) < 40 || len(abstractLabels()) < 40 || len(vufindFields()) < 20 {
 		t.Error("a table lost rows")
 	}
 	labels := abstractLabels()
 	for i := 1; i < len(labels); i++ {
 		if len(labels[i]) > len(labels[i-1]) {
 			t.Fatalf("abstract labels not longest first: %q before %q", labels[i-1], labels[i])
-		}
-	}
-	for tag, field := range risFields() {
-		if !regexp.MustCompile(`^[A-Z][A-Z0-9]$`).MatchString(tag) || field == "" {
-			t.Errorf("bad RIS table row %q → %q", tag, field)
 		}
 	}
 }

@@ -61,6 +61,9 @@ func (e *RecordError) Error() string {
 
 func (e *RecordError) Unwrap() error { return e.Err }
 
+// ErrNoTitle is the reason given for a record that has no title.
+var ErrNoTitle = errors.New("record has no title")
+
 // ErrUnknownFormat is returned by Detect when no reader claims the input.
 var ErrUnknownFormat = errors.New("not a bibliographic record in any supported format")
 
@@ -129,7 +132,7 @@ func checkORCIDs(rec *Record) {
 // untitledPolicy checks one record read without error; see withTitlePolicy.
 func untitledPolicy(rec *Record) error {
 	if rec.Title != "" || rec.Trial != nil {
-		return nil // trial registrations have their own rule (ctgov.go)
+		return nil // trial registrations have their own rule (mappings/ctgov)
 	}
 	var ids []string
 	for _, id := range []struct{ name, v string }{{"DOI", rec.DOI}, {"PMID", rec.PMID}, {"PMCID", rec.PMCID}} {
@@ -156,6 +159,11 @@ func Formats() []*Format {
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
 }
+
+// ReadUnchecked is Read without the checks the registry adds to every
+// reader (the untitled-record policy, ORCID check digits, the report of
+// replacement characters): for tests of one field on a minimal record.
+func (f *Format) ReadUnchecked(r io.Reader) iter.Seq2[Record, error] { return f.unchecked(r) }
 
 // RankOf returns the Rank of the format registered under name; a name no
 // format is registered under ranks after every format.

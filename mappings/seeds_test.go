@@ -61,22 +61,6 @@ func registeredRead(name string) func(io.Reader) iter.Seq2[Record, error] {
 	return f.Read
 }
 
-// readOneUnchecked reads data as format name without the title policy,
-// for tests of one field on a minimal record; it fails unless exactly one
-// record is read.
-func readOneUnchecked(t *testing.T, name string, data []byte) Record {
-	t.Helper()
-	f, ok := Lookup(name)
-	if !ok {
-		t.Fatalf("format %q not registered", name)
-	}
-	recs, errs := collectAll(f.unchecked, data)
-	if len(errs) > 0 || len(recs) != 1 {
-		t.Fatalf("got %d records, errors %v", len(recs), errs)
-	}
-	return recs[0]
-}
-
 func intp(n int) *int { return &n }
 
 func au(asWritten, family, given string, affiliations ...string) Author {
@@ -400,4 +384,14 @@ func TestSeedAuthorsDistinct(t *testing.T) {
 			t.Errorf("missing author %s", p)
 		}
 	}
+}
+
+// readFixture returns the bytes of testdata/formats/name.
+func readFixture(t testing.TB, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile("../testdata/formats/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }

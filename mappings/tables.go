@@ -27,14 +27,6 @@ var tableSpecs = map[string]tableSpec{
 	"boilerplate.tsv":           {columns: 2},
 	"han-compound-surnames.txt": {columns: 1},
 	"languages.tsv":             {columns: 2},
-	"ris-types.tsv":             {columns: 2},
-	"ris.tsv": {columns: 2, values: map[int][]string{1: strings.Fields(`type end title short-title author
-		abstract journal journal-abbrev issn doi url date volume issue page-start page-end keyword
-		language publisher accession database pmcid address ignore`)}},
-	"medline.tsv": {columns: 2, values: map[int][]string{1: strings.Fields(`pmid pmcid title book-title
-		abstract author-full author collective author-id affiliation person-other issn journal
-		journal-abbrev date epub-date volume issue pages location-id secondary-id language
-		publication-type mesh keyword publisher ignore`)}},
 	"vufind-solr.tsv": {columns: 2, values: map[int][]string{1: strings.Fields(`abstract author author-facet
 		collection date doi issn issue journal language page-start publisher role spelling title
 		title-full title-short topic url volume ignore`)}},
@@ -47,43 +39,28 @@ var tableSpecs = map[string]tableSpec{
 	"surnames.tsv":         {columns: 3, values: map[int][]string{2: {"family", "also-given", "weak"}}},
 }
 
-// parseTable reads the rows of one table, skipping blank lines and "#"
-// comments, and checks each against the table's spec. Errors name the
-// table and line as tables/NAME:LINE.
+// parseTable reads the rows of one embedded table and checks each
+// against the table's spec. Errors name the table and line as
+// tables/NAME:LINE.
 func parseTable(name, data string) ([][]string, error) {
 	spec, ok := tableSpecs[name]
 	if !ok {
 		return nil, fmt.Errorf("tables/%s: no spec for this table in tables.go", name)
 	}
-	var rows [][]string
-	for i, line := range strings.Split(data, "\n") {
-		line = strings.TrimRight(line, "\r")
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		row := strings.Split(line, "\t")
-		if len(row) != spec.columns {
-			return nil, fmt.Errorf("tables/%s:%d: want %d tab-separated columns, got %d", name, i+1, spec.columns, len(row))
-		}
-		for c, v := range row {
-			if v == "" {
-				return nil, fmt.Errorf("tables/%s:%d: column %d is empty", name, i+1, c+1)
-			}
-			if allowed, ok := spec.values[c]; ok && !slices.Contains(allowed, v) {
-				return nil, fmt.Errorf("tables/%s:%d: unknown value %q in column %d (known: %s)", name, i+1, v, c+1, strings.Join(allowed, " "))
-			}
-		}
-		rows = append(rows, row)
-	}
-	return rows, nil
+	return ParseTable([]byte(data), "tables/"+name, spec.columns, spec.values)
 }
 
-// ParseTable returns the rows of a tab-separated table of a format
-// package (its embedded tag table), skipping blank lines and "#"
-// comments; a row without the given number of columns, or with an empty
-// column, is an error naming name:line. The format package checks the
-// values its code switches on.
-func ParseTable(data []byte, name string, columns int) ([][]string, error) {
+// ParseTable returns the rows of a tab-separated table (a format
+// package's embedded tag table), skipping blank lines and "#" comments. A
+// row without the given number of columns, with an empty column, or with
+// a value allowed does not list for its column (0-based; at most one map)
+// is an error naming name:line: a typo in a table would otherwise
+// silently drop what the row maps.
+func ParseTable(data []byte, name string, columns int, allowed ...map[int][]string) ([][]string, error) {
+	var values map[int][]string
+	if len(allowed) > 0 {
+		values = allowed[0]
+	}
 	var rows [][]string
 	for i, line := range strings.Split(string(data), "\n") {
 		line = strings.TrimRight(line, "\r")
@@ -97,6 +74,9 @@ func ParseTable(data []byte, name string, columns int) ([][]string, error) {
 		for c, v := range row {
 			if v == "" {
 				return nil, fmt.Errorf("%s:%d: column %d is empty", name, i+1, c+1)
+			}
+			if known, ok := values[c]; ok && !slices.Contains(known, v) {
+				return nil, fmt.Errorf("%s:%d: unknown value %q in column %d (known: %s)", name, i+1, v, c+1, strings.Join(known, " "))
 			}
 		}
 		rows = append(rows, row)
@@ -153,15 +133,6 @@ var languageCodes = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
 	for _, r := range readTable("languages.tsv") {
 		m[strings.ToLower(r[0])] = r[1]
-	}
-	return m
-})
-
-// risFields maps a RIS tag to the field it feeds (tables/ris.tsv).
-var risFields = sync.OnceValue(func() map[string]string {
-	m := map[string]string{}
-	for _, r := range readTable("ris.tsv") {
-		m[r[0]] = r[1]
 	}
 	return m
 })

@@ -1,0 +1,5 @@
+//go:build !race
+
+package pubmed
+
+const raceEnabled = false

@@ -1,5 +1,0 @@
-//go:build !race
-
-package mappings
-
-const raceEnabled = false
