@@ -257,7 +257,7 @@ func bibFields(f map[string]string) Record {
 	}
 	rec.Journal.Abbrev = tex("shortjournal")
 	for _, s := range splitList(bibVerbatim(f["issn"]), ",; ") {
-		if issn := NormalizeISSN(s); issn != "" && !slices.Contains(rec.Journal.ISSNs, issn) {
+		if issn := rec.CheckISSN(s); issn != "" && !slices.Contains(rec.Journal.ISSNs, issn) {
 			rec.Journal.ISSNs = append(rec.Journal.ISSNs, issn)
 		}
 	}

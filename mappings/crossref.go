@@ -143,7 +143,7 @@ func (w *crossrefWork) record() Record {
 	rec.Journal.Abbrev = firstOf(w.ShortContainer)
 	typed := map[string]bool{}
 	for _, t := range w.ISSNType {
-		issn := NormalizeISSN(t.Value)
+		issn := rec.CheckISSN(t.Value)
 		if issn == "" {
 			continue
 		}
@@ -159,7 +159,7 @@ func (w *crossrefWork) record() Record {
 		}
 	}
 	for _, s := range w.ISSN {
-		if issn := NormalizeISSN(s); issn != "" && !typed[issn] && !slices.Contains(rec.Journal.ISSNs, issn) {
+		if issn := rec.CheckISSN(s); issn != "" && !typed[issn] && !slices.Contains(rec.Journal.ISSNs, issn) {
 			rec.Journal.ISSNs = append(rec.Journal.ISSNs, issn)
 		}
 	}

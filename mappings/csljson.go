@@ -219,7 +219,7 @@ func (item *cslItem) record() Record {
 	for _, s := range item.ISSN {
 		// Zotero may join both ISSNs into one string: "1792-0981, 1792-1015".
 		for _, one := range splitList(s, ",; ") {
-			if issn := NormalizeISSN(one); issn != "" && !slices.Contains(rec.Journal.ISSNs, issn) {
+			if issn := rec.CheckISSN(one); issn != "" && !slices.Contains(rec.Journal.ISSNs, issn) {
 				rec.Journal.ISSNs = append(rec.Journal.ISSNs, issn)
 			}
 		}

@@ -151,7 +151,7 @@ func medlineRecord(e *Entry) (Record, error) {
 		case "person-other":
 			authors.other()
 		case "issn":
-			medlineAddISSN(&rec.Journal, v)
+			medlineAddISSN(&rec, v)
 		case "journal":
 			setOnce(&rec.Journal.Title, v)
 		case "journal-abbrev":
@@ -221,12 +221,12 @@ func medlineDEP(v string) Date {
 }
 
 // medlineAddISSN files "1792-0981 (Print)" by its medium.
-func medlineAddISSN(j *Journal, v string) {
+func medlineAddISSN(rec *Record, v string) {
 	m := medlineISSN.FindStringSubmatch(v)
 	if m == nil {
 		return
 	}
-	issn := NormalizeISSN(m[1])
+	j, issn := &rec.Journal, rec.CheckISSN(m[1])
 	if issn == "" {
 		return
 	}

@@ -131,9 +131,9 @@ func (w *openAlexWork) record() Record {
 	if pl := w.PrimaryLocation; pl != nil {
 		if src := pl.Source; src != nil {
 			rec.Journal.Title = CleanText(src.DisplayName)
-			rec.Journal.ISSNL = NormalizeISSN(src.ISSNL)
+			rec.Journal.ISSNL = rec.CheckISSN(src.ISSNL)
 			for _, s := range src.ISSN {
-				if issn := NormalizeISSN(s); issn != "" && !slices.Contains(rec.Journal.ISSNs, issn) {
+				if issn := rec.CheckISSN(s); issn != "" && !slices.Contains(rec.Journal.ISSNs, issn) {
 					rec.Journal.ISSNs = append(rec.Journal.ISSNs, issn)
 				}
 			}

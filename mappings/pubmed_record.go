@@ -35,7 +35,7 @@ func (a *pmArticle) journalArticle(rec *Record) {
 		rec.Journal.Abbrev = CleanText(j.Abbrev)
 	}
 	for _, is := range j.ISSNs {
-		issn := NormalizeISSN(is.Value)
+		issn := rec.CheckISSN(is.Value)
 		switch strings.ToLower(is.Type) {
 		case "print":
 			rec.Journal.ISSN = issn
@@ -45,7 +45,7 @@ func (a *pmArticle) journalArticle(rec *Record) {
 			rec.Journal.ISSNs = appendOnce(rec.Journal.ISSNs, issn)
 		}
 	}
-	rec.Journal.ISSNL = NormalizeISSN(c.JournalInfo.ISSNLinking)
+	rec.Journal.ISSNL = rec.CheckISSN(c.JournalInfo.ISSNLinking)
 	rec.Volume = CleanText(j.Issue.Volume)
 	rec.Issue = CleanText(j.Issue.Issue)
 	rec.Issued = j.Issue.PubDate.date()

@@ -101,7 +101,7 @@ func risRecord(e *Entry) (Record, error) {
 		case "journal-abbrev":
 			setOnce(&rec.Journal.Abbrev, v)
 		case "issn":
-			addRISISSNs(&rec.Journal, v)
+			addRISISSNs(&rec, v)
 		case "doi":
 			setOnce(&rec.DOI, NormalizeDOI(v))
 		case "url":
@@ -197,10 +197,10 @@ var issnQualified = regexp.MustCompile(`(?i)\b(\d{4}-?\d{3}[\dX])\b(?:\s*\((prin
 // one, the order PubMed-derived exports use (seed 004: "1792-0981
 // 1792-1015", print then electronic); one alone, or more than two, have
 // no stated medium and go to ISSNs.
-func addRISISSNs(j *Journal, v string) {
-	var plain []string
+func addRISISSNs(rec *Record, v string) {
+	j, plain := &rec.Journal, []string(nil)
 	for _, m := range issnQualified.FindAllStringSubmatch(v, -1) {
-		issn := NormalizeISSN(m[1])
+		issn := rec.CheckISSN(m[1])
 		if issn == "" {
 			continue
 		}
