@@ -15,9 +15,10 @@ import (
 )
 
 // lostCase is one reader's proof that it loses nothing: a real fixture
-// with records it must reject put among the good ones, and a count of the
-// records in the file made without the reader (a pattern, or the JSON or
-// CSV structure), so that a record the reader skips is seen.
+// with records it must reject (untitled without an identifier, a value
+// of the wrong JSON type, a BibTeX syntax error) put among the good ones,
+// and a count of the records in the file made without the reader (a
+// pattern, or the JSON or CSV structure), so that a skipped record shows.
 type lostCase struct {
 	fixture string              // below the repository root
 	bad     string              // records the reader must reject
@@ -34,13 +35,13 @@ const junkPage = "Skip to main content\nCookie settings\nAccept all cookies\nSig
 
 var nothingLostCases = map[string]lostCase{
 	"bibtex": {fixture: "testdata/formats/bibtex-multi.bib", after: "@String{medicine = {Medicine}}\n",
-		bad: "@article{nolost_untitled,\n  year = {2020},\n  journal = medicine\n}\n", count: countBibTeX, reject: 1},
+		bad: "@article{nolost_untitled,\n  year = {2020},\n  journal = medicine\n}\n@article{nolost_broken title = {No comma after the key}}\n", count: countBibTeX, reject: 2},
 	"crossref-json": {fixture: "testdata/formats/crossref-worklist.json", after: `"items": [`,
-		bad: "\n" + `{"type": "journal-article", "volume": "3"},`, count: jsonLen("message", "items"), reject: 1},
+		bad: "\n" + `{"type": "journal-article", "volume": "3"},` + "\n" + `{"DOI": "10.5555/wrong-type", "title": 5},`, count: jsonLen("message", "items"), reject: 2},
 	"csl-json": {fixture: "testdata/formats/csl-multi.json", after: "[",
-		bad: "\n" + `{"type": "article-journal", "volume": "3"},`, count: jsonLen(), reject: 1},
+		bad: "\n" + `{"type": "article-journal", "volume": "3"},` + "\n" + `{"type": "article-journal", "title": {"no": "string"}},`, count: jsonLen(), reject: 2},
 	"ctgov-json": {fixture: "testdata/formats/ctgov-studies.json", after: `"studies": [`,
-		bad: "\n" + `{"protocolSection": {"statusModule": {"overallStatus": "RECRUITING"}}},`, count: jsonLen("studies"), reject: 1},
+		bad: "\n" + `{"protocolSection": {"statusModule": {"overallStatus": "RECRUITING"}}},` + "\n" + `{"protocolSection": {"identificationModule": {"nctId": 5}}},`, count: jsonLen("studies"), reject: 2},
 	// The fixture's third record has neither title nor identifier.
 	"endnote-xml": {fixture: "testdata/formats/endnote/endnote-msc-itp.xml", after: "<records>",
 		bad:   `<record><ref-type name="Journal Article">17</ref-type><dates><year>2020</year></dates></record>`,
@@ -51,13 +52,13 @@ var nothingLostCases = map[string]lostCase{
 	"medline": {fixture: "testdata/formats/medline-multi.nbib", after: "\n",
 		bad: "PMID- \nSTAT- MEDLINE\nDP  - 2020\nAB  - An abstract without a title or a PMID.\n\n", count: countMatches(`(?m)^PMID-`), reject: 1},
 	"openalex-json": {fixture: "testdata/formats/openalex-results.json", after: `"results": [`,
-		bad: "\n" + `{"id": "https://openalex.org/W1", "publication_year": 2020},`, count: jsonLen("results"), reject: 1},
+		bad: "\n" + `{"id": "https://openalex.org/W1", "publication_year": 2020},` + "\n" + `{"id": "https://openalex.org/W2", "display_name": ["not", "a", "string"]},`, count: jsonLen("results"), reject: 2},
 	"pubmed-xml": {fixture: "testdata/formats/pubmed-multi.xml", after: "<PubmedArticleSet>",
 		bad:   "\n<PubmedArticle><MedlineCitation><Article><Journal><Title>A journal</Title></Journal></Article></MedlineCitation></PubmedArticle>",
 		count: countMatches(`<Pubmed(Book)?Article>`), reject: 1},
 	// The fixture's second element is null.
 	"s2-api-json": {fixture: "testdata/formats/s2-batch.json", after: "[",
-		bad: "\n" + `{"paperId": "0000000000000000000000000000000000000000", "year": 2020},`, count: jsonLen(), reject: 2},
+		bad: "\n" + `{"paperId": "0000000000000000000000000000000000000000", "year": 2020},` + "\n" + `{"paperId": "1111111111111111111111111111111111111111", "title": [1]},`, count: jsonLen(), reject: 3},
 	// One record, then one to reject, then the first again (it merges).
 	"ris": {fixture: "testdata/formats/ris-zotero-etm.ris",
 		bad: "TY  - JOUR\r\nPY  - 2020\r\nN1  - A note and nothing else\r\nER  - \r\n\r\n", count: countMatches(`(?m)^\x{FEFF}?TY  - `), reject: 1,
