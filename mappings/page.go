@@ -30,6 +30,11 @@ func readPage(format string, parse func(data []byte, rec *Record) (line int, err
 			if err == nil && rec.Title == "" {
 				err = ErrNoTitle
 			}
+			if err == nil {
+				// A page reader, like the fallback, never makes a paper of a
+				// first line alone (a cookie wall read with --from).
+				err = pageIsRecord(&rec)
+			}
 			if err != nil {
 				if line < 1 {
 					line = 1

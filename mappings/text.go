@@ -1,9 +1,11 @@
 package mappings
 
 import (
+	"fmt"
 	"html"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -233,6 +235,23 @@ func NormalizeISSN(s string) string {
 		return ""
 	}
 	return digits[:4] + "-" + digits[4:]
+}
+
+// CheckISSN is NormalizeISSN for a value a reader found in rec: a value
+// shaped like an ISSN whose check digit is wrong is still left out, but
+// with a warning on rec, so that the journal link it would have made is
+// not lost silently (issue 11). Every reader calls it where an ISSN
+// arrives, the way ORCID iDs are checked in one place.
+func (rec *Record) CheckISSN(s string) string {
+	s = strings.TrimSpace(s)
+	issn := NormalizeISSN(s)
+	if issn == "" && issnPattern.MatchString(s) {
+		w := fmt.Sprintf("ISSN %q has a wrong check digit (a typo?); left out, so the journal is not identified by it", s)
+		if !slices.Contains(rec.Warnings, w) { // PubMed repeats an ISSN as the linking one
+			rec.Warnings = append(rec.Warnings, w)
+		}
+	}
+	return issn
 }
 
 // LanguageCode maps a language as sources write it (an English name,

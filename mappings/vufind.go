@@ -116,7 +116,7 @@ func parseVuFind(data []byte, rec *Record) (int, error) {
 	rec.Volume, rec.Issue = first("volume"), first("issue")
 	rec.PageStart = first("page-start")
 	for _, s := range lines("issn") {
-		if issn := NormalizeISSN(s); issn != "" && !slices.Contains(rec.Journal.ISSNs, issn) {
+		if issn := rec.CheckISSN(s); issn != "" && !slices.Contains(rec.Journal.ISSNs, issn) {
 			rec.Journal.ISSNs = append(rec.Journal.ISSNs, issn)
 		}
 	}

@@ -87,11 +87,11 @@ func parseZendy(data []byte, rec *Record) (int, error) {
 				rec.Language = LanguageCode(l[0])
 			}
 		case "pISSN":
-			rec.Journal.ISSN = NormalizeISSN(v)
+			rec.Journal.ISSN = rec.CheckISSN(v)
 		case "eISSN":
-			rec.Journal.EISSN = NormalizeISSN(v)
+			rec.Journal.EISSN = rec.CheckISSN(v)
 		case "ISSN":
-			if issn := NormalizeISSN(v); issn != "" {
+			if issn := rec.CheckISSN(v); issn != "" {
 				rec.Journal.ISSNs = append(rec.Journal.ISSNs, issn)
 			}
 		case "DOI":

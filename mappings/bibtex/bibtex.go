@@ -261,7 +261,7 @@ func bibFields(f map[string]string) mappings.Record {
 	}
 	rec.Journal.Abbrev = tex("shortjournal")
 	for _, s := range mappings.SplitList(bibVerbatim(f["issn"]), ",; ") {
-		if issn := mappings.NormalizeISSN(s); issn != "" && !slices.Contains(rec.Journal.ISSNs, issn) {
+		if issn := rec.CheckISSN(s); issn != "" && !slices.Contains(rec.Journal.ISSNs, issn) {
 			rec.Journal.ISSNs = append(rec.Journal.ISSNs, issn)
 		}
 	}

@@ -147,7 +147,7 @@ func (w *crossrefWork) record() mappings.Record {
 	rec.Journal.Abbrev = firstOf(w.ShortContainer)
 	typed := map[string]bool{}
 	for _, t := range w.ISSNType {
-		issn := mappings.NormalizeISSN(t.Value)
+		issn := rec.CheckISSN(t.Value)
 		if issn == "" {
 			continue
 		}
@@ -163,7 +163,7 @@ func (w *crossrefWork) record() mappings.Record {
 		}
 	}
 	for _, s := range w.ISSN {
-		if issn := mappings.NormalizeISSN(s); issn != "" && !typed[issn] && !slices.Contains(rec.Journal.ISSNs, issn) {
+		if issn := rec.CheckISSN(s); issn != "" && !typed[issn] && !slices.Contains(rec.Journal.ISSNs, issn) {
 			rec.Journal.ISSNs = append(rec.Journal.ISSNs, issn)
 		}
 	}

@@ -129,7 +129,7 @@ func (item *cslItem) record() mappings.Record {
 	for _, s := range item.ISSN {
 		// Zotero may join both ISSNs into one string: "1792-0981, 1792-1015".
 		for _, one := range mappings.SplitList(s, ",; ") {
-			if issn := mappings.NormalizeISSN(one); issn != "" && !slices.Contains(rec.Journal.ISSNs, issn) {
+			if issn := rec.CheckISSN(one); issn != "" && !slices.Contains(rec.Journal.ISSNs, issn) {
 				rec.Journal.ISSNs = append(rec.Journal.ISSNs, issn)
 			}
 		}

@@ -143,7 +143,7 @@ func (r *record) record(number, line int, raw []byte) mappings.Record {
 	rec.Journal.Abbrev = first(r.Abbr.text(), r.AltAbbr.text())
 	// The isbn field holds ISSNs for articles: "1792-0981 (Print) 1792-0981 (Linking)".
 	for _, f := range strings.Fields(strings.NewReplacer("(", " ", ")", " ", ";", " ").Replace(r.ISBN.text())) {
-		if v := mappings.NormalizeISSN(f); v != "" && !slices.Contains(rec.Journal.ISSNs, v) {
+		if v := rec.CheckISSN(f); v != "" && !slices.Contains(rec.Journal.ISSNs, v) {
 			rec.Journal.ISSNs = append(rec.Journal.ISSNs, v)
 		}
 	}

@@ -244,7 +244,7 @@ func (a *article) record(number, line int, raw []byte) mappings.Record {
 		}
 	}
 	rec.Authors = a.authors()
-	rec.Journal = a.journal()
+	rec.Journal = a.journal(&rec)
 	rec.Issued = issued(m.Dates)
 	rec.Volume, rec.Issue = mappings.CleanText(m.Volume), mappings.CleanText(m.Issue)
 	rec.PageStart, rec.PageEnd = mappings.CleanText(m.FPage), mappings.CleanText(m.LPage)
@@ -274,7 +274,7 @@ func first(a, b string) string {
 	return b
 }
 
-func (a *article) journal() mappings.Journal {
+func (a *article) journal(rec *mappings.Record) mappings.Journal {
 	j := a.Front.Journal
 	out := mappings.Journal{Title: mappings.CleanText(first(j.Title, j.OldTitle))}
 	for _, id := range j.IDs {
@@ -283,7 +283,7 @@ func (a *article) journal() mappings.Journal {
 		}
 	}
 	for _, s := range j.ISSNs {
-		v := mappings.NormalizeISSN(s.Value)
+		v := rec.CheckISSN(s.Value)
 		switch {
 		case v == "":
 		case s.PType == "ppub" || s.Format == "print":

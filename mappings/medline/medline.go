@@ -188,7 +188,7 @@ func medlineRecord(e *mappings.Entry) (mappings.Record, error) {
 		case "person-other":
 			authors.other()
 		case "issn":
-			medlineAddISSN(&rec.Journal, v)
+			medlineAddISSN(&rec, v)
 		case "journal":
 			mappings.SetOnce(&rec.Journal.Title, v)
 		case "journal-abbrev":
@@ -258,12 +258,12 @@ func medlineDEP(v string) mappings.Date {
 }
 
 // medlineAddISSN files "1792-0981 (Print)" by its medium.
-func medlineAddISSN(j *mappings.Journal, v string) {
+func medlineAddISSN(rec *mappings.Record, v string) {
 	m := medlineISSN.FindStringSubmatch(v)
 	if m == nil {
 		return
 	}
-	issn := mappings.NormalizeISSN(m[1])
+	j, issn := &rec.Journal, rec.CheckISSN(m[1])
 	if issn == "" {
 		return
 	}

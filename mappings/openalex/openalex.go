@@ -135,9 +135,9 @@ func (w *openAlexWork) record() mappings.Record {
 	if pl := w.PrimaryLocation; pl != nil {
 		if src := pl.Source; src != nil {
 			rec.Journal.Title = mappings.CleanText(src.DisplayName)
-			rec.Journal.ISSNL = mappings.NormalizeISSN(src.ISSNL)
+			rec.Journal.ISSNL = rec.CheckISSN(src.ISSNL)
 			for _, s := range src.ISSN {
-				if issn := mappings.NormalizeISSN(s); issn != "" && !slices.Contains(rec.Journal.ISSNs, issn) {
+				if issn := rec.CheckISSN(s); issn != "" && !slices.Contains(rec.Journal.ISSNs, issn) {
 					rec.Journal.ISSNs = append(rec.Journal.ISSNs, issn)
 				}
 			}

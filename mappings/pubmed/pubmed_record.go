@@ -37,7 +37,7 @@ func (a *pmArticle) journalArticle(rec *mappings.Record) {
 		rec.Journal.Abbrev = mappings.CleanText(j.Abbrev)
 	}
 	for _, is := range j.ISSNs {
-		issn := mappings.NormalizeISSN(is.Value)
+		issn := rec.CheckISSN(is.Value)
 		switch strings.ToLower(is.Type) {
 		case "print":
 			rec.Journal.ISSN = issn
@@ -47,7 +47,7 @@ func (a *pmArticle) journalArticle(rec *mappings.Record) {
 			rec.Journal.ISSNs = mappings.AppendOnce(rec.Journal.ISSNs, issn)
 		}
 	}
-	rec.Journal.ISSNL = mappings.NormalizeISSN(c.JournalInfo.ISSNLinking)
+	rec.Journal.ISSNL = rec.CheckISSN(c.JournalInfo.ISSNLinking)
 	rec.Volume = mappings.CleanText(j.Issue.Volume)
 	rec.Issue = mappings.CleanText(j.Issue.Issue)
 	rec.Issued = j.Issue.PubDate.date()

@@ -159,7 +159,7 @@ func risRecord(e *mappings.Entry) (mappings.Record, error) {
 		case "journal-abbrev":
 			mappings.SetOnce(&rec.Journal.Abbrev, v)
 		case "issn":
-			addRISISSNs(&rec.Journal, v)
+			addRISISSNs(&rec, v)
 		case "doi":
 			mappings.SetOnce(&rec.DOI, mappings.NormalizeDOI(v))
 		case "url":
@@ -255,10 +255,10 @@ var issnQualified = regexp.MustCompile(`(?i)\b(\d{4}-?\d{3}[\dX])\b(?:\s*\((prin
 // one, the order PubMed-derived exports use (seed 004: "1792-0981
 // 1792-1015", print then electronic); one alone, or more than two, have
 // no stated medium and go to ISSNs.
-func addRISISSNs(j *mappings.Journal, v string) {
-	var plain []string
+func addRISISSNs(rec *mappings.Record, v string) {
+	j, plain := &rec.Journal, []string(nil)
 	for _, m := range issnQualified.FindAllStringSubmatch(v, -1) {
-		issn := mappings.NormalizeISSN(m[1])
+		issn := rec.CheckISSN(m[1])
 		if issn == "" {
 			continue
 		}

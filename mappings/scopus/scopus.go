@@ -147,7 +147,7 @@ func record(get func(string) string, number, line int, raw []byte) mappings.Reco
 	rec.Authors = authors(get("Author full names"), get("Authors"))
 	rec.Journal = mappings.Journal{Title: get("Source title"), Abbrev: get("Abbreviated Source Title")}
 	for _, s := range strings.Split(get("ISSN"), ";") {
-		if v := mappings.NormalizeISSN(s); v != "" {
+		if v := rec.CheckISSN(s); v != "" {
 			rec.Journal.ISSNs = append(rec.Journal.ISSNs, v)
 		}
 	}

@@ -77,8 +77,8 @@ func (f fields) record(format string, number, line int, raw []byte) mappings.Rec
 	rec.Journal = mappings.Journal{
 		Title:  f.text("SO"),
 		Abbrev: f.text("JI"),
-		ISSN:   mappings.NormalizeISSN(f.text("SN")),
-		EISSN:  mappings.NormalizeISSN(f.text("EI")),
+		ISSN:   rec.CheckISSN(f.text("SN")),
+		EISSN:  rec.CheckISSN(f.text("EI")),
 	}
 	rec.Issued = f.date()
 	rec.Volume = f.text("VL")
