@@ -456,11 +456,52 @@ func shapes(lines []pageLine, absStart, stop int, rec *Record, guess func(field,
 // title, or -1.
 func pageTitleLine(lines []pageLine, limit int) int {
 	for i := 0; i < limit; i++ {
-		if pageText(lines[i]) && titleLike(titleText(lines[i].text)) {
-			return i
+		if !pageText(lines[i]) || !titleLike(titleText(lines[i].text)) {
+			continue
 		}
+		if isMasthead(lines, i, limit) {
+			continue
+		}
+		return completeTitle(lines, i, limit)
 	}
 	return -1
+}
+
+// isMasthead reports a journal's name printed above its volume and issue
+// ("Advances in Clinical Medicine" / "Vol. 14 No. 04 (2024)", "Chinese
+// Bulletin of Life Sciences" / "第 19卷 第 2期"): the journal, not the title.
+func isMasthead(lines []pageLine, i, limit int) bool {
+	j := nextText(lines, i+1, limit)
+	return j < limit && volumeLine.MatchString(lines[j].text)
+}
+
+var volumeLine = regexp.MustCompile(`^(?i:vol(?:ume)?\.?\s*\d+\s*,?\s*(?:no|issue|iss)\.?\s*\d+)|^第\s*\d+\s*卷`)
+
+// completeTitle returns the title line in full when the first one found
+// is cut short: a line that ends in an ellipsis ("… patients with immune
+// ...", a search snippet) or whose words begin a longer title line further
+// down ("… in Hematopoietic Stem" above "… in Hematopoietic Stem Cell
+// Transplant Patients", a page header). A cut title whose full form is
+// nowhere to be read is no title: -1.
+func completeTitle(lines []pageLine, i, limit int) int {
+	t := titleText(lines[i].text)
+	stem, cut := strings.CutSuffix(t, "...")
+	if !cut {
+		stem, cut = strings.CutSuffix(t, "…")
+	}
+	stem = strings.TrimSpace(stem)
+	for j := i + 1; j < limit; j++ {
+		if !pageText(lines[j]) {
+			continue
+		}
+		if u := titleText(lines[j].text); len(u) > len(stem) && strings.HasPrefix(u, stem+" ") && titleLike(u) {
+			return j
+		}
+	}
+	if cut {
+		return -1
+	}
+	return i
 }
 
 // wrappedTitle reports a title that goes on over the next line, as text
@@ -491,7 +532,8 @@ func titleText(s string) string {
 // name list, an affiliation, a date, an identifier or a citation.
 func titleLike(s string) bool {
 	if utf8.RuneCountInString(s) > 300 || strings.Contains(s, "©") || strings.HasSuffix(s, ":") ||
-		doiInLine(s) != "" || urlInPage.MatchString(s) || looksLikeAddress(s) || isDateLine(s) || abstractSentence(s) {
+		doiInLine(s) != "" || urlInPage.MatchString(s) || looksLikeAddress(s) || isDateLine(s) || abstractSentence(s) ||
+		volumeLine.MatchString(s) {
 		return false
 	}
 	if _, ok := parseCitationLine(s); ok {

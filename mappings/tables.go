@@ -43,7 +43,7 @@ var tableSpecs = map[string]tableSpec{
 			pmid publisher stop trial volume history official phase registration registryid status
 			studytype url`),
 		2: {"colon", "space", "separator"}}},
-	"page-boilerplate.tsv": {columns: 2, values: map[int][]string{0: {"prefix", "line", "contains", "trim"}}},
+	"page-boilerplate.tsv": {columns: 2, values: map[int][]string{0: {"prefix", "line", "contains", "trim", "list"}}},
 	"surnames.tsv":         {columns: 3, values: map[int][]string{2: {"family", "also-given", "weak"}}},
 }
 
