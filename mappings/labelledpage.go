@@ -257,8 +257,26 @@ func labelledPageFields(data []byte) (Record, error) {
 	}
 	if rec.Trial == nil && reg.fields >= 2 {
 		rec.Guessed = addGuess(rec.Guessed, "kind", "registration-fields-without-id")
+	} else if rec.Title != "" && found && abs.rule == "" && isAbstractLabel(abs.label) && utf8.RuneCountInString(rec.Abstract.Text) >= minLabelledAbstract {
+		rec.Guessed = addGuess(rec.Guessed, "kind", "title-and-abstract")
 	}
 	return rec, nil
+}
+
+// minLabelledAbstract is the least text, in characters, under an
+// "Abstract" label that makes a titled page a paper with nothing else to
+// identify it: a real abstract runs to a paragraph or more.
+const minLabelledAbstract = 400
+
+// isAbstractLabel reports the word "Abstract" in one of its languages.
+// A "Summary" is not enough: registries, slide decks and drug leaflets
+// print one too.
+func isAbstractLabel(label string) bool {
+	switch labelKey(strings.TrimRight(label, ":：-–— ")) {
+	case "abstract", "zusammenfassung", "resumen", "resumo", "résumé", "摘要", "аннотация", "анотація", "реферат":
+		return true
+	}
+	return false
 }
 
 func addGuess(m map[string]string, field, rule string) map[string]string {
@@ -271,7 +289,7 @@ func addGuess(m map[string]string, field, rule string) map[string]string {
 
 // pageIsRecord says whether what a page gave is a bibliographic record:
 // a title and at least one of authors, an identifier (DOI, PMID, PMCID),
-// or a journal and a year. Anything less could be any text with a first
+// a journal and a year, or an abstract under an "Abstract" label. Anything less could be any text with a first
 // line, and the fallback never invents a paper from it.
 func pageIsRecord(rec *Record) error {
 	switch {
@@ -283,6 +301,10 @@ func pageIsRecord(rec *Record) error {
 		return errTrialWithoutID
 	case len(rec.Authors) > 0, rec.DOI != "", rec.PMID != "", rec.PMCID != "",
 		rec.Journal.Title != "" && rec.Issued.Year != 0:
+		return nil
+	case rec.Guessed["kind"] == "title-and-abstract":
+		// A title above a paragraph labelled "Abstract": an abstract page
+		// that prints no byline (aggregators, catalogues, meeting sites).
 		return nil
 	}
 	return fmt.Errorf("%w: a page with a title but no authors, no DOI, PMID or PMCID, and no journal and year", ErrUnknownFormat)
@@ -456,7 +478,8 @@ func shapes(lines []pageLine, absStart, stop int, rec *Record, guess func(field,
 // title, or -1.
 func pageTitleLine(lines []pageLine, limit int) int {
 	for i := 0; i < limit; i++ {
-		if !pageText(lines[i]) || !titleLike(titleText(lines[i].text)) {
+		// A list item is a key point or a menu entry, never the title.
+		if !pageText(lines[i]) || lines[i].bullet || !titleLike(titleText(lines[i].text)) {
 			continue
 		}
 		if isMasthead(lines, i, limit) {
@@ -474,6 +497,10 @@ func isMasthead(lines []pageLine, i, limit int) bool {
 	j := nextText(lines, i+1, limit)
 	return j < limit && volumeLine.MatchString(lines[j].text)
 }
+
+// caption: a table's or figure's caption, printed where a page shows the
+// table or figure alone ("Table 1 Clinical studies of …", "Figure. …").
+var caption = regexp.MustCompile(`^(?:Table|Figure|Fig\.)(?:\s+[0-9A-Z]+\b|\.|:)`)
 
 var volumeLine = regexp.MustCompile(`^(?i:vol(?:ume)?\.?\s*\d+\s*,?\s*(?:no|issue|iss)\.?\s*\d+)|^第\s*\d+\s*卷`)
 
@@ -533,7 +560,7 @@ func titleText(s string) string {
 func titleLike(s string) bool {
 	if utf8.RuneCountInString(s) > 300 || strings.Contains(s, "©") || strings.HasSuffix(s, ":") ||
 		doiInLine(s) != "" || urlInPage.MatchString(s) || looksLikeAddress(s) || isDateLine(s) || abstractSentence(s) ||
-		volumeLine.MatchString(s) {
+		volumeLine.MatchString(s) || caption.MatchString(s) {
 		return false
 	}
 	if _, ok := parseCitationLine(s); ok {

@@ -79,3 +79,57 @@ func TestCutTitleIsNoTitle(t *testing.T) {
 		t.Errorf("title line %d taken from a cut snippet", i)
 	}
 }
+
+// A title above a paragraph under an "Abstract" label is a paper even
+// when the page prints no byline, identifier or journal (scilit, a
+// library catalogue). A "Summary" or a short text under the label is not
+// enough, and the rule is recorded as a guess.
+func TestTitleAndLabelledAbstract(t *testing.T) {
+	abstract := "Sixty-four patients with refractory chronic immune thrombocytopenic purpura were treated with danazol at a dose of " +
+		"200 mg three times a day for at least two months. A complete or partial response was seen in 67 % of them, and the " +
+		"median duration of the response was 119 months. Side effects were mild and transient in most patients; the drug was " +
+		"stopped in ten of them for raised liver enzymes, amenorrhoea, rash or weight gain. Danazol is an effective therapy."
+	page := "Danazol Therapy in Refractory Chronic Immune Thrombocytopenic Purpura\n\nAbstract\n\n" + abstract + "\n"
+	recs, errs := readAll(t, "labelled-page", []byte(page))
+	if len(recs) != 1 || len(errs) != 0 || recs[0].Title != "Danazol Therapy in Refractory Chronic Immune Thrombocytopenic Purpura" ||
+		recs[0].Guessed["kind"] != "title-and-abstract" {
+		t.Fatalf("%d records %v, errors %v; want the paper with its kind guessed", len(recs), recs, errs)
+	}
+	for name, p := range map[string]string{
+		"summary":        "TPO-R agonist vs Immunosuppressant\n\nSummary\n\n" + abstract + "\n",
+		"short abstract": "Danazol Therapy in Refractory Chronic Immune Thrombocytopenic Purpura\n\nAbstract\n\nSixty-four patients were treated.\n",
+	} {
+		if recs, errs := readAll(t, "labelled-page", []byte(p)); len(recs) != 0 || len(errs) != 1 {
+			t.Errorf("%s: %d records, errors %v; want it declined", name, len(recs), errs)
+		}
+	}
+}
+
+// Key points printed as a list, a viewer's page counter and a figure's
+// caption are never the title, and a German page's "Erschienen in" names
+// the journal with its issue and year (Blood Advances, Scribd,
+// springermedizin.de).
+func TestKeyPointsCountersCaptionsAndGermanLabels(t *testing.T) {
+	// Each line alone on a page would be its first title-like line.
+	page := "• HD-DXM allows a better initial response than PDN, but less long-lasting over time, useful when a rapid platelet increase is required.\n" +
+		"You are on page 1of 29\n" +
+		"Figure. Increase of Platelets and Megakaryocytes With Decitabine Treatment\n" +
+		"Table 1 Clinical studies of co-infusion of MSCs with HSCs for hematopoietic recovery after transplantation\n"
+	if rec, _ := labelledPageFields([]byte(page)); rec.Title != "" {
+		t.Errorf("title %q", rec.Title)
+	}
+	rec, err := labelledPageFields([]byte("Skip to main content\nErschienen in: Annals of Hematology 9/2021\n\nOpen Access 26.07.2021 | Review Article\n\n" +
+		"Romiplostim in children with newly diagnosed or persistent primary immune thrombocytopenia\n\n" +
+		"verfasst von: John D. Grainger, Thomas Kühne, Jane Hippenmeyer, Nichola Cooper\n"))
+	got := []any{rec.Title, rec.Journal.Title, rec.Issue, rec.Issued.Year, familiesOf(rec)}
+	want := []any{"Romiplostim in children with newly diagnosed or persistent primary immune thrombocytopenia", "Annals of Hematology", "9", 2021,
+		[]string{"Grainger", "Kühne", "Hippenmeyer", "Cooper"}}
+	if err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v (%v), want %v", got, err, want)
+	}
+	rec, _ = labelledPageFields([]byte("Intravenous immunoglobulin vs observation in childhood immune thrombocytopenia: a randomized controlled trial.\n" +
+		"Document Type\nArticle\nSource\nBlood. 8/30/2018, Vol. 132 Issue 9, following p883-891. 10p.\n"))
+	if rec.Journal.Title != "Blood" || rec.Issued != (Date{2018, 8, 30}) {
+		t.Errorf("journal %q issued %v, want Blood 2018-08-30", rec.Journal.Title, rec.Issued)
+	}
+}
