@@ -289,10 +289,17 @@ func addGuess(m map[string]string, field, rule string) map[string]string {
 
 // pageIsRecord says whether what a page gave is a bibliographic record:
 // a title and at least one of authors, an identifier (DOI, PMID, PMCID),
-// a journal and a year, or an abstract under an "Abstract" label. Anything less could be any text with a first
+// a journal and a year, or an abstract under an "Abstract" label; or,
+// without a title, an identifier and an abstract. Anything less could be any text with a first
 // line, and the fallback never invents a paper from it.
 func pageIsRecord(rec *Record) error {
 	switch {
+	case rec.Title == "" && (rec.DOI != "" || rec.PMID != "" || rec.PMCID != "") &&
+		utf8.RuneCountInString(rec.Abstract.Text) >= minLabelledAbstract:
+		// The identifier names the paper and the abstract shows the page
+		// is its own: kept untitled, as every reader's untitled records
+		// are (untitledPolicy records the gap).
+		return nil
 	case rec.Title == "":
 		return fmt.Errorf("%w: a page without a title", ErrUnknownFormat)
 	case rec.Trial != nil:

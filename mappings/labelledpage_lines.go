@@ -217,8 +217,15 @@ func splitInlineLabels(s string) []string {
 			part = strings.TrimRight(part, " .;,")
 		}
 		// A label without a value would take the next line as its value.
-		if value := strings.TrimSpace(strings.TrimLeft(s[k.colon:end], ":：")); strings.Trim(value, " .;,") == "" {
+		value := strings.TrimSpace(strings.TrimLeft(s[k.colon:end], ":："))
+		if strings.Trim(value, " .;,") == "" {
 			return []string{s}
+		}
+		// "cord_uid: nsdwprf9 Mesenchymal stem cells (MSCs) are …": the
+		// key is one word, the paragraph after it is the page's text.
+		if f := strings.Fields(value); i == len(cuts)-1 && field == "ignore" && len(f) > 20 {
+			out = append(out, s[k.at:k.colon+1]+" "+f[0], strings.TrimSpace(strings.TrimPrefix(value, f[0])))
+			continue
 		}
 		out = append(out, part)
 	}

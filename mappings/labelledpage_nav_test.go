@@ -2,6 +2,7 @@ package mappings
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -131,5 +132,43 @@ func TestKeyPointsCountersCaptionsAndGermanLabels(t *testing.T) {
 		"Document Type\nArticle\nSource\nBlood. 8/30/2018, Vol. 132 Issue 9, following p883-891. 10p.\n"))
 	if rec.Journal.Title != "Blood" || rec.Issued != (Date{2018, 8, 30}) {
 		t.Errorf("journal %q issued %v, want Blood 2018-08-30", rec.Journal.Title, rec.Issued)
+	}
+}
+
+// Distant Reader prints a CORD-19 paper as one labelled line with its
+// abstract after the last key (distantreader.org, development pages of
+// the unseen set).
+func TestDistantReaderLine(t *testing.T) {
+	abstract := "Mesenchymal stem cells (MSCs) are pluripotent stem cells derived from mesoderm during early development that are " +
+		"characterized by high self-renewal ability and multidirectional differentiation potential. These cells are present in various tissues " +
+		"of the human body and can be cultured in vitro. Under specific conditions, MSCs can differentiate into osteoblasts, neuron-like cells, " +
+		"adipocytes and muscle cells, and therefore have a great application value in cell replacement therapy and tissue repair."
+	page := "key: cord-0705910-nsdwprf9 authors: Wang, Yajing; Ma, Dan; Wu, Zewen title: Clinical application of mesenchymal stem cells in rheumatic diseases " +
+		"date: 2021-11-09 journal: Stem Cell Res Ther DOI: 10.1186/s13287-021-02635-9 sha: 9d2569192e783f83b26a48f8e4b38c7c1d242011 doc_id: 705910 cord_uid: nsdwprf9 " +
+		abstract + "\n"
+	recs, errs := readAll(t, "labelled-page", []byte(page))
+	if len(recs) != 1 || len(errs) != 0 {
+		t.Fatalf("%d records, errors %v", len(recs), errs)
+	}
+	r := recs[0]
+	got := []any{r.Title, familiesOf(r), r.Journal.Title, r.DOI, r.Abstract.Text, r.Issued}
+	want := []any{"Clinical application of mesenchymal stem cells in rheumatic diseases", []string{"Wang", "Ma", "Wu"}, "Stem Cell Res Ther",
+		"10.1186/s13287-021-02635-9", abstract, Date{}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("\n got %#v\nwant %#v", got, want)
+	}
+}
+
+// A page whose title is not found is still a record when it prints an
+// identifier and a paragraph-long abstract, kept untitled with the gap
+// recorded; an identifier alone is not enough.
+func TestUntitledPageWithIDAndAbstract(t *testing.T) {
+	abstract := strings.Repeat("Immune thrombocytopenia is an acquired autoimmune disorder with a low platelet count. ", 6)
+	recs, errs := readAll(t, "labelled-page", []byte("DOI: 10.5045/br.2022.2022038\n\n"+abstract+"\n"))
+	if len(recs) != 1 || len(errs) != 0 || recs[0].Title != "" || recs[0].DOI != "10.5045/br.2022.2022038" || recs[0].Guessed["title"] == "" {
+		t.Fatalf("%d records %+v, errors %v; want the untitled paper with its gap recorded", len(recs), recs, errs)
+	}
+	if recs, errs := readAll(t, "labelled-page", []byte("DOI: 10.5045/br.2022.2022038\n\nAbstract\nplatelets were low in both patients and rose after treatment.\n")); len(recs) != 0 || len(errs) != 1 {
+		t.Errorf("%d records, errors %v; want it declined", len(recs), errs)
 	}
 }
