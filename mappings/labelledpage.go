@@ -257,8 +257,26 @@ func labelledPageFields(data []byte) (Record, error) {
 	}
 	if rec.Trial == nil && reg.fields >= 2 {
 		rec.Guessed = addGuess(rec.Guessed, "kind", "registration-fields-without-id")
+	} else if rec.Title != "" && found && abs.rule == "" && isAbstractLabel(abs.label) && utf8.RuneCountInString(rec.Abstract.Text) >= minLabelledAbstract {
+		rec.Guessed = addGuess(rec.Guessed, "kind", "title-and-abstract")
 	}
 	return rec, nil
+}
+
+// minLabelledAbstract is the least text, in characters, under an
+// "Abstract" label that makes a titled page a paper with nothing else to
+// identify it: a real abstract runs to a paragraph or more.
+const minLabelledAbstract = 400
+
+// isAbstractLabel reports the word "Abstract" in one of its languages.
+// A "Summary" is not enough: registries, slide decks and drug leaflets
+// print one too.
+func isAbstractLabel(label string) bool {
+	switch labelKey(strings.TrimRight(label, ":：-–— ")) {
+	case "abstract", "zusammenfassung", "resumen", "resumo", "résumé", "摘要", "аннотация", "анотація", "реферат":
+		return true
+	}
+	return false
 }
 
 func addGuess(m map[string]string, field, rule string) map[string]string {
@@ -271,10 +289,17 @@ func addGuess(m map[string]string, field, rule string) map[string]string {
 
 // pageIsRecord says whether what a page gave is a bibliographic record:
 // a title and at least one of authors, an identifier (DOI, PMID, PMCID),
-// or a journal and a year. Anything less could be any text with a first
+// a journal and a year, or an abstract under an "Abstract" label; or,
+// without a title, an identifier and an abstract. Anything less could be any text with a first
 // line, and the fallback never invents a paper from it.
 func pageIsRecord(rec *Record) error {
 	switch {
+	case rec.Title == "" && (rec.DOI != "" || rec.PMID != "" || rec.PMCID != "") &&
+		utf8.RuneCountInString(rec.Abstract.Text) >= minLabelledAbstract:
+		// The identifier names the paper and the abstract shows the page
+		// is its own: kept untitled, as every reader's untitled records
+		// are (untitledPolicy records the gap).
+		return nil
 	case rec.Title == "":
 		return fmt.Errorf("%w: a page without a title", ErrUnknownFormat)
 	case rec.Trial != nil:
@@ -283,6 +308,10 @@ func pageIsRecord(rec *Record) error {
 		return errTrialWithoutID
 	case len(rec.Authors) > 0, rec.DOI != "", rec.PMID != "", rec.PMCID != "",
 		rec.Journal.Title != "" && rec.Issued.Year != 0:
+		return nil
+	case rec.Guessed["kind"] == "title-and-abstract":
+		// A title above a paragraph labelled "Abstract": an abstract page
+		// that prints no byline (aggregators, catalogues, meeting sites).
 		return nil
 	}
 	return fmt.Errorf("%w: a page with a title but no authors, no DOI, PMID or PMCID, and no journal and year", ErrUnknownFormat)
@@ -456,11 +485,57 @@ func shapes(lines []pageLine, absStart, stop int, rec *Record, guess func(field,
 // title, or -1.
 func pageTitleLine(lines []pageLine, limit int) int {
 	for i := 0; i < limit; i++ {
-		if pageText(lines[i]) && titleLike(titleText(lines[i].text)) {
-			return i
+		// A list item is a key point or a menu entry, never the title.
+		if !pageText(lines[i]) || lines[i].bullet || !titleLike(titleText(lines[i].text)) {
+			continue
 		}
+		if isMasthead(lines, i, limit) {
+			continue
+		}
+		return completeTitle(lines, i, limit)
 	}
 	return -1
+}
+
+// isMasthead reports a journal's name printed above its volume and issue
+// ("Advances in Clinical Medicine" / "Vol. 14 No. 04 (2024)", "Chinese
+// Bulletin of Life Sciences" / "第 19卷 第 2期"): the journal, not the title.
+func isMasthead(lines []pageLine, i, limit int) bool {
+	j := nextText(lines, i+1, limit)
+	return j < limit && volumeLine.MatchString(lines[j].text)
+}
+
+// caption: a table's or figure's caption, printed where a page shows the
+// table or figure alone ("Table 1 Clinical studies of …", "Figure. …").
+var caption = regexp.MustCompile(`^(?:Table|Figure|Fig\.)(?:\s+[0-9A-Z]+\b|\.|:)`)
+
+var volumeLine = regexp.MustCompile(`^(?i:vol(?:ume)?\.?\s*\d+\s*,?\s*(?:no|issue|iss)\.?\s*\d+)|^第\s*\d+\s*卷`)
+
+// completeTitle returns the title line in full when the first one found
+// is cut short: a line that ends in an ellipsis ("… patients with immune
+// ...", a search snippet) or whose words begin a longer title line further
+// down ("… in Hematopoietic Stem" above "… in Hematopoietic Stem Cell
+// Transplant Patients", a page header). A cut title whose full form is
+// nowhere to be read is no title: -1.
+func completeTitle(lines []pageLine, i, limit int) int {
+	t := titleText(lines[i].text)
+	stem, cut := strings.CutSuffix(t, "...")
+	if !cut {
+		stem, cut = strings.CutSuffix(t, "…")
+	}
+	stem = strings.TrimSpace(stem)
+	for j := i + 1; j < limit; j++ {
+		if !pageText(lines[j]) {
+			continue
+		}
+		if u := titleText(lines[j].text); len(u) > len(stem) && strings.HasPrefix(u, stem+" ") && titleLike(u) {
+			return j
+		}
+	}
+	if cut {
+		return -1
+	}
+	return i
 }
 
 // wrappedTitle reports a title that goes on over the next line, as text
@@ -491,7 +566,8 @@ func titleText(s string) string {
 // name list, an affiliation, a date, an identifier or a citation.
 func titleLike(s string) bool {
 	if utf8.RuneCountInString(s) > 300 || strings.Contains(s, "©") || strings.HasSuffix(s, ":") ||
-		doiInLine(s) != "" || urlInPage.MatchString(s) || looksLikeAddress(s) || isDateLine(s) || abstractSentence(s) {
+		doiInLine(s) != "" || urlInPage.MatchString(s) || looksLikeAddress(s) || isDateLine(s) || abstractSentence(s) ||
+		volumeLine.MatchString(s) || caption.MatchString(s) {
 		return false
 	}
 	if _, ok := parseCitationLine(s); ok {

@@ -11,6 +11,7 @@ type pageAbstract struct {
 	abs        Abstract
 	start, end int    // line indexes [start, end)
 	rule       string // "" when a label named it
+	label      string // that label as printed ("Abstract", "Summary:")
 }
 
 // findPageAbstract looks for the abstract, surest way first: under an
@@ -20,6 +21,7 @@ func findPageAbstract(lines []pageLine, stop int) (pageAbstract, bool) {
 	for i := 0; i < stop; i++ {
 		if lines[i].field == "abstract" {
 			if a, ok := abstractAfterLabel(lines, i, stop); ok {
+				a.label = strings.TrimSpace(strings.TrimSuffix(lines[i].text, lines[i].value))
 				return a, true
 			}
 		}

@@ -173,11 +173,39 @@ func journalValue(v string, rec *Record) {
 			}
 		default:
 			if rec.Journal.Title == "" && strings.IndexFunc(item, unicode.IsLetter) >= 0 && !looksLikeAddress(item) {
-				rec.Journal.Title = item
+				rec.Journal.Title = journalDateTail(item, rec)
 			}
 		}
 	}
 }
+
+// journalDateTail cuts the issue or date a journal's name is printed with
+// ("Annals of Hematology 9/2021", "Blood. 8/30/2018"), fills them in where
+// nothing else did, and returns the name.
+func journalDateTail(item string, rec *Record) string {
+	m := journalDate.FindStringSubmatch(item)
+	if m == nil {
+		return item
+	}
+	year, _ := strconv.Atoi(m[4])
+	d := Date{Year: year}
+	if m[3] != "" { // month/day/year
+		mo, _ := strconv.Atoi(m[2])
+		day, _ := strconv.Atoi(m[3])
+		if mo < 1 || mo > 12 || day < 1 || day > 31 {
+			return item
+		}
+		d.Month, d.Day = mo, day
+	} else {
+		setOnce(&rec.Issue, m[2])
+	}
+	if rec.Issued.IsZero() {
+		rec.Issued = d
+	}
+	return m[1]
+}
+
+var journalDate = regexp.MustCompile(`^(\pL.*?)[.,]?\s+(\d{1,3})/(?:(\d{1,2})/)?((?:19|20)\d{2})$`)
 
 func isYear(s string) bool {
 	return len(s) == 4 && isDigits(s) && (s[:2] == "19" || s[:2] == "20")

@@ -2,6 +2,7 @@ package mappings
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -25,7 +26,7 @@ var pageLabels = sync.OnceValue(func() map[string]pageLabel {
 
 // pageFurniture holds tables/page-boilerplate.tsv, lower-cased, by kind.
 type pageFurniture struct {
-	prefix, line, contains, trim []string
+	prefix, line, contains, trim, list []string
 }
 
 var boilerplatePhrases = sync.OnceValue(func() pageFurniture {
@@ -41,6 +42,8 @@ var boilerplatePhrases = sync.OnceValue(func() pageFurniture {
 			f.contains = append(f.contains, p)
 		case "trim":
 			f.trim = append(f.trim, p)
+		case "list":
+			f.list = append(f.list, p)
 		}
 	}
 	return f
@@ -91,7 +94,46 @@ func splitPageLines(text string) []pageLine {
 			out = append(out, l)
 		}
 	}
+	markLists(out)
 	return out
+}
+
+// markLists makes furniture of the lists that a heading of the "list"
+// kind introduces (a category menu, "Next Article in Journal", "Recent
+// Articles"): their items are other articles' titles and authors, and
+// would otherwise be taken for the page's own. A list runs to the next
+// blank line; a list whose items are spaced out by blank lines runs as
+// long as each item is followed by its own "Author:" line.
+func markLists(lines []pageLine) {
+	f := boilerplatePhrases()
+	for i := range lines {
+		if lines[i].blank || !slices.Contains(f.list, strings.ToLower(lines[i].text)) {
+			continue
+		}
+		dropLine(&lines[i])
+		j := i + 1
+		for ; j < len(lines) && !lines[j].blank; j++ {
+			dropLine(&lines[j])
+		}
+		if j > i+1 {
+			continue
+		}
+		for {
+			item := nextText(lines, j, len(lines))
+			by := nextText(lines, item+1, len(lines))
+			if item >= len(lines) || by >= len(lines) || lines[item].field != "" || lines[by].field != "authors" {
+				break
+			}
+			dropLine(&lines[item])
+			dropLine(&lines[by])
+			j = by + 1
+		}
+	}
+}
+
+// dropLine makes a line furniture: neither text nor a labelled field.
+func dropLine(l *pageLine) {
+	l.furn, l.field, l.value = true, "", ""
 }
 
 // bulletLine: a line printed as a list item.
@@ -175,8 +217,15 @@ func splitInlineLabels(s string) []string {
 			part = strings.TrimRight(part, " .;,")
 		}
 		// A label without a value would take the next line as its value.
-		if value := strings.TrimSpace(strings.TrimLeft(s[k.colon:end], ":：")); strings.Trim(value, " .;,") == "" {
+		value := strings.TrimSpace(strings.TrimLeft(s[k.colon:end], ":："))
+		if strings.Trim(value, " .;,") == "" {
 			return []string{s}
+		}
+		// "cord_uid: nsdwprf9 Mesenchymal stem cells (MSCs) are …": the
+		// key is one word, the paragraph after it is the page's text.
+		if f := strings.Fields(value); i == len(cuts)-1 && field == "ignore" && len(f) > 20 {
+			out = append(out, s[k.at:k.colon+1]+" "+f[0], strings.TrimSpace(strings.TrimPrefix(value, f[0])))
+			continue
 		}
 		out = append(out, part)
 	}
@@ -201,6 +250,14 @@ func cleanPageLine(s string) string {
 func isPageFurniture(s string) bool {
 	low := strings.ToLower(s)
 	f := boilerplatePhrases()
+	if isBreadcrumb(s) {
+		return true
+	}
+	for _, p := range f.list {
+		if low == p {
+			return true
+		}
+	}
 	for _, p := range f.line {
 		if low == p {
 			return true
@@ -217,6 +274,13 @@ func isPageFurniture(s string) bool {
 		}
 	}
 	return false
+}
+
+// isBreadcrumb reports a site's navigation path ("Back to Journals »
+// Therapeutics and Clinical Risk Management » Volume 18"): three parts
+// or more joined by "»" or ">". It names the journal, never the paper.
+func isBreadcrumb(s string) bool {
+	return strings.Count(s, " » ") >= 2 || strings.Count(s, " > ") >= 2
 }
 
 // pageLabelOf returns the field a label at the start of s names and the
@@ -259,7 +323,9 @@ func spacedValueFits(field, v string) bool {
 	case "abstract":
 		return len(strings.Fields(v)) >= 20
 	case "authors":
-		return len(strings.Fields(v)) <= 12 && len(pageNames(v)) > 0
+		// A short list, or a longer one of nothing but names.
+		n := len(pageNames(v))
+		return n > 0 && (len(strings.Fields(v)) <= 12 || n >= 2 && n == countItems(v))
 	case "date":
 		_, ok := looseDate(v)
 		return ok

@@ -24,8 +24,8 @@ type pageFixture struct {
 	// trial: the registry id of the Trial a registration page becomes.
 	trial string
 	// declined: the page's fields make no record by pageIsRecord (a title
-	// and authors, an identifier, or journal and year); the fields found
-	// are still checked.
+	// and authors, an identifier, journal and year, or a labelled
+	// abstract); the fields found are still checked.
 	declined bool
 }
 
@@ -42,16 +42,16 @@ var pageFixtures = []pageFixture{
 	{file: "06-pmc-bmc-immunology.txt", title: "Mesenchymal stromal cells to modulate immune reconstitution early post-hematopoietic cell transplantation",
 		doi: "10.1186/s12865-015-0135-7", pmid: "26674007", pmcid: "PMC4681052", authors: []string{"Stenger", "Krishnamurti", "Galipeau"},
 		issued: Date{2015, 12, 16}, abstractHead: "Mesenchymal stromal cells (MSCs) are multipotent progenitor cells"},
-	{file: "07-springer-chapter-paywall.txt", declined: true, title: "Mesenchymal Stem Cells in Hematopoietic Stem Cell Transplantation", abstractHead: "Hematopoietic stem cell (HSC) transplantation, the only form"},
+	{file: "07-springer-chapter-paywall.txt", title: "Mesenchymal Stem Cells in Hematopoietic Stem Cell Transplantation", abstractHead: "Hematopoietic stem cell (HSC) transplantation, the only form"},
 	{file: "08-tomesphere-mdpi-biomolecules.txt", title: "Mesenchymal Stem/Stromal Cells: A Review for Its Use After Allogeneic Hematopoietic Stem Cell Transplantation",
 		doi: "10.3390/biom16010147", authors: []string{"Durdu", "Hatipoglu", "Eminoglu", "Ulas", "Dal", "Altuntas"}, issued: Date{2026, 1, 14},
 		abstractHead: "Mesenchymal stem/stromal cells (MSCs) exhibit broad"},
-	{file: "09-dovepress-ppa-case-report.txt", declined: true, title: "Umbilical cord blood transplantation supplemented with the infusion of mesenchymal stem cell for an adolescent patient with severe aplastic anemia: a case report and review of literature",
+	{file: "09-dovepress-ppa-case-report.txt", title: "Umbilical cord blood transplantation supplemented with the infusion of mesenchymal stem cell for an adolescent patient with severe aplastic anemia: a case report and review of literature",
 		issued: Date{2015, 6, 11}, abstractHead: "Delayed hematopoietic recovery"},
 	{file: "10-wjgnet-world-j-stem-cells.txt", title: "Yin and Yang of mesenchymal stem cells and aplastic anemia", doi: "10.4252/wjsc.v9.i12.219",
 		authors: []string{"Broglie", "Margolis", "Medin"}, issued: Date{2017, 12, 26}},
 	{file: "11-plosone.txt", authors: []string{"Li", "Gao", "Da", "Cao", "Wang", "Xu"}, title: "Reduced Intensity Conditioning, Combined Transplantation of Haploidentical Hematopoietic Stem Cells and Mesenchymal Stem Cells in Patients with Severe Aplastic Anemia"},
-	{file: "12-bmc-eur-j-med-res.txt", declined: true, title: "Clinical evaluation of haploidentical hematopoietic combined with human umbilical cord-derived mesenchymal stem cells in severe aplastic anemia",
+	{file: "12-bmc-eur-j-med-res.txt", title: "Clinical evaluation of haploidentical hematopoietic combined with human umbilical cord-derived mesenchymal stem cells in severe aplastic anemia",
 		abstractHead: "Background: This study not only evaluated", sections: []string{"Background", "Methods", "Results", "Conclusion"}},
 	{file: "13-ash-2024-meeting-abstract.txt", title: "Efficacy and Safety of Mesenchymal Stem Cells in Improving Thrombocytopenia after Chemotherapy in Malignant Tumors",
 		authors: []string{"Guo", "Li", "Liu"}, abstractHead: "INTRODUCTION: Chemotherapy-induced thrombocytopenia", sections: []string{"INTRODUCTION", "METHODS"}},

