@@ -446,6 +446,12 @@ func (x *extraction) cohortRefractory(c *Cohort) {
 				continue
 			}
 			for _, h := range f.find(x.r, "refractory", s.Tok0, s.Tok1) {
+				if notAllRefractory(f, &s, h.Tok0, h.Tok1) {
+					x.candidates = append(x.candidates, Candidate{Kind: "refractory", Rule: "refractory-word",
+						Reason: "refractory or intolerant (dependent): the text does not say which patients were refractory",
+						Spans:  []Span{f.tokSpan(h.Tok0, h.Tok1), f.sentenceSpan(&s)}})
+					continue
+				}
 				t := true
 				c.Refractory = &t
 				c.Details = append(c.Details, Detail{"refractory", "refractory-word", f.tokSpan(h.Tok0, h.Tok1)})
@@ -455,8 +461,28 @@ func (x *extraction) cohortRefractory(c *Cohort) {
 	}
 }
 
+// notAllRefractory: "refractory or intolerant to conventional therapy",
+// "steroid-dependent or refractory": each patient is one or the other, so
+// the cohort is not refractory as a whole. "relapsed or refractory" is.
+func notAllRefractory(f *field, s *sentence, t0, t1 int) bool {
+	other := func(k int) bool {
+		w := f.Tokens[k].Fold
+		return strings.HasPrefix(w, "intoleran") || w == "dependent" || w == "dependence"
+	}
+	conj := func(k int) bool { return f.Tokens[k].Fold == "or" || f.Tokens[k].Fold == "and" }
+	if t1+1 < s.Tok1 && conj(t1) && other(t1+1) {
+		return true
+	}
+	return t0-2 >= s.Tok0 && conj(t0-1) && other(t0-2)
+}
+
 // cohortPhase: "chronic", "persistent", "newly diagnosed" right before a
 // condition ("chronic refractory immune thrombocytopenic purpura").
+//
+// Not a phase: one of a list of phases ("among patients with persistent or
+// chronic ITP" names no single phase), nor a word before thrombocytopenia
+// as a sign ("persistent thrombocytopenia after HSCT" says how long the
+// platelets stayed low, not the phase of a disease): both are candidates.
 func (x *extraction) cohortPhase(c *Cohort) {
 	phases := map[string]Span{}
 	var order []string
@@ -464,6 +490,18 @@ func (x *extraction) cohortPhase(c *Cohort) {
 		f, m := fm.f, fm.m
 		for _, o := range f.inSentence(m.Sent) {
 			if o.Kind() == "condition" && o.Tok0 > m.Tok0 && o.Tok0-m.Tok1 <= 2 {
+				why := ""
+				switch {
+				case phaseList(f, m):
+					why = "one of a list of phases: the patients are not all in this one"
+				case o.IRI() == thrombocytopeniaSign:
+					why = "said of thrombocytopenia as a sign (how long the platelets stayed low), not of a disease's phase"
+				}
+				if why != "" {
+					x.candidates = append(x.candidates, Candidate{Kind: "diseasePhase", Concept: m.IRI(), Reason: why,
+						Rule: "phase-before-condition", Spans: []Span{f.span(m.Start, m.End), f.sentenceSpan(&f.Sentences[m.Sent])}})
+					break
+				}
 				if _, ok := phases[m.IRI()]; !ok {
 					phases[m.IRI()] = f.span(m.Start, m.End)
 					order = append(order, m.IRI())
@@ -478,6 +516,23 @@ func (x *extraction) cohortPhase(c *Cohort) {
 	}
 }
 
+// thrombocytopeniaSign is thrombocytopenia without a named cause, the sign.
+const thrombocytopeniaSign = ontology.MeSH + "D013921"
+
+// phaseWords begin the phases of the lexicon ("newly diagnosed").
+var phaseWords = map[string]bool{"chronic": true, "persistent": true, "newly": true, "new": true, "acute": true}
+
+// phaseList: the phase mention is joined by "or" / "and" to another phase
+// word ("persistent or chronic", "newly diagnosed and persistent").
+func phaseList(f *field, m *mention) bool {
+	s := f.Sentences[m.Sent]
+	conj := func(k int) bool { return f.Tokens[k].Fold == "or" || f.Tokens[k].Fold == "and" }
+	if m.Tok1+1 < s.Tok1 && conj(m.Tok1) && phaseWords[f.Tokens[m.Tok1+1].Fold] {
+		return true
+	}
+	return m.Tok0-2 >= s.Tok0 && conj(m.Tok0-1) && phaseWords[f.Tokens[m.Tok0-2].Fold]
+}
+
 // cohortPriorTherapies: drugs and procedures in a factual abstract
 // sentence that says they failed these patients ("had a poor therapeutic
 // effect", "refractory to") or that opens with "After <therapy>, ...".
@@ -485,10 +540,12 @@ func (x *extraction) cohortPriorTherapies(c *Cohort) {
 	f := x.abs
 	seen := map[string]bool{}
 	for si := range f.Sentences {
-		if !f.Ctx[si].factual() {
+		s := &f.Sentences[si]
+		// Conclusions generalise ("effective in patients with ITP, even
+		// in those refractory to other treatments"), as for refractory.
+		if !f.Ctx[si].factual() || s.Role == "conclusions" {
 			continue
 		}
-		s := &f.Sentences[si]
 		cue := f.find(x.r, "prior-cue", s.Tok0, s.Tok1)
 		lead := -1 // end token of the leading clause after "After ..."
 		if l, _ := x.r.pattern("prior-lead").matchAt(f.Tokens, s.Tok0, s.Tok1); l > 0 {

@@ -52,7 +52,9 @@ func TestInterventionRules(t *testing.T) {
 	}{
 		{"source phrase", Input{Abstract: "We evaluated mesenchymal stem cells (MSCs) expanded from the bone marrow of a third-party donor. Twenty patients with PGF received MSCs (1 × 10(6)/kg)."},
 			[]string{"mkg:BoneMarrowMSC"}, "1000000 {cells}/kg", ""},
-		{"co-transplantation", Input{Title: "Haploidentical transplantation combined with mesenchymal stem cells co-infusion in severe aplastic anemia"},
+		// tan2025-fmed: the title names the products, the Methods the patients.
+		{"co-transplantation", Input{Title: "Haploidentical transplantation combined with mesenchymal stem cells co-infusion in severe aplastic anemia",
+			Abstract: "METHODS: This study retrospectively analyzed clinical data from 190 SAA patients who underwent HID-HSCT with or without MSCs co-infusion."},
 			[]string{"mkg:MSC", "mkg:HSCT"}, "", ""},
 		{"HSCT without MSCs in the sentence", Input{Abstract: "Eight patients with aplastic anemia underwent HSCT. UC-MSCs were given together with platelets."},
 			[]string{"mkg:UmbilicalCordMSC"}, "", ""},
