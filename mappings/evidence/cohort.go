@@ -567,7 +567,7 @@ func (x *extraction) cohortPriorTherapies(c *Cohort) {
 				continue
 			}
 			inLead := lead >= 0 && m.Tok1 <= lead
-			if len(cue) == 0 && !inLead {
+			if !inLead && !priorCueLicenses(f, cue, m) {
 				continue
 			}
 			if inLead {
@@ -581,6 +581,34 @@ func (x *extraction) cohortPriorTherapies(c *Cohort) {
 			c.Details = append(c.Details, Detail{"priorTherapy", rule, f.span(m.Start, m.End)})
 		}
 	}
+}
+
+// priorCueLicenses: a failure cue that ends in "to", "of" or "after", or
+// says the patients "had received", "had failed", "previously treated", names the
+// therapy after it ("refractory to IVIG", "who had failed ... after
+// splenectomy"); a drug before it is another one, usually the study's own
+// ("the efficacy of a recombinant human thrombopoietin (rhTPO) in patients
+// ... who had failed glucocorticosteroid treatment"). Other cues follow the
+// therapy ("rituximab had a poor therapeutic effect") and license either
+// side.
+func priorCueLicenses(f *field, cue []hit[string], m *mention) bool {
+	const reach = 12 // tokens after a forward cue
+	for _, h := range cue {
+		last := f.Tokens[h.Tok1-1].Fold
+		first := f.Tokens[h.Tok0].Fold
+		forward := last == "to" || last == "of" || last == "after" || first == "had" || first == "previously"
+		if first == "failed" && h.Tok0 > 0 {
+			// "who had failed glucocorticosteroid treatment"; "IVIG failed" is the other way
+			switch f.Tokens[h.Tok0-1].Fold {
+			case "had", "have", "has", "who":
+				forward = true
+			}
+		}
+		if !forward || (m.Tok0 >= h.Tok1 && m.Tok0-h.Tok1 <= reach) {
+			return true
+		}
+	}
+	return false
 }
 
 // insideBrackets reports whether the gap before token k is inside "( )",

@@ -166,3 +166,35 @@ func TestTissueDerivedBeforeAdjective(t *testing.T) {
 		t.Errorf("agent not bone marrow MSCs\n%s", explainText(f))
 	}
 }
+
+// TestPriorTherapyAfterItsCue: "refractory to", "failure of", "relapsed
+// after", "previously treated" name the earlier therapy after them; a drug
+// before such a cue is the study's own. "had a poor therapeutic effect"
+// follows the therapy (cjcp) and still reads it.
+func TestPriorTherapyAfterItsCue(t *testing.T) {
+	for _, c := range []struct {
+		src, text string
+		want      []string
+	}{
+		// rhtpo-danazol-persistent-ijh (development record of the unseen set)
+		{"http://dx.doi.org/10.1007/s12185-012-1124-8", "This multicenter, randomized trial assessed the efficacy and safety of a recombinant human thrombopoietin (rhTPO) in patients with persistent primary immune thrombocytopenia (ITP) who had failed glucocorticosteroid treatment. " +
+			"A total of 140 eligible patients were randomized to receive rhTPO + danazol (rhTPO group, 73 patients) or danazol (control group, 67 patients).",
+			[]string{"mkg:Corticosteroids"}},
+		// eltrombopag-paediatric-petit-euctr
+		{"https://www.ClinicalTrialsRegister.eu/ctr-search/trial/2006-002946-13/results", "A two part, staggered cohort, open-label and double blind, randomized, placebo controlled study to investigate the efficacy, safety, tolerability and pharmacokinetics of eltrombopag, a thrombopoietin receptor agonist, in previously treated pediatric patients with chronic idiopathic thrombocytopenic purpura (ITP).",
+			nil},
+		{"cjcp (own gold)", "Two children with immune-mediated thrombocytopenia after HSCT were treated with UC-MSCs. After intravenous immunoglobulin (IVIG) pulse therapy, platelet count increased temporarily but then decreased, while cyclosporine, methylprednisolone, and rituximab had a poor therapeutic effect.",
+			[]string{"mkg:IVIG", "mesh:D016572", "mesh:D008775", "mesh:D000069283"}},
+	} {
+		f := extractChecked(t, c.text)
+		var got []string
+		for _, co := range f.Cohorts {
+			for _, p := range co.PriorTherapies {
+				got = append(got, ontology.CompactIRI(p.IRI))
+			}
+		}
+		if !sameSet(got, c.want) {
+			t.Errorf("%s: prior therapies %v, want %v\n%s", c.src, got, c.want, explainText(f))
+		}
+	}
+}
