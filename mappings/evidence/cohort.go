@@ -74,8 +74,18 @@ func (x *extraction) cohortSize(c *Cohort) {
 			c.Details = append(c.Details, Detail{"size", "size-n-equals", sp})
 			return
 		}
+		planned := plannedNumbers(f, s)
 		for _, n := range countsIn(x.r, f, s) {
 			if n.Part {
+				continue
+			}
+			if planned || x.countOfResult(f, si, n) || shareFollows(f, s, n) {
+				why := "a count of patients with an event or a result, not of those studied"
+				if planned {
+					why = "a planned number (a registration's enrolment target), not patients studied"
+				}
+				x.candidates = append(x.candidates, Candidate{Kind: "size", Patients: intp(n.N), Reason: why,
+					Rule: "size-count-noun", Spans: []Span{f.tokSpan(n.Tok0, n.Tok1), f.sentenceSpan(s)}})
 				continue
 			}
 			with := n.Tok1 < s.Tok1 && f.Tokens[n.Tok1].Fold == "with" && f.Tokens[n.Tok1].SoftBefore
@@ -93,6 +103,69 @@ func (x *extraction) cohortSize(c *Cohort) {
 			return
 		}
 	}
+}
+
+// plannedNumbers: the sentence speaks of the future or an estimate ("40
+// patients will be separated into two groups", "Enrollment 10 estimated
+// patients"): a registration's target, not patients studied.
+func plannedNumbers(f *field, s *sentence) bool {
+	for k := s.Tok0; k < s.Tok1; k++ {
+		switch f.Tokens[k].Fold {
+		case "will", "estimated", "anticipated", "planned", "expected":
+			return true
+		}
+	}
+	return false
+}
+
+// resultVerbs make the patients counted before them the subject of a
+// result: "Two patients died", "17 patients showed normal hemoglobin",
+// "Thirty-eight patients (13%) experienced ≥ 1 adverse events".
+var resultVerbs = map[string]bool{
+	"died": true, "showed": true, "achieved": true, "responded": true, "relapsed": true,
+	"experienced": true, "developed": true, "attained": true, "reached": true,
+}
+
+// countOfResult: the count is the subject of a result verb, or of "had"
+// followed by an outcome ("Four patients had serious AEs").
+func (x *extraction) countOfResult(f *field, si int, n count) bool {
+	s := &f.Sentences[si]
+	k := n.Tok1
+	// skip a bracket after the noun: "(13%)", "(13/18, 72.2%)"
+	if k < s.Tok1 && strings.HasPrefix(strings.TrimSpace(runeSlice(f.Runes, f.Tokens[k-1].End, f.Tokens[k].Start)), "(") {
+		for k < s.Tok1 && !strings.Contains(runeSlice(f.Runes, f.Tokens[k-1].End, f.Tokens[k].Start), ")") {
+			k++
+		}
+	}
+	if k >= s.Tok1 {
+		return false
+	}
+	if resultVerbs[f.Tokens[k].Fold] {
+		return true
+	}
+	if f.Tokens[k].Fold != "had" {
+		return false
+	}
+	for _, m := range f.inSentence(si) {
+		if m.Tok0 > k && m.Tok0 <= k+4 && m.Kind() == "outcome" {
+			return true
+		}
+	}
+	return false
+}
+
+// shareFollows: "Thirty-eight patients (13%) experienced ...": a count
+// given with its share of a larger group is a part of it.
+func shareFollows(f *field, s *sentence, n count) bool {
+	// "5 of the 24 patients (20.8%)": the share is the five's, 24 the whole.
+	if p := prevFold(f, s, n.Tok0); p == "of" || (p == "the" && prevFold(f, s, n.Tok0-1) == "of") {
+		return false
+	}
+	end := f.Tokens[n.Tok1-1].End
+	for _, q := range f.quantitiesIn(end, min(s.End, end+12)) {
+		return q.Unit == "%" && strings.TrimSpace(runeSlice(f.Runes, end, q.Span.Start)) == "("
+	}
+	return false
 }
 
 // nEquals reads "Adult patients (≥18 years) with SAA (N = 25)": an

@@ -198,3 +198,36 @@ func TestPriorTherapyAfterItsCue(t *testing.T) {
 		}
 	}
 }
+
+// TestSizeIsWhoWasStudied: the cohort size counts the patients studied,
+// not a population, a registration's target or patients with a result;
+// a number written in parts is read whole.
+func TestSizeIsWhoWasStudied(t *testing.T) {
+	for _, c := range []struct {
+		src, text string
+		size      int
+	}{
+		{"https://proxy.weglot.com/wg_8714b7f1589aa0f6c92979708057c4a57/en/es/pubmed.ncbi.nlm.nih.gov/32885352",
+			"Two hundred eleven children were randomized into the HDD (n = 110) and PDN (n = 101) groups.", 211},
+		{"https://pmc.ncbi.nlm.nih.gov/articles/PMC5682824",
+			"Approximately 210 million women become pregnant annually, and about 140 million newborns are delivered.", 0},
+		{"http://www.strokecenter.org/trials/clinicalstudies/the-safety-and-efficacy-of-human-umbilical-cord-mesenchymal-stem-cells-in-the-treatment-of-acute-cerebral-infarction/description",
+			"This is a randomized, double-blind, paralleled study. 40 patients will be separated into two groups, and receive basic treatment (Aspirin Tablet).", 0},
+		{"http://ashpublications.net/blood/article/121/3/537/31014/Safety-and-efficacy-of-eltrombopag-for-treatment?searchresult=1",
+			"Thirty-eight patients (13%) experienced ≥ 1 adverse events leading to study withdrawal.", 0},
+		{"https://link.springer.com/article/10.1007/s12288-021-01467-0", "Two patients died, and overall survival rate was 97.4% at 30 months of follow up.", 0},
+		{"http://ashpublications.net/bloodadvances/article/4/17/4136/463615/Phase-2-multiple-dose-study-of-an-FcRn-inhibitor",
+			"Four patients had serious AEs, but none were treatment related.", 0},
+		// xu2018-ejmr (own gold): 24 is the whole, the share is the five's.
+		{"xu2018-ejmr", "Upon follow-up for a median of 13 months, 5 of the 24 patients (20.8%) were dead.", 24},
+	} {
+		f := extractChecked(t, c.text)
+		size := 0
+		if len(f.Cohorts) > 0 {
+			size = f.Cohorts[0].Size
+		}
+		if size != c.size {
+			t.Errorf("%s: size %d, want %d\n%s", c.src, size, c.size, explainText(f))
+		}
+	}
+}
