@@ -231,3 +231,33 @@ func TestSizeIsWhoWasStudied(t *testing.T) {
 		}
 	}
 }
+
+// TestPlateletBoundIsNotACount: a platelet bound in an inclusion
+// criterion, a definition of response or a target is not a count measured
+// in the patients; a count that rose to a bound is (medicine, own gold).
+func TestPlateletBoundIsNotACount(t *testing.T) {
+	for _, c := range []struct {
+		src, text string
+		counts    int
+	}{
+		{"http://ashpublications.com/blood/article/146/Supplement%201/3034/554094/Real-world-safety-and-effectiveness-of-hetrombopag", "In this multi-center, real-world study, patients with a confirmed diagnosis of ITP and baseline PLT <30×10⁹/L were included. " +
+			"Effectiveness was assessed by the change in PLT over time and the proportion of responders (PLT ≥30×10⁹/L).", 0},
+		// the registration's sentence, with its subject written for the test
+		{"https://crick.ai/trials/NCT07214025", "Thirty children with ITP will receive weekly subcutaneous injection, with dose adjustments based on platelet response, in order to maintain platelet counts ≥50 × 10⁹/L while minimizing the risk of bleeding.", 0},
+		{"medicine (own gold)", "A 12-year-old boy with ITP received ucMSCs. As the patient's skin rash resolved, his platelets gradually increased to >150 × 10 9 /L.", 1},
+	} {
+		f := extractChecked(t, c.text)
+		n := 0
+		for _, o := range f.Outcomes {
+			if o.Type == ontology.PlateletCount && o.Value != nil {
+				n++
+			}
+		}
+		if n != c.counts {
+			t.Errorf("%s: %d platelet counts, want %d\n%s", c.src, n, c.counts, explainText(f))
+		}
+		if c.counts == 0 && !hasCandidate(f, "platelet bound") {
+			t.Errorf("%s: no platelet-bound candidate", c.src)
+		}
+	}
+}
