@@ -68,7 +68,10 @@ func FromEvidence(f *evidence.Facts, file string, record int) []Fact {
 	// Candidates last: numbers read but not asserted, each with why.
 	for i, c := range f.Candidates {
 		what := cmp.Or(o.CompactIRI(c.Type), c.Kind)
-		out = append(out, Fact{Kind: "candidate", N: i + 1, What: what, Concept: o.CompactIRI(c.Type),
+		if c.Concept != "" {
+			what = c.Kind + " " + o.CompactIRI(c.Concept)
+		}
+		out = append(out, Fact{Kind: "candidate", N: i + 1, What: what, Concept: o.CompactIRI(cmp.Or(c.Type, c.Concept)),
 			Patients: c.Patients, Total: c.Total, Value: quantity(c.Value), Time: quantity(c.Timepoint),
 			Details: []Detail{{Name: "not asserted", Text: c.Reason}}, Rule: c.Rule, Spans: spans(c.Spans...)})
 	}

@@ -287,3 +287,169 @@ func outcomeBefore(o *outcomeSentence, p int) *mention {
 	}
 	return best
 }
+
+// ownPatientsDesign are the designs whose cue says the record reports on
+// patients of its own.
+var ownPatientsDesign = map[string]bool{
+	ontology.CaseReport: true, ontology.CaseSeries: true, ontology.ClinicalTrial: true, ontology.CohortStudy: true,
+}
+
+// noPatients is why a concept named in a record is not a fact about
+// patients: nothing in the record says it has patients of its own.
+const noPatients = "named in a record that counts no patients and names none of its own (no design cue, aim, registry id or treated patients): a title, a background or review text, an animal model"
+
+// demoteCohort keeps the properties of a cohort nobody counted as
+// candidates, one per reading, each with the words it was read from.
+func (x *extraction) demoteCohort(c Cohort) {
+	conds, priors := c.Conditions, c.PriorTherapies
+	for _, d := range c.Details {
+		cd := Candidate{Kind: d.Property, Reason: noPatients, Rule: d.Rule, Spans: []Span{d.Span}}
+		switch d.Property {
+		case "condition":
+			if len(conds) > 0 {
+				cd.Concept, conds = conds[0].IRI, conds[1:]
+			}
+		case "priorTherapy":
+			if len(priors) > 0 {
+				cd.Concept, priors = priors[0].IRI, priors[1:]
+			}
+		case "ageGroup":
+			cd.Concept = c.AgeGroup
+		case "sex":
+			cd.Concept = c.Sex
+		case "diseasePhase":
+			cd.Concept = c.DiseasePhase
+		case "age":
+			cd.Value = c.Age
+		}
+		x.candidates = append(x.candidates, cd)
+	}
+}
+
+// keepGiven keeps the interventions whose product is named in a sentence
+// about the patients ("Patients received UC-MSCs", "she self-initiated
+// UC-MSCs infusions"); the others are candidates: who received them is
+// not in the text. A co-therapy stands or falls with the MSCs.
+func (x *extraction) keepGiven(ivs []Intervention) []Intervention {
+	var out []Intervention
+	for _, iv := range ivs {
+		if len(iv.Spans) > 0 && (x.spanAboutPatients(iv.Spans[0]) || (iv.Rule == "co-therapy-with-agent" && len(out) > 0)) {
+			out = append(out, iv)
+			continue
+		}
+		x.candidates = append(x.candidates, Candidate{Kind: "agent", Concept: iv.Agent.IRI,
+			Reason: "named where no patients are said to receive it, in a record that counts none and names no study of its own",
+			Rule:   iv.Rule, Spans: iv.Spans})
+	}
+	return out
+}
+
+// spanAboutPatients: the sentence holding the span is a factual one that
+// names patients or is about one person.
+func (x *extraction) spanAboutPatients(sp Span) bool {
+	f := x.abs
+	if sp.Field == FieldTitle {
+		f = x.title
+	}
+	for si := range f.Sentences {
+		s := &f.Sentences[si]
+		if sp.Start < s.Start || sp.Start >= s.End || s.Tok0 >= s.Tok1 {
+			continue
+		}
+		if !f.Ctx[si].factual() {
+			return false
+		}
+		return onePerson(f, s) || x.namesPatients(f, s)
+	}
+	return false
+}
+
+// ownPatients: besides a design cue or a registry id (Extract), the text
+// says it reports on patients of its own when a factual sentence counts
+// patients ("in 24 SAA patients", "CR in 3 patients"), when the patients
+// are the subject of a treatment ("Patients received UC-MSCs", "UC-MSC were
+// given to the patients") or when a sentence is about one person ("She
+// had ITP for 10 years").
+func (x *extraction) ownPatients() bool {
+	for _, f := range []*field{x.title, x.abs} {
+		for si := range f.Sentences {
+			s := &f.Sentences[si]
+			ctx := f.Ctx[si]
+			if ctx.Hedged || s.Role == "conclusions" || s.Tok0 >= s.Tok1 {
+				continue
+			}
+			if ctx.Background {
+				continue
+			}
+			if f.Name == FieldAbstract && len(countsIn(x.r, f, s)) > 0 {
+				return true
+			}
+			if onePerson(f, s) {
+				return true
+			}
+			if x.patientsTreated(f, s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namesPatients: a cohort noun anywhere in the sentence.
+func (x *extraction) namesPatients(f *field, s *sentence) bool {
+	for k := s.Tok0; k < s.Tok1; k++ {
+		if x.isPatientsNoun(f, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// treatedVerbs say that patients were treated, enrolled or studied.
+var treatedVerbs = map[string]bool{
+	"received": true, "receiving": true, "treated": true, "given": true, "underwent": true,
+	"enrolled": true, "included": true, "infused": true, "transplanted": true, "recruited": true,
+}
+
+// patientsTreated: "Patients received ...", "given to the patients":
+// patients at the start of the sentence or after "the", "these", "our",
+// "all", in a sentence with a verb of treatment or enrolment.
+func (x *extraction) patientsTreated(f *field, s *sentence) bool {
+	verb, patients := false, false
+	for k := s.Tok0; k < s.Tok1; k++ {
+		verb = verb || treatedVerbs[f.Tokens[k].Fold]
+		if !patients && x.isPatientsNoun(f, k) {
+			switch prevFold(f, s, k) {
+			case "", "the", "these", "our", "all":
+				patients = true
+			}
+		}
+	}
+	return verb && patients
+}
+
+// aimNamesPatients: an aim statement names the patients the record
+// studies ("The aim of the present study is to investigate ... in
+// patients with AA").
+func (x *extraction) aimNamesPatients() bool {
+	for _, f := range []*field{x.title, x.abs} {
+		for si := range f.Sentences {
+			s := &f.Sentences[si]
+			if f.Ctx[si].Aim && !f.Ctx[si].Hedged && s.Role != "conclusions" && x.namesPatients(f, s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// onePerson: "she" or "he" in the sentence, as a case report writes of its
+// patient ("During pregnancy, she self-initiated UC-MSCs infusions").
+func onePerson(f *field, s *sentence) bool {
+	for k := s.Tok0; k < s.Tok1; k++ {
+		if w := f.Tokens[k].Fold; w == "she" || w == "he" {
+			return true
+		}
+	}
+	return false
+}

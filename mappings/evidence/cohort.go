@@ -74,8 +74,18 @@ func (x *extraction) cohortSize(c *Cohort) {
 			c.Details = append(c.Details, Detail{"size", "size-n-equals", sp})
 			return
 		}
+		planned := plannedNumbers(f, s)
 		for _, n := range countsIn(x.r, f, s) {
 			if n.Part {
+				continue
+			}
+			if planned || x.countOfResult(f, si, n) || shareFollows(f, s, n) {
+				why := "a count of patients with an event or a result, not of those studied"
+				if planned {
+					why = "a planned number (a registration's enrolment target), not patients studied"
+				}
+				x.candidates = append(x.candidates, Candidate{Kind: "size", Patients: intp(n.N), Reason: why,
+					Rule: "size-count-noun", Spans: []Span{f.tokSpan(n.Tok0, n.Tok1), f.sentenceSpan(s)}})
 				continue
 			}
 			with := n.Tok1 < s.Tok1 && f.Tokens[n.Tok1].Fold == "with" && f.Tokens[n.Tok1].SoftBefore
@@ -93,6 +103,69 @@ func (x *extraction) cohortSize(c *Cohort) {
 			return
 		}
 	}
+}
+
+// plannedNumbers: the sentence speaks of the future or an estimate ("40
+// patients will be separated into two groups", "Enrollment 10 estimated
+// patients"): a registration's target, not patients studied.
+func plannedNumbers(f *field, s *sentence) bool {
+	for k := s.Tok0; k < s.Tok1; k++ {
+		switch f.Tokens[k].Fold {
+		case "will", "estimated", "anticipated", "planned", "expected":
+			return true
+		}
+	}
+	return false
+}
+
+// resultVerbs make the patients counted before them the subject of a
+// result: "Two patients died", "17 patients showed normal hemoglobin",
+// "Thirty-eight patients (13%) experienced ≥ 1 adverse events".
+var resultVerbs = map[string]bool{
+	"died": true, "showed": true, "achieved": true, "responded": true, "relapsed": true,
+	"experienced": true, "developed": true, "attained": true, "reached": true,
+}
+
+// countOfResult: the count is the subject of a result verb, or of "had"
+// followed by an outcome ("Four patients had serious AEs").
+func (x *extraction) countOfResult(f *field, si int, n count) bool {
+	s := &f.Sentences[si]
+	k := n.Tok1
+	// skip a bracket after the noun: "(13%)", "(13/18, 72.2%)"
+	if k < s.Tok1 && strings.HasPrefix(strings.TrimSpace(runeSlice(f.Runes, f.Tokens[k-1].End, f.Tokens[k].Start)), "(") {
+		for k < s.Tok1 && !strings.Contains(runeSlice(f.Runes, f.Tokens[k-1].End, f.Tokens[k].Start), ")") {
+			k++
+		}
+	}
+	if k >= s.Tok1 {
+		return false
+	}
+	if resultVerbs[f.Tokens[k].Fold] {
+		return true
+	}
+	if f.Tokens[k].Fold != "had" {
+		return false
+	}
+	for _, m := range f.inSentence(si) {
+		if m.Tok0 > k && m.Tok0 <= k+4 && m.Kind() == "outcome" {
+			return true
+		}
+	}
+	return false
+}
+
+// shareFollows: "Thirty-eight patients (13%) experienced ...": a count
+// given with its share of a larger group is a part of it.
+func shareFollows(f *field, s *sentence, n count) bool {
+	// "5 of the 24 patients (20.8%)": the share is the five's, 24 the whole.
+	if p := prevFold(f, s, n.Tok0); p == "of" || (p == "the" && prevFold(f, s, n.Tok0-1) == "of") {
+		return false
+	}
+	end := f.Tokens[n.Tok1-1].End
+	for _, q := range f.quantitiesIn(end, min(s.End, end+12)) {
+		return q.Unit == "%" && strings.TrimSpace(runeSlice(f.Runes, end, q.Span.Start)) == "("
+	}
+	return false
 }
 
 // nEquals reads "Adult patients (≥18 years) with SAA (N = 25)": an
@@ -446,6 +519,12 @@ func (x *extraction) cohortRefractory(c *Cohort) {
 				continue
 			}
 			for _, h := range f.find(x.r, "refractory", s.Tok0, s.Tok1) {
+				if notAllRefractory(f, &s, h.Tok0, h.Tok1) {
+					x.candidates = append(x.candidates, Candidate{Kind: "refractory", Rule: "refractory-word",
+						Reason: "refractory or intolerant (dependent): the text does not say which patients were refractory",
+						Spans:  []Span{f.tokSpan(h.Tok0, h.Tok1), f.sentenceSpan(&s)}})
+					continue
+				}
 				t := true
 				c.Refractory = &t
 				c.Details = append(c.Details, Detail{"refractory", "refractory-word", f.tokSpan(h.Tok0, h.Tok1)})
@@ -455,8 +534,28 @@ func (x *extraction) cohortRefractory(c *Cohort) {
 	}
 }
 
+// notAllRefractory: "refractory or intolerant to conventional therapy",
+// "steroid-dependent or refractory": each patient is one or the other, so
+// the cohort is not refractory as a whole. "relapsed or refractory" is.
+func notAllRefractory(f *field, s *sentence, t0, t1 int) bool {
+	other := func(k int) bool {
+		w := f.Tokens[k].Fold
+		return strings.HasPrefix(w, "intoleran") || w == "dependent" || w == "dependence"
+	}
+	conj := func(k int) bool { return f.Tokens[k].Fold == "or" || f.Tokens[k].Fold == "and" }
+	if t1+1 < s.Tok1 && conj(t1) && other(t1+1) {
+		return true
+	}
+	return t0-2 >= s.Tok0 && conj(t0-1) && other(t0-2)
+}
+
 // cohortPhase: "chronic", "persistent", "newly diagnosed" right before a
 // condition ("chronic refractory immune thrombocytopenic purpura").
+//
+// Not a phase: one of a list of phases ("among patients with persistent or
+// chronic ITP" names no single phase), nor a word before thrombocytopenia
+// as a sign ("persistent thrombocytopenia after HSCT" says how long the
+// platelets stayed low, not the phase of a disease): both are candidates.
 func (x *extraction) cohortPhase(c *Cohort) {
 	phases := map[string]Span{}
 	var order []string
@@ -464,6 +563,18 @@ func (x *extraction) cohortPhase(c *Cohort) {
 		f, m := fm.f, fm.m
 		for _, o := range f.inSentence(m.Sent) {
 			if o.Kind() == "condition" && o.Tok0 > m.Tok0 && o.Tok0-m.Tok1 <= 2 {
+				why := ""
+				switch {
+				case phaseList(f, m):
+					why = "one of a list of phases: the patients are not all in this one"
+				case o.IRI() == thrombocytopeniaSign:
+					why = "said of thrombocytopenia as a sign (how long the platelets stayed low), not of a disease's phase"
+				}
+				if why != "" {
+					x.candidates = append(x.candidates, Candidate{Kind: "diseasePhase", Concept: m.IRI(), Reason: why,
+						Rule: "phase-before-condition", Spans: []Span{f.span(m.Start, m.End), f.sentenceSpan(&f.Sentences[m.Sent])}})
+					break
+				}
 				if _, ok := phases[m.IRI()]; !ok {
 					phases[m.IRI()] = f.span(m.Start, m.End)
 					order = append(order, m.IRI())
@@ -478,6 +589,23 @@ func (x *extraction) cohortPhase(c *Cohort) {
 	}
 }
 
+// thrombocytopeniaSign is thrombocytopenia without a named cause, the sign.
+const thrombocytopeniaSign = ontology.MeSH + "D013921"
+
+// phaseWords begin the phases of the lexicon ("newly diagnosed").
+var phaseWords = map[string]bool{"chronic": true, "persistent": true, "newly": true, "new": true, "acute": true}
+
+// phaseList: the phase mention is joined by "or" / "and" to another phase
+// word ("persistent or chronic", "newly diagnosed and persistent").
+func phaseList(f *field, m *mention) bool {
+	s := f.Sentences[m.Sent]
+	conj := func(k int) bool { return f.Tokens[k].Fold == "or" || f.Tokens[k].Fold == "and" }
+	if m.Tok1+1 < s.Tok1 && conj(m.Tok1) && phaseWords[f.Tokens[m.Tok1+1].Fold] {
+		return true
+	}
+	return m.Tok0-2 >= s.Tok0 && conj(m.Tok0-1) && phaseWords[f.Tokens[m.Tok0-2].Fold]
+}
+
 // cohortPriorTherapies: drugs and procedures in a factual abstract
 // sentence that says they failed these patients ("had a poor therapeutic
 // effect", "refractory to") or that opens with "After <therapy>, ...".
@@ -485,10 +613,12 @@ func (x *extraction) cohortPriorTherapies(c *Cohort) {
 	f := x.abs
 	seen := map[string]bool{}
 	for si := range f.Sentences {
-		if !f.Ctx[si].factual() {
+		s := &f.Sentences[si]
+		// Conclusions generalise ("effective in patients with ITP, even
+		// in those refractory to other treatments"), as for refractory.
+		if !f.Ctx[si].factual() || s.Role == "conclusions" {
 			continue
 		}
-		s := &f.Sentences[si]
 		cue := f.find(x.r, "prior-cue", s.Tok0, s.Tok1)
 		lead := -1 // end token of the leading clause after "After ..."
 		if l, _ := x.r.pattern("prior-lead").matchAt(f.Tokens, s.Tok0, s.Tok1); l > 0 {
@@ -510,7 +640,7 @@ func (x *extraction) cohortPriorTherapies(c *Cohort) {
 				continue
 			}
 			inLead := lead >= 0 && m.Tok1 <= lead
-			if len(cue) == 0 && !inLead {
+			if !inLead && !priorCueLicenses(f, cue, m) {
 				continue
 			}
 			if inLead {
@@ -524,6 +654,34 @@ func (x *extraction) cohortPriorTherapies(c *Cohort) {
 			c.Details = append(c.Details, Detail{"priorTherapy", rule, f.span(m.Start, m.End)})
 		}
 	}
+}
+
+// priorCueLicenses: a failure cue that ends in "to", "of" or "after", or
+// says the patients "had received", "had failed", "previously treated", names the
+// therapy after it ("refractory to IVIG", "who had failed ... after
+// splenectomy"); a drug before it is another one, usually the study's own
+// ("the efficacy of a recombinant human thrombopoietin (rhTPO) in patients
+// ... who had failed glucocorticosteroid treatment"). Other cues follow the
+// therapy ("rituximab had a poor therapeutic effect") and license either
+// side.
+func priorCueLicenses(f *field, cue []hit[string], m *mention) bool {
+	const reach = 12 // tokens after a forward cue
+	for _, h := range cue {
+		last := f.Tokens[h.Tok1-1].Fold
+		first := f.Tokens[h.Tok0].Fold
+		forward := last == "to" || last == "of" || last == "after" || first == "had" || first == "previously"
+		if first == "failed" && h.Tok0 > 0 {
+			// "who had failed glucocorticosteroid treatment"; "IVIG failed" is the other way
+			switch f.Tokens[h.Tok0-1].Fold {
+			case "had", "have", "has", "who":
+				forward = true
+			}
+		}
+		if !forward || (m.Tok0 >= h.Tok1 && m.Tok0-h.Tok1 <= reach) {
+			return true
+		}
+	}
+	return false
 }
 
 // insideBrackets reports whether the gap before token k is inside "( )",

@@ -20,6 +20,22 @@ func numberSpan(f *field, k int) (n, next int, ok bool) {
 	if !ok {
 		return 0, k + 1, false
 	}
+	// "Two hundred eleven children", "Two hundred and six": one number.
+	if n >= 1 && n <= 9 && k+1 < len(f.Tokens) && f.Tokens[k+1].Fold == "hundred" && f.Tokens[k+1].SoftBefore {
+		n, next = n*100, k+2
+		if next < len(f.Tokens) && f.Tokens[next].Fold == "and" && f.Tokens[next].SoftBefore {
+			next++
+		}
+		if next < len(f.Tokens) && f.Tokens[next].SoftBefore && !isDigits(f.Tokens[next].Text) {
+			if u, after, ok2 := numberSpan(f, next); ok2 && u < 100 {
+				return n + u, after, true
+			}
+		}
+		if f.Tokens[next-1].Fold == "and" {
+			next--
+		}
+		return n, next, true
+	}
 	if n >= 20 && n%10 == 0 && n < 100 && k+1 < len(f.Tokens) && f.Tokens[k+1].SoftBefore {
 		if u, ok2 := NumberWord(f.Tokens[k+1].Text); ok2 && u >= 1 && u <= 9 && f.Tokens[k+1].Fold != "both" {
 			return n + u, k + 2, true
@@ -62,6 +78,9 @@ type count struct {
 	Part       bool // "7 of 12 patients": N is a part of a group, not a group
 }
 
+// bigNumberWord are the words of numbers written in parts.
+var bigNumberWord = map[string]bool{"hundred": true, "thousand": true, "million": true, "billion": true}
+
 // countStops may not sit between a number and its noun.
 var countStops = map[string]bool{"of": true, "with": true, "and": true, "or": true, "to": true, "in": true, "at": true, "per": true, "for": true, "the": true}
 
@@ -72,8 +91,11 @@ func countsIn(r *rules, f *field, s *sentence) []count {
 	var out []count
 	for k := s.Tok0; k < s.Tok1; k++ {
 		n, next, ok := numberSpan(f, k)
-		if !ok {
-			continue
+		if !ok || (k > s.Tok0 && bigNumberWord[f.Tokens[k-1].Fold]) {
+			continue // the tail of "two hundred eleven", read from its head
+		}
+		if next < s.Tok1 && bigNumberWord[f.Tokens[next].Fold] {
+			continue // "210 million women": a population, not patients counted
 		}
 		// "7 of 12 patients", "4 of 7 frontline ... patients": a part.
 		if next+1 < s.Tok1 && f.Tokens[next].Fold == "of" {

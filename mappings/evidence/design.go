@@ -31,6 +31,9 @@ func (x *extraction) design(c *Cohort) *Design {
 			s := f.Sentences[si]
 			for _, cat := range []string{"design-case-report", "design-case-series", "design-trial", "design-cohort", "design-review"} {
 				for _, h := range f.find(x.r, cat, s.Tok0, s.Tok1) {
+					if othersStudies(f, h.Tok1) {
+						continue
+					}
 					iri := ontology.MKG + h.Payloads[0]
 					consider(iri, cat, f.tokSpan(h.Tok0, h.Tok1))
 				}
@@ -38,7 +41,7 @@ func (x *extraction) design(c *Cohort) *Design {
 		}
 	}
 	for _, fm := range x.factualMentions("design") {
-		if fm.m.IRI() == ontology.Review && best != nil {
+		if (fm.m.IRI() == ontology.Review && best != nil) || othersStudies(fm.f, fm.m.Tok1) {
 			continue
 		}
 		consider(fm.m.IRI(), "design-term", fm.f.span(fm.m.Start, fm.m.End))
@@ -64,4 +67,15 @@ func (x *extraction) design(c *Cohort) *Design {
 		}
 	}
 	return best
+}
+
+// othersStudies: a design term in the plural ("Clinical Trials Based on
+// MSC", "randomized controlled trials are ...") names other studies; a
+// record names its own design in the singular ("a clinical trial").
+func othersStudies(f *field, tok1 int) bool {
+	switch f.Tokens[tok1-1].Fold {
+	case "trials", "studies":
+		return true
+	}
+	return false
 }

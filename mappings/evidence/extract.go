@@ -42,14 +42,31 @@ func Extract(in Input) Facts {
 		f.Quantities = FindQuantities(f.Text, f.Name)
 	}
 	var facts Facts
-	if d := x.design(nil); d != nil && (d.IRI == ontology.Review || d.IRI == ontology.SystematicReview) {
+	d := x.design(nil)
+	if d != nil && (d.IRI == ontology.Review || d.IRI == ontology.SystematicReview) {
 		// A review reports on other studies' patients, not its own.
 		facts.Design = d
 		facts.Trials = trialMentions(in)
 		return facts
 	}
+	// A disease or a product the text names is a fact about patients only
+	// when the record has patients of its own (see ownPatients); otherwise
+	// it is a candidate (a chapter title, a review not called one, a mouse
+	// model).
+	trials := trialMentions(in)
+	study := (d != nil && ownPatientsDesign[d.IRI]) || len(trials) > 0 || x.aimNamesPatients()
 	c, hasCohort := x.cohort()
+	if hasCohort && c.Size == 0 && !study && !x.ownPatients() {
+		x.demoteCohort(c)
+		c, hasCohort = Cohort{}, false
+	}
+	// A product is given to somebody: to the counted cohort, to the
+	// patients of a study the text names as such, or to patients named in
+	// the sentence that names the product.
 	facts.Interventions = x.interventions()
+	if c.Size == 0 && !study {
+		facts.Interventions = x.keepGiven(facts.Interventions)
+	}
 	nIv := len(facts.Interventions)
 	var subs []Cohort
 	if hasCohort {
@@ -86,7 +103,7 @@ func Extract(in Input) Facts {
 	} else {
 		facts.Design = x.design(nil)
 	}
-	facts.Trials = trialMentions(in)
+	facts.Trials = trials
 	facts.Candidates = x.candidates
 	return facts
 }

@@ -53,12 +53,18 @@ type Facts struct {
 	Candidates []Candidate
 }
 
-// Candidate is a number the rules read but do not assert: which patients,
-// what number, of what, when or in which arm is missing, or two readings
-// of it disagree ("13/18" with "27.2%").
+// Candidate is a reading the rules do not assert: which patients, what
+// number, of what, when or in which arm is missing, or two readings of it
+// disagree ("13/18" with "27.2%"); or a concept named where no patients of
+// the record's own are counted ("mesenchymal stem cells" in a chapter's
+// title).
 type Candidate struct {
-	Kind      string // "outcome" or "dose"
+	// Kind is what the reading would have been: "outcome", "dose", or a
+	// cohort or intervention property ("condition", "ageGroup", "age",
+	// "diseasePhase", "priorTherapy", "refractory", "agent", "design").
+	Kind      string
 	Type      string // the outcome type IRI the number would have, "" when unknown
+	Concept   string // the concept IRI a concept reading would have (condition, agent, phase, ...), else ""
 	Patients  *int
 	Total     *int
 	Value     *Quantity

@@ -1,6 +1,8 @@
 package evidence
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -52,15 +54,31 @@ func TestDoseEscalationList(t *testing.T) {
 }
 
 // TestRespectivelyWithTimes: shares listed against time points with
-// "respectively" are not asserted for the cohort without their times; they
-// stay candidates. Xu et al. 2018, Eur J Med Res,
+// "respectively" are each the cohort's share at its time, in order: the
+// frame is complete (one outcome, no groups, as many times as values, and
+// each fraction agrees with its percentage). With a fraction that
+// disagrees nothing is paired. Xu et al. 2018, Eur J Med Res,
 // https://0-eurjmedres-biomedcentral-com.brum.beds.ac.uk/articles/10.1186/s40001-018-0311-3
 func TestRespectivelyWithTimes(t *testing.T) {
-	f := extractChecked(t, "Cotransplantation of haplo-HSCs and UC-MSCs was performed in 24 SAA patients. "+
+	const cohort = "Cotransplantation of haplo-HSCs and UC-MSCs was performed in 24 SAA patients. "
+	f := extractChecked(t, cohort+
 		"The survival rates at 3 and 6 months in all patients were 87.5% (21/24) and 83.3% (20/24), respectively.")
 	noOutcome(t, f, "asserted without its time point", func(o Outcome) bool { return o.Value != nil && o.Timepoint == nil })
-	if len(f.Candidates) != 2 {
-		t.Errorf("%d candidates, want the two shares: %+v", len(f.Candidates), f.Candidates)
+	var got []string
+	for _, o := range f.Outcomes {
+		if o.Rule == "respectively-at-times" {
+			got = append(got, fmt.Sprintf("%d/%d %s%% at %s %s", *o.Patients, *o.Total, o.Value.Value, o.Timepoint.Value, o.Timepoint.Unit))
+		}
+	}
+	if want := []string{"21/24 87.5% at 3 mo", "20/24 83.3% at 6 mo"}; !slices.Equal(got, want) {
+		t.Errorf("outcomes %v, want %v\n%s", got, want, explainText(f))
+	}
+	f = extractChecked(t, cohort+
+		"The survival rates at 3 and 6 months in all patients were 87.5% (21/24) and 88.3% (20/24), respectively.")
+	// "88.3% (20/24)" is not one share (20/24 is 83.3%), so the list of
+	// values breaks there: nothing is paired, the numbers stay candidates.
+	if len(f.Outcomes) != 0 || len(f.Candidates) < 2 {
+		t.Errorf("a list with a disagreeing share was paired\n%s\n%+v", explainText(f), f.Candidates)
 	}
 }
 

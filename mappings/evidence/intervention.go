@@ -64,6 +64,9 @@ func (x *extraction) agentFromSource() (*ontology.LexiconEntry, Span, bool) {
 		if e, sp, ok := x.sourceAfterFrom(fs.f, &s); ok {
 			return e, sp, true
 		}
+		if e, sp, ok := x.sourceDerivedBefore(fs.f, fs.si); ok {
+			return e, sp, true
+		}
 	}
 	return nil, Span{}, false
 }
@@ -92,6 +95,36 @@ func (x *extraction) sourceAfterFrom(f *field, s *sentence) (*ontology.LexiconEn
 				}
 				if e := x.r.lexEntry("agent", ontology.MKG+h.Payloads[0]); e != nil {
 					return e, f.tokSpan(k-1, h.Tok1), true
+				}
+			}
+		}
+	}
+	return nil, Span{}, false
+}
+
+// sourceDerivedBefore reads "bone marrow derived multipotent mesenchymal
+// stromal cells": a tissue and "derived" before the generic MSCs, with at
+// most two describing words between ("multipotent", "allogeneic human")
+// that keep the lexicon's "bone marrow-derived MSCs" from matching whole.
+func (x *extraction) sourceDerivedBefore(f *field, si int) (*ontology.LexiconEntry, Span, bool) {
+	s := &f.Sentences[si]
+	for _, m := range f.inSentence(si) {
+		if m.IRI() != ontology.MKG+"MSC" {
+			continue
+		}
+		for d := m.Tok0 - 1; d >= s.Tok0+1 && d >= m.Tok0-3; d-- {
+			if clauseBreakBefore(f, d+1) {
+				break
+			}
+			if f.Tokens[d].Fold != "derived" {
+				continue
+			}
+			for _, h := range f.find(x.r, "agent-tissue", max(s.Tok0, d-3), d) {
+				if h.Tok1 != d {
+					continue
+				}
+				if e := x.r.lexEntry("agent", ontology.MKG+h.Payloads[0]); e != nil {
+					return e, f.span(f.Tokens[h.Tok0].Start, m.End), true
 				}
 			}
 		}

@@ -120,6 +120,11 @@ var outcomeRules = []outcomeRule{
 	{"negated-events", nil, []string{"negated-event", "negation-pre"}, func(x *extraction, o *outcomeSentence) { x.negatedEvents(o.f, o.si, o.add) }},
 	{"finding-changes", nil, []string{"finding", "finding-change"}, func(x *extraction, o *outcomeSentence) { x.findingChanges(o.f, o.si, o.add) }},
 	{"share-with-fraction", []string{"arm-outcomes", "compared-arms", "responses"}, nil, func(x *extraction, o *outcomeSentence) { x.shareWithFraction(o) }},
+	{"respectively-at-times", []string{"arm-outcomes", "compared-arms"}, []string{"respectively"}, func(x *extraction, o *outcomeSentence) {
+		if !o.compared && len(o.consumed) == 0 {
+			x.respectivelyAtTimes(o)
+		}
+	}},
 }
 
 func intp(n int) *int { return &n }
@@ -364,6 +369,28 @@ func (x *extraction) followUpAndSurvival(f *field, s *sentence, types map[string
 	}
 }
 
+// reachedBound: the count changed to the bound ("his platelets gradually
+// increased to >150 × 10⁹/L", "reached ≥50"): a result, as the gold
+// records it (medicine).
+func reachedBound(f *field, s *sentence, q Quantity) bool {
+	k := tokenBefore(f, s, q.Span.Start)
+	if k < 0 {
+		return false
+	}
+	switch f.Tokens[k].Fold {
+	case "reached", "achieved", "attained":
+		return true
+	case "to":
+		if k-1 >= s.Tok0 {
+			switch f.Tokens[k-1].Fold {
+			case "increased", "rose", "risen", "recovered", "returned", "elevated", "improved", "raised":
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // plateletCounts: every platelet value in 10⁹/L in a sentence about
 // platelet counts, with a named time ("postpartum") as a comment; without
 // a value, "Both children ..., and platelet counts increased" counts the
@@ -381,6 +408,14 @@ func (x *extraction) plateletCounts(f *field, s *sentence, types map[string][]*m
 		}
 		o := Outcome{Type: ontology.PlateletCount, Value: &qs[i], Rule: "platelet-count-value",
 			Spans: []Span{f.span(ms[0].Start, ms[0].End), q.Span}}
+		if q.Comparator != "" && q.Median == "" && q.Value == "" && !reachedBound(f, s, q) {
+			// "baseline PLT <30×10⁹/L were included", "responders (PLT
+			// ≥30×10⁹/L)", "to maintain platelet counts ≥50 × 10⁹/L": a
+			// bound is an eligibility criterion or a definition, not a count
+			// measured in these patients.
+			x.demote(o, "a platelet bound (a criterion or a definition of response), not a measured count")
+			continue
+		}
 		from, to := s.Start, s.End
 		if i > 0 {
 			from = qs[i-1].Span.End

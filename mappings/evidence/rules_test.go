@@ -52,7 +52,9 @@ func TestInterventionRules(t *testing.T) {
 	}{
 		{"source phrase", Input{Abstract: "We evaluated mesenchymal stem cells (MSCs) expanded from the bone marrow of a third-party donor. Twenty patients with PGF received MSCs (1 × 10(6)/kg)."},
 			[]string{"mkg:BoneMarrowMSC"}, "1000000 {cells}/kg", ""},
-		{"co-transplantation", Input{Title: "Haploidentical transplantation combined with mesenchymal stem cells co-infusion in severe aplastic anemia"},
+		// tan2025-fmed: the title names the products, the Methods the patients.
+		{"co-transplantation", Input{Title: "Haploidentical transplantation combined with mesenchymal stem cells co-infusion in severe aplastic anemia",
+			Abstract: "METHODS: This study retrospectively analyzed clinical data from 190 SAA patients who underwent HID-HSCT with or without MSCs co-infusion."},
 			[]string{"mkg:MSC", "mkg:HSCT"}, "", ""},
 		{"HSCT without MSCs in the sentence", Input{Abstract: "Eight patients with aplastic anemia underwent HSCT. UC-MSCs were given together with platelets."},
 			[]string{"mkg:UmbilicalCordMSC"}, "", ""},
@@ -103,7 +105,11 @@ func TestOutcomeRules(t *testing.T) {
 			[]string{"SevereAdverseEvents n=0"}},
 		{"survival percentage with its horizon", "Ninety patients received MSCs. The 5-year overall survival was 86.6%.",
 			[]string{"Survival value 86.6 % at 5 a"}},
-		{"parallel values are not paired", "Twenty-four patients received UC-MSCs. The survival rates at 3 and 6 months were 87.5% and 83.3%, respectively.",
+		{"parallel values are paired in order", "Twenty-four patients received UC-MSCs. The survival rates at 3 and 6 months were 87.5% and 83.3%, respectively.",
+			[]string{"Survival value 87.5 % at 3 mo", "Survival value 83.3 % at 6 mo"}},
+		{"parallel values of groups are not paired with times", "Twenty-four patients received UC-MSCs. The survival rates at 3 and 6 months in the MSC and control groups were 87.5% and 83.3%, respectively.",
+			nil},
+		{"more times than values are not paired", "Twenty-four patients received UC-MSCs. The survival rates at 3, 6 and 12 months were 87.5% and 83.3%, respectively.",
 			nil},
 		{"mean follow-up", "Twenty patients received MSCs. After a follow-up period of an average of 508 days (range 166-904 days), 11 patients died.",
 			[]string{"FollowUp value 508 [166–904] d", "OtherOutcome n=11"}},
