@@ -1,0 +1,200 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"maps"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/msckg/msckg/graph/rdfcheck"
+	o "github.com/msckg/msckg/ontology"
+)
+
+// samples are the records the README's pictures and counts are made of:
+// the five seeds and the two-arm trial.
+var samples = []string{"testdata/seeds", "testdata/arms/ris-mazzucconi2024-blood-adv.ris"}
+
+// TestNeo4jOnSamples writes the samples' graph for Neo4j, checks the
+// CSV files against Neo4j's header grammar, and compares the number of
+// papers, authors and links in them, and in Kùzu after loading both the
+// CSV files (COPY FROM) and load.cypher, with the RDF graph of the same
+// build. The same inputs in the other order give the same bytes.
+func TestNeo4jOnSamples(t *testing.T) {
+	inRepoRoot(t)
+	dir := t.TempDir()
+	nq, neo := filepath.Join(dir, "s.nq"), filepath.Join(dir, "neo4j")
+	args := append([]string{"build", "-q", "-o", nq, "--neo4j", neo}, samples...)
+	if code, _, stderr := runCLI(t, "", args...); code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, stderr)
+	}
+	want := rdfCounts(t, nq)
+	got := rdfcheck.Neo4jCSV(t, neo)
+	have := map[string]int{"Paper": got.Nodes["Paper"], "Author": got.Nodes["Author"],
+		"creator": got.Rels["creator"], "coAuthorWith": got.Rels["coAuthorWith"]}
+	if !maps.Equal(have, want) {
+		t.Errorf("CSV files hold %v, the RDF graph %v", have, want)
+	}
+	if want["Paper"] != 5 || want["creator"] == 0 || want["coAuthorWith"] == 0 {
+		t.Errorf("RDF counts %v: want 5 papers with authors and co-authors", want)
+	}
+
+	reversed := filepath.Join(dir, "reversed")
+	args = []string{"build", "-q", "--neo4j", reversed, samples[1], samples[0]}
+	if code, _, stderr := runCLI(t, "", args...); code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, stderr)
+	}
+	sameFolders(t, neo, reversed)
+
+	k := kuzuLoad(t, neo)
+	for _, load := range []struct {
+		name   string
+		counts kuzuCounts
+	}{{"COPY FROM the CSV files", k.CSV}, {"load.cypher", k.Cypher}} {
+		if !maps.Equal(load.counts.Nodes, got.Nodes) || !maps.Equal(load.counts.Rels, got.Rels) {
+			t.Errorf("Kùzu after %s holds %v %v; the CSV files %v %v", load.name,
+				load.counts.Nodes, load.counts.Rels, got.Nodes, got.Rels)
+		}
+	}
+	for _, d := range k.Differences {
+		t.Errorf("Kùzu: the two loads differ: %s", d)
+	}
+}
+
+// rdfCounts counts in N-Quads the papers, the authors, the distinct
+// paper–person pairs of an authorship (the creator links) and the
+// distinct unordered pairs of co-authors.
+func rdfCounts(t *testing.T, nq string) map[string]int {
+	t.Helper()
+	v := view(readQuads(t, nq))
+	heldBy := map[string][]string{}
+	for _, q := range v {
+		if q.Pred.String() == o.PROIsHeldBy {
+			heldBy[q.Subj.String()] = append(heldBy[q.Subj.String()], q.Obj.String())
+		}
+	}
+	creators, coauthors := map[[2]string]bool{}, map[[2]string]bool{}
+	for _, q := range v {
+		s, obj := q.Subj.String(), q.Obj.String()
+		switch q.Pred.String() {
+		case o.AuthorshipProp:
+			for _, person := range heldBy[obj] {
+				creators[[2]string{s, person}] = true
+			}
+		case o.CoAuthorWith:
+			if obj < s {
+				s, obj = obj, s
+			}
+			coauthors[[2]string{s, obj}] = true
+		}
+	}
+	return map[string]int{"Paper": len(v.subjects(o.Paper)), "Author": len(v.subjects(o.Author)),
+		"creator": len(creators), "coAuthorWith": len(coauthors)}
+}
+
+// sameFolders fails unless a and b hold the same files, byte for byte.
+func sameFolders(t *testing.T, a, b string) {
+	t.Helper()
+	names := func(dir string) []string {
+		es, err := os.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var n []string
+		for _, e := range es {
+			n = append(n, e.Name())
+		}
+		return n
+	}
+	na, nb := names(a), names(b)
+	if strings.Join(na, " ") != strings.Join(nb, " ") {
+		t.Fatalf("%s holds %v, %s %v", a, na, b, nb)
+	}
+	for _, n := range na {
+		if !bytes.Equal(mustRead(t, filepath.Join(a, n)), mustRead(t, filepath.Join(b, n))) {
+			t.Errorf("%s differs when the inputs come in another order", n)
+		}
+	}
+}
+
+type kuzuCounts struct{ Nodes, Rels map[string]int }
+
+type kuzuResult struct {
+	CSV, Cypher kuzuCounts
+	Statements  int
+	Differences []string
+}
+
+// kuzuLoad loads a Neo4j folder into Kùzu with .ci/kuzu-check.mjs.
+func kuzuLoad(t *testing.T, dir string) kuzuResult {
+	t.Helper()
+	node := nodeWithPackages(t, "kuzu")
+	var out, errb bytes.Buffer
+	cmd := exec.Command(node, ".ci/kuzu-check.mjs", dir)
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil || errb.Len() > 0 {
+		t.Fatalf("kuzu-check: %v\n%s", err, errb.String())
+	}
+	var r kuzuResult
+	if err := json.Unmarshal(out.Bytes(), &r); err != nil {
+		t.Fatalf("kuzu-check output: %v\n%s", err, out.String())
+	}
+	if r.Statements == 0 {
+		t.Errorf("kuzu-check ran no statement of load.cypher")
+	}
+	return r
+}
+
+// TestNeo4jFolderReplacedSafely: a second build replaces the folder it
+// wrote; a folder holding anything else, or a file, is refused and left
+// as it was.
+func TestNeo4jFolderReplacedSafely(t *testing.T) {
+	inRepoRoot(t)
+	dir := t.TempDir()
+	neo := filepath.Join(dir, "neo4j")
+	build := func(target string, inputs ...string) (int, string) {
+		code, _, stderr := runCLI(t, "", append([]string{"build", "-q", "--view", "papers", "--neo4j", target}, inputs...)...)
+		return code, stderr
+	}
+	if code, stderr := build(neo, samples...); code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, stderr)
+	}
+	if code, stderr := build(neo, "testdata/seeds"); code != 0 {
+		t.Fatalf("second build into the same folder: exit %d\n%s", code, stderr)
+	}
+	if got := rdfcheck.Neo4jCSV(t, neo).Nodes["Paper"]; got != 4 {
+		t.Errorf("after the second build %d papers, want the seeds' 4", got)
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(dir, ".*"))
+	if len(leftovers) > 0 {
+		t.Errorf("temporary folders left: %v", leftovers)
+	}
+
+	notes := filepath.Join(neo, "notes.txt")
+	if err := os.WriteFile(notes, []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := mustRead(t, filepath.Join(neo, "nodes-Paper.csv"))
+	code, stderr := build(neo, samples...)
+	if code != 1 || !strings.Contains(stderr, "notes.txt") {
+		t.Errorf("build into a folder with a file of the user's: exit %d, %q; want 1 and the file named", code, stderr)
+	}
+	if !bytes.Equal(mustRead(t, notes), []byte("mine")) || !bytes.Equal(mustRead(t, filepath.Join(neo, "nodes-Paper.csv")), before) {
+		t.Errorf("the refused folder was changed")
+	}
+
+	file := filepath.Join(dir, "a-file")
+	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, stderr := build(file, samples...); code != 1 || !strings.Contains(stderr, "not a folder") {
+		t.Errorf("--neo4j onto a file: exit %d, %q", code, stderr)
+	}
+	ttl := filepath.Join(dir, "g.ttl")
+	if code, _, stderr := runCLI(t, "", "build", "-o", ttl, "--neo4j", ttl+"/", "testdata/seeds"); code != 2 {
+		t.Errorf("--neo4j naming an -o file: exit %d, %q; want 2", code, stderr)
+	}
+}
