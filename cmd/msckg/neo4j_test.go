@@ -2,11 +2,14 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
+	"fmt"
 	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -196,5 +199,81 @@ func TestNeo4jFolderReplacedSafely(t *testing.T) {
 	ttl := filepath.Join(dir, "g.ttl")
 	if code, _, stderr := runCLI(t, "", "build", "-o", ttl, "--neo4j", ttl+"/", "testdata/seeds"); code != 2 {
 		t.Errorf("--neo4j naming an -o file: exit %d, %q; want 2", code, stderr)
+	}
+}
+
+// readmePicture is the README's drawing of the samples' papers view.
+const readmePicture = "testdata/golden/samples-papers.svg"
+
+// TestREADMEPicture checks that the committed picture was drawn from the
+// DOT the current code writes for the samples' papers view: the SVG
+// names the SHA-256 of that DOT. go test ./cmd/msckg -run
+// TestREADMEPicture -update draws it again with Graphviz.
+func TestREADMEPicture(t *testing.T) {
+	inRepoRoot(t)
+	dot := filepath.Join(t.TempDir(), "papers.dot")
+	args := append([]string{"build", "-q", "--view", "papers", "-o", dot}, samples...)
+	if code, _, stderr := runCLI(t, "", args...); code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, stderr)
+	}
+	sum := sha256.Sum256(mustRead(t, dot))
+	stamp := fmt.Sprintf("<!-- msckg: drawn by dot -Tsvg from msckg build --view papers %s -o papers.dot (sha256 %x) -->",
+		strings.Join(samples, " "), sum)
+	if *update {
+		svg := string(rdfcheck.DotSVG(t, dot))
+		decl, rest, ok := strings.Cut(svg, "\n")
+		if !ok || !strings.HasPrefix(decl, "<?xml") {
+			t.Fatalf("dot -Tsvg gave no XML declaration: %.100s", svg)
+		}
+		if err := os.WriteFile(readmePicture, []byte(decl+"\n"+stamp+"\n"+rest), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	svg := string(mustRead(t, readmePicture))
+	if !strings.Contains(svg, stamp) {
+		t.Errorf("%s was not drawn from the current DOT of the samples' papers view; "+
+			"go test ./cmd/msckg -run TestREADMEPicture -update draws it again (review it)", readmePicture)
+	}
+	if n := strings.Count(svg, `xlink:title="https://w3id.org/msckg/id/paper/`); n != 5 {
+		t.Errorf("%s draws %d papers, want the samples' 5", readmePicture, n)
+	}
+	if !strings.Contains(string(mustRead(t, "README.md")), "]("+readmePicture+")") {
+		t.Errorf("README.md does not show %s", readmePicture)
+	}
+}
+
+// TestREADMEKuzu runs the README's Kùzu commands and checks that the
+// script prints what the README shows.
+func TestREADMEKuzu(t *testing.T) {
+	inRepoRoot(t)
+	blocks := readmeBlocks(t)
+	lines := strings.Split(strings.TrimSpace(readmeBlock(t, blocks, "run kuzu")), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("the README's kuzu block is not two lines: %q", lines)
+	}
+	build, check := strings.Fields(lines[0]), strings.Fields(lines[1])
+	if len(build) < 4 || build[0] != "msckg" || build[len(build)-2] != "--neo4j" ||
+		len(check) != 3 || check[0] != "node" || check[1] != ".ci/kuzu-check.mjs" || check[2] != build[len(build)-1] {
+		t.Fatalf("the README's kuzu block is not 'msckg build ... --neo4j DIR' then 'node .ci/kuzu-check.mjs DIR': %q", lines)
+	}
+	dir := filepath.Join(t.TempDir(), build[len(build)-1])
+	args := append(build[1:len(build)-1], dir)
+	if code, _, stderr := runCLI(t, "", args...); code != 0 {
+		t.Fatalf("%v: exit %d\n%s", args, code, stderr)
+	}
+	node := nodeWithPackages(t, "kuzu")
+	out, err := exec.Command(node, check[1], dir).Output()
+	if err != nil {
+		t.Fatalf("%s: %v", lines[1], err)
+	}
+	var got, want any
+	if err := json.Unmarshal(out, &got); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(readmeBlock(t, blocks, "file kuzu-output")), &want); err != nil {
+		t.Fatalf("the README's kuzu output: %v", err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("%s prints\n%s\nthe README shows\n%s", lines[1], out, readmeBlock(t, blocks, "file kuzu-output"))
 	}
 }
