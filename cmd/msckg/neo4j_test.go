@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -26,13 +27,27 @@ var samples = []string{"testdata/seeds", "testdata/arms/ris-mazzucconi2024-blood
 // papers, authors and links in them, and in Kùzu after loading both the
 // CSV files (COPY FROM) and load.cypher, with the RDF graph of the same
 // build. The same inputs in the other order give the same bytes.
+//
+// The build and the Kùzu load are the README's two commands, and the
+// script must print what the README shows.
 func TestNeo4jOnSamples(t *testing.T) {
 	inRepoRoot(t)
+	blocks := readmeBlocks(t)
+	lines := strings.Split(strings.TrimSpace(readmeBlock(t, blocks, "run kuzu")), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("the README's kuzu block is not two lines: %q", lines)
+	}
+	build, check := strings.Fields(lines[0]), strings.Fields(lines[1])
+	if len(build) < 4 || build[0] != "msckg" || build[1] != "build" || build[len(build)-2] != "--neo4j" ||
+		!slices.Equal(build[2:len(build)-2], samples) ||
+		len(check) != 3 || check[0] != "node" || check[1] != ".ci/kuzu-check.mjs" || check[2] != build[len(build)-1] {
+		t.Fatalf("the README's kuzu block is not 'msckg build SAMPLES --neo4j DIR' then 'node .ci/kuzu-check.mjs DIR': %q", lines)
+	}
 	dir := t.TempDir()
-	nq, neo := filepath.Join(dir, "s.nq"), filepath.Join(dir, "neo4j")
-	args := append([]string{"build", "-q", "-o", nq, "--neo4j", neo}, samples...)
+	nq, neo := filepath.Join(dir, "s.nq"), filepath.Join(dir, build[len(build)-1])
+	args := append(slices.Clone(build[1:len(build)-1]), neo, "-q", "-o", nq)
 	if code, _, stderr := runCLI(t, "", args...); code != 0 {
-		t.Fatalf("build: exit %d\n%s", code, stderr)
+		t.Fatalf("%v: exit %d\n%s", args, code, stderr)
 	}
 	want := rdfCounts(t, nq)
 	got := rdfcheck.Neo4jCSV(t, neo)
@@ -52,7 +67,17 @@ func TestNeo4jOnSamples(t *testing.T) {
 	}
 	sameFolders(t, neo, reversed)
 
-	k := kuzuLoad(t, neo)
+	k, out := kuzuLoad(t, neo)
+	var printed, shown any
+	if err := json.Unmarshal(out, &printed); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(readmeBlock(t, blocks, "file kuzu-output")), &shown); err != nil {
+		t.Fatalf("the README's kuzu output: %v", err)
+	}
+	if !reflect.DeepEqual(printed, shown) {
+		t.Errorf("%s prints\n%s\nthe README shows\n%s", lines[1], out, readmeBlock(t, blocks, "file kuzu-output"))
+	}
 	for _, load := range []struct {
 		name   string
 		counts kuzuCounts
@@ -132,7 +157,8 @@ type kuzuResult struct {
 }
 
 // kuzuLoad loads a Neo4j folder into Kùzu with .ci/kuzu-check.mjs.
-func kuzuLoad(t *testing.T, dir string) kuzuResult {
+// It returns what the script read and what it printed.
+func kuzuLoad(t *testing.T, dir string) (kuzuResult, []byte) {
 	t.Helper()
 	node := nodeWithPackages(t, "kuzu")
 	var out, errb bytes.Buffer
@@ -148,7 +174,7 @@ func kuzuLoad(t *testing.T, dir string) kuzuResult {
 	if r.Statements == 0 {
 		t.Errorf("kuzu-check ran no statement of load.cypher")
 	}
-	return r
+	return r, out.Bytes()
 }
 
 // TestNeo4jFolderReplacedSafely: a second build replaces the folder it
@@ -239,41 +265,5 @@ func TestREADMEPicture(t *testing.T) {
 	}
 	if !strings.Contains(string(mustRead(t, "README.md")), "]("+readmePicture+")") {
 		t.Errorf("README.md does not show %s", readmePicture)
-	}
-}
-
-// TestREADMEKuzu runs the README's Kùzu commands and checks that the
-// script prints what the README shows.
-func TestREADMEKuzu(t *testing.T) {
-	inRepoRoot(t)
-	blocks := readmeBlocks(t)
-	lines := strings.Split(strings.TrimSpace(readmeBlock(t, blocks, "run kuzu")), "\n")
-	if len(lines) != 2 {
-		t.Fatalf("the README's kuzu block is not two lines: %q", lines)
-	}
-	build, check := strings.Fields(lines[0]), strings.Fields(lines[1])
-	if len(build) < 4 || build[0] != "msckg" || build[len(build)-2] != "--neo4j" ||
-		len(check) != 3 || check[0] != "node" || check[1] != ".ci/kuzu-check.mjs" || check[2] != build[len(build)-1] {
-		t.Fatalf("the README's kuzu block is not 'msckg build ... --neo4j DIR' then 'node .ci/kuzu-check.mjs DIR': %q", lines)
-	}
-	dir := filepath.Join(t.TempDir(), build[len(build)-1])
-	args := append(build[1:len(build)-1], dir)
-	if code, _, stderr := runCLI(t, "", args...); code != 0 {
-		t.Fatalf("%v: exit %d\n%s", args, code, stderr)
-	}
-	node := nodeWithPackages(t, "kuzu")
-	out, err := exec.Command(node, check[1], dir).Output()
-	if err != nil {
-		t.Fatalf("%s: %v", lines[1], err)
-	}
-	var got, want any
-	if err := json.Unmarshal(out, &got); err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal([]byte(readmeBlock(t, blocks, "file kuzu-output")), &want); err != nil {
-		t.Fatalf("the README's kuzu output: %v", err)
-	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("%s prints\n%s\nthe README shows\n%s", lines[1], out, readmeBlock(t, blocks, "file kuzu-output"))
 	}
 }
