@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -31,7 +32,12 @@ N-Triples, .jsonld JSON-LD, .graphml GraphML (networkx, Gephi, Cytoscape,
 yEd), .gexf GEXF (Gephi), .cyjs Cytoscape JSON, .dot/.gv Graphviz. These
 four draw the property graph (entities as nodes, links as edges, values
 and provenance as attributes); --view chooses which part. Several -o write several formats from one build. Without
--o, Turtle goes to standard output. Files are written atomically.
+-o (or --neo4j), Turtle goes to standard output. Files are written atomically.
+
+--neo4j DIR writes the same property graph as a folder for Neo4j: node and
+relationship CSV files for 'neo4j-admin database import full' (import.sh
+runs it) and load.cypher for small loads with cypher-shell. DIR is
+replaced as a whole; an existing DIR must hold only files msckg wrote.
 
 A record that cannot be read is reported on standard error with its file,
 record number, line and the reason; the other records are still built and
@@ -52,7 +58,8 @@ Example:
 			&cli.BoolFlag{Name: "strict", Usage: "stop at the first record that cannot be read"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only problems, not the summary"},
 			&cli.BoolFlag{Name: "pair-links", Usage: "also write mkg:sharesAuthorWith between papers with an author in common and mkg:possiblySameAs between same-name people (for drawing tools; grows with the square of an author's output)"},
-			&cli.StringFlag{Name: "view", Value: string(propgraph.Full), Usage: "`VIEW` the property-graph formats (GraphML, GEXF, Cytoscape JSON, DOT) draw: papers (papers, journals, trials), authors (co-authorship), evidence (paper → cohort/arm → intervention/outcome → spans, values in the labels) or full"},
+			&cli.StringFlag{Name: "neo4j", Usage: "also write the property graph (--view) to the folder `DIR` for Neo4j: CSV files for neo4j-admin import, import.sh and load.cypher"},
+			&cli.StringFlag{Name: "view", Value: string(propgraph.Full), Usage: "`VIEW` the property-graph formats (GraphML, GEXF, Cytoscape JSON, DOT, --neo4j) draw: papers (papers, journals, trials), authors (co-authorship), evidence (paper → cohort/arm → intervention/outcome → spans, values in the labels) or full"},
 			&cli.IntFlag{Name: "sort-memory", Value: export.DefaultMemoryBudget >> 20, Usage: "`MiB` of statements kept in memory; beyond that they are sorted on disk (TMPDIR)"},
 		},
 		Action: runBuild,
@@ -87,6 +94,15 @@ func runBuild(c *cli.Context) error {
 	outs, err := planOutputs(c.StringSlice("output"), c.String("format"))
 	if err != nil {
 		return err
+	}
+	neo4jDir := c.String("neo4j")
+	if c.IsSet("neo4j") && strings.TrimSpace(neo4jDir) == "" {
+		return usagef("--neo4j needs a folder")
+	}
+	for _, o := range outs {
+		if neo4jDir != "" && filepath.Clean(o.path) == filepath.Clean(neo4jDir) {
+			return usagef("--neo4j %s is also an -o file", neo4jDir)
+		}
 	}
 	if err := checkInputFlags(c); err != nil {
 		return err
@@ -152,7 +168,7 @@ func runBuild(c *cli.Context) error {
 		return err
 	}
 	opt := export.Options{Prefixes: ontology.Prefixes, View: view}
-	if len(outs) == 0 {
+	if len(outs) == 0 && neo4jDir == "" {
 		f, _ := export.ByName("turtle")
 		if err := f.Write(c.App.Writer, store, opt); err != nil {
 			return fmt.Errorf("writing Turtle to standard output: %w", err)
@@ -164,6 +180,13 @@ func runBuild(c *cli.Context) error {
 		if err != nil {
 			return fmt.Errorf("writing %s: %w", o.path, err)
 		}
+	}
+	if neo4jDir != "" {
+		prog.enter("writing " + neo4jDir)
+		if err := export.Neo4jDir(neo4jDir, store, opt); err != nil {
+			return fmt.Errorf("writing %s: %w", neo4jDir, err)
+		}
+		outs = append(outs, output{neo4jDir + string(filepath.Separator), &export.Format{Name: "neo4j"}})
 	}
 	// Counted while the writers read the store: asked before them, it
 	// would read the sorted statements once more.

@@ -33,6 +33,8 @@ func formatsCommand() *cli.Command {
 			for _, f := range export.Formats() {
 				fmt.Fprintf(w, "  %-10s %-24s %s\n", f.Name, strings.Join(f.Extensions, " "), f.Title)
 			}
+			fmt.Fprintf(w, "\nA folder (msckg build --neo4j DIR):\n  %-10s %-24s %s\n", "neo4j", "DIR/",
+				"property graph (--view) as CSV files for neo4j-admin import, import.sh and load.cypher")
 			return nil
 		},
 	}

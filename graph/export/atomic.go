@@ -1,8 +1,11 @@
 package export
 
 import (
+	"bufio"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
@@ -25,7 +28,7 @@ func RemoveTemporaryFiles() {
 	temporary.Lock()
 	defer temporary.Unlock()
 	for p := range temporary.paths {
-		os.Remove(p)
+		os.RemoveAll(p) // a file, or the folder of a folder output
 	}
 	clear(temporary.paths)
 }
@@ -120,6 +123,106 @@ func writeInPlace(path string, write func(io.Writer) error) error {
 	}
 	if err := f.Close(); err != nil {
 		return fmt.Errorf("write %s: close: %w", path, err)
+	}
+	return nil
+}
+
+// writeDirAtomic writes a folder of files so that readers see the old
+// folder or the complete new one: the files go to a temporary folder
+// beside dir, each synced, and the folder is renamed into place. An
+// existing dir is moved aside just before and removed after, so for an
+// instant neither is there; it is replaced only when every file in it is
+// one ours(name) accepts, so a mistyped path never deletes someone's
+// folder. On any error the temporary folder is removed and dir is left
+// as it was.
+func writeDirAtomic(dir string, files []dirFile, ours func(name string) bool) (err error) {
+	dir = filepath.Clean(dir)
+	exists := false
+	if fi, err := os.Stat(dir); err == nil {
+		if !fi.IsDir() {
+			return fmt.Errorf("write %s: exists and is not a folder", dir)
+		}
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			return fmt.Errorf("write %s: %w", dir, err)
+		}
+		for _, e := range entries {
+			if !e.Type().IsRegular() || !ours(e.Name()) {
+				return fmt.Errorf("write %s: the folder holds %s, which msckg does not write; give a new or empty folder", dir, e.Name())
+			}
+		}
+		exists = true
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("write %s: %w", dir, err)
+	}
+	parent, base := filepath.Split(dir)
+	if parent == "" {
+		parent = "."
+	}
+	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", dir, err)
+	}
+	trackTemporary(tmp, true)
+	defer trackTemporary(tmp, false)
+	defer func() {
+		if err != nil {
+			os.RemoveAll(tmp)
+		}
+	}()
+	for _, f := range files {
+		if err := writeSynced(filepath.Join(tmp, f.name), f.write); err != nil {
+			return fmt.Errorf("write %s: %w", dir, err)
+		}
+	}
+	// MkdirTemp makes the folder 0700; a new output folder is 0755.
+	mode := os.FileMode(0o755)
+	if fi, err := os.Stat(dir); err == nil {
+		mode = fi.Mode().Perm()
+	}
+	if err := os.Chmod(tmp, mode); err != nil {
+		return fmt.Errorf("write %s: %w", dir, err)
+	}
+	if exists {
+		old := tmp + ".old"
+		if err := os.Rename(dir, old); err != nil {
+			return fmt.Errorf("write %s: %w", dir, err)
+		}
+		if err := os.Rename(tmp, dir); err != nil {
+			if back := os.Rename(old, dir); back != nil {
+				return fmt.Errorf("write %s: %w (the previous folder is at %s)", dir, err, old)
+			}
+			return fmt.Errorf("write %s: %w", dir, err)
+		}
+		os.RemoveAll(old) // the new folder is in place; a leftover is only disk space
+	} else if err := os.Rename(tmp, dir); err != nil {
+		return fmt.Errorf("write %s: %w", dir, err)
+	}
+	if d, err := os.Open(parent); err == nil {
+		d.Sync() // best effort, as in WriteFileAtomic
+		d.Close()
+	}
+	return nil
+}
+
+// writeSynced creates path (0644), writes it through a buffer and syncs it.
+func writeSynced(path string, write func(*bufio.Writer)) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(f)
+	write(bw)
+	if err := bw.Flush(); err != nil {
+		f.Close()
+		return fmt.Errorf("%s: %w", filepath.Base(path), err)
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return fmt.Errorf("%s: sync: %w", filepath.Base(path), err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("%s: close: %w", filepath.Base(path), err)
 	}
 	return nil
 }

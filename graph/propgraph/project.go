@@ -223,7 +223,8 @@ func (b *Builder) Graph() *Graph {
 			}
 		}
 		b.foldAuthorships(s, index, edges)
-		g.Nodes[i] = Node{IRI: termText(s.term), Type: b.typeName(s), Attrs: attrs.finish(nodeTypes)}
+		a, lists := attrs.finish(nodeTypes)
+		g.Nodes[i] = Node{IRI: termText(s.term), Type: b.typeName(s), Attrs: a, Lists: lists}
 		g.Nodes[i].Label = b.label(s, g.Nodes[i].Type)
 	}
 	g.NodeKeys = keysOf(nodeTypes)
@@ -235,8 +236,9 @@ func (b *Builder) Graph() *Graph {
 		if len(d.graphs) > 0 {
 			d.attrs.add(AttrGraphs, TypeString, strings.Join(d.graphs, " "))
 		}
+		a, lists := d.attrs.finish(edgeTypes)
 		g.Edges = append(g.Edges, Edge{Source: k.s, Target: k.o, Type: localName(k.p), Predicate: k.p,
-			Symmetric: symmetric[k.p], Attrs: d.attrs.finish(edgeTypes)})
+			Symmetric: symmetric[k.p], Attrs: a, Lists: lists})
 	}
 	slices.SortFunc(g.Edges, compareEdges)
 	g.EdgeKeys = keysOf(edgeTypes)

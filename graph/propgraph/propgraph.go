@@ -72,6 +72,9 @@ type Node struct {
 	Type  string // mkg: class local name ("Paper"), else another class's prefixed name
 	Label string
 	Attrs map[string]string // key name → lexical value of the key's type
+	// Lists holds, sorted, the values of each attribute stated more than
+	// once (Attrs has them joined with "; "), for formats with arrays.
+	Lists map[string][]string
 }
 
 // Edge is a link between two entities. Source and Target index
@@ -82,6 +85,7 @@ type Edge struct {
 	Predicate      string // its IRI
 	Symmetric      bool   // holds both ways (mkg:coAuthorWith, ...): drawn once, without an arrow
 	Attrs          map[string]string
+	Lists          map[string][]string // as Node.Lists
 }
 
 // Graph is a property graph. NodeKeys and EdgeKeys list, sorted by name,
@@ -130,8 +134,8 @@ func (a attrSet) add(name, typ, lex string) {
 
 // finish makes one value per attribute: a single value keeps its type;
 // several are sorted and joined with "; " as a string, so nothing is
-// picked silently.
-func (a attrSet) finish(types map[string]map[string]bool) map[string]string {
+// picked silently, and kept apart in lists (nil when there are none).
+func (a attrSet) finish(types map[string]map[string]bool) (attrs map[string]string, lists map[string][]string) {
 	out := make(map[string]string, len(a))
 	for name, vs := range a {
 		if len(vs) == 1 {
@@ -146,8 +150,12 @@ func (a attrSet) finish(types map[string]map[string]bool) map[string]string {
 		slices.Sort(lex)
 		out[name] = strings.Join(lex, "; ")
 		note(types, name, TypeString)
+		if lists == nil {
+			lists = map[string][]string{}
+		}
+		lists[name] = lex
 	}
-	return out
+	return out, lists
 }
 
 func note(types map[string]map[string]bool, name, typ string) {
