@@ -64,6 +64,7 @@ Then:        msckg inspect testdata/seeds/000_33f487b38e5875d3.txt
 			formatsCommand(),
 			tableCommand(),
 			reportCommand(),
+			stepCommand(),
 		},
 		OnUsageError: func(c *cli.Context, err error, isSubcommand bool) error {
 			return usageError{err}
