@@ -61,7 +61,7 @@ func stepReadCommand() *cli.Command {
 does, extracts the facts of each record and writes them, with the keys
 identity needs, to PART.`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Required: true, Usage: "write the part to `FILE`"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the part to `FILE`"},
 			&cli.StringFlag{Name: "from", Usage: "read every input as `FORMAT` instead of detecting it: " + inputFormatNames()},
 			&cli.BoolFlag{Name: "strict", Usage: "stop at the first record that cannot be read (and write nothing)"},
 		},
@@ -69,7 +69,20 @@ identity needs, to PART.`,
 	}
 }
 
+// needFlags is a usage error naming the first of names not given.
+func needFlags(c *cli.Context, names ...string) error {
+	for _, n := range names {
+		if !c.IsSet(n) {
+			return usagef("step %s needs --%s; see 'msckg step %s --help'", c.Command.Name, n, c.Command.Name)
+		}
+	}
+	return nil
+}
+
 func runStepRead(c *cli.Context) error {
+	if err := needFlags(c, "output"); err != nil {
+		return err
+	}
 	if c.NArg() == 0 {
 		return usagef("step read needs at least one INPUT; see 'msckg step read --help'")
 	}
@@ -157,7 +170,7 @@ func stepIdentityCommand() *cli.Command {
 records are one paper, which names one person and which mentions one journal,
 and writes IDENTITY, which every emit step reads. Its summary is the build's.`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Required: true, Usage: "write the identity file to `FILE`"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the identity file to `FILE`"},
 			&cli.StringFlag{Name: "base", Value: graph.DefaultBase, Usage: "base `IRI` of the graph's instances"},
 			&cli.BoolFlag{Name: "pair-links", Usage: "as 'msckg build --pair-links'"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but problems"},
@@ -167,6 +180,9 @@ and writes IDENTITY, which every emit step reads. Its summary is the build's.`,
 }
 
 func runStepIdentity(c *cli.Context) error {
+	if err := needFlags(c, "output"); err != nil {
+		return err
+	}
 	if c.NArg() == 0 {
 		return usagef("step identity needs the part files of every read step; see 'msckg step identity --help'")
 	}
@@ -250,8 +266,8 @@ whose IRI hashes to it, reading their records from the parts IDENTITY names
 (by the paths the identity step was given), and writes them to SHARD as one
 sorted run. Statements beyond --sort-memory are sorted on disk (TMPDIR).`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "shard", Required: true, Usage: "`K/N`: this is shard K of N, counting from 0"},
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Required: true, Usage: "write the shard to `FILE`"},
+			&cli.StringFlag{Name: "shard", Usage: "`K/N`: this is shard K of N, counting from 0"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the shard to `FILE`"},
 			&cli.IntFlag{Name: "sort-memory", Value: export.DefaultMemoryBudget >> 20, Usage: "`MiB` of statements kept in memory"},
 		},
 		Action: runStepEmit,
@@ -324,6 +340,9 @@ func readIdentityFile(path string) (*identityFile, error) {
 }
 
 func runStepEmit(c *cli.Context) error {
+	if err := needFlags(c, "shard", "output"); err != nil {
+		return err
+	}
 	if c.NArg() != 1 {
 		return usagef("step emit needs one IDENTITY file; see 'msckg step emit --help'")
 	}
@@ -387,6 +406,7 @@ the vocabulary graph) and writes every -o as 'msckg build' does.`,
 			&cli.StringFlag{Name: "view", Value: string(propgraph.Full), Usage: "`VIEW` for the property-graph formats, as in 'msckg build'"},
 			&cli.IntFlag{Name: "sort-memory", Value: export.DefaultMemoryBudget >> 20, Usage: "`MiB` of statements kept in memory"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only problems, not the summary"},
+			&cli.BoolFlag{Name: "rejected-ok", Usage: "exit 0, not 1, when records were rejected (they are still listed): a workflow engine deletes what a failed step wrote"},
 		},
 		Action: runStepMerge,
 	}
@@ -503,7 +523,7 @@ func runStepMerge(c *cli.Context) error {
 		sum.Disagreements = graph.SortDisagreements(disagreements)
 		printSummary(stderr, first.Meta.Files, len(first.Meta.Problems), len(first.Meta.Warnings), sum, statements, outs)
 	}
-	if n := len(first.Meta.Problems); n > 0 {
+	if n := len(first.Meta.Problems); n > 0 && !c.Bool("rejected-ok") {
 		return rejectedError{n}
 	}
 	return nil
