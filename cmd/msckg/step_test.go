@@ -14,17 +14,38 @@ import (
 	"github.com/msckg/msckg/graph/rdfcheck"
 )
 
-// buildOutputs runs msckg build on inputs and returns its N-Quads, its
-// Turtle and its standard error without the "wrote" lines.
-func buildOutputs(t *testing.T, inputs ...string) (nq, ttl []byte, stderr string) {
+// stepFormats are the files the step tests compare, by extension.
+var stepFormats = []string{".nq", ".ttl", ".nt", ".jsonld", ".graphml"}
+
+// outputArgs are -o flags for every stepFormats file in dir.
+func outputArgs(dir string) []string {
+	var args []string
+	for _, ext := range stepFormats {
+		args = append(args, "-o", filepath.Join(dir, "g"+ext))
+	}
+	return args
+}
+
+func readOutputs(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	for _, ext := range stepFormats {
+		out[ext] = mustRead(t, filepath.Join(dir, "g"+ext))
+	}
+	return out
+}
+
+// buildOutputs runs msckg build on inputs and returns its files by
+// extension and its standard error without the "wrote" lines.
+func buildOutputs(t *testing.T, inputs ...string) (map[string][]byte, string) {
 	t.Helper()
 	dir := t.TempDir()
-	args := append([]string{"build", "-o", filepath.Join(dir, "g.nq"), "-o", filepath.Join(dir, "g.ttl")}, inputs...)
+	args := append(append([]string{"build"}, outputArgs(dir)...), inputs...)
 	code, _, errs := runCLI(t, "", args...)
 	if code != exitOK && code != exitRejected {
 		t.Fatalf("build: exit %d:\n%s", code, errs)
 	}
-	return mustRead(t, filepath.Join(dir, "g.nq")), mustRead(t, filepath.Join(dir, "g.ttl")), withoutWrote(errs)
+	return readOutputs(t, dir), withoutWrote(errs)
 }
 
 // withoutWrote returns the lines of s but "wrote" lines, sorted: the
@@ -43,7 +64,7 @@ func withoutWrote(s string) string {
 // stepOutputs runs the steps: one read per file (the parts given to
 // identity in reverse order), n emits, and a merge of the shards in
 // reverse order.
-func stepOutputs(t *testing.T, n int, files []string) (nq, ttl []byte, stderr string) {
+func stepOutputs(t *testing.T, n int, files []string) (map[string][]byte, string) {
 	t.Helper()
 	dir := t.TempDir()
 	var parts []string
@@ -67,12 +88,12 @@ func stepOutputs(t *testing.T, n int, files []string) (nq, ttl []byte, stderr st
 		}
 		shards = append([]string{s}, shards...)
 	}
-	args := append([]string{"step", "merge", "-o", filepath.Join(dir, "g.nq"), "-o", filepath.Join(dir, "g.ttl")}, shards...)
+	args := append(append([]string{"step", "merge"}, outputArgs(dir)...), shards...)
 	code, _, errs := runCLI(t, "", args...)
 	if code != exitOK && code != exitRejected {
 		t.Fatalf("step merge: exit %d:\n%s", code, errs)
 	}
-	return mustRead(t, filepath.Join(dir, "g.nq")), mustRead(t, filepath.Join(dir, "g.ttl")), withoutWrote(errs)
+	return readOutputs(t, dir), withoutWrote(errs)
 }
 
 // filesBelow lists the files msckg build reads below dirs.
@@ -101,28 +122,29 @@ func sameBytes(t *testing.T, what string, got, want []byte) {
 }
 
 // TestStepsGiveTheBuildsBytes: every fixture read one file per step and
-// emitted in 1, 4 and 7 shards merges into the N-Quads and Turtle msckg
-// build writes, byte for byte, with the same summary, problems and
+// emitted in 1, 4 and 7 shards merges into the files (N-Quads, Turtle,
+// N-Triples, JSON-LD, GraphML) msckg build writes, byte for byte, with the same summary, problems and
 // warnings.
 func TestStepsGiveTheBuildsBytes(t *testing.T) {
 	inRepoRoot(t)
 	dirs := []string{"testdata/seeds", "testdata/formats", "testdata/seeds-variants", "testdata/linking", "testdata/arms"}
-	nq, ttl, stderr := buildOutputs(t, dirs...)
+	want, stderr := buildOutputs(t, dirs...)
 	if !strings.Contains(stderr, "rejected") || !strings.Contains(stderr, "disagreement") {
 		t.Fatalf("the fixtures should exercise rejected records and disagreements:\n%s", stderr)
 	}
 	files := filesBelow(t, dirs...)
 	for _, n := range []int{1, 4, 7} {
-		gotNQ, gotTTL, gotErr := stepOutputs(t, n, files)
-		sameBytes(t, fmt.Sprintf("%d shards: N-Quads", n), gotNQ, nq)
-		sameBytes(t, fmt.Sprintf("%d shards: Turtle", n), gotTTL, ttl)
+		got, gotErr := stepOutputs(t, n, files)
+		for _, ext := range stepFormats {
+			sameBytes(t, fmt.Sprintf("%d shards: %s", n, ext), got[ext], want[ext])
+		}
 		if gotErr != stderr {
 			t.Errorf("%d shards: merge says\n%s\nbuild said\n%s", n, gotErr, stderr)
 		}
 	}
 }
 
-// generatedCorpus writes 400-odd generated records in 4 files: PubMed XML,
+// generatedCorpus writes 400 generated records in 4 files: PubMed XML,
 // RIS and MEDLINE with some papers in two of them, and RIS of other papers.
 func generatedCorpus(t *testing.T) string {
 	t.Helper()
@@ -141,17 +163,18 @@ func generatedCorpus(t *testing.T) string {
 	return dir
 }
 
-// TestStepsGiveTheBuildsBytesOnAGeneratedCorpus: the same with 400-odd
+// TestStepsGiveTheBuildsBytesOnAGeneratedCorpus: the same with 400
 // generated records in 4 files and 4 shards.
 func TestStepsGiveTheBuildsBytesOnAGeneratedCorpus(t *testing.T) {
 	dir := generatedCorpus(t)
-	nq, ttl, stderr := buildOutputs(t, dir)
-	if !strings.Contains(stderr, "merged into an existing paper") || strings.Contains(stderr, " 0 merged") {
-		t.Fatalf("the corpus should have papers in two files:\n%s", stderr)
+	want, stderr := buildOutputs(t, dir)
+	if !strings.Contains(stderr, "400 record(s) read") || strings.Contains(stderr, " 0 merged") {
+		t.Fatalf("the corpus should have 400 records, some of one paper in two files:\n%s", stderr)
 	}
-	gotNQ, gotTTL, gotErr := stepOutputs(t, 4, filesBelow(t, dir))
-	sameBytes(t, "N-Quads", gotNQ, nq)
-	sameBytes(t, "Turtle", gotTTL, ttl)
+	got, gotErr := stepOutputs(t, 4, filesBelow(t, dir))
+	for _, ext := range stepFormats {
+		sameBytes(t, ext, got[ext], want[ext])
+	}
 	if gotErr != stderr {
 		t.Errorf("merge says\n%s\nbuild said\n%s", gotErr, stderr)
 	}
@@ -237,15 +260,15 @@ func TestSnakemakeRecipe(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Chdir(work)
-	nq, ttl, _ := buildOutputs(t, "inputs")
+	want, _ := buildOutputs(t, "inputs")
 	cmd := exec.Command(snakemake, "-s", snakefile, "--cores", "2", "--quiet",
 		"--config", "input=inputs", "shards=4", "msckg="+bin)
 	cmd.Env = append(os.Environ(), "HOME="+work) // snakemake keeps a cache under HOME
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("snakemake: %v\n%s", err, out)
 	}
-	sameBytes(t, "Snakemake's N-Quads", mustRead(t, "graph.nq"), nq)
-	sameBytes(t, "Snakemake's Turtle", mustRead(t, "graph.ttl"), ttl)
+	sameBytes(t, "Snakemake's N-Quads", mustRead(t, "graph.nq"), want[".nq"])
+	sameBytes(t, "Snakemake's Turtle", mustRead(t, "graph.ttl"), want[".ttl"])
 	shards, _ := filepath.Glob("shards/*.shard")
 	parts, _ := filepath.Glob("parts/*.part")
 	if len(shards) != 4 || len(parts) != 4 {
