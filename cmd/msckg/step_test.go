@@ -14,22 +14,26 @@ import (
 	"github.com/msckg/msckg/graph/rdfcheck"
 )
 
-// stepFormats are the files the step tests compare, by extension.
-var stepFormats = []string{".nq", ".ttl", ".nt", ".jsonld", ".graphml"}
+// stepFormats are the files the step tests compare, by extension: every
+// format on the fixtures, the two a store loads on the larger corpus.
+var (
+	stepFormats      = []string{".nq", ".ttl", ".nt", ".jsonld", ".graphml"}
+	stepStoreFormats = []string{".nq", ".ttl"}
+)
 
-// outputArgs are -o flags for every stepFormats file in dir.
-func outputArgs(dir string) []string {
+// outputArgs are -o flags for a file of each format in dir.
+func outputArgs(dir string, formats []string) []string {
 	var args []string
-	for _, ext := range stepFormats {
+	for _, ext := range formats {
 		args = append(args, "-o", filepath.Join(dir, "g"+ext))
 	}
 	return args
 }
 
-func readOutputs(t *testing.T, dir string) map[string][]byte {
+func readOutputs(t *testing.T, dir string, formats []string) map[string][]byte {
 	t.Helper()
 	out := map[string][]byte{}
-	for _, ext := range stepFormats {
+	for _, ext := range formats {
 		out[ext] = mustRead(t, filepath.Join(dir, "g"+ext))
 	}
 	return out
@@ -37,15 +41,15 @@ func readOutputs(t *testing.T, dir string) map[string][]byte {
 
 // buildOutputs runs msckg build on inputs and returns its files by
 // extension and its standard error without the "wrote" lines.
-func buildOutputs(t *testing.T, inputs ...string) (map[string][]byte, string) {
+func buildOutputs(t *testing.T, formats []string, inputs ...string) (map[string][]byte, string) {
 	t.Helper()
 	dir := t.TempDir()
-	args := append(append([]string{"build"}, outputArgs(dir)...), inputs...)
+	args := append(append([]string{"build"}, outputArgs(dir, formats)...), inputs...)
 	code, _, errs := runCLI(t, "", args...)
 	if code != exitOK && code != exitRejected {
 		t.Fatalf("build: exit %d:\n%s", code, errs)
 	}
-	return readOutputs(t, dir), withoutWrote(errs)
+	return readOutputs(t, dir, formats), withoutWrote(errs)
 }
 
 // withoutWrote returns the lines of s but "wrote" lines, sorted: the
@@ -64,7 +68,7 @@ func withoutWrote(s string) string {
 // stepOutputs runs the steps: one read per file (the parts given to
 // identity in reverse order), n emits, and a merge of the shards in
 // reverse order.
-func stepOutputs(t *testing.T, n int, files []string) (map[string][]byte, string) {
+func stepOutputs(t *testing.T, formats []string, n int, files []string) (map[string][]byte, string) {
 	t.Helper()
 	dir := t.TempDir()
 	var parts []string
@@ -88,12 +92,12 @@ func stepOutputs(t *testing.T, n int, files []string) (map[string][]byte, string
 		}
 		shards = append([]string{s}, shards...)
 	}
-	args := append(append([]string{"step", "merge"}, outputArgs(dir)...), shards...)
+	args := append(append([]string{"step", "merge"}, outputArgs(dir, formats)...), shards...)
 	code, _, errs := runCLI(t, "", args...)
 	if code != exitOK && code != exitRejected {
 		t.Fatalf("step merge: exit %d:\n%s", code, errs)
 	}
-	return readOutputs(t, dir), withoutWrote(errs)
+	return readOutputs(t, dir, formats), withoutWrote(errs)
 }
 
 // filesBelow lists the files msckg build reads below dirs.
@@ -128,13 +132,13 @@ func sameBytes(t *testing.T, what string, got, want []byte) {
 func TestStepsGiveTheBuildsBytes(t *testing.T) {
 	inRepoRoot(t)
 	dirs := []string{"testdata/seeds", "testdata/formats", "testdata/seeds-variants", "testdata/linking", "testdata/arms"}
-	want, stderr := buildOutputs(t, dirs...)
+	want, stderr := buildOutputs(t, stepFormats, dirs...)
 	if !strings.Contains(stderr, "rejected") || !strings.Contains(stderr, "disagreement") {
 		t.Fatalf("the fixtures should exercise rejected records and disagreements:\n%s", stderr)
 	}
 	files := filesBelow(t, dirs...)
 	for _, n := range []int{1, 4, 7} {
-		got, gotErr := stepOutputs(t, n, files)
+		got, gotErr := stepOutputs(t, stepFormats, n, files)
 		for _, ext := range stepFormats {
 			sameBytes(t, fmt.Sprintf("%d shards: %s", n, ext), got[ext], want[ext])
 		}
@@ -167,12 +171,12 @@ func generatedCorpus(t *testing.T) string {
 // generated records in 4 files and 4 shards.
 func TestStepsGiveTheBuildsBytesOnAGeneratedCorpus(t *testing.T) {
 	dir := generatedCorpus(t)
-	want, stderr := buildOutputs(t, dir)
+	want, stderr := buildOutputs(t, stepStoreFormats, dir)
 	if !strings.Contains(stderr, "400 record(s) read") || strings.Contains(stderr, " 0 merged") {
 		t.Fatalf("the corpus should have 400 records, some of one paper in two files:\n%s", stderr)
 	}
-	got, gotErr := stepOutputs(t, 4, filesBelow(t, dir))
-	for _, ext := range stepFormats {
+	got, gotErr := stepOutputs(t, stepStoreFormats, 4, filesBelow(t, dir))
+	for _, ext := range stepStoreFormats {
 		sameBytes(t, ext, got[ext], want[ext])
 	}
 	if gotErr != stderr {
@@ -260,7 +264,7 @@ func TestSnakemakeRecipe(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Chdir(work)
-	want, _ := buildOutputs(t, "inputs")
+	want, _ := buildOutputs(t, stepStoreFormats, "inputs")
 	cmd := exec.Command(snakemake, "-s", snakefile, "--cores", "2", "--quiet",
 		"--config", "input=inputs", "shards=4", "msckg="+bin)
 	cmd.Env = append(os.Environ(), "HOME="+work) // snakemake keeps a cache under HOME
