@@ -55,6 +55,13 @@ type Result struct {
 	// names into people, mentions into journals) and every same-name pair
 	// it kept apart, so a curator can check each decision.
 	Identity []Explanation
+
+	// Digest is a hash of every identity decision and graph rank: two
+	// builds with the same digest name and rank every node alike, so
+	// their shards can be merged.
+	Digest string
+
+	ds *Dataset // where the statements went, for the tail in Build
 }
 
 // Explanation is one identity decision.
@@ -127,6 +134,21 @@ func (s *source) label() string {
 // Build makes the graph of inputs. The result depends only on the set of
 // inputs, not on their order.
 func Build(inputs []Input, opts Options) (*Result, error) {
+	res, out, err := BuildShard(inputs, opts, Shard{})
+	if err != nil {
+		return nil, err
+	}
+	if err := emitTail(res.ds, []*ShardOutput{out}); err != nil {
+		return nil, err
+	}
+	res.Summary.Disagreements = out.Disagreements
+	res.Quads = res.ds.Quads()
+	return res, nil
+}
+
+// prepare is the part of a build every shard repeats: the canonical
+// order of the sources, the ranks of their graphs and identity.
+func prepare(inputs []Input, opts Options) (*builder, error) {
 	base := opts.Base
 	if base == "" {
 		base = DefaultBase
@@ -143,41 +165,57 @@ func Build(inputs []Input, opts Options) (*Result, error) {
 		return nil, err
 	}
 	b := &builder{mint: minter{base: base}, ds: newDataset(opts.Sink), broader: broader, pairLinks: opts.PairLinks}
-	// Only the count is needed after this: a caller that lets go of its
-	// slice lets the inputs be collected while the graph is built.
-	nInputs := len(inputs)
 	b.sources = dedupeSources(inputs, b.mint)
 	b.ds.rankGraphs(b.graphsBestFirst())
 	b.splitTrials()
 	b.id = resolveIdentity(b.sources, b.mint, known)
-	reports := trialReports{}
-	b.concepts = map[string]string{}
-	for _, p := range b.id.Papers {
-		out, err := emitPaper(b.ds, b.mint, b.broader, b.id, p)
-		if err != nil {
-			return nil, err
-		}
-		b.sum.Disagreements = append(b.sum.Disagreements, out.disagreements...)
-		for iri, label := range out.concepts {
-			addConcept(b.concepts, iri, label)
-		}
-		for _, T := range out.trials {
-			reports.add(T, p.iri)
-		}
+	return b, nil
+}
+
+// BuildShard states shard's share of the graph of inputs (all of it for
+// the zero Shard) but for what needs every shard's share: the links
+// between papers reporting the same trial and the vocabulary graph, which
+// EmitTail states from the ShardOutputs. The Result's summary and identity
+// are the whole build's, but for the disagreements, which are in the
+// ShardOutput.
+func BuildShard(inputs []Input, opts Options, sh Shard) (*Result, *ShardOutput, error) {
+	if err := sh.check(); err != nil {
+		return nil, nil, err
 	}
-	// Each journal once: emitting it per paper repeated the walk over all
-	// its mentions for every paper in it (a third of a large build's time).
-	for _, j := range b.id.Journals {
-		emitJournal(b.ds, j)
+	b, err := prepare(inputs, opts)
+	if err != nil {
+		return nil, nil, err
 	}
-	b.emitRegistrations(reports)
-	b.emitDerived(reports)
-	if err := b.emitVocabulary(); err != nil {
-		return nil, err
+	// Only the count is needed after this: a caller that lets go of its
+	// slice lets the inputs be collected while the graph is built.
+	nInputs := len(inputs)
+	out, err := b.emitShard(sh)
+	if err != nil {
+		return nil, nil, err
 	}
 	if b.ds.err != nil {
-		return nil, b.ds.err
+		return nil, nil, b.ds.err
 	}
+	res, err := b.result(nInputs)
+	if err != nil {
+		return nil, nil, err
+	}
+	return res, out, nil
+}
+
+// Resolve decides identity for inputs, as Build would, and states
+// nothing: the Result has the summary (without disagreements, which
+// stating finds), the explanations and the digest of the decisions.
+func Resolve(inputs []Input, opts Options) (*Result, error) {
+	b, err := prepare(inputs, opts)
+	if err != nil {
+		return nil, err
+	}
+	return b.result(len(inputs))
+}
+
+// result sums up a build of nInputs inputs.
+func (b *builder) result(nInputs int) (*Result, error) {
 	// A build of trial registrations alone is a graph of trials, not empty.
 	if len(b.sources) == 0 && len(b.registrations) == 0 && nInputs > 0 {
 		return nil, errors.New("graph: no records")
@@ -189,9 +227,6 @@ func Build(inputs []Input, opts Options) (*Result, error) {
 	b.sum.Authors = len(b.id.People)
 	b.sum.Journals = len(b.id.Journals)
 	b.sum.Refusals = b.id.Refusals
-	sort.Slice(b.sum.Disagreements, func(i, j int) bool {
-		return b.sum.Disagreements[i].String() < b.sum.Disagreements[j].String()
-	})
 	sort.Slice(b.sum.Refusals, func(i, j int) bool {
 		return b.sum.Refusals[i].String() < b.sum.Refusals[j].String()
 	})
@@ -206,7 +241,7 @@ func Build(inputs []Input, opts Options) (*Result, error) {
 		}
 		return x.Text < y.Text
 	})
-	return &Result{Quads: b.ds.Quads(), Summary: b.sum, Identity: explained}, nil
+	return &Result{Summary: b.sum, Identity: explained, Digest: b.digest(), ds: b.ds}, nil
 }
 
 // CheckBase reports whether base can prefix instance IRIs: absolute, ending

@@ -16,8 +16,11 @@ import (
 // one PossibleMatch node per name. The pairwise links
 // (mkg:sharesAuthorWith, mkg:possiblySameAs), whose number grows with the
 // square of an author's output or of a name's frequency, are written only
-// when Options.PairLinks asks for them.
-func (b *builder) emitDerived(reports trialReports) {
+// when Options.PairLinks asks for them. Shard sh states the links of its
+// papers and possible matches, and shard 0 the pairwise links; the links
+// between papers reporting the same trial wait for every shard
+// (emitTrialPairs).
+func (b *builder) emitDerived(sh Shard) {
 	g := b.mint.derivedGraph()
 
 	// Co-authors, and (on request) papers sharing an author.
@@ -25,6 +28,9 @@ func (b *builder) emitDerived(reports trialReports) {
 	for _, p := range b.id.Papers {
 		for i, a := range p.slots {
 			papersOf[a.person] = appendUnique(papersOf[a.person], p)
+			if !sh.has(p.iri) {
+				continue
+			}
 			for _, c := range p.slots[i+1:] {
 				if a.person != c.person {
 					b.ds.link(g, a.person.iri, o.CoAuthorWith, c.person.iri)
@@ -33,7 +39,7 @@ func (b *builder) emitDerived(reports trialReports) {
 			}
 		}
 	}
-	if b.pairLinks {
+	if b.pairLinks && sh.K == 0 {
 		for _, ps := range papersOf {
 			for i, p := range ps {
 				for _, q := range ps[i+1:] {
@@ -46,10 +52,16 @@ func (b *builder) emitDerived(reports trialReports) {
 
 	// Same-name people the identity rules kept apart.
 	for _, m := range b.id.Matches {
-		b.possibleMatch(g, m)
+		if sh.has(m.iri) {
+			b.possibleMatch(g, m)
+		}
 	}
+	b.emitCitations(g, sh)
+}
 
-	// Papers reporting the same trial.
+// emitTrialPairs links the papers reporting the same trial.
+func (b *builder) emitTrialPairs(reports trialReports) {
+	g := b.mint.derivedGraph()
 	for _, ps := range reports {
 		sort.Strings(ps)
 		for i, p := range ps {
@@ -59,7 +71,6 @@ func (b *builder) emitDerived(reports trialReports) {
 			}
 		}
 	}
-	b.emitCitations(g)
 }
 
 // trialReports maps a trial's IRI to the IRIs of the papers reporting it:
@@ -73,9 +84,12 @@ func (t trialReports) add(trial, paper string) {
 
 // emitCitations resolves reference lists to papers of the graph by DOI or
 // PMID; a reference to a paper not in the graph becomes a minimal Paper.
-func (b *builder) emitCitations(g string) {
+func (b *builder) emitCitations(g string, sh Shard) {
 	byKey := b.paperKeys()
 	for _, p := range b.id.Papers {
+		if !sh.has(p.iri) {
+			continue
+		}
 		for _, s := range p.sources {
 			for _, ref := range s.Record.References {
 				target := ""

@@ -29,6 +29,7 @@ type Spool struct {
 	size int64    // bytes written so far
 	at   []extent // record id → where its entry is in the file
 	err  error    // first write error; Put keeps returning it
+	keep bool     // a part file (CreatePart, OpenPart): Close leaves it
 }
 
 // extent is where one stored entry is in the spool's file.
@@ -49,9 +50,12 @@ func NewSpool(dir string) (*Spool, error) {
 	return &Spool{file: f, w: bufio.NewWriterSize(f, 1<<16)}, nil
 }
 
-// Close removes the spool's file.
+// Close removes the spool's file (a part file's is kept).
 func (sp *Spool) Close() error {
 	err := sp.file.Close()
+	if sp.keep {
+		return err
+	}
 	return errors.Join(err, os.Remove(sp.file.Name()))
 }
 
@@ -98,7 +102,7 @@ func (sp *Spool) Get(id int) (mappings.Record, *evidence.Facts, error) {
 	if id < 0 || id >= len(sp.at) {
 		return mappings.Record{}, nil, fmt.Errorf("reading spooled record: no record %d", id)
 	}
-	if sp.w.Buffered() > 0 {
+	if sp.w != nil && sp.w.Buffered() > 0 {
 		if err := sp.w.Flush(); err != nil {
 			return mappings.Record{}, nil, fmt.Errorf("spooling records: %w", err)
 		}

@@ -24,10 +24,14 @@ func (b *builder) splitTrials() {
 // emitRegistrations states each trial registration in its own graph: the
 // Trial node with its conditions, interventions, arms, enrollment, status
 // and dates, and the papers the registry lists as reporting its results,
-// which it adds to reports.
-func (b *builder) emitRegistrations(reports trialReports) {
+// which it adds to reports. Shard sh states the registrations whose
+// graph it holds.
+func (b *builder) emitRegistrations(reports trialReports, sh Shard) {
 	byKey := b.paperKeys()
 	for _, s := range b.registrations {
+		if !sh.has(s.iri) {
+			continue
+		}
 		tr := s.Record.Trial
 		g := s.iri
 		T := b.mint.trial(tr.ID)

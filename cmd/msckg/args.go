@@ -30,6 +30,20 @@ func interspersed(args []string, cmds []*cli.Command) []string {
 	if cmd == nil {
 		return args
 	}
+	// A command with subcommands (step read, …): the flags are the
+	// subcommand's.
+	for cmd.Subcommands != nil && at+1 < len(args) {
+		var sub *cli.Command
+		for _, c := range cmd.Subcommands {
+			if c.HasName(args[at+1]) {
+				sub = c
+			}
+		}
+		if sub == nil {
+			return args
+		}
+		cmd, at = sub, at+1
+	}
 	takesValue := map[string]bool{}
 	for _, f := range cmd.Flags {
 		_, isBool := f.(*cli.BoolFlag)

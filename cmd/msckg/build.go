@@ -167,23 +167,12 @@ func runBuild(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	opt := export.Options{Prefixes: ontology.Prefixes, View: view}
-	if len(outs) == 0 && neo4jDir == "" {
-		f, _ := export.ByName("turtle")
-		if err := f.Write(c.App.Writer, store, opt); err != nil {
-			return fmt.Errorf("writing Turtle to standard output: %w", err)
-		}
-	}
-	for _, o := range outs {
-		prog.enter("writing " + o.path)
-		err := export.WriteFileAtomic(o.path, func(w io.Writer) error { return o.format.Write(w, store, opt) })
-		if err != nil {
-			return fmt.Errorf("writing %s: %w", o.path, err)
-		}
+	if err := writeOutputs(c, outs, len(outs) == 0 && neo4jDir == "", store, view, prog); err != nil {
+		return err
 	}
 	if neo4jDir != "" {
 		prog.enter("writing " + neo4jDir)
-		if err := export.Neo4jDir(neo4jDir, store, opt); err != nil {
+		if err := export.Neo4jDir(neo4jDir, store, export.Options{Prefixes: ontology.Prefixes, View: view}); err != nil {
 			return fmt.Errorf("writing %s: %w", neo4jDir, err)
 		}
 		outs = append(outs, output{neo4jDir + string(filepath.Separator), &export.Format{Name: "neo4j"}})
@@ -196,7 +185,7 @@ func runBuild(c *cli.Context) error {
 	}
 	prog.done()
 	if !c.Bool("quiet") {
-		printSummary(stderr, l, res, statements, outs)
+		printSummary(stderr, l.files, len(l.problems), len(l.warnings), res.Summary, statements, outs)
 	}
 	if len(l.problems) > 0 {
 		return rejectedError{len(l.problems)}
@@ -241,14 +230,35 @@ func planOutputs(paths []string, format string) ([]output, error) {
 	return outs, nil
 }
 
-func printSummary(w io.Writer, l *loader, res *graph.Result, statements int, outs []output) {
-	s := res.Summary
-	read := s.Records + len(l.problems)
+// writeOutputs writes the store to every -o, or Turtle to standard output
+// when there is none.
+// writeOutputs writes every -o file, and Turtle to standard output when
+// toStdout (no file and no other destination was asked for).
+func writeOutputs(c *cli.Context, outs []output, toStdout bool, store *export.Store, view propgraph.View, prog *progress) error {
+	opt := export.Options{Prefixes: ontology.Prefixes, View: view}
+	if toStdout {
+		f, _ := export.ByName("turtle")
+		if err := f.Write(c.App.Writer, store, opt); err != nil {
+			return fmt.Errorf("writing Turtle to standard output: %w", err)
+		}
+	}
+	for _, o := range outs {
+		prog.enter("writing " + o.path)
+		err := export.WriteFileAtomic(o.path, func(w io.Writer) error { return o.format.Write(w, store, opt) })
+		if err != nil {
+			return fmt.Errorf("writing %s: %w", o.path, err)
+		}
+	}
+	return nil
+}
+
+func printSummary(w io.Writer, files, problems, warnings int, s graph.Summary, statements int, outs []output) {
+	read := s.Records + problems
 	fmt.Fprintf(w, "msckg: %d file(s), %d record(s) read: %d paper(s) built, %d trial registration(s), %d merged into an existing paper, %d rejected\n",
-		l.files, read, s.Papers, s.Trials, s.Merged, len(l.problems))
+		files, read, s.Papers, s.Trials, s.Merged, problems)
 	fmt.Fprintf(w, "msckg: %d author(s), %d journal(s), %d statement(s)\n", s.Authors, s.Journals, statements)
-	if len(l.warnings) > 0 {
-		fmt.Fprintf(w, "msckg: %d warning(s) above: records built with a value repaired or left out\n", len(l.warnings))
+	if warnings > 0 {
+		fmt.Fprintf(w, "msckg: %d warning(s) above: records built with a value repaired or left out\n", warnings)
 	}
 	for _, d := range s.Disagreements {
 		fmt.Fprintf(w, "msckg: disagreement: %s\n", d)

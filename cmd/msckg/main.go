@@ -64,6 +64,7 @@ Then:        msckg inspect testdata/seeds/000_33f487b38e5875d3.txt
 			formatsCommand(),
 			tableCommand(),
 			reportCommand(),
+			stepCommand(),
 		},
 		OnUsageError: func(c *cli.Context, err error, isSubcommand bool) error {
 			return usageError{err}
@@ -79,6 +80,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	app.CommandNotFound = func(c *cli.Context, name string) { unknown = name }
 	for _, c := range app.Commands {
 		c.OnUsageError = func(c *cli.Context, err error, _ bool) error { return usageError{err} }
+		for _, sub := range c.Subcommands {
+			sub.OnUsageError = c.OnUsageError
+		}
 	}
 	err := app.Run(interspersed(args, app.Commands))
 	if unknown != "" && err == nil {

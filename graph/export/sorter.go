@@ -20,9 +20,10 @@ type sorter struct {
 	scratch func() (string, error) // the folder for run files, made on first use
 	budget  int                    // bytes of buffered records before a spill
 
-	buf  []string
-	size int
-	runs []string
+	buf      []string
+	size     int
+	runs     []string
+	external []runFile // sorted runs another process wrote (Store.AddRun); never removed
 
 	done  bool
 	final string // merged file; "" when everything stayed in buf
@@ -84,7 +85,7 @@ func (s *sorter) finish() error {
 		return nil
 	}
 	s.done = true
-	if len(s.runs) == 0 {
+	if len(s.runs) == 0 && len(s.external) == 0 {
 		s.sortBuf()
 		s.n = len(s.buf)
 		return nil
@@ -102,7 +103,11 @@ func (s *sorter) finish() error {
 	}
 	s.final = f.Name()
 	w := newRunWriter(f)
-	err = mergeRuns(s.runs, func(rec string) error {
+	files := slices.Clone(s.external)
+	for _, r := range s.runs {
+		files = append(files, runFile{path: r})
+	}
+	err = mergeRuns(files, func(rec string) error {
 		s.n++
 		w.write(rec)
 		return nil
@@ -214,20 +219,29 @@ func (r *runReader) read() (string, error) {
 	return string(rec), nil
 }
 
+// runFile is a run in a file, from a byte offset to its end.
+type runFile struct {
+	path string
+	off  int64
+}
+
 // mergeRuns calls fn for every distinct record of the sorted runs, in
 // order: a k-way merge over one buffered reader per run.
-func mergeRuns(paths []string, fn func(string) error) (err error) {
+func mergeRuns(runs []runFile, fn func(string) error) (err error) {
 	h := &runHeap{}
-	for _, p := range paths {
-		f, err := os.Open(p)
+	for _, p := range runs {
+		f, err := os.Open(p.path)
 		if err != nil {
 			return err
 		}
 		defer f.Close()
-		c := &runCursor{r: newRunReader(f)}
+		if _, err := f.Seek(p.off, io.SeekStart); err != nil {
+			return fmt.Errorf("%s: %w", p.path, err)
+		}
+		c := &runCursor{r: newRunReader(f), path: p.path}
 		ok, err := c.next()
 		if err != nil {
-			return fmt.Errorf("%s: %w", p, err)
+			return fmt.Errorf("%s: %w", p.path, err)
 		}
 		if ok {
 			h.cursors = append(h.cursors, c)
@@ -245,7 +259,7 @@ func mergeRuns(paths []string, fn func(string) error) (err error) {
 		}
 		ok, err := c.next()
 		if err != nil {
-			return err
+			return fmt.Errorf("%s: %w", c.path, err)
 		}
 		if ok {
 			heap.Fix(h, 0)
@@ -257,8 +271,9 @@ func mergeRuns(paths []string, fn func(string) error) (err error) {
 }
 
 type runCursor struct {
-	r   *runReader
-	rec string
+	r    *runReader
+	rec  string
+	path string // for errors
 }
 
 func (c *runCursor) next() (bool, error) {
@@ -268,6 +283,11 @@ func (c *runCursor) next() (bool, error) {
 	}
 	if err != nil {
 		return false, err
+	}
+	// A run another process wrote is checked: out of order, the merge
+	// would silently keep a triple in the wrong graph.
+	if c.rec != "" && rec < c.rec {
+		return false, errors.New("run not sorted (corrupt, or not written by this msckg)")
 	}
 	c.rec = rec
 	return true, nil
