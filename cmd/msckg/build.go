@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"sort"
 	"strings"
 
@@ -53,6 +54,7 @@ Example:
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only problems, not the summary"},
 			&cli.BoolFlag{Name: "pair-links", Usage: "also write mkg:sharesAuthorWith between papers with an author in common and mkg:possiblySameAs between same-name people (for drawing tools; grows with the square of an author's output)"},
 			&cli.StringFlag{Name: "view", Value: string(propgraph.Full), Usage: "`VIEW` the property-graph formats (GraphML, GEXF, Cytoscape JSON, DOT) draw: papers (papers, journals, trials), authors (co-authorship), evidence (paper → cohort/arm → intervention/outcome → spans, values in the labels) or full"},
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, DefaultText: "the number of cores", Usage: "read and extract on `N` goroutines (files and records in parallel; the output is the same for any N)"},
 			&cli.IntFlag{Name: "sort-memory", Value: export.DefaultMemoryBudget >> 20, Usage: "`MiB` of statements kept in memory; beyond that they are sorted on disk (TMPDIR)"},
 		},
 		Action: runBuild,
@@ -99,6 +101,12 @@ func runBuild(c *cli.Context) error {
 	if sortMemory < 1 {
 		return usagef("--sort-memory %d: give at least 1 (MiB)", sortMemory)
 	}
+	jobs := runtime.GOMAXPROCS(0)
+	if c.IsSet("jobs") {
+		if jobs = c.Int("jobs"); jobs < 1 {
+			return usagef("--jobs %d: give at least 1", jobs)
+		}
+	}
 	files, notes, err := expand(c.Args().Slice())
 	if err != nil {
 		return err
@@ -115,7 +123,7 @@ func runBuild(c *cli.Context) error {
 		return err
 	}
 	defer spool.Close()
-	l := &loader{from: c.String("from"), strict: c.Bool("strict"), stdin: c.App.Reader, spool: spool, warnings: notes}
+	l := &loader{from: c.String("from"), strict: c.Bool("strict"), stdin: c.App.Reader, spool: spool, warnings: notes, jobs: jobs}
 	stderr := c.App.ErrWriter
 	// A line on the terminal while a long build runs (never in a pipe or
 	// a log, never with --quiet); cleared before anything else is printed.
