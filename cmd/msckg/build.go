@@ -38,6 +38,10 @@ A record that cannot be read is reported on standard error with its file,
 record number, line and the reason; the other records are still built and
 the exit status is 1. --strict stops at the first bad record instead.
 
+-j N reads up to N files at once and extracts N records at once (default:
+the number of cores); records are still taken in the order given, so the
+output and the messages are the same for any N.
+
 Memory stays flat on large inputs: records wait in a scratch file until
 their paper is written, and statements beyond --sort-memory are sorted in
 runs on disk, under TMPDIR (about 200 bytes per statement; removed at the
