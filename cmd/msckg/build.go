@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 
@@ -43,6 +44,10 @@ A record that cannot be read is reported on standard error with its file,
 record number, line and the reason; the other records are still built and
 the exit status is 1. --strict stops at the first bad record instead.
 
+-j N reads up to N files at once and extracts N records at once (default:
+the number of cores); records are still taken in the order given, so the
+output and the messages are the same for any N.
+
 Memory stays flat on large inputs: records wait in a scratch file until
 their paper is written, and statements beyond --sort-memory are sorted in
 runs on disk, under TMPDIR (about 200 bytes per statement; removed at the
@@ -60,6 +65,7 @@ Example:
 			&cli.BoolFlag{Name: "pair-links", Usage: "also write mkg:sharesAuthorWith between papers with an author in common and mkg:possiblySameAs between same-name people (for drawing tools; grows with the square of an author's output)"},
 			&cli.StringFlag{Name: "neo4j", Usage: "also write the property graph (--view) to the folder `DIR` for Neo4j: CSV files for neo4j-admin import, import.sh and load.cypher"},
 			&cli.StringFlag{Name: "view", Value: string(propgraph.Full), Usage: "`VIEW` the property-graph formats (GraphML, GEXF, Cytoscape JSON, DOT, --neo4j) draw: papers (papers, journals, trials), authors (co-authorship), evidence (paper → cohort/arm → intervention/outcome → spans, values in the labels) or full"},
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, DefaultText: "the number of cores", Usage: "read and extract on `N` goroutines (files and records in parallel; the output is the same for any N)"},
 			&cli.IntFlag{Name: "sort-memory", Value: export.DefaultMemoryBudget >> 20, Usage: "`MiB` of statements kept in memory; beyond that they are sorted on disk (TMPDIR)"},
 		},
 		Action: runBuild,
@@ -115,6 +121,12 @@ func runBuild(c *cli.Context) error {
 	if sortMemory < 1 {
 		return usagef("--sort-memory %d: give at least 1 (MiB)", sortMemory)
 	}
+	jobs := runtime.GOMAXPROCS(0)
+	if c.IsSet("jobs") {
+		if jobs = c.Int("jobs"); jobs < 1 {
+			return usagef("--jobs %d: give at least 1", jobs)
+		}
+	}
 	files, notes, err := expand(c.Args().Slice())
 	if err != nil {
 		return err
@@ -131,7 +143,7 @@ func runBuild(c *cli.Context) error {
 		return err
 	}
 	defer spool.Close()
-	l := &loader{from: c.String("from"), strict: c.Bool("strict"), stdin: c.App.Reader, spool: spool, warnings: notes}
+	l := &loader{from: c.String("from"), strict: c.Bool("strict"), stdin: c.App.Reader, spool: spool, warnings: notes, jobs: jobs}
 	stderr := c.App.ErrWriter
 	// A line on the terminal while a long build runs (never in a pipe or
 	// a log, never with --quiet); cleared before anything else is printed.

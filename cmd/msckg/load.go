@@ -46,6 +46,7 @@ type loader struct {
 	warnings []inputProblem
 	files    int
 	progress *progress // nil: no progress line (inspect, table, report)
+	jobs     int       // goroutines reading and extracting; 0 or 1: the caller's alone
 }
 
 var errStrict = errors.New("stopped at the first bad record (--strict)")
@@ -156,7 +157,13 @@ func walkFolder(dir string, open []os.FileInfo) (found []string, notes []inputPr
 }
 
 // load reads every file. It returns errStrict when --strict stopped it.
+// With jobs above 1 files are read and records extracted on that many
+// goroutines (parallel.go); the records still reach commit in file and
+// record order, so everything after reading is as with one.
 func (l *loader) load(files []string) error {
+	if l.jobs > 1 && len(files) > 0 {
+		return l.loadParallel(files, l.jobs)
+	}
 	for _, f := range files {
 		l.files++
 		if err := l.loadFile(f); err != nil {
@@ -174,21 +181,50 @@ func (l *loader) problem(p inputProblem) error {
 	return nil
 }
 
+// loadFile reads, extracts and commits one file's records in order.
 func (l *loader) loadFile(path string) (err error) {
+	l.readFile(path, func(it *item) bool {
+		if it.problem == nil {
+			it.prepare()
+		}
+		err = l.commit(it)
+		return err == nil
+	})
+	return err
+}
+
+// item is one thing reading a file gave, in the file's order: a record
+// (with, once prepared, its facts and warnings) or a problem.
+type item struct {
+	path    string
+	rec     mappings.Record
+	read    bool          // from the reader's sequence: counted by the progress line
+	problem *inputProblem // the record, or the rest of the file, could not be read
+	// Set by prepare:
+	in       graph.Input
+	warnings []inputProblem
+}
+
+// readFile yields the items of one file to emit until it returns false.
+// It touches nothing of the loader but its settings, so files may be
+// read on several goroutines at once.
+func (l *loader) readFile(path string, emit func(*item) bool) {
 	// A reader must never panic on input; if one does anyway, the file is
 	// reported as a problem and the other files are still built.
 	defer func() {
 		if v := recover(); v != nil {
-			err = l.problem(inputProblem{Path: path, Err: fmt.Errorf("internal error while reading (please report): %v", v)})
+			emit(&item{path: path, problem: &inputProblem{Path: path, Err: fmt.Errorf("internal error while reading (please report): %v", v)}})
 		}
 	}()
+	fail := func(p inputProblem) { emit(&item{path: path, problem: &p}) }
 	var r io.Reader
 	if path == "-" {
 		r = l.stdin
 	} else {
 		f, err := os.Open(path)
 		if err != nil {
-			return l.problem(inputProblem{Path: path, Err: err})
+			fail(inputProblem{Path: path, Err: err})
+			return
 		}
 		defer f.Close()
 		r = f
@@ -199,33 +235,68 @@ func (l *loader) loadFile(path string) (err error) {
 	format, rd, err := mappings.Open(r, l.from)
 	if err != nil {
 		if errors.Is(err, mappings.ErrUnknownFormat) {
-			return l.problem(inputProblem{Path: path, Record: 1, Line: 1, Err: err})
+			fail(inputProblem{Path: path, Record: 1, Line: 1, Err: err})
+			return
 		}
-		return l.problem(inputProblem{Path: path, Err: err})
+		fail(inputProblem{Path: path, Err: err})
+		return
 	}
 	for rec, err := range format.Read(rd) {
-		l.progress.record()
 		if err != nil {
 			var re *mappings.RecordError
 			if errors.As(err, &re) {
-				if perr := l.problem(inputProblem{Path: path, Record: re.Record, Line: re.Line, Err: re.Err}); perr != nil {
-					return perr
+				if !emit(&item{path: path, read: true, problem: &inputProblem{Path: path, Record: re.Record, Line: re.Line, Err: re.Err}}) {
+					return
 				}
 				continue
 			}
-			return l.problem(inputProblem{Path: path, Err: fmt.Errorf("reading %s: %w", format.Name, err)})
+			emit(&item{path: path, read: true, problem: &inputProblem{Path: path, Err: fmt.Errorf("reading %s: %w", format.Name, err)}})
+			return
 		}
-		for _, w := range append(rec.Warnings, graph.RepairIRIs(&rec)...) {
-			l.warnings = append(l.warnings, inputProblem{Path: path, Record: rec.Number, Line: rec.Line, Err: errors.New(w)})
+		if !emit(&item{path: path, read: true, rec: rec}) {
+			return
 		}
-		in := graph.Input{Path: path, Record: rec, Facts: graph.ExtractFacts(&rec)}
-		if l.spool != nil {
-			if in, err = l.spool.Put(in); err != nil {
-				return err // the disk, not the record: nothing more can be kept
-			}
-		}
-		l.inputs = append(l.inputs, in)
 	}
+}
+
+// prepare repairs and extracts a record read: the work on one record that
+// depends on nothing else, so workers may do it in any order.
+func (it *item) prepare() {
+	// Extraction must not panic either; if it does, the record is a
+	// problem and the others are still built.
+	defer func() {
+		if v := recover(); v != nil {
+			it.in, it.warnings = graph.Input{}, nil
+			it.problem = &inputProblem{Path: it.path, Record: it.rec.Number, Line: it.rec.Line, Err: fmt.Errorf("internal error while extracting (please report): %v", v)}
+		}
+	}()
+	rec := it.rec
+	for _, w := range append(rec.Warnings, graph.RepairIRIs(&rec)...) {
+		it.warnings = append(it.warnings, inputProblem{Path: it.path, Record: rec.Number, Line: rec.Line, Err: errors.New(w)})
+	}
+	it.in = graph.Input{Path: it.path, Record: rec, Facts: graph.ExtractFacts(&rec)}
+	it.rec = mappings.Record{}
+}
+
+// commit takes a prepared item into the loader. Items must come in file
+// and record order: problems, warnings, spool ids and inputs then are
+// the same whatever read them.
+func (l *loader) commit(it *item) error {
+	if it.read {
+		l.progress.record()
+	}
+	if it.problem != nil {
+		return l.problem(*it.problem)
+	}
+	l.warnings = append(l.warnings, it.warnings...)
+	in := it.in
+	if l.spool != nil {
+		var err error
+		if in, err = l.spool.Put(in); err != nil {
+			return err // the disk, not the record: nothing more can be kept
+		}
+	}
+	l.inputs = append(l.inputs, in)
 	return nil
 }
 
