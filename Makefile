@@ -28,7 +28,7 @@ vet:
 # a skip, not a pass); the exit status is go test's.
 test: jena vet
 	go build -o .cache/testsummary ./cmd/testsummary
-	go test -race -count=1 -json ./... | .cache/testsummary
+	go test -race -count=1 -timeout 45m -json ./... | .cache/testsummary
 
 bench:
 	go test -run '^$$' -bench . -benchmem ./...
