@@ -133,7 +133,7 @@ var PatternCategories = map[string]PatternValue{
 	"prior-cue": NoValue, "prior-lead": NoValue,
 	"design-case-report": DesignValue, "design-case-series": DesignValue, "design-cohort": DesignValue,
 	"design-review": DesignValue, "design-trial": DesignValue,
-	"named-time": NoValue, "refractory": NoValue, "cohort-noun": NoValue, "course-noun": NoValue,
+	"self-reference": NoValue, "named-time": NoValue, "refractory": NoValue, "cohort-noun": NoValue, "course-noun": NoValue,
 	"arm-allocation": NoValue, "co-therapy": NoValue, "event-cue": NoValue, "pregnant": NoValue,
 	"respectively": NoValue, "agent-source": AgentValue, "agent-tissue": AgentValue,
 	"finding": LabelValue, "finding-change": LabelValue, "negated-event": LabelValue,

@@ -16,16 +16,34 @@ var designRank = map[string]int{
 // described patients a case series, more than ten a cohort study. Hedged sentences ("Prospective
 // randomized clinical trials are needed") never count; nor do trial
 // registry ids alone, which a case report may cite.
+//
+// A cue the record points at itself with ("In this narrative review",
+// "The present multicenter clinical trial", patterns.tsv self-reference)
+// names its own design: it is read even in an Introduction, and it beats
+// every cue that does not, which may name the studies it reviews ("data
+// from five clinical trials ... and a case report") or cites.
 func (x *extraction) design(c *Cohort) *Design {
-	var best *Design
-	consider := func(iri, rule string, sp Span) {
+	var best, own *Design
+	consider := func(iri, rule string, f *field, si, tok0 int, sp Span) {
+		if earlierStudyBefore(f, si, tok0) {
+			return
+		}
+		if x.selfReference(f, si, tok0) {
+			if own == nil || designRank[iri] > designRank[own.IRI] {
+				own = &Design{IRI: iri, Rule: rule + "-self", Span: sp}
+			}
+			return
+		}
+		if !f.Ctx[si].factual() {
+			return
+		}
 		if best == nil || designRank[iri] > designRank[best.IRI] {
 			best = &Design{IRI: iri, Rule: rule, Span: sp}
 		}
 	}
 	for _, f := range []*field{x.title, x.abs} {
 		for si := range f.Sentences {
-			if !f.Ctx[si].factual() {
+			if f.Ctx[si].Hedged {
 				continue
 			}
 			s := f.Sentences[si]
@@ -35,16 +53,25 @@ func (x *extraction) design(c *Cohort) *Design {
 						continue
 					}
 					iri := ontology.MKG + h.Payloads[0]
-					consider(iri, cat, f.tokSpan(h.Tok0, h.Tok1))
+					consider(iri, cat, f, si, h.Tok0, f.tokSpan(h.Tok0, h.Tok1))
 				}
 			}
 		}
 	}
-	for _, fm := range x.factualMentions("design") {
-		if (fm.m.IRI() == ontology.Review && best != nil) || othersStudies(fm.f, fm.m.Tok1) {
-			continue
+	for _, f := range []*field{x.title, x.abs} {
+		for i := range f.Mentions {
+			m := &f.Mentions[i]
+			if m.Kind() != "design" || m.Negated || f.Ctx[m.Sent].Hedged || othersStudies(f, m.Tok1) {
+				continue
+			}
+			if m.IRI() == ontology.Review && best != nil && !x.selfReference(f, m.Sent, m.Tok0) {
+				continue
+			}
+			consider(m.IRI(), "design-term", f, m.Sent, m.Tok0, f.span(m.Start, m.End))
 		}
-		consider(fm.m.IRI(), "design-term", fm.f.span(fm.m.Start, fm.m.End))
+	}
+	if own != nil {
+		return own
 	}
 	if best != nil && best.IRI != ontology.Review {
 		return best
@@ -67,6 +94,44 @@ func (x *extraction) design(c *Cohort) *Design {
 		}
 	}
 	return best
+}
+
+// earlierStudy words make "our previous pilot trial" another study.
+var earlierStudy = map[string]bool{"previous": true, "prior": true, "earlier": true, "former": true, "last": true}
+
+// earlierStudyBefore: one of the three words before the cue at tok0 says
+// the study is an earlier one ("In our previous pilot trial").
+func earlierStudyBefore(f *field, si, tok0 int) bool {
+	for k := tok0 - 1; k >= f.Sentences[si].Tok0 && k >= tok0-3; k-- {
+		if earlierStudy[f.Tokens[k].Fold] {
+			return true
+		}
+	}
+	return false
+}
+
+// selfReference: the design cue at token tok0 of sentence si is the
+// record's own, pointed at with "this", "the present", "our" (patterns.tsv
+// self-reference) either inside the cue ("this review") or before it with
+// at most three describing words between ("The present multicenter
+// clinical trial", "this prospective, open-label study").
+func (x *extraction) selfReference(f *field, si, tok0 int) bool {
+	s := f.Sentences[si]
+	for _, h := range f.find(x.r, "self-reference", max(s.Tok0, tok0-4), min(s.Tok1, tok0+2)) {
+		if h.Tok0 > tok0 {
+			continue
+		}
+		between := true
+		for k := h.Tok1; k < tok0; k++ {
+			if countStops[f.Tokens[k].Fold] || earlierStudy[f.Tokens[k].Fold] {
+				between = false
+			}
+		}
+		if between {
+			return true
+		}
+	}
+	return false
 }
 
 // othersStudies: a design term in the plural ("Clinical Trials Based on

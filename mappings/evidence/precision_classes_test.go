@@ -261,3 +261,32 @@ func TestPlateletBoundIsNotACount(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnDesignNamedWithThis: the record names its own design with "this"
+// or "the present", in an Introduction too; the designs of the studies it
+// reviews or of a cohort-size guess do not override it.
+func TestOwnDesignNamedWithThis(t *testing.T) {
+	for _, c := range []struct {
+		src  string
+		in   Input
+		want string
+	}{
+		{"https://www.springermedizin.de/link?doi=10.1007/s00277-021-04590-1 (narrative review listing the studies it read)",
+			Input{Title: "Romiplostim in children with newly diagnosed or persistent primary immune thrombocytopenia",
+				Abstract: "In this narrative review, we evaluate the available evidence on the use of the TPO-RA romiplostim to treat children with newly diagnosed or persistent ITP and identify data from five clinical trials, five real-world studies, and a case report."},
+			ontology.Review},
+		{"https://www.springermedizin.de/link?doi=10.1186/ar4520 (own trial named in the Introduction)",
+			Input{Abstract: "Introduction\nThe present multicenter clinical trial was undertaken to assess the safety and efficacy of allogeneic UC MSC transplantation (MSCT) in patients with active and refractory SLE.\nMethods\nForty patients with active SLE were recruited from four clinical centers in China.",
+				Sections: nil},
+			ontology.ClinicalTrial},
+		{"(an earlier study of the same group is not this one)",
+			Input{Abstract: "In our previous pilot trial, MSCs were safe. Forty patients with active SLE were recruited from four clinical centers in China."},
+			ontology.CohortStudy},
+	} {
+		f := Extract(c.in)
+		checkSpans(t, c.in, f)
+		if f.Design == nil || f.Design.IRI != c.want {
+			t.Errorf("%s: design %+v, want %s\n%s", c.src, f.Design, c.want, explainText(f))
+		}
+	}
+}
