@@ -1,6 +1,8 @@
 package evidence
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/msckg/msckg/ontology"
@@ -280,6 +282,12 @@ func (x *extraction) courses(iv *Intervention, agent *ontology.LexiconEntry, spe
 				if x.ofOtherTherapy(f, s, j+l) {
 					break
 				}
+				if why := x.notPerPatient(f, s, k); why != "" {
+					x.candidates = append(x.candidates, Candidate{Kind: "courses", Rule: "courses-count-noun",
+						Value:  &Quantity{Value: strconv.Itoa(n), UnitText: f.tokSpan(k, j+l).Text, Span: f.tokSpan(k, j+l)},
+						Reason: why, Spans: []Span{f.tokSpan(k, j+l), f.sentenceSpan(s)}})
+					break
+				}
 				total += n
 				spans = append(spans, f.tokSpan(k, j+l))
 				break
@@ -295,6 +303,40 @@ func (x *extraction) courses(iv *Intervention, agent *ontology.LexiconEntry, spe
 		}
 	}
 }
+
+// notPerPatient says why the count of administrations at token k is not
+// the number of courses each patient had, or "": "76 patients receiving
+// over 190 infusions" is a bound (and a total over the group), "a total of
+// 190 infusions" a sum. A numbered group with a number of administrations
+// ("12 patients received 30 infusions") reads two ways, the total or each
+// patient's; "Both children received three sessions", "each", "every",
+// "per" and "all" say each patient's.
+func (x *extraction) notPerPatient(f *field, s *sentence, k int) string {
+	if k > s.Tok0 {
+		switch prev := f.Tokens[k-1].Fold; {
+		case approximate[prev]:
+			return fmt.Sprintf("%q is a bound, not a count of courses", f.tokSpan(k-1, k+1).Text)
+		case prev == "of" && k-2 >= s.Tok0 && f.Tokens[k-2].Fold == "total":
+			return "a total over the patients, not the courses each had"
+		}
+	}
+	for t := s.Tok0; t < s.Tok1; t++ {
+		switch f.Tokens[t].Fold {
+		case "each", "every", "per", "all":
+			return ""
+		}
+	}
+	for _, c := range countsIn(x.r, f, s) {
+		if c.N > 1 && !c.Part && c.Tok0 < k && f.Tokens[c.Tok0].Fold != "both" {
+			return fmt.Sprintf("%q and a count of administrations: the total or each patient's, the sentence does not say", f.tokSpan(c.Tok0, c.Tok1).Text)
+		}
+	}
+	return ""
+}
+
+// approximate words before a number make it a bound, not a count.
+var approximate = map[string]bool{"over": true, "than": true, "least": true, "about": true, "approximately": true,
+	"nearly": true, "almost": true, "around": true, "roughly": true, "up": true}
 
 // ofOtherTherapy: the tokens after a course noun are "of <drug>".
 func (x *extraction) ofOtherTherapy(f *field, s *sentence, k int) bool {

@@ -290,3 +290,32 @@ func TestOwnDesignNamedWithThis(t *testing.T) {
 		}
 	}
 }
+
+// TestCoursesNotEachPatients: a count of administrations is each patient's
+// number of courses only when nothing makes it a bound, a sum, or possibly
+// the total over a numbered group; it is then a candidate with the reason.
+func TestCoursesNotEachPatients(t *testing.T) {
+	for _, c := range []struct {
+		src     string
+		abs     string
+		courses int
+	}{
+		{"https://link.springer.com/doi/10.1007/s00277-023-05216-3 (a bound over the group)",
+			"Patients received weekly umbilical cord-derived MSC infusions. MSC was safe without acute or late adverse effects in 76 patients receiving over 190 infusions.", 0},
+		{"(a numbered group: total or each patient's)",
+			"Twelve patients received 30 infusions of umbilical cord MSCs.", 0},
+		{"(a sum)", "Twelve patients with ITP were treated. A total of 45 infusions of umbilical cord MSCs were given to the patients.", 0},
+		{"(each patient's)", "Twelve patients each received four infusions of umbilical cord MSCs.", 4},
+		{"https://www.cjcp.org (Both children: each child's)", "Both children received three sessions of UC-MSCs infusion.", 3},
+	} {
+		in := Input{Abstract: c.abs}
+		f := Extract(in)
+		checkSpans(t, in, f)
+		if len(f.Interventions) == 0 || f.Interventions[0].Courses != c.courses {
+			t.Errorf("%s: interventions %+v, want courses %d\n%s", c.src, f.Interventions, c.courses, explainText(f))
+		}
+		if c.courses == 0 && !hasCandidateKind(f, "courses", "") {
+			t.Errorf("%s: no courses candidate: %+v", c.src, f.Candidates)
+		}
+	}
+}
