@@ -1,6 +1,10 @@
 package evidence
 
-import "github.com/msckg/msckg/ontology"
+import (
+	"strings"
+
+	"github.com/msckg/msckg/ontology"
+)
 
 // eventVerbs follow a count of patients that had an event after treatment.
 var eventVerbs = map[string]bool{"died": true, "developed": true, "suffered": true, "experienced": true, "showed": true, "had": true}
@@ -51,6 +55,13 @@ func (x *extraction) events(f *field, s *sentence, add func(Outcome)) {
 			o.Timepoint = &tp
 			o.Spans = append(o.Spans, tp.Span)
 		}
+		// "Three and four patients experienced disease relapse at 9 months
+		// (12.5%) and 12 months (16.7%), respectively": the count is one of
+		// a list paired with times or events the rule does not pair.
+		if numeralListBefore(f, s, c.Tok0) || f.has(x.r, "respectively", s.Tok0, s.Tok1) {
+			x.demote(o, "one of counts listed in parallel (\"respectively\"): which event or time it goes with is not paired")
+			continue
+		}
 		add(o)
 	}
 }
@@ -68,4 +79,22 @@ func withinFirst(f *field, s *sentence, before int) (Quantity, bool) {
 		}
 	}
 	return Quantity{}, false
+}
+
+// numeralListBefore: the count at tok0 ends a list of bare numbers sharing
+// its noun ("Three and four patients", "2, 3 or 5 patients").
+func numeralListBefore(f *field, s *sentence, tok0 int) bool {
+	k := tok0 - 1
+	if k-1 < s.Tok0 {
+		return false
+	}
+	switch f.Tokens[k].Fold {
+	case "and", "or":
+		k--
+	}
+	if k >= tok0-1 && !strings.HasSuffix(strings.TrimSpace(runeSlice(f.Runes, f.Tokens[k].End, f.Tokens[tok0].Start)), ",") {
+		return false // no "and", "or" or comma between
+	}
+	_, ok := numberAt(f, k)
+	return ok
 }

@@ -345,6 +345,12 @@ func (x *extraction) followUpAndSurvival(f *field, s *sentence, types map[string
 		case pct != nil:
 			o.Value = pct
 			o.Spans = append(o.Spans, pct.Span)
+			// "92.5% (37 of 40 patients)": the share's patients, asserted
+			// only when both readings agree (vetOutcome).
+			if n, d, sp, ok := fractionBeside(f, qs, *pct); ok {
+				o.Patients, o.Total = intp(n), intp(d)
+				o.Spans = append(o.Spans, sp)
+			}
 			tp, ok := timeJustBefore(f, s, qs, sv[0])
 			if !ok {
 				// "Overall survival was 100% at 48 months"
@@ -470,14 +476,52 @@ func (x *extraction) namedTime(f *field, s *sentence, from, to int) (Span, bool)
 	return Span{}, false
 }
 
-// timeJustBefore finds "5-year" in "5-year overall survival".
+// fractionBeside reads the fraction written with a percentage: "44.4%
+// (8/18)" (one quantity) or "92.5% (37 of 40 patients)", the two counts
+// in brackets right after it with "of" between.
+func fractionBeside(f *field, qs []Quantity, pct Quantity) (n, d int, sp Span, ok bool) {
+	if pct.Numerator != "" {
+		n, err1 := strconv.Atoi(pct.Numerator)
+		d, err2 := strconv.Atoi(pct.Denominator)
+		return n, d, pct.Span, err1 == nil && err2 == nil && d > 0
+	}
+	for i := range qs {
+		if qs[i].Span != pct.Span || i+2 >= len(qs) {
+			continue
+		}
+		a, b := qs[i+1], qs[i+2]
+		if a.Unit != "" || b.Unit != "" || runeSlice(f.Runes, pct.Span.End, a.Span.Start) != " (" ||
+			strings.TrimSpace(runeSlice(f.Runes, a.Span.End, b.Span.Start)) != "of" {
+			return 0, 0, Span{}, false
+		}
+		n, err1 := strconv.Atoi(a.Value)
+		d, err2 := strconv.Atoi(b.Value)
+		return n, d, f.span(a.Span.Start, b.Span.End), err1 == nil && err2 == nil && d > 0
+	}
+	return 0, 0, Span{}, false
+}
+
+// timeJustBefore finds "5-year" in "5-year overall survival" and in
+// "5-year relapse-free survival": the time, then at most three describing
+// words of the same noun phrase (no article, preposition or clause break).
 func timeJustBefore(f *field, s *sentence, qs []Quantity, m *mention) (Quantity, bool) {
 	for _, q := range qs {
 		if !isTimeUnit(q.Unit) || q.Value == "" || q.Span.End > m.Start {
 			continue
 		}
-		if k := tokenBefore(f, s, m.Start); k >= 0 && f.Tokens[k].End <= q.Span.End {
-			return q, true
+		k := tokenBefore(f, s, m.Start)
+		for steps := 0; k >= s.Tok0 && steps <= 3; steps++ {
+			t := f.Tokens[k]
+			if t.End <= q.Span.End {
+				if t.End > q.Span.Start {
+					return q, true
+				}
+				break
+			}
+			if countStops[t.Fold] || isDigits(t.Text) || clauseBreakBefore(f, k+1) {
+				break
+			}
+			k--
 		}
 	}
 	return Quantity{}, false

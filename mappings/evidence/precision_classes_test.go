@@ -319,3 +319,76 @@ func TestCoursesNotEachPatients(t *testing.T) {
 		}
 	}
 }
+
+// TestSurvivalFrame: a survival share is asserted with what the sentence
+// gives of its frame: the patients of "92.5% (37 of 40 patients)" when the
+// two readings agree, the time of "5-year relapse-free survival"; a
+// fraction that disagrees with the share demotes it.
+func TestSurvivalFrame(t *testing.T) {
+	for _, c := range []struct {
+		src      string
+		abs      string
+		patients int // 0: none asserted
+		time     string
+		asserted bool
+	}{
+		{"https://www.springermedizin.de/link?doi=10.1186/ar4520", "Forty patients with active SLE were recruited. The overall survival rate was 92.5% (37 of 40 patients).", 37, "", true},
+		{"(the two readings disagree)", "Forty patients with active SLE were recruited. The overall survival rate was 92.5% (30 of 40 patients).", 0, "", false},
+		{"https://www.scilit.net/publications/f565cf49fd85f1b93e528a40eaf5ba2f", "Among 140 adult patients with ITP who had therapeutic splenectomy at our institution, most responded. The 5-year relapse-free survival was 75%; all but three relapses occurred within 2 years of splenectomy.", 0, "5 a", true},
+		{"(a time of another clause)", "Forty patients were treated for 2 years, the overall survival was 75%.", 0, "", true},
+	} {
+		in := Input{Abstract: c.abs}
+		f := Extract(in)
+		checkSpans(t, in, f)
+		var sv *Outcome
+		for i := range f.Outcomes {
+			if f.Outcomes[i].Type == ontology.Survival {
+				sv = &f.Outcomes[i]
+			}
+		}
+		if (sv != nil) != c.asserted {
+			t.Errorf("%s: survival asserted %v, want %v\n%s", c.src, sv != nil, c.asserted, explainText(f))
+			continue
+		}
+		if sv == nil {
+			continue
+		}
+		if got := 0; sv.Patients != nil {
+			got = *sv.Patients
+			if got != c.patients {
+				t.Errorf("%s: patients %d, want %d", c.src, got, c.patients)
+			}
+		} else if c.patients != 0 {
+			t.Errorf("%s: no patients, want %d", c.src, c.patients)
+		}
+		got := ""
+		if sv.Timepoint != nil {
+			got = sv.Timepoint.Value + " " + sv.Timepoint.Unit
+		}
+		if got != c.time {
+			t.Errorf("%s: timepoint %q, want %q\n%s", c.src, got, c.time, explainText(f))
+		}
+	}
+}
+
+// TestCountsListedInParallel: "Three and four patients experienced disease
+// relapse at 9 months (12.5%) and 12 months (16.7%), respectively" pairs
+// each count with a time; the event rule does not pair them, so neither
+// count is asserted as the patients of the relapse.
+func TestCountsListedInParallel(t *testing.T) {
+	in := Input{Abstract: "Forty patients with active SLE were recruited. Three and four patients experienced disease relapse at 9 months (12.5%) and 12 months (16.7%) of follow-up, respectively, after a prior clinical response. Four patients died."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	var got []int
+	for _, o := range f.Outcomes {
+		if o.Type == ontology.OtherOutcome && o.Patients != nil {
+			got = append(got, *o.Patients)
+		}
+	}
+	if len(got) != 1 || got[0] != 4 {
+		t.Errorf("event counts %v, want only the 4 deaths\n%s", got, explainText(f))
+	}
+	if !hasCandidateKind(f, "outcome", "") {
+		t.Errorf("no outcome candidate: %+v", f.Candidates)
+	}
+}
