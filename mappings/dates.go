@@ -3,6 +3,7 @@ package mappings
 import (
 	"regexp"
 	"strconv"
+	"strings"
 )
 
 var datePattern = regexp.MustCompile(`^\s*(\d{4})(?:\s*[-/.]\s*(\d{1,2})?(?:\s*[-/.]\s*(\d{1,2})?)?)?`)
@@ -58,4 +59,26 @@ func (d Date) precision() int {
 		return 2
 	}
 	return 3
+}
+
+// monthNames maps English month abbreviations to 1–12 (MonthNumber).
+var monthNames = map[string]int{
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+	"jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+func monthNumber(s string) int {
+	s = strings.ToLower(s)
+	if m, ok := monthNames[s]; ok {
+		return m
+	}
+	if len(s) > 3 {
+		for _, full := range []string{"january", "february", "march", "april", "may", "june", "july",
+			"august", "september", "october", "november", "december"} {
+			if s == full {
+				return monthNames[full[:3]]
+			}
+		}
+	}
+	return 0
 }

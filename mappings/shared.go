@@ -137,3 +137,13 @@ func AppendOnce(list []string, s string) []string { return appendOnce(list, s) }
 // Precision orders dates by how much they say: 0 none, 1 year, 2 month,
 // 3 day.
 func (d Date) Precision() int { return d.precision() }
+
+// AbstractLabels lists the section labels of structured abstracts
+// (tables/abstract-labels.txt, each also in capitals), longest first so
+// that "Case presentation" wins over a shorter label. The slice is shared:
+// callers must not change it.
+func AbstractLabels() []string { return abstractLabels() }
+
+// IsNameParticle reports a lower-case word that belongs to the family
+// name it precedes ("van", "de", "bin"), as ParseName treats it.
+func IsNameParticle(w string) bool { return particles[w] }

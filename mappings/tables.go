@@ -24,19 +24,9 @@ type tableSpec struct {
 
 var tableSpecs = map[string]tableSpec{
 	"abstract-labels.txt":       {columns: 1},
-	"boilerplate.tsv":           {columns: 2},
 	"han-compound-surnames.txt": {columns: 1},
 	"languages.tsv":             {columns: 2},
-	"vufind-solr.tsv": {columns: 2, values: map[int][]string{1: strings.Fields(`abstract author author-facet
-		collection date doi issn issue journal language page-start publisher role spelling title
-		title-full title-short topic url volume ignore`)}},
-	"page-labels.tsv": {columns: 3, values: map[int][]string{
-		0: strings.Fields(`title authors abstract date doi issue journal keywords language pages pmcid
-			pmid publisher stop trial volume history official phase registration registryid status
-			studytype url ignore`),
-		2: {"colon", "space", "separator"}}},
-	"page-boilerplate.tsv": {columns: 2, values: map[int][]string{0: {"prefix", "line", "contains", "trim", "list"}}},
-	"surnames.tsv":         {columns: 3, values: map[int][]string{2: {"family", "also-given", "weak"}}},
+	"surnames.tsv":              {columns: 3, values: map[int][]string{2: {"family", "also-given", "weak"}}},
 }
 
 // parseTable reads the rows of one embedded table and checks each
@@ -147,24 +137,3 @@ var abstractLabels = sync.OnceValue(func() []string {
 	slices.SortStableFunc(out, func(a, b string) int { return len(b) - len(a) })
 	return out
 })
-
-// boilerplate lists, per format, the starts of lines a page prints around
-// the record (tables/boilerplate.tsv).
-var boilerplate = sync.OnceValue(func() map[string][]string {
-	m := map[string][]string{}
-	for _, r := range readTable("boilerplate.tsv") {
-		m[r[0]] = append(m[r[0]], r[1])
-	}
-	return m
-})
-
-// isBoilerplate reports whether a page line is known page furniture of format.
-func isBoilerplate(format, line string) bool {
-	line = strings.TrimSpace(line)
-	for _, p := range boilerplate()[format] {
-		if strings.HasPrefix(line, p) {
-			return true
-		}
-	}
-	return false
-}

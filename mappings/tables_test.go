@@ -23,9 +23,6 @@ func TestTablesLoad(t *testing.T) {
 func TestTableErrors(t *testing.T) {
 	for _, c := range []struct{ name, table, data, want string }{
 		{"too many columns", "languages.tsv", "english\ten\textra\n", "tables/languages.tsv:1: want 2"},
-		{"unknown page label field", "page-labels.tsv", "titel\tTitle\tcolon\n", `tables/page-labels.tsv:1: unknown value "titel" in column 1`},
-		{"unknown separator", "page-labels.tsv", "title\tTitle\tcomma\n", `unknown value "comma" in column 3`},
-		{"unknown furniture kind", "page-boilerplate.tsv", "prefx\tSkip to content\n", `tables/page-boilerplate.tsv:1: unknown value "prefx"`},
 		{"unknown surname use", "surnames.tsv", "zh\tZhang\tfamily\nzh\tWang\tfamilly\n", `tables/surnames.tsv:2: unknown value "familly"`},
 		{"table without spec", "new.tsv", "a\tb\n", "tables/new.tsv: no spec"},
 	} {

@@ -325,16 +325,6 @@ func setOnce(field *string, v string) {
 	}
 }
 
-// containsString reports whether list holds s (the page readers use it).
-func containsString(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
-}
-
 var orcidPattern = regexp.MustCompile(`(\d{4}-\d{4}-\d{4}-\d{3}[\dX])`)
 
 // ORCIDIn returns the bare ORCID iD of "https://orcid.org/0000-…" or

@@ -3,18 +3,22 @@
 package all
 
 import (
-	_ "github.com/msckg/msckg/mappings"
 	_ "github.com/msckg/msckg/mappings/bibtex"
 	_ "github.com/msckg/msckg/mappings/crossref"
 	_ "github.com/msckg/msckg/mappings/csljson"
 	_ "github.com/msckg/msckg/mappings/ctgov"
 	_ "github.com/msckg/msckg/mappings/endnote"
 	_ "github.com/msckg/msckg/mappings/jats"
+	_ "github.com/msckg/msckg/mappings/labelledpage"
 	_ "github.com/msckg/msckg/mappings/medline"
 	_ "github.com/msckg/msckg/mappings/openalex"
 	_ "github.com/msckg/msckg/mappings/pubmed"
 	_ "github.com/msckg/msckg/mappings/ris"
 	_ "github.com/msckg/msckg/mappings/s2api"
+	_ "github.com/msckg/msckg/mappings/s2page"
 	_ "github.com/msckg/msckg/mappings/scopus"
+	_ "github.com/msckg/msckg/mappings/vufind"
 	_ "github.com/msckg/msckg/mappings/wos"
+	_ "github.com/msckg/msckg/mappings/wprim"
+	_ "github.com/msckg/msckg/mappings/zendy"
 )

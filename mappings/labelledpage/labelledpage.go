@@ -1,4 +1,11 @@
-package mappings
+// Package labelledpage reads the labelled-page fallback: any web page
+// copied as text, when no site-specific reader claims it. Fields come from
+// labels (page-labels.tsv) and from shapes (a title-cased first line, a
+// name list, a citation line); every field found by shape is listed in
+// Record.Guessed with its rule. Navigation, paywall and cookie text
+// (page-boilerplate.tsv) is dropped, and whether what is left is a record
+// is decided by the rule every page reader shares (page.IsRecord).
+package labelledpage
 
 import (
 	"bytes"
@@ -7,13 +14,17 @@ import (
 	"io"
 	"iter"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/msckg/msckg/mappings"
+	"github.com/msckg/msckg/mappings/page"
 )
 
 func init() {
-	Register(Format{
+	mappings.Register(mappings.Format{
 		Name:  "labelled-page",
 		Rank:  90,
 		Title: "Any web page copied as text (fallback: fields found by labels and shape, guesses recorded)",
@@ -123,20 +134,24 @@ func isPageText(b []byte) bool {
 	return bad*100 <= n
 }
 
-func readLabelledPage(r io.Reader) iter.Seq2[Record, error] {
-	return func(yield func(Record, error) bool) {
-		data, err := io.ReadAll(io.LimitReader(r, maxPage+1))
-		if err != nil {
-			yield(Record{}, fmt.Errorf("labelled-page: %w", err))
+func readLabelledPage(r io.Reader) iter.Seq2[mappings.Record, error] {
+	return func(yield func(mappings.Record, error) bool) {
+		if _, err := loadTables(); err != nil {
+			yield(mappings.Record{}, err) // a broken table would read pages wrongly
 			return
 		}
-		if len(data) > maxPage {
-			yield(Record{}, fmt.Errorf("labelled-page: input larger than %d bytes is not one page", maxPage))
+		data, err := io.ReadAll(io.LimitReader(r, page.MaxSize+1))
+		if err != nil {
+			yield(mappings.Record{}, fmt.Errorf("labelled-page: %w", err))
+			return
+		}
+		if len(data) > page.MaxSize {
+			yield(mappings.Record{}, fmt.Errorf("labelled-page: input larger than %d bytes is not one page", page.MaxSize))
 			return
 		}
 		rec, err := parseLabelledPage(data)
 		if err != nil {
-			yield(Record{}, &RecordError{Record: 1, Line: 1, Err: err})
+			yield(mappings.Record{}, &mappings.RecordError{Record: 1, Line: 1, Err: err})
 			return
 		}
 		rec.Format, rec.Number, rec.Line, rec.Raw = "labelled-page", 1, 1, data
@@ -147,25 +162,25 @@ func readLabelledPage(r io.Reader) iter.Seq2[Record, error] {
 // parseLabelledPage finds a record on a page: first what labels name,
 // then what shapes suggest. Every field found by shape alone is listed
 // in Record.Guessed with the rule that found it.
-func parseLabelledPage(data []byte) (Record, error) {
+func parseLabelledPage(data []byte) (mappings.Record, error) {
 	rec, err := labelledPageFields(data)
 	if err != nil {
-		return Record{}, err
+		return mappings.Record{}, err
 	}
-	if err := pageIsRecord(&rec); err != nil {
-		return Record{}, err
+	if err := page.IsRecord(&rec); err != nil {
+		return mappings.Record{}, err
 	}
 	return rec, nil
 }
 
 // labelledPageFields finds every field a page gives, before the rule of
-// pageIsRecord decides whether they make a record.
-func labelledPageFields(data []byte) (Record, error) {
+// page.IsRecord decides whether they make a record.
+func labelledPageFields(data []byte) (mappings.Record, error) {
 	if !isPageText(data) {
 		if len(bytes.TrimSpace(data)) == 0 {
-			return Record{}, errNoTitleOrAbstract
+			return mappings.Record{}, errNoTitleOrAbstract
 		}
-		return Record{}, errNotText
+		return mappings.Record{}, errNotText
 	}
 	text := strings.ToValidUTF8(string(bytes.TrimPrefix(data, []byte("\ufeff"))), "\uFFFD")
 	lines := splitPageLines(text)
@@ -176,7 +191,7 @@ func labelledPageFields(data []byte) (Record, error) {
 			break
 		}
 	}
-	var rec Record
+	var rec mappings.Record
 	guess := func(field, rule string) {
 		if rec.Guessed == nil {
 			rec.Guessed = map[string]string{}
@@ -198,7 +213,7 @@ func labelledPageFields(data []byte) (Record, error) {
 				guess(f.id, "page-address")
 			}
 		}
-		addURL(&rec, addr)
+		mappings.AddURL(&rec, addr)
 	}
 
 	abs, found := findPageAbstract(lines, stop)
@@ -253,20 +268,15 @@ func labelledPageFields(data []byte) (Record, error) {
 	}
 	rec.Trial = pageTrial(reg, addressTrial, &rec)
 	if rec.Title == "" && rec.Abstract.Text == "" {
-		return Record{}, errNoTitleOrAbstract
+		return mappings.Record{}, errNoTitleOrAbstract
 	}
 	if rec.Trial == nil && reg.fields >= 2 {
-		rec.Guessed = addGuess(rec.Guessed, "kind", "registration-fields-without-id")
-	} else if rec.Title != "" && found && abs.rule == "" && isAbstractLabel(abs.label) && utf8.RuneCountInString(rec.Abstract.Text) >= minLabelledAbstract {
-		rec.Guessed = addGuess(rec.Guessed, "kind", "title-and-abstract")
+		rec.Guessed = addGuess(rec.Guessed, "kind", page.KindRegistrationWithoutID)
+	} else if rec.Title != "" && found && abs.rule == "" && isAbstractLabel(abs.label) && utf8.RuneCountInString(rec.Abstract.Text) >= page.MinLabelledAbstract {
+		rec.Guessed = addGuess(rec.Guessed, "kind", page.KindTitleAndAbstract)
 	}
 	return rec, nil
 }
-
-// minLabelledAbstract is the least text, in characters, under an
-// "Abstract" label that makes a titled page a paper with nothing else to
-// identify it: a real abstract runs to a paragraph or more.
-const minLabelledAbstract = 400
 
 // isAbstractLabel reports the word "Abstract" in one of its languages.
 // A "Summary" is not enough: registries, slide decks and drug leaflets
@@ -287,40 +297,10 @@ func addGuess(m map[string]string, field, rule string) map[string]string {
 	return m
 }
 
-// pageIsRecord says whether what a page gave is a bibliographic record:
-// a title and at least one of authors, an identifier (DOI, PMID, PMCID),
-// a journal and a year, or an abstract under an "Abstract" label; or,
-// without a title, an identifier and an abstract. Anything less could be any text with a first
-// line, and the fallback never invents a paper from it.
-func pageIsRecord(rec *Record) error {
-	switch {
-	case rec.Title == "" && (rec.DOI != "" || rec.PMID != "" || rec.PMCID != "") &&
-		utf8.RuneCountInString(rec.Abstract.Text) >= minLabelledAbstract:
-		// The identifier names the paper and the abstract shows the page
-		// is its own: kept untitled, as every reader's untitled records
-		// are (untitledPolicy records the gap).
-		return nil
-	case rec.Title == "":
-		return fmt.Errorf("%w: a page without a title", ErrUnknownFormat)
-	case rec.Trial != nil:
-		return nil // a registration with its registry id
-	case rec.Guessed["kind"] == "registration-fields-without-id":
-		return errTrialWithoutID
-	case len(rec.Authors) > 0, rec.DOI != "", rec.PMID != "", rec.PMCID != "",
-		rec.Journal.Title != "" && rec.Issued.Year != 0:
-		return nil
-	case rec.Guessed["kind"] == "title-and-abstract":
-		// A title above a paragraph labelled "Abstract": an abstract page
-		// that prints no byline (aggregators, catalogues, meeting sites).
-		return nil
-	}
-	return fmt.Errorf("%w: a page with a title but no authors, no DOI, PMID or PMCID, and no journal and year", ErrUnknownFormat)
-}
-
 // labelled reads the fields that labels name. A label with nothing after
 // it takes the next line of text. What registry labels say is returned
 // apart: it makes a Trial only when there is enough of it.
-func labelled(lines []pageLine, stop int, rec *Record) pageRegistration {
+func labelled(lines []pageLine, stop int, rec *mappings.Record) pageRegistration {
 	var reg pageRegistration
 	for i := 0; i < stop; i++ {
 		l := lines[i]
@@ -342,7 +322,7 @@ func labelled(lines []pageLine, stop int, rec *Record) pageRegistration {
 			if k := nextText(lines, j+1, stop); k < stop && pageText(lines[k]) {
 				if m := volIssPage.FindStringSubmatch(lines[k].text); m != nil {
 					rec.Volume, rec.Issue = m[1], m[2]
-					rec.PageStart, rec.PageEnd = SplitPages(m[3])
+					rec.PageStart, rec.PageEnd = mappings.SplitPages(m[3])
 					lines[k].used = true
 				}
 			}
@@ -350,10 +330,10 @@ func labelled(lines []pageLine, stop int, rec *Record) pageRegistration {
 		switch l.field {
 		case "title":
 			if !looksLikeAddress(v) {
-				setOnce(&rec.Title, titleText(v))
+				mappings.SetOnce(&rec.Title, titleText(v))
 			}
 		case "official":
-			setOnce(&reg.official, v)
+			mappings.SetOnce(&reg.official, v)
 		case "authors":
 			if len(rec.Authors) == 0 {
 				rec.Authors = pageNames(v)
@@ -364,7 +344,7 @@ func labelled(lines []pageLine, stop int, rec *Record) pageRegistration {
 			}
 		case "publisher":
 			if !looksLikeAddress(v) {
-				setOnce(&rec.Publisher, v)
+				mappings.SetOnce(&rec.Publisher, v)
 			}
 		case "registryid":
 			if ids := pageTrialIDs(v); len(ids) > 0 && reg.id == "" {
@@ -378,26 +358,26 @@ func labelled(lines []pageLine, stop int, rec *Record) pageRegistration {
 				rec.Issued = d
 			}
 		case "doi":
-			setOnce(&rec.DOI, doiInLine(v))
+			mappings.SetOnce(&rec.DOI, doiInLine(v))
 		case "pmid":
 			if f := strings.Fields(v); rec.PMID == "" && len(f) > 0 {
-				rec.PMID = NormalizePMID(f[0])
+				rec.PMID = mappings.NormalizePMID(f[0])
 			}
 		case "pmcid":
 			if f := strings.Fields(v); rec.PMCID == "" && len(f) > 0 {
-				rec.PMCID = NormalizePMCID(f[0])
+				rec.PMCID = mappings.NormalizePMCID(f[0])
 			}
 		case "language":
-			if items := splitList(v, ",;"); rec.Language == "" && len(items) > 0 {
-				rec.Language = LanguageCode(items[0])
+			if items := mappings.SplitList(v, ",;"); rec.Language == "" && len(items) > 0 {
+				rec.Language = mappings.LanguageCode(items[0])
 			}
 		case "volume":
-			setOnce(&rec.Volume, v)
+			mappings.SetOnce(&rec.Volume, v)
 		case "issue":
-			setOnce(&rec.Issue, v)
+			mappings.SetOnce(&rec.Issue, v)
 		case "pages":
 			if rec.PageStart == "" {
-				rec.PageStart, rec.PageEnd = SplitPages(v)
+				rec.PageStart, rec.PageEnd = mappings.SplitPages(v)
 			}
 		case "keywords":
 			if len(rec.Keywords) == 0 {
@@ -415,7 +395,7 @@ func labelled(lines []pageLine, stop int, rec *Record) pageRegistration {
 // Identifiers are looked for only up to the end of the abstract: below
 // it a page lists other papers (related articles, references, a table
 // of contents), whose identifiers would join this record to them.
-func shapes(lines []pageLine, absStart, stop int, rec *Record, guess func(field, rule string)) {
+func shapes(lines []pageLine, absStart, stop int, rec *mappings.Record, guess func(field, rule string)) {
 	for i := 0; i < absStart; i++ {
 		l := lines[i]
 		if l.blank || l.furn {
@@ -450,20 +430,20 @@ func shapes(lines []pageLine, absStart, stop int, rec *Record, guess func(field,
 		}
 		if rec.PMID == "" {
 			if m := pmidInPage.FindStringSubmatch(l.text); m != nil {
-				rec.PMID = NormalizePMID(m[1])
+				rec.PMID = mappings.NormalizePMID(m[1])
 				had[1] = rec.PMID != "" // printed with its label
 			}
 		}
 		if rec.PMCID == "" {
 			if m := pmcidInPage.FindStringSubmatch(l.text); m != nil {
-				rec.PMCID = NormalizePMCID(m[1])
+				rec.PMCID = mappings.NormalizePMCID(m[1])
 				had[2] = rec.PMCID != ""
 			}
 		}
 		for _, u := range urlInPage.FindAllString(l.text, -1) {
 			u = strings.TrimRight(u, ".,;)")
-			if ids := IDsFromURL(u); ids != (IDs{}) {
-				addURL(rec, u)
+			if ids := mappings.IDsFromURL(u); ids != (mappings.IDs{}) {
+				mappings.AddURL(rec, u)
 			}
 		}
 		if rec.DOI == "" {
@@ -554,7 +534,7 @@ func wrappedTitle(lines []pageLine, i, limit int) bool {
 // ("1192 Efficacy and Safety of …").
 func titleText(s string) string {
 	f := strings.Fields(s)
-	if len(f) > 3 && isDigits(f[0]) && len(f[0]) <= 5 {
+	if len(f) > 3 && mappings.IsDigits(f[0]) && len(f[0]) <= 5 {
 		if r, _ := utf8.DecodeRuneInString(f[1]); unicode.IsUpper(r) {
 			return strings.Join(f[1:], " ")
 		}
@@ -605,14 +585,14 @@ func titleLike(s string) bool {
 func abstractSentence(s string) bool {
 	if i := strings.IndexAny(s, ":："); i > 0 {
 		head := strings.TrimSpace(s[:i])
-		for _, lab := range abstractLabels() {
+		for _, lab := range mappings.AbstractLabels() {
 			if strings.EqualFold(head, lab) || strings.HasPrefix(strings.ToLower(head), strings.ToLower(lab)+" ") && len(strings.Fields(head)) <= 3 {
 				return true
 			}
 		}
 	}
 	if f := strings.Fields(s); len(f) > 1 {
-		for _, lab := range abstractLabels() {
+		for _, lab := range mappings.AbstractLabels() {
 			if f[0] == lab && lab == strings.ToUpper(lab) && len(lab) >= 4 {
 				return true
 			}
@@ -651,11 +631,11 @@ func isAffiliation(s string) bool {
 // of a page without one), for a line that is a list of names. A line
 // that starts with names and goes on with an affiliation may be followed
 // by more such lines.
-func nameListAfter(lines []pageLine, titleAt, limit int) []Author {
+func nameListAfter(lines []pageLine, titleAt, limit int) []mappings.Author {
 	if names := bulletedNames(lines, titleAt, limit); len(names) >= 2 {
 		return names
 	}
-	var out []Author
+	var out []mappings.Author
 	seen := 0
 	endsList := false // the last line of names ended with a comma: the list goes on
 	for i := titleAt + 1; i < limit && seen < 8; i++ {
@@ -688,7 +668,7 @@ func nameListAfter(lines []pageLine, titleAt, limit int) []Author {
 // ("ZHANG Aijun LIU Qinqin PU Ting"): Chinese journals print their English
 // block (title, authors, abstract) after the Chinese one, below the
 // Chinese abstract, and the shape is too particular to be anything else.
-func capitalFamilyLine(lines []pageLine, stop int) []Author {
+func capitalFamilyLine(lines []pageLine, stop int) []mappings.Author {
 	for i := 0; i < stop; i++ {
 		// An author line is short and has a capitals-then-capitalised pair:
 		// checked first, so long paragraphs cost one scan.
@@ -718,7 +698,7 @@ var shortCitation = regexp.MustCompile(`^([^.]+(?:\.[^.A-Z][^.]*)*?)\.\s+([A-Z][
 // pubmedShortCitation fills the authors, journal and year a short
 // citation line gives, where nothing else gave them. Every item before
 // the journal must be a name (or "et al").
-func pubmedShortCitation(lines []pageLine, limit int, rec *Record, guess func(field, rule string)) {
+func pubmedShortCitation(lines []pageLine, limit int, rec *mappings.Record, guess func(field, rule string)) {
 	for i := 0; i < limit; i++ {
 		if !pageText(lines[i]) {
 			continue
@@ -744,7 +724,7 @@ func pubmedShortCitation(lines []pageLine, limit int, rec *Record, guess func(fi
 			if d, ok := looseDate(strings.TrimRight(lines[i].text[strings.LastIndex(lines[i].text, m[3]):], ".")); ok {
 				rec.Issued = d
 			} else {
-				rec.Issued, _ = ParseDate(m[3])
+				rec.Issued, _ = mappings.ParseDate(m[3])
 			}
 			guess("date", "short-citation")
 		}
@@ -755,8 +735,8 @@ func pubmedShortCitation(lines []pageLine, limit int, rec *Record, guess func(fi
 // bulletedNames reads an author list printed one name per list item
 // ("• Xiao-Hong Li," then its "Affiliation …" line, PLOS and Springer):
 // the first list items after the title, each exactly one name.
-func bulletedNames(lines []pageLine, titleAt, limit int) []Author {
-	var out []Author
+func bulletedNames(lines []pageLine, titleAt, limit int) []mappings.Author {
+	var out []mappings.Author
 	for i := titleAt + 1; i < limit; i++ {
 		l := lines[i]
 		if l.blank || l.furn {
@@ -796,17 +776,17 @@ func countItems(s string) int {
 // Chinese or Japanese list has neither.
 func pageKeywords(v string) []string {
 	if strings.ContainsAny(v, ";,；，、") {
-		return splitList(v, ";,；，、")
+		return mappings.SplitList(v, ";,；，、")
 	}
 	if hanCount(v) > 0 {
 		return strings.Fields(v)
 	}
-	return splitList(v, ";")
+	return mappings.SplitList(v, ";")
 }
 
-func addTrialIDs(rec *Record, s string) {
+func addTrialIDs(rec *mappings.Record, s string) {
 	for _, id := range pageTrialIDs(s) {
-		if !containsString(rec.TrialIDs, id) {
+		if !slices.Contains(rec.TrialIDs, id) {
 			rec.TrialIDs = append(rec.TrialIDs, id)
 		}
 	}

@@ -1,8 +1,10 @@
-package mappings
+package labelledpage
 
 import (
-	"fmt"
+	"slices"
 	"strings"
+
+	"github.com/msckg/msckg/mappings"
 )
 
 // pageRegistration is what a page's registry labels said.
@@ -37,7 +39,7 @@ func registryOf(id string) string {
 // registration has (recruitment status, study type, phase, enrolment,
 // eligibility, sponsor, conditions, registration dates). A paper citing
 // its trial ("Trial registration: NCT…") has the id but not the fields.
-func pageTrial(reg pageRegistration, addressTrial string, rec *Record) *TrialRecord {
+func pageTrial(reg pageRegistration, addressTrial string, rec *mappings.Record) *mappings.TrialRecord {
 	id := reg.id
 	if id == "" {
 		id = addressTrial
@@ -49,7 +51,7 @@ func pageTrial(reg pageRegistration, addressTrial string, rec *Record) *TrialRec
 	// prints them in the site's words and as of the day it was copied, and
 	// beside the registry's own record of the same trial they would state
 	// a second status (the ontology allows one).
-	tr := &TrialRecord{ID: id, Registry: registryOf(id), Title: rec.Title, OfficialTitle: reg.official}
+	tr := &mappings.TrialRecord{ID: id, Registry: registryOf(id), Title: rec.Title, OfficialTitle: reg.official}
 	if len(rec.URLs) > 0 {
 		tr.URL = rec.URLs[0]
 	}
@@ -58,12 +60,8 @@ func pageTrial(reg pageRegistration, addressTrial string, rec *Record) *TrialRec
 			tr.SecondaryIDs = append(tr.SecondaryIDs, other)
 		}
 	}
-	if !containsString(rec.TrialIDs, id) {
+	if !slices.Contains(rec.TrialIDs, id) {
 		rec.TrialIDs = append([]string{id}, rec.TrialIDs...)
 	}
 	return tr
 }
-
-// errTrialWithoutID: a page that describes a study the way registries do
-// but names no registry id, so no Trial node can be made for it.
-var errTrialWithoutID = fmt.Errorf("%w: a trial description without a registry id", ErrUnknownFormat)

@@ -1,21 +1,27 @@
-package mappings
+// Package wprim reads WPRIM-style labelled abstract pages ("- Author:",
+// "- MeSH:", "- From:"), tying each author to the affiliations their
+// markers point to.
+package wprim
 
 import (
 	"bytes"
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/msckg/msckg/mappings"
+	"github.com/msckg/msckg/mappings/page"
 )
 
 func init() {
-	Register(Format{
+	mappings.Register(mappings.Format{
 		Name:    "wprim-page",
 		Rank:    60,
 		Title:   "WPRIM-style labelled abstract page (\"- Author:\", \"- MeSH:\", \"- From:\")",
 		Reads:   "title, DOI, authors with the affiliations their markers point to, publication type, keywords, MeSH (major topic, qualifiers), journal, year, volume, issue, pages, language, abstract",
 		Example: "A title\n10.1000/xyz\n- Author:\nBo ZHANG\n- From:\nSome Journal\n2025;27(9):1128-1133\n",
 		Sniff:   sniffWPRIM,
-		Read:    readPage("wprim-page", parseWPRIM),
+		Read:    page.Read("wprim-page", parseWPRIM),
 	})
 }
 
@@ -40,10 +46,10 @@ func sniffWPRIM(head []byte) int {
 // colon), plus "Author Information" and "Abstract:" on lines of their own.
 // A lone "-" carries nothing. Text before the first label (title, DOI)
 // stays as separate untagged lines; text after a label continues it.
-var wprimSyntax = &Syntax{
+var wprimSyntax = &mappings.Syntax{
 	Tag: regexp.MustCompile(`^(?:-[ \t]*(Author|Publication Type|Keywords|MeSH|From|Country|Language|Abstract)[ \t]*:?` +
 		`|(Author Information)[ \t]*$|(Abstract)[ \t]*:)`),
-	Continues: func(prev Field, _ string) bool { return prev.Tag != "" },
+	Continues: func(prev mappings.Field, _ string) bool { return prev.Tag != "" },
 	Skip:      regexp.MustCompile(`^-[ \t]*$`),
 }
 
@@ -55,14 +61,14 @@ var (
 	wprimAffil   = regexp.MustCompile(`^(\d+)[.)]\s*(.+)$`)
 )
 
-func parseWPRIM(data []byte, rec *Record) (int, error) {
+func parseWPRIM(data []byte, rec *mappings.Record) (int, error) {
 	var (
 		title       []string
 		authorField string
 		affilField  string
-		entry       Entry
+		entry       mappings.Entry
 	)
-	for e, err := range ScanLabelled(bytes.NewReader(data), wprimSyntax) {
+	for e, err := range mappings.ScanLabelled(bytes.NewReader(data), wprimSyntax) {
 		if err != nil {
 			return 1, err
 		}
@@ -77,7 +83,7 @@ func parseWPRIM(data []byte, rec *Record) (int, error) {
 			if seenTag {
 				continue
 			}
-			if doi := NormalizeDOI(f.Value); doi != "" && rec.DOI == "" {
+			if doi := mappings.NormalizeDOI(f.Value); doi != "" && rec.DOI == "" {
 				rec.DOI = doi
 			} else {
 				title = append(title, f.Value)
@@ -93,19 +99,19 @@ func parseWPRIM(data []byte, rec *Record) (int, error) {
 			rec.Keywords = append(rec.Keywords, splitItems(f.Value)...)
 		case "MeSH":
 			for _, item := range splitItems(f.Value) {
-				if h, ok := ParseMeSH(item); ok {
+				if h, ok := parseMeSH(item); ok {
 					rec.MeSH = append(rec.MeSH, h)
 				}
 			}
 		case "From":
 			wprimFromField(f.Value, rec)
 		case "Language":
-			rec.Language = LanguageCode(f.Value)
+			rec.Language = mappings.LanguageCode(f.Value)
 		case "Abstract":
-			rec.Abstract = abstractFrom(f.Value)
+			rec.Abstract = mappings.AbstractFrom(f.Value)
 		}
 	}
-	rec.Title = CleanText(strings.Join(title, " "))
+	rec.Title = mappings.CleanText(strings.Join(title, " "))
 	rec.Authors = wprimAuthors(authorField, wprimAffiliations(affilField))
 	return 1, nil
 }
@@ -114,17 +120,17 @@ func parseWPRIM(data []byte, rec *Record) (int, error) {
 // line when there is no ";" (wrapped items are then joined by CleanText).
 func splitItems(s string) []string {
 	if strings.Contains(s, ";") {
-		return splitList(s, ";")
+		return mappings.SplitList(s, ";")
 	}
-	return splitList(s, "\n")
+	return mappings.SplitList(s, "\n")
 }
 
-// ParseMeSH reads a MeSH heading written "Descriptor/qualifier/qualifier"
+// parseMeSH reads a MeSH heading written "Descriptor/qualifier/qualifier"
 // with "*" marking a major topic on the descriptor or on a qualifier
 // ("Thrombocytopenia/therapy*", "*Thrombocytopenia").
-func ParseMeSH(s string) (MeSHHeading, bool) {
-	parts := strings.Split(CleanText(s), "/")
-	var h MeSHHeading
+func parseMeSH(s string) (mappings.MeSHHeading, bool) {
+	parts := strings.Split(mappings.CleanText(s), "/")
+	var h mappings.MeSHHeading
 	for i, p := range parts {
 		p = strings.TrimSpace(p)
 		if strings.Contains(p, "*") {
@@ -145,16 +151,16 @@ func ParseMeSH(s string) (MeSHHeading, bool) {
 
 // wprimFromField reads the journal title and the "year;volume(issue):pages"
 // line of the "- From:" block.
-func wprimFromField(v string, rec *Record) {
+func wprimFromField(v string, rec *mappings.Record) {
 	var journal []string
 	for _, line := range strings.Split(v, "\n") {
-		line = CleanText(line)
+		line = mappings.CleanText(line)
 		if m := wprimSource.FindStringSubmatch(line); m != nil {
-			if d, ok := ParseDate(m[1]); ok {
+			if d, ok := mappings.ParseDate(m[1]); ok {
 				rec.Issued = d
 			}
 			rec.Volume, rec.Issue = m[2], m[3]
-			rec.PageStart, rec.PageEnd = SplitPages(m[4])
+			rec.PageStart, rec.PageEnd = mappings.SplitPages(m[4])
 			continue
 		}
 		if line != "" {
@@ -171,7 +177,7 @@ func wprimAffiliations(v string) map[string][]string {
 	out := map[string][]string{}
 	last := ""
 	for _, line := range strings.Split(v, "\n") {
-		line = CleanText(line)
+		line = mappings.CleanText(line)
 		if line == "" {
 			continue
 		}
@@ -193,20 +199,20 @@ func wprimAffiliations(v string) map[string][]string {
 // followed by the markers of its affiliations ("Bo ZHANG" then "1"). An
 // author gets only the affiliations its markers name, or the unnumbered
 // one when the page lists a single author.
-func wprimAuthors(v string, affils map[string][]string) []Author {
-	var out []Author
+func wprimAuthors(v string, affils map[string][]string) []mappings.Author {
+	var out []mappings.Author
 	for _, chunk := range strings.Split(v, ";") {
 		var name []string
 		var markers []string
 		for _, line := range strings.Split(chunk, "\n") {
-			line = CleanText(line)
+			line = mappings.CleanText(line)
 			switch {
 			case line == "":
 			case wprimMarkers.MatchString(line):
-				markers = append(markers, splitList(line, ", ")...)
+				markers = append(markers, mappings.SplitList(line, ", ")...)
 			default:
 				if m := wprimTrail.FindStringSubmatchIndex(line); m != nil {
-					markers = append(markers, splitList(line[m[2]:m[3]], ", ")...)
+					markers = append(markers, mappings.SplitList(line[m[2]:m[3]], ", ")...)
 					line = line[:m[0]]
 				}
 				name = append(name, line)
@@ -215,7 +221,7 @@ func wprimAuthors(v string, affils map[string][]string) []Author {
 		if len(name) == 0 {
 			continue
 		}
-		a := ParseName(strings.Join(name, " "), GivenFirst)
+		a := mappings.ParseName(strings.Join(name, " "), mappings.GivenFirst)
 		for _, mk := range markers {
 			for _, aff := range affils[mk] {
 				if !slices.Contains(a.Affiliations, aff) {

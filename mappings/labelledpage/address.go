@@ -1,4 +1,4 @@
-package mappings
+package labelledpage
 
 import (
 	"maps"
@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/msckg/msckg/mappings"
 )
 
 // The page's own address. The page search stores it apart from the text,
@@ -61,18 +63,18 @@ func bareURL(s string) string {
 // its path or query (percent-decoded), a PubMed or Europe PMC id, a PMCID,
 // and a registry id of a trial registration. A search address
 // ("…/pubmed/?term=…") names no record and gives nothing.
-func addressIDs(raw string) (ids IDs, trial string) {
+func addressIDs(raw string) (ids mappings.IDs, trial string) {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil || u.Host == "" {
-		return IDs{}, ""
+		return mappings.IDs{}, ""
 	}
-	ids = IDsFromURL(raw)
+	ids = mappings.IDsFromURL(raw)
 	host := strings.ToLower(strings.TrimPrefix(u.Hostname(), "www."))
 	path := u.Path // decoded: "10.1007%2Fs10616…" becomes "10.1007/s10616…"
 	if ids.DOI == "" {
 		for _, part := range append([]string{path}, queryValues(u)...) {
 			if m := doiInAddress.FindStringSubmatch(part); m != nil {
-				ids.DOI = NormalizeDOI(strings.TrimRight(doiAddressTail.ReplaceAllString(m[1], ""), ".,;"))
+				ids.DOI = mappings.NormalizeDOI(strings.TrimRight(doiAddressTail.ReplaceAllString(m[1], ""), ".,;"))
 				break
 			}
 		}
@@ -80,16 +82,16 @@ func addressIDs(raw string) (ids IDs, trial string) {
 	switch {
 	case ids.PMID == "" && strings.Contains(host, "pubmed") || strings.HasSuffix(host, "ncbi.nlm.nih.gov") && strings.HasPrefix(path, "/pubmed/"):
 		if m := pmidInAddress.FindStringSubmatch(path); m != nil {
-			ids.PMID = NormalizePMID(m[1])
+			ids.PMID = mappings.NormalizePMID(m[1])
 		}
 	case host == "europepmc.org":
 		if m := europePMID.FindStringSubmatch(path); m != nil {
-			ids.PMID = NormalizePMID(m[1])
+			ids.PMID = mappings.NormalizePMID(m[1])
 		}
 	}
 	if ids.PMCID == "" && (strings.HasSuffix(host, "ncbi.nlm.nih.gov") || host == "europepmc.org") {
 		if m := pmcidInAddress.FindStringSubmatch(path); m != nil {
-			ids.PMCID = NormalizePMCID(m[1])
+			ids.PMCID = mappings.NormalizePMCID(m[1])
 		}
 	}
 	switch {

@@ -1,4 +1,4 @@
-package mappings
+package labelledpage
 
 import (
 	"regexp"
@@ -7,9 +7,11 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/msckg/msckg/mappings"
 )
 
-// pageLabel is one row of tables/page-labels.tsv.
+// pageLabel is one row of page-labels.tsv.
 type pageLabel struct {
 	field string
 	space bool // a plain space may separate it from its value
@@ -18,20 +20,22 @@ type pageLabel struct {
 // pageLabels maps a label, lower-cased and without spaces, to its field.
 var pageLabels = sync.OnceValue(func() map[string]pageLabel {
 	m := map[string]pageLabel{}
-	for _, r := range readTable("page-labels.tsv") {
+	t, _ := loadTables() // a broken table stops the read first
+	for _, r := range t.labels {
 		m[labelKey(r[1])] = pageLabel{field: r[0], space: r[2] == "space"}
 	}
 	return m
 })
 
-// pageFurniture holds tables/page-boilerplate.tsv, lower-cased, by kind.
+// pageFurniture holds page-boilerplate.tsv, lower-cased, by kind.
 type pageFurniture struct {
 	prefix, line, contains, trim, list []string
 }
 
 var boilerplatePhrases = sync.OnceValue(func() pageFurniture {
 	var f pageFurniture
-	for _, r := range readTable("page-boilerplate.tsv") {
+	t, _ := loadTables() // a broken table stops the read first
+	for _, r := range t.furniture {
 		p := strings.ToLower(strings.TrimSpace(r[1]))
 		switch r[0] {
 		case "prefix":
@@ -67,7 +71,7 @@ type pageLine struct {
 	n     int    // 1-based line number
 	text  string // cleaned: trimmed, bullets and markdown marks removed
 	blank bool
-	furn  bool   // page furniture (tables/page-boilerplate.tsv)
+	furn  bool   // page furniture (page-boilerplate.tsv)
 	field string // the field a label at its start names, or ""
 	value string // the text after that label
 	used  bool   // taken as the value of a label on an earlier line
@@ -155,7 +159,7 @@ func splitParts(raw string) []string {
 // splitInlineLabels cuts a line that prints several labelled fields one
 // after another ("Title: … Author: Liu XD, Fan ZP. Journal: …; 2012 Feb;
 // 33(2):98-102. PubMed ID: 22730656. Abstract: OBJECTIVE: …") into one
-// part per label. It cuts only before a label of tables/page-labels.tsv
+// part per label. It cuts only before a label of page-labels.tsv
 // followed by a colon, only when the line starts with one and holds at
 // least two, each with a value; and nothing after an abstract label is
 // cut, since a structured abstract prints its own "OBJECTIVE:" headings.
@@ -235,7 +239,7 @@ func splitInlineLabels(s string) []string {
 // cleanPageLine trims a line and drops what a page prints as decoration:
 // bullets, markdown heading and emphasis marks, and trailing UI text.
 func cleanPageLine(s string) string {
-	s = CleanText(s)
+	s = mappings.CleanText(s)
 	s = strings.TrimLeft(s, "•●▪◦›»#-–—* \t")
 	low := strings.ToLower(s)
 	for _, t := range boilerplatePhrases().trim {

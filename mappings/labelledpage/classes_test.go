@@ -1,4 +1,4 @@
-package mappings
+package labelledpage
 
 import (
 	"bufio"
@@ -7,6 +7,10 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/msckg/msckg/mappings"
+	"github.com/msckg/msckg/mappings/formats/formattest"
+	"github.com/msckg/msckg/mappings/page"
 )
 
 // Inline labels on one line: the form the issue quotes from a real
@@ -22,7 +26,7 @@ func TestInlineLabels(t *testing.T) {
 	got := []any{rec.Title, familiesOf(rec), rec.Journal.Abbrev, rec.Issued, rec.Volume, rec.Issue, rec.PageStart, rec.PageEnd, rec.PMID,
 		strings.HasPrefix(rec.Abstract.Text, "OBJECTIVE: To explore")}
 	want := []any{"[Umbilical cord mesenchymal stem cells in refractory immune thrombocytopenia].", []string{"Liu", "Fan", "Wang"},
-		"Zhonghua Xue Ye Xue Za Zhi", Date{2012, 2, 0}, "33", "2", "98", "102", "22730656", true}
+		"Zhonghua Xue Ye Xue Za Zhi", mappings.Date{Year: 2012, Month: 2, Day: 0}, "33", "2", "98", "102", "22730656", true}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("\n got %#v\nwant %#v", got, want)
 	}
@@ -35,13 +39,13 @@ func TestInlineLabels(t *testing.T) {
 func TestPageYears(t *testing.T) {
 	cases := []struct {
 		page string
-		want Date
+		want mappings.Date
 	}{
-		{"A study of MSCs in ITP patients\nBlood 2011;118(21):3037.\n", Date{Year: 2011}},
-		{"A study of MSCs in ITP patients\nStem Cell Res Ther (2016) 7:45\n", Date{Year: 2016}},
-		{"A study of MSCs in ITP patients\nReceived: 3 May 2018\nPublished: 12 March 2019\n", Date{2019, 3, 12}},
-		{"A study of MSCs in ITP patients\nReceived 22 May 2013; revised 28 June 2013\n25 July 2014\n", Date{2014, 7, 25}},
-		{"A study of MSCs in ITP patients\nCopyright © 2010 Elsevier\n", Date{}},
+		{"A study of MSCs in ITP patients\nBlood 2011;118(21):3037.\n", mappings.Date{Year: 2011}},
+		{"A study of MSCs in ITP patients\nStem Cell Res Ther (2016) 7:45\n", mappings.Date{Year: 2016}},
+		{"A study of MSCs in ITP patients\nReceived: 3 May 2018\nPublished: 12 March 2019\n", mappings.Date{Year: 2019, Month: 3, Day: 12}},
+		{"A study of MSCs in ITP patients\nReceived 22 May 2013; revised 28 June 2013\n25 July 2014\n", mappings.Date{Year: 2014, Month: 7, Day: 25}},
+		{"A study of MSCs in ITP patients\nCopyright © 2010 Elsevier\n", mappings.Date{}},
 	}
 	for _, c := range cases {
 		rec, err := labelledPageFields([]byte(c.page))
@@ -91,7 +95,7 @@ func TestPageAddressIDs(t *testing.T) {
 		"https://karger.com/aha/article/145/1/9/827357/The-Mechanistic-Effects-and-Clinical-Applications": {"", ""},
 	}
 	// Every address the README lists is covered.
-	f, err := os.Open("../testdata/formats/pages-README.md")
+	f, err := os.Open("../../testdata/formats/pages-README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +109,7 @@ func TestPageAddressIDs(t *testing.T) {
 		addr := strings.Fields(cells[3])[0]
 		if _, ok := want[addr]; !ok {
 			ids, trial := addressIDs(addr)
-			if ids != (IDs{}) || trial != "" {
+			if ids != (mappings.IDs{}) || trial != "" {
 				t.Errorf("%s: ids %+v %q not expected by this test", addr, ids, trial)
 			}
 		}
@@ -132,7 +136,7 @@ func TestTitleIsNeverAnAbstractSentence(t *testing.T) {
 			t.Errorf("%q taken for a title", s)
 		}
 	}
-	recs, errs := readAll(t, "labelled-page", []byte("Background aims: For patients with poor graft function after transplantation, MSCs were given.\nAuthors: Xiaohua Wang, Wei Sun\n"))
+	recs, errs := formattest.ReadAll(t, "labelled-page", []byte("Background aims: For patients with poor graft function after transplantation, MSCs were given.\nAuthors: Xiaohua Wang, Wei Sun\n"))
 	if len(recs) != 0 || len(errs) != 1 || !strings.Contains(errs[0].Error(), "title") {
 		t.Errorf("%d records, %v; want it declined for want of a title", len(recs), errs)
 	}
@@ -147,7 +151,7 @@ func TestRegistrationPages(t *testing.T) {
 		t.Errorf("paper: trial %+v ids %v err %v", rec.Trial, rec.TrialIDs, err)
 	}
 	noID := "Umbilical cord MSCs in refractory ITP patients\nRecruitment Status: Recruiting\nStudy Type: Interventional\nSponsor: A hospital\n"
-	if _, err := parseLabelledPage([]byte(noID)); !errors.Is(err, errTrialWithoutID) {
+	if _, err := parseLabelledPage([]byte(noID)); !errors.Is(err, page.ErrTrialWithoutID) {
 		t.Errorf("registration without id: %v", err)
 	}
 }
@@ -155,20 +159,20 @@ func TestRegistrationPages(t *testing.T) {
 // Chinese names written family first: in capitals (26-chin-j-integr-med),
 // and with CamelCase given names as the issue quotes them.
 func TestPageChineseFamilyFirst(t *testing.T) {
-	cases := map[string][]Author{
-		"Pang Yan, Xiao HaoWen, Zhang Hang, Liu ZengHui": {au("Pang Yan", "Pang", "Yan"), au("Xiao HaoWen", "Xiao", "HaoWen"),
-			au("Zhang Hang", "Zhang", "Hang"), au("Liu ZengHui", "Liu", "ZengHui")},
-		"ZHANG Aijun LIU Qinqin PU Ting":             {au("ZHANG Aijun", "Zhang", "Aijun"), au("LIU Qinqin", "Liu", "Qinqin"), au("PU Ting", "Pu", "Ting")},
-		"YIN Li-ming (尹利明)1, JIANG Hui-fang (蒋慧芳)2,": {au("YIN Li-ming", "Yin", "Li-ming"), au("JIANG Hui-fang", "Jiang", "Hui-fang")},
+	cases := map[string][]mappings.Author{
+		"Pang Yan, Xiao HaoWen, Zhang Hang, Liu ZengHui": {formattest.Au("Pang Yan", "Pang", "Yan"), formattest.Au("Xiao HaoWen", "Xiao", "HaoWen"),
+			formattest.Au("Zhang Hang", "Zhang", "Hang"), formattest.Au("Liu ZengHui", "Liu", "ZengHui")},
+		"ZHANG Aijun LIU Qinqin PU Ting":             {formattest.Au("ZHANG Aijun", "Zhang", "Aijun"), formattest.Au("LIU Qinqin", "Liu", "Qinqin"), formattest.Au("PU Ting", "Pu", "Ting")},
+		"YIN Li-ming (尹利明)1, JIANG Hui-fang (蒋慧芳)2,": {formattest.Au("YIN Li-ming", "Yin", "Li-ming"), formattest.Au("JIANG Hui-fang", "Jiang", "Hui-fang")},
 	}
 	for in, want := range cases {
-		if got := splitsOnly(pageNames(in)); !reflect.DeepEqual(got, want) {
+		if got := formattest.SplitsOnly(pageNames(in)); !reflect.DeepEqual(got, want) {
 			t.Errorf("%q:\n got %+v\nwant %+v", in, got, want)
 		}
 	}
 }
 
-func familiesOf(r Record) []string {
+func familiesOf(r mappings.Record) []string {
 	var out []string
 	for _, a := range r.Authors {
 		out = append(out, a.Family)

@@ -1,12 +1,15 @@
-package mappings
+package labelledpage
 
 import (
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/msckg/msckg/mappings"
 )
 
 // Dates as pages print them: "2012-02-10", "25 February 2019",
@@ -20,74 +23,53 @@ var (
 	yearAnywhere = regexp.MustCompile(`(?:^|\D)((?:19|20)\d{2})(?:\D|$)`)
 )
 
-var monthNames = map[string]int{
-	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-	"jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-
-func monthNumber(s string) int {
-	s = strings.ToLower(s)
-	if m, ok := monthNames[s]; ok {
-		return m
-	}
-	if len(s) > 3 {
-		for _, full := range []string{"january", "february", "march", "april", "may", "june", "july",
-			"august", "september", "october", "november", "december"} {
-			if s == full {
-				return monthNames[full[:3]]
-			}
-		}
-	}
-	return 0
-}
-
 // looseDate reads a date at the start of s, as precise as it is printed.
-func looseDate(s string) (Date, bool) {
+func looseDate(s string) (mappings.Date, bool) {
 	s = strings.TrimSpace(s)
 	atoi := func(v string) int { n, _ := strconv.Atoi(v); return n }
-	build := func(y, m, d int) (Date, bool) {
+	build := func(y, m, d int) (mappings.Date, bool) {
 		if y < 1800 || y > 2100 || m == 0 {
-			return Date{}, false
+			return mappings.Date{}, false
 		}
-		out := Date{Year: y, Month: m}
-		if d >= 1 && d <= daysIn(y, m) {
+		out := mappings.Date{Year: y, Month: m}
+		if d >= 1 && d <= mappings.DaysIn(y, m) {
 			out.Day = d
 		}
 		return out, true
 	}
 	if m := dayMonthYear.FindStringSubmatch(s); m != nil {
-		return build(atoi(m[3]), monthNumber(m[2]), atoi(m[1]))
+		return build(atoi(m[3]), mappings.MonthNumber(m[2]), atoi(m[1]))
 	}
 	if m := monthDayYear.FindStringSubmatch(s); m != nil {
-		return build(atoi(m[3]), monthNumber(m[1]), atoi(m[2]))
+		return build(atoi(m[3]), mappings.MonthNumber(m[1]), atoi(m[2]))
 	}
 	if m := yearMonthDay.FindStringSubmatch(s); m != nil {
-		if d, ok := build(atoi(m[1]), monthNumber(m[2]), atoi(m[3])); ok {
+		if d, ok := build(atoi(m[1]), mappings.MonthNumber(m[2]), atoi(m[3])); ok {
 			return d, true
 		}
 	}
 	if m := monthYear.FindStringSubmatch(s); m != nil {
-		return build(atoi(m[2]), monthNumber(m[1]), 0)
+		return build(atoi(m[2]), mappings.MonthNumber(m[1]), 0)
 	}
 	if isoDate.MatchString(s) {
-		if d, ok := ParseDate(s); ok && d.Year >= 1800 && d.Year <= 2100 {
+		if d, ok := mappings.ParseDate(s); ok && d.Year >= 1800 && d.Year <= 2100 {
 			return d, true
 		}
 	}
-	return Date{}, false
+	return mappings.Date{}, false
 }
 
 // dateIn reads the date of a labelled value: a date at its start, or
 // else the year it mentions ("D.A. Spandidos 2017").
-func dateIn(s string) (Date, bool) {
+func dateIn(s string) (mappings.Date, bool) {
 	if d, ok := looseDate(s); ok {
 		return d, true
 	}
 	if m := yearAnywhere.FindStringSubmatch(s); m != nil {
 		y, _ := strconv.Atoi(m[1])
-		return Date{Year: y}, true
+		return mappings.Date{Year: y}, true
 	}
-	return Date{}, false
+	return mappings.Date{}, false
 }
 
 // isDateLine: a line that is only a date, perhaps with a note
@@ -109,7 +91,7 @@ var citationPattern = regexp.MustCompile(`^(?:([A-Z][^.;:©]{1,80}?)[.;,]?\s+|\.
 
 type pageCitation struct {
 	journal              string
-	issued               Date
+	issued               mappings.Date
 	volume, issue, pages string
 }
 
@@ -125,7 +107,7 @@ func parseCitationLine(s string) (pageCitation, bool) {
 	s = pageNumberMark.ReplaceAllString(s, "")
 	if m := yearInParens.FindStringSubmatch(s); m != nil && (m[2] != "" || m[5] != "") {
 		c := pageCitation{journal: strings.TrimSpace(m[1]), volume: m[2] + m[5], issue: m[3] + m[6], pages: m[7]}
-		c.issued, _ = ParseDate(m[4])
+		c.issued, _ = mappings.ParseDate(m[4])
 		return c, true
 	}
 	m := citationPattern.FindStringSubmatch(s)
@@ -135,7 +117,7 @@ func parseCitationLine(s string) (pageCitation, bool) {
 	c := pageCitation{journal: strings.TrimSpace(m[1]), volume: m[3], issue: m[4], pages: m[5]}
 	if d, ok := looseDate(m[2]); ok {
 		c.issued = d
-	} else if d, ok := ParseDate(m[2]); ok {
+	} else if d, ok := mappings.ParseDate(m[2]); ok {
 		c.issued = d
 	}
 	return c, true
@@ -152,24 +134,24 @@ var (
 
 // journalValue fills the journal (and what else it prints) from the
 // value of a journal label.
-func journalValue(v string, rec *Record) {
+func journalValue(v string, rec *mappings.Record) {
 	if c, ok := parseCitationLine(v); ok && c.journal != "" {
 		applyCitation(c, rec)
 		return
 	}
-	for _, item := range splitList(v, ",;") {
+	for _, item := range mappings.SplitList(v, ",;") {
 		switch m := volumeItem.FindStringSubmatch(item); {
 		case m != nil:
-			setOnce(&rec.Volume, m[1])
+			mappings.SetOnce(&rec.Volume, m[1])
 		case issueItem.MatchString(item):
-			setOnce(&rec.Issue, issueItem.FindStringSubmatch(item)[1])
+			mappings.SetOnce(&rec.Issue, issueItem.FindStringSubmatch(item)[1])
 		case pagesItem.MatchString(item):
 			if rec.PageStart == "" {
-				rec.PageStart, rec.PageEnd = SplitPages(pagesItem.FindStringSubmatch(item)[1])
+				rec.PageStart, rec.PageEnd = mappings.SplitPages(pagesItem.FindStringSubmatch(item)[1])
 			}
 		case isYear(item):
 			if rec.Issued.IsZero() {
-				rec.Issued, _ = ParseDate(item)
+				rec.Issued, _ = mappings.ParseDate(item)
 			}
 		default:
 			if rec.Journal.Title == "" && strings.IndexFunc(item, unicode.IsLetter) >= 0 && !looksLikeAddress(item) {
@@ -182,13 +164,13 @@ func journalValue(v string, rec *Record) {
 // journalDateTail cuts the issue or date a journal's name is printed with
 // ("Annals of Hematology 9/2021", "Blood. 8/30/2018"), fills them in where
 // nothing else did, and returns the name.
-func journalDateTail(item string, rec *Record) string {
+func journalDateTail(item string, rec *mappings.Record) string {
 	m := journalDate.FindStringSubmatch(item)
 	if m == nil {
 		return item
 	}
 	year, _ := strconv.Atoi(m[4])
-	d := Date{Year: year}
+	d := mappings.Date{Year: year}
 	if m[3] != "" { // month/day/year
 		mo, _ := strconv.Atoi(m[2])
 		day, _ := strconv.Atoi(m[3])
@@ -197,7 +179,7 @@ func journalDateTail(item string, rec *Record) string {
 		}
 		d.Month, d.Day = mo, day
 	} else {
-		setOnce(&rec.Issue, m[2])
+		mappings.SetOnce(&rec.Issue, m[2])
 	}
 	if rec.Issued.IsZero() {
 		rec.Issued = d
@@ -208,10 +190,10 @@ func journalDateTail(item string, rec *Record) string {
 var journalDate = regexp.MustCompile(`^(\pL.*?)[.,]?\s+(\d{1,3})/(?:(\d{1,2})/)?((?:19|20)\d{2})$`)
 
 func isYear(s string) bool {
-	return len(s) == 4 && isDigits(s) && (s[:2] == "19" || s[:2] == "20")
+	return len(s) == 4 && mappings.IsDigits(s) && (s[:2] == "19" || s[:2] == "20")
 }
 
-func applyCitation(c pageCitation, rec *Record) {
+func applyCitation(c pageCitation, rec *mappings.Record) {
 	if c.journal != "" && rec.Journal.Title == "" && rec.Journal.Abbrev == "" && !looksLikeAddress(c.journal) {
 		rec.Journal.Abbrev = c.journal
 	}
@@ -225,7 +207,7 @@ func applyCitation(c pageCitation, rec *Record) {
 		rec.Issue = c.issue
 	}
 	if rec.PageStart == "" && c.pages != "" {
-		rec.PageStart, rec.PageEnd = SplitPages(c.pages)
+		rec.PageStart, rec.PageEnd = mappings.SplitPages(c.pages)
 	}
 }
 
@@ -247,7 +229,7 @@ var institutionWords = []string{"department", "university", "hospital", "institu
 // pageNames reads a list of personal names from one line. It returns
 // the leading run of names (an affiliation may follow them, as in
 // "Larisa Broglie, David Margolis, Department of Pediatrics, …").
-func pageNames(s string) []Author {
+func pageNames(s string) []mappings.Author {
 	// "YIN Li-ming (尹利明)1": the name in characters repeats the name.
 	s = hanInParens.ReplaceAllString(s, "")
 	// "ZHANG Aijun LIU Qinqin PU Ting": family names in capitals, no commas.
@@ -271,7 +253,7 @@ func pageNames(s string) []Author {
 		}
 		items = paired
 	}
-	order := GivenFirst
+	order := mappings.GivenFirst
 	var names []string
 	medline := true
 	for _, it := range items {
@@ -282,10 +264,10 @@ func pageNames(s string) []Author {
 		medline = medline && medlineName.MatchString(it)
 	}
 	if medline || allCapsFamily(names) {
-		order = FamilyFirst
+		order = mappings.FamilyFirst
 	}
-	var out []Author
-	for _, a := range ParseNames(names, order) {
+	var out []mappings.Author
+	for _, a := range mappings.ParseNames(names, order) {
 		if a.Family != "" {
 			out = append(out, a)
 		}
@@ -353,7 +335,7 @@ func isPersonName(s string) bool {
 	}
 	for _, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
-		if particles[w] {
+		if mappings.IsNameParticle(w) {
 			continue
 		}
 		if !unicode.IsUpper(r) && !unicode.Is(unicode.Han, r) {
@@ -395,7 +377,7 @@ func doiInLine(s string) string {
 	if loc := doiGlued.FindStringIndex(d); loc != nil {
 		d = d[:loc[0]+1]
 	}
-	return NormalizeDOI(strings.TrimRight(d, ").,;"))
+	return mappings.NormalizeDOI(strings.TrimRight(d, ").,;"))
 }
 
 // referenceEntry: a line of a reference list, whose identifiers are not
@@ -410,7 +392,7 @@ func pageTrialIDs(s string) []string {
 		if i := strings.LastIndexAny(id, " :"); i >= 0 {
 			id = id[i+1:] // a bare EudraCT number
 		}
-		if !containsString(out, id) {
+		if !slices.Contains(out, id) {
 			out = append(out, id)
 		}
 	}

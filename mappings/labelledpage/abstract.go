@@ -1,14 +1,16 @@
-package mappings
+package labelledpage
 
 import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/msckg/msckg/mappings"
 )
 
 // pageAbstract is the abstract found on a page, with the lines it spans.
 type pageAbstract struct {
-	abs        Abstract
+	abs        mappings.Abstract
 	start, end int    // line indexes [start, end)
 	rule       string // "" when a label named it
 	label      string // that label as printed ("Abstract", "Summary:")
@@ -39,7 +41,7 @@ func findPageAbstract(lines []pageLine, stop int) (pageAbstract, bool) {
 		if l.blank || l.furn || l.field != "" || l.used || !isLongParagraph(l.text) {
 			continue
 		}
-		return pageAbstract{abs: abstractFrom(l.text), start: i, end: i + 1, rule: "first-long-paragraph"}, true
+		return pageAbstract{abs: mappings.AbstractFrom(l.text), start: i, end: i + 1, rule: "first-long-paragraph"}, true
 	}
 	return pageAbstract{}, false
 }
@@ -74,14 +76,14 @@ func abstractAfterLabel(lines []pageLine, i, stop int) (pageAbstract, bool) {
 		lines[k].used = true
 		end = k + 1
 	}
-	return pageAbstract{abs: abstractFrom(strings.Join(parts, " ")), start: i, end: end}, true
+	return pageAbstract{abs: mappings.AbstractFrom(strings.Join(parts, " ")), start: i, end: end}, true
 }
 
 // headedAbstract reads sections that start with a heading on a line of
 // its own, from line j on, until a heading repeats or something that is
 // not abstract text comes.
 func headedAbstract(lines []pageLine, labelAt, j, stop int) (pageAbstract, bool) {
-	var secs []Section
+	var secs []mappings.Section
 	seen := map[string]bool{}
 	end := j
 	for k := j; k < stop; k++ {
@@ -94,7 +96,7 @@ func headedAbstract(lines []pageLine, labelAt, j, stop int) (pageAbstract, bool)
 				break
 			}
 			seen[strings.ToLower(h)] = true
-			secs = append(secs, Section{Label: h})
+			secs = append(secs, mappings.Section{Label: h})
 			end = k + 1
 			continue
 		}
@@ -106,7 +108,7 @@ func headedAbstract(lines []pageLine, labelAt, j, stop int) (pageAbstract, bool)
 		lines[k].used = true
 		end = k + 1
 	}
-	abs := NewAbstract(secs)
+	abs := mappings.NewAbstract(secs)
 	if abs.Text == "" {
 		return pageAbstract{}, false
 	}
@@ -120,7 +122,7 @@ func sectionHeading(l pageLine) string {
 		return ""
 	}
 	h := strings.TrimRight(l.text, ":： ")
-	for _, lab := range abstractLabels() {
+	for _, lab := range mappings.AbstractLabels() {
 		if h == lab {
 			return h
 		}

@@ -1,9 +1,12 @@
-package mappings
+package labelledpage
 
 import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/msckg/msckg/mappings"
+	"github.com/msckg/msckg/mappings/formats/formattest"
 )
 
 // Navigation that names other papers, or the journal, is never the
@@ -91,7 +94,7 @@ func TestTitleAndLabelledAbstract(t *testing.T) {
 		"median duration of the response was 119 months. Side effects were mild and transient in most patients; the drug was " +
 		"stopped in ten of them for raised liver enzymes, amenorrhoea, rash or weight gain. Danazol is an effective therapy."
 	page := "Danazol Therapy in Refractory Chronic Immune Thrombocytopenic Purpura\n\nAbstract\n\n" + abstract + "\n"
-	recs, errs := readAll(t, "labelled-page", []byte(page))
+	recs, errs := formattest.ReadAll(t, "labelled-page", []byte(page))
 	if len(recs) != 1 || len(errs) != 0 || recs[0].Title != "Danazol Therapy in Refractory Chronic Immune Thrombocytopenic Purpura" ||
 		recs[0].Guessed["kind"] != "title-and-abstract" {
 		t.Fatalf("%d records %v, errors %v; want the paper with its kind guessed", len(recs), recs, errs)
@@ -100,7 +103,7 @@ func TestTitleAndLabelledAbstract(t *testing.T) {
 		"summary":        "TPO-R agonist vs Immunosuppressant\n\nSummary\n\n" + abstract + "\n",
 		"short abstract": "Danazol Therapy in Refractory Chronic Immune Thrombocytopenic Purpura\n\nAbstract\n\nSixty-four patients were treated.\n",
 	} {
-		if recs, errs := readAll(t, "labelled-page", []byte(p)); len(recs) != 0 || len(errs) != 1 {
+		if recs, errs := formattest.ReadAll(t, "labelled-page", []byte(p)); len(recs) != 0 || len(errs) != 1 {
 			t.Errorf("%s: %d records, errors %v; want it declined", name, len(recs), errs)
 		}
 	}
@@ -130,7 +133,7 @@ func TestKeyPointsCountersCaptionsAndGermanLabels(t *testing.T) {
 	}
 	rec, _ = labelledPageFields([]byte("Intravenous immunoglobulin vs observation in childhood immune thrombocytopenia: a randomized controlled trial.\n" +
 		"Document Type\nArticle\nSource\nBlood. 8/30/2018, Vol. 132 Issue 9, following p883-891. 10p.\n"))
-	if rec.Journal.Title != "Blood" || rec.Issued != (Date{2018, 8, 30}) {
+	if rec.Journal.Title != "Blood" || rec.Issued != (mappings.Date{Year: 2018, Month: 8, Day: 30}) {
 		t.Errorf("journal %q issued %v, want Blood 2018-08-30", rec.Journal.Title, rec.Issued)
 	}
 }
@@ -146,14 +149,14 @@ func TestDistantReaderLine(t *testing.T) {
 	page := "key: cord-0705910-nsdwprf9 authors: Wang, Yajing; Ma, Dan; Wu, Zewen title: Clinical application of mesenchymal stem cells in rheumatic diseases " +
 		"date: 2021-11-09 journal: Stem Cell Res Ther DOI: 10.1186/s13287-021-02635-9 sha: 9d2569192e783f83b26a48f8e4b38c7c1d242011 doc_id: 705910 cord_uid: nsdwprf9 " +
 		abstract + "\n"
-	recs, errs := readAll(t, "labelled-page", []byte(page))
+	recs, errs := formattest.ReadAll(t, "labelled-page", []byte(page))
 	if len(recs) != 1 || len(errs) != 0 {
 		t.Fatalf("%d records, errors %v", len(recs), errs)
 	}
 	r := recs[0]
 	got := []any{r.Title, familiesOf(r), r.Journal.Title, r.DOI, r.Abstract.Text, r.Issued}
 	want := []any{"Clinical application of mesenchymal stem cells in rheumatic diseases", []string{"Wang", "Ma", "Wu"}, "Stem Cell Res Ther",
-		"10.1186/s13287-021-02635-9", abstract, Date{}}
+		"10.1186/s13287-021-02635-9", abstract, mappings.Date{}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("\n got %#v\nwant %#v", got, want)
 	}
@@ -164,11 +167,11 @@ func TestDistantReaderLine(t *testing.T) {
 // recorded; an identifier alone is not enough.
 func TestUntitledPageWithIDAndAbstract(t *testing.T) {
 	abstract := strings.Repeat("Immune thrombocytopenia is an acquired autoimmune disorder with a low platelet count. ", 6)
-	recs, errs := readAll(t, "labelled-page", []byte("DOI: 10.5045/br.2022.2022038\n\n"+abstract+"\n"))
+	recs, errs := formattest.ReadAll(t, "labelled-page", []byte("DOI: 10.5045/br.2022.2022038\n\n"+abstract+"\n"))
 	if len(recs) != 1 || len(errs) != 0 || recs[0].Title != "" || recs[0].DOI != "10.5045/br.2022.2022038" || recs[0].Guessed["title"] == "" {
 		t.Fatalf("%d records %+v, errors %v; want the untitled paper with its gap recorded", len(recs), recs, errs)
 	}
-	if recs, errs := readAll(t, "labelled-page", []byte("DOI: 10.5045/br.2022.2022038\n\nAbstract\nplatelets were low in both patients and rose after treatment.\n")); len(recs) != 0 || len(errs) != 1 {
+	if recs, errs := formattest.ReadAll(t, "labelled-page", []byte("DOI: 10.5045/br.2022.2022038\n\nAbstract\nplatelets were low in both patients and rose after treatment.\n")); len(recs) != 0 || len(errs) != 1 {
 		t.Errorf("%d records, errors %v; want it declined", len(recs), errs)
 	}
 }

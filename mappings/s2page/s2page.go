@@ -1,4 +1,6 @@
-package mappings
+// Package s2page reads scraped pages that hold a Semantic Scholar paper
+// as a JSON object; nothing outside the object is read.
+package s2page
 
 import (
 	"bytes"
@@ -8,17 +10,20 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/msckg/msckg/mappings"
+	"github.com/msckg/msckg/mappings/page"
 )
 
 func init() {
-	Register(Format{
+	mappings.Register(mappings.Format{
 		Name:    "s2-page",
 		Rank:    62,
 		Title:   "Scraped page holding a Semantic Scholar paper JSON object",
 		Reads:   "title, authors, journal, volume/issue, pages, date, DOI, PMCID (from the open-access PDF URL), publication types, citation count, abstract sections; nothing outside the JSON object",
 		Example: `{"title":"A title","authors":"Tong Tong, Lida Wu","platform":"Semanticscholar"}`,
 		Sniff:   sniffS2Page,
-		Read:    readPage("s2-page", parseS2Page),
+		Read:    page.Read("s2-page", parseS2Page),
 	})
 }
 
@@ -84,12 +89,12 @@ func stringsOf(raw json.RawMessage, split string) []string {
 	var one looseString
 	if err := json.Unmarshal(raw, &one); err == nil {
 		if split == "" {
-			if s := CleanText(string(one)); s != "" {
+			if s := mappings.CleanText(string(one)); s != "" {
 				return []string{s}
 			}
 			return nil
 		}
-		return splitList(string(one), split)
+		return mappings.SplitList(string(one), split)
 	}
 	var list []json.RawMessage
 	if err := json.Unmarshal(raw, &list); err == nil {
@@ -105,7 +110,7 @@ func stringsOf(raw json.RawMessage, split string) []string {
 	}
 	if err := json.Unmarshal(raw, &obj); err == nil {
 		for _, s := range []looseString{obj.Name, obj.URL} {
-			if c := CleanText(string(s)); c != "" {
+			if c := mappings.CleanText(string(s)); c != "" {
 				return []string{c}
 			}
 		}
@@ -119,7 +124,7 @@ var errNoS2Object = errors.New("no Semantic Scholar JSON object found")
 // title member. Everything around it (a name line, the plain-text copy of
 // the abstract, "引用次数", the journal blurb after "期刊介绍:") is page
 // furniture and is never read.
-func parseS2Page(data []byte, rec *Record) (int, error) {
+func parseS2Page(data []byte, rec *mappings.Record) (int, error) {
 	var lastErr error
 	lastLine := 1
 	line := 1
@@ -134,11 +139,11 @@ func parseS2Page(data []byte, rec *Record) (int, error) {
 			dec := json.NewDecoder(bytes.NewReader(data[off:]))
 			if err := dec.Decode(&p); err != nil {
 				lastErr, lastLine = fmt.Errorf("JSON object: %w", err), line
-			} else if CleanText(string(p.Title)) != "" {
+			} else if mappings.CleanText(string(p.Title)) != "" {
 				fillS2(&p, rec)
 				return line, nil
 			} else {
-				lastErr, lastLine = fmt.Errorf("%w (JSON object without a title)", ErrNoTitle), line
+				lastErr, lastLine = fmt.Errorf("%w (JSON object without a title)", mappings.ErrNoTitle), line
 			}
 		}
 		off, line = next, line+1
@@ -151,34 +156,34 @@ func parseS2Page(data []byte, rec *Record) (int, error) {
 
 var volumeIssue = regexp.MustCompile(`^(\S+)\s+(.+)$`)
 
-func fillS2(p *s2Paper, rec *Record) {
-	rec.Title = HTMLText(string(p.Title))
-	rec.Authors = append(rec.Authors, ParseNames(stringsOf(p.Authors, ","), GivenFirst)...)
-	rec.DOI = NormalizeDOI(string(p.DOI))
+func fillS2(p *s2Paper, rec *mappings.Record) {
+	rec.Title = mappings.HTMLText(string(p.Title))
+	rec.Authors = append(rec.Authors, mappings.ParseNames(stringsOf(p.Authors, ","), mappings.GivenFirst)...)
+	rec.DOI = mappings.NormalizeDOI(string(p.DOI))
 	if p.Journal != nil {
-		rec.Journal.Title = CleanText(string(p.Journal.Name))
+		rec.Journal.Title = mappings.CleanText(string(p.Journal.Name))
 		// "25 1": Semantic Scholar packs volume and issue into one string.
-		vol := CleanText(string(p.Journal.Volume))
+		vol := mappings.CleanText(string(p.Journal.Volume))
 		if m := volumeIssue.FindStringSubmatch(vol); m != nil {
 			rec.Volume, rec.Issue = m[1], m[2]
 		} else {
 			rec.Volume = vol
 		}
-		rec.PageStart, rec.PageEnd = SplitPages(string(p.Journal.Pages))
+		rec.PageStart, rec.PageEnd = mappings.SplitPages(string(p.Journal.Pages))
 	}
 	if rec.Journal.Title == "" {
-		rec.Journal.Title = CleanText(string(p.PeriodicalName))
+		rec.Journal.Title = mappings.CleanText(string(p.PeriodicalName))
 	}
-	if d, ok := ParseDate(string(p.PublicationDate)); ok {
+	if d, ok := mappings.ParseDate(string(p.PublicationDate)); ok {
 		rec.Issued = d
 	}
 	rec.PublicationTypes = stringsOf(p.PublicationTypes, ",")
 	if n, err := strconv.Atoi(strings.TrimSpace(string(p.CitationCount))); err == nil && n >= 0 {
 		rec.CitationCount = &n
 	}
-	rec.PMCID = NormalizePMCID(string(p.PMCID))
+	rec.PMCID = mappings.NormalizePMCID(string(p.PMCID))
 	for _, u := range append([]string{string(p.ListURLMain), string(p.URL), string(p.DOIURL)}, stringsOf(p.OpenAccessPDF, "")...) {
-		addURL(rec, u)
+		mappings.AddURL(rec, u)
 	}
 	rec.Abstract = htmlAbstract(string(p.Abstract))
 }
@@ -190,22 +195,22 @@ var (
 
 // htmlAbstract reads an HTML abstract whose paragraphs may open with a
 // bold label ("<p><strong>Background: </strong>…</p>").
-func htmlAbstract(s string) Abstract {
+func htmlAbstract(s string) mappings.Abstract {
 	paras := htmlParagraph.FindAllStringSubmatch(s, -1)
 	if len(paras) == 0 {
-		return abstractFrom(HTMLText(s))
+		return mappings.AbstractFrom(mappings.HTMLText(s))
 	}
-	var secs []Section
+	var secs []mappings.Section
 	labelled := false
 	for _, p := range paras {
 		body := p[1]
 		var label string
 		if m := htmlLead.FindStringSubmatchIndex(body); m != nil {
-			label = strings.TrimRight(HTMLText(body[m[4]:m[5]]), ": ")
+			label = strings.TrimRight(mappings.HTMLText(body[m[4]:m[5]]), ": ")
 			body = body[m[1]:]
 			labelled = labelled || label != ""
 		}
-		secs = append(secs, Section{Label: label, Text: HTMLText(body)})
+		secs = append(secs, mappings.Section{Label: label, Text: mappings.HTMLText(body)})
 	}
 	if !labelled {
 		var texts []string
@@ -214,7 +219,7 @@ func htmlAbstract(s string) Abstract {
 				texts = append(texts, s.Text)
 			}
 		}
-		return Abstract{Text: strings.Join(texts, "\n")}
+		return mappings.Abstract{Text: strings.Join(texts, "\n")}
 	}
-	return NewAbstract(secs)
+	return mappings.NewAbstract(secs)
 }

@@ -1,22 +1,30 @@
-package mappings
+// Package vufind reads VuFind catalogue pages with their Solr field dump
+// (the "staff view"), through the field table vufind-solr.tsv.
+package vufind
 
 import (
 	"bytes"
+	_ "embed"
+	"io"
+	"iter"
 	"regexp"
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/msckg/msckg/mappings"
+	"github.com/msckg/msckg/mappings/page"
 )
 
 func init() {
-	Register(Format{
+	mappings.Register(mappings.Format{
 		Name:    "vufind-page",
 		Rank:    61,
 		Title:   "VuFind catalogue page with its Solr field dump (staff view)",
 		Reads:   "title, authors, full abstract (description), language, year and, from the spelling field, issue month and journal abbreviation, publisher, identifiers from the url field, subjects",
 		Example: "title A title\ntitle_full A title\nauthor Wang, Xiaohua\nauthor_facet Wang, Xiaohua\npublishDate 2017\n",
 		Sniff:   sniffVuFind,
-		Read:    readPage("vufind-page", parseVuFind),
+		Read:    readVuFind,
 	})
 }
 
@@ -37,41 +45,78 @@ func sniffVuFind(head []byte) int {
 	return 0
 }
 
-var vufindFields = sync.OnceValue(func() map[string]string {
+// The Solr fields the reader knows (vufind-solr.tsv: field → the role it
+// plays, "ignore" for one the record has no place for) are plain text, so
+// that a domain expert can extend them without reading Go.
+//
+//go:embed vufind-solr.tsv
+var fieldsTable []byte
+
+// vufindRoles are the roles parseVuFind reads; a row naming another is a
+// typo that would silently drop the field.
+var vufindRoles = strings.Fields(`abstract author author-facet collection date doi issn issue journal
+	language page-start publisher role spelling title title-full title-short topic url volume ignore`)
+
+// loadFields parses the table once; a broken table stops every read
+// (readVuFind) instead of reading pages wrongly.
+var loadFields = sync.OnceValues(func() (map[string]string, error) {
+	return parseFields(fieldsTable)
+})
+
+func parseFields(data []byte) (map[string]string, error) {
+	rows, err := mappings.ParseTable(data, "vufind/vufind-solr.tsv", 2, map[int][]string{1: vufindRoles})
+	if err != nil {
+		return nil, err
+	}
 	m := map[string]string{}
-	for _, r := range readTable("vufind-solr.tsv") {
+	for _, r := range rows {
 		m[r[0]] = r[1]
 	}
+	return m, nil
+}
+
+// vufindFields maps a Solr field name to its role (vufind-solr.tsv).
+func vufindFields() map[string]string {
+	m, _ := loadFields()
 	return m
-})
+}
+
+var readPageVuFind = page.Read("vufind-page", parseVuFind)
+
+func readVuFind(r io.Reader) iter.Seq2[mappings.Record, error] {
+	if _, err := loadFields(); err != nil {
+		return func(yield func(mappings.Record, error) bool) { yield(mappings.Record{}, err) }
+	}
+	return readPageVuFind(r)
+}
 
 // vufindSyntax: a field line is a known Solr field name, a space and its
 // first value; further values follow one per line. Lines before the
 // first field are the page's rendering (Spanish UI text, a truncated
 // abstract) and are not read.
-var vufindSyntax = sync.OnceValue(func() *Syntax {
+var vufindSyntax = sync.OnceValue(func() *mappings.Syntax {
 	known := map[string]bool{}
 	for f := range vufindFields() {
 		known[f] = true
 	}
-	return &Syntax{
+	return &mappings.Syntax{
 		Tag:       regexp.MustCompile(`^([_A-Za-z][_A-Za-z0-9]*)(?: |$)`),
 		Known:     known,
 		OnlyKnown: true,
-		Continues: func(prev Field, _ string) bool { return prev.Tag != "" },
+		Continues: func(prev mappings.Field, _ string) bool { return prev.Tag != "" },
 	}
 })
 
-func parseVuFind(data []byte, rec *Record) (int, error) {
-	var entry Entry
-	for e, err := range ScanLabelled(bytes.NewReader(data), vufindSyntax()) {
+func parseVuFind(data []byte, rec *mappings.Record) (int, error) {
+	var entry mappings.Entry
+	for e, err := range mappings.ScanLabelled(bytes.NewReader(data), vufindSyntax()) {
 		if err != nil {
 			return 1, err
 		}
 		entry = e
 	}
 	roles := vufindFields()
-	byRole := map[string][]Field{}
+	byRole := map[string][]mappings.Field{}
 	for _, f := range entry.Fields {
 		if r := roles[f.Tag]; r != "" && r != "ignore" {
 			byRole[r] = append(byRole[r], f)
@@ -79,14 +124,14 @@ func parseVuFind(data []byte, rec *Record) (int, error) {
 	}
 	first := func(role string) string {
 		if fs := byRole[role]; len(fs) > 0 {
-			return CleanText(fs[0].Value)
+			return mappings.CleanText(fs[0].Value)
 		}
 		return ""
 	}
 	lines := func(role string) []string {
 		var out []string
 		for _, f := range byRole[role] {
-			out = append(out, splitList(f.Value, "\n")...)
+			out = append(out, mappings.SplitList(f.Value, "\n")...)
 		}
 		return out
 	}
@@ -101,14 +146,14 @@ func parseVuFind(data []byte, rec *Record) (int, error) {
 		names = lines("author-facet")
 	}
 	for _, n := range names {
-		rec.Authors = append(rec.Authors, ParseName(n, FamilyFirst))
+		rec.Authors = append(rec.Authors, mappings.ParseName(n, mappings.FamilyFirst))
 	}
 	description := first("abstract")
-	rec.Abstract = abstractFrom(description)
+	rec.Abstract = mappings.AbstractFrom(description)
 	if l := lines("language"); len(l) > 0 {
-		rec.Language = LanguageCode(l[0])
+		rec.Language = mappings.LanguageCode(l[0])
 	}
-	if d, ok := ParseDate(first("date")); ok {
+	if d, ok := mappings.ParseDate(first("date")); ok {
 		rec.Issued = d
 	}
 	rec.Publisher = first("publisher")
@@ -120,11 +165,11 @@ func parseVuFind(data []byte, rec *Record) (int, error) {
 			rec.Journal.ISSNs = append(rec.Journal.ISSNs, issn)
 		}
 	}
-	if doi := NormalizeDOI(first("doi")); doi != "" {
+	if doi := mappings.NormalizeDOI(first("doi")); doi != "" {
 		rec.DOI = doi
 	}
 	for _, u := range lines("url") {
-		addURL(rec, u)
+		mappings.AddURL(rec, u)
 	}
 
 	topics := lines("topic")
@@ -138,11 +183,11 @@ func parseVuFind(data []byte, rec *Record) (int, error) {
 			section = topics[0]
 			if rec.Journal.Abbrev == "" && abbrev != "" {
 				rec.Journal.Abbrev = abbrev
-				rec.guess("Journal.Abbrev", "vufind spelling: text between the author list and the PMC section (topic)")
+				guess(rec, "Journal.Abbrev", "vufind spelling: text between the author list and the PMC section (topic)")
 			}
-			if issued.precision() > rec.Issued.precision() && (rec.Issued.Year == 0 || rec.Issued.Year == issued.Year) {
+			if issued.Precision() > rec.Issued.Precision() && (rec.Issued.Year == 0 || rec.Issued.Year == issued.Year) {
 				rec.Issued = issued
-				rec.guess("Issued", "vufind spelling: first YYYY-MM after the abstract and publisher")
+				guess(rec, "Issued", "vufind spelling: first YYYY-MM after the abstract and publisher")
 			}
 		}
 	}
@@ -167,44 +212,44 @@ var spellingDate = regexp.MustCompile(`^(\d{4}-\d{2}(?:-\d{2})?)\b`)
 // YYYY-MM …". Every piece must be found where expected (the title, the
 // authors in order, the section right before the abstract, the publisher
 // right after it); otherwise nothing is returned rather than a guess.
-func parseSpelling(sp, title string, authors []string, section, description, publisher string) (abbrev string, issued Date, ok bool) {
-	sp = CleanText(sp)
+func parseSpelling(sp, title string, authors []string, section, description, publisher string) (abbrev string, issued mappings.Date, ok bool) {
+	sp = mappings.CleanText(sp)
 	if title == "" || len(authors) == 0 || section == "" || description == "" {
-		return "", Date{}, false
+		return "", mappings.Date{}, false
 	}
 	i := strings.Index(sp, " "+title+" ")
 	if i < 0 {
-		return "", Date{}, false
+		return "", mappings.Date{}, false
 	}
 	rest := sp[i+len(title)+2:]
 	names := strings.Join(authors, " ") + " "
 	if !strings.HasPrefix(rest, names) {
-		return "", Date{}, false
+		return "", mappings.Date{}, false
 	}
 	rest = rest[len(names):]
 	j := strings.Index(rest, " "+section+" "+description)
 	if j <= 0 {
-		return "", Date{}, false
+		return "", mappings.Date{}, false
 	}
 	abbrev = strings.TrimSpace(rest[:j])
 	if len(abbrev) > 120 {
-		return "", Date{}, false
+		return "", mappings.Date{}, false
 	}
 	tail := strings.TrimSpace(rest[j+len(section)+len(description)+2:])
 	if publisher != "" {
 		if !strings.HasPrefix(tail, publisher+" ") {
-			return abbrev, Date{}, true
+			return abbrev, mappings.Date{}, true
 		}
 		tail = tail[len(publisher)+1:]
 	}
 	if m := spellingDate.FindString(tail); m != "" {
-		issued, _ = ParseDate(m)
+		issued, _ = mappings.ParseDate(m)
 	}
 	return abbrev, issued, true
 }
 
 // guess records that a field was inferred by rule rather than read.
-func (r *Record) guess(field, rule string) {
+func guess(r *mappings.Record, field, rule string) {
 	if r.Guessed == nil {
 		r.Guessed = map[string]string{}
 	}
