@@ -294,14 +294,26 @@ func (w *jsonWalker) fail(err error) {
 	switch {
 	case resumed > 0:
 		err = fmt.Errorf("%w; reading resumes with the record at line %d", err, resumed)
-	case canResync:
-		err = fmt.Errorf("%w; no record after it could be found, so the rest of the input is not read", err)
+	case w.broken: // the consumer stopped: nothing more to say
+	default:
+		why := "no record after it could be found"
+		if !canResync {
+			why = "inside a broken object records cannot be told apart"
+		}
+		err = fmt.Errorf("%w; %s, so the rest of the input is not read (lines %d to %d, with any records in them)", err, why, line, w.lastLine())
 	}
 	w.emit(jsonItem{}, &RecordError{Record: w.n + 1, Line: line, Err: err})
 	w.n++
 	if resumed == 0 {
 		w.broken = true
 	}
+}
+
+// lastLine reads what is left of the input, to say where it ends when
+// reading gives up: the lines no record can be read from are named.
+func (w *jsonWalker) lastLine() int {
+	io.Copy(io.Discard, io.MultiReader(w.dec.Buffered(), w.br)) //nolint:errcheck // only the count of lines is wanted
+	return w.src.lineAt(max(w.src.read-1, 0))
 }
 
 // reject reports the unreadable record that starts at offset start.
