@@ -10,6 +10,7 @@ import (
 	"iter"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // The JSON readers (CSL-JSON, Crossref, OpenAlex, Semantic Scholar) share
@@ -44,9 +45,14 @@ type jsonSource struct {
 	// lineStart is the offset where the line of the last offset given to
 	// lineAt starts.
 	lineStart int64
-	keep      bool
-	kept      []byte // bytes from offset keptFrom, while keep is on
-	keptFrom  int64
+	// firsts holds the offsets of the first byte of each line that is
+	// not a space (not yet forgotten by startsLine); content says the
+	// line being read has had one.
+	firsts   []int64
+	content  bool
+	keep     bool
+	kept     []byte // bytes from offset keptFrom, while keep is on
+	keptFrom int64
 }
 
 // forget drops the kept bytes before offset off: a JSON Lines input keeps
@@ -61,8 +67,15 @@ func (s *jsonSource) forget(off int64) {
 func (s *jsonSource) Read(p []byte) (int, error) {
 	n, err := s.r.Read(p)
 	for i, b := range p[:n] {
-		if b == '\n' {
-			s.newlines = append(s.newlines, s.read+int64(i))
+		switch off := s.read + int64(i); {
+		case b == '\n':
+			s.newlines = append(s.newlines, off)
+			s.content = false
+		case s.content || b == ' ' || b == '\t' || b == '\r' || (off < 3 && b >= utf8.RuneSelf):
+			// not a line's first content (a byte-order mark is none)
+		default:
+			s.firsts = append(s.firsts, off)
+			s.content = true
 		}
 	}
 	if s.keep {
@@ -85,6 +98,17 @@ func (s *jsonSource) lineAt(off int64) int {
 	s.counted += i
 	s.newlines = s.newlines[i:]
 	return s.counted + 1
+}
+
+// startsLine reports whether only spaces precede offset off on its line.
+// It must follow lineAt(off).
+func (s *jsonSource) startsLine(off int64) bool {
+	i := 0
+	for i < len(s.firsts) && s.firsts[i] < s.lineStart {
+		i++
+	}
+	s.firsts = s.firsts[i:]
+	return len(s.firsts) > 0 && s.firsts[0] == off
 }
 
 // column returns how many spaces and tabs precede offset off on its
@@ -165,6 +189,12 @@ func jsonRecords(r io.Reader, wrappers []jsonWrapper) iter.Seq2[jsonItem, error]
 				}
 				if err != nil {
 					w.fail(err)
+					continue
+				}
+				if _, delim := tok.(json.Delim); !delim {
+					// A whole value, read: it costs itself and nothing
+					// after it.
+					w.reject(w.src.valueStart(w.recordStart), fmt.Errorf("JSON: %s where JSON Lines has the next object", describeToken(tok)))
 					continue
 				}
 				if tok != json.Delim('{') {
@@ -249,6 +279,7 @@ func (w *jsonWalker) fail(err error) {
 	}
 	line := w.src.lineAt(start)
 	indent := int(start - w.src.lineStart)
+	ownLine := w.src.startsLine(start)
 	var syn *json.SyntaxError
 	if errors.As(err, &syn) && w.base+syn.Offset >= start {
 		err = fmt.Errorf("line %d: %w", w.src.lineAt(w.base+syn.Offset), err)
@@ -258,18 +289,48 @@ func (w *jsonWalker) fail(err error) {
 	canResync := w.inArray() || (len(w.path) == 0 && w.lines)
 	if !w.broken && canResync && w.resyncs < maxJSONResyncs {
 		w.resyncs++
-		resumed = w.resync(start, indent)
+		resumed = w.resync(start, indent, ownLine)
 	}
 	switch {
 	case resumed > 0:
 		err = fmt.Errorf("%w; reading resumes with the record at line %d", err, resumed)
-	case canResync:
-		err = fmt.Errorf("%w; no record after it could be found, so the rest of the input is not read", err)
+	case w.broken: // the consumer stopped: nothing more to say
+	default:
+		why := "no record after it could be found"
+		if !canResync {
+			why = "inside a broken object records cannot be told apart"
+		}
+		err = fmt.Errorf("%w; %s, so the rest of the input is not read (lines %d to %d, with any records in them)", err, why, line, w.lastLine())
 	}
 	w.emit(jsonItem{}, &RecordError{Record: w.n + 1, Line: line, Err: err})
 	w.n++
 	if resumed == 0 {
 		w.broken = true
+	}
+}
+
+// lastLine reads what is left of the input, to say where it ends when
+// reading gives up: the lines no record can be read from are named.
+func (w *jsonWalker) lastLine() int {
+	io.Copy(io.Discard, io.MultiReader(w.dec.Buffered(), w.br)) //nolint:errcheck // only the count of lines is wanted
+	return w.src.lineAt(max(w.src.read-1, 0))
+}
+
+// reject reports the unreadable record that starts at offset start.
+func (w *jsonWalker) reject(start int64, err error) {
+	w.emit(jsonItem{}, &RecordError{Record: w.n + 1, Line: w.src.lineAt(start), Err: err})
+	w.n++
+}
+
+// describeToken names a scalar JSON token for a message.
+func describeToken(tok json.Token) string {
+	switch v := tok.(type) {
+	case nil:
+		return "null"
+	case string:
+		return fmt.Sprintf("the string %.40q", v)
+	default:
+		return fmt.Sprintf("the value %v", v)
 	}
 }
 
@@ -279,13 +340,23 @@ const maxJSONResyncs = 10000
 
 // resync skips the broken value that starts at offset from (of src) and
 // puts a new decoder where the next record starts, returning that
-// record's line, or 0 when none is found. The next record is the first
-// of: what follows a "," at the broken value's own nesting level (or,
-// in JSON Lines, the end of that value); the "]" closing the array; a
-// line that starts with "{" indented as the broken value was (a value
-// cut short never closes its brackets). Strings are followed so that
-// brackets inside them do not count; a string never spans a line.
-func (w *jsonWalker) resync(from int64, indent int) int {
+// record's line, or 0 when none is found.
+//
+// When the broken value begins its line (ownLine: pretty-printed, one
+// record a line, JSON Lines), the layout says where records start, and
+// only it is trusted: a missing quote turns every string and bracket
+// after it inside out, so counting them would cut the record in pieces.
+// The next record is then the next line that starts a value indented as
+// the broken one was, or (in an array) a line starting with "," or the
+// closing "]" no deeper.
+//
+// Otherwise the next record is the first of: what follows a "," at the
+// broken value's own nesting level (or, in JSON Lines, the end of that
+// value); the "]" closing the array; a line that starts a value indented
+// as the broken value was (a value cut short never closes its brackets).
+// Strings are followed so that brackets inside them do not count; a
+// string never spans a line.
+func (w *jsonWalker) resync(from int64, indent int, ownLine bool) int {
 	rest := bufio.NewReader(io.MultiReader(w.dec.Buffered(), w.br))
 	off := w.offset()
 	depth, inString, escaped, seen := 0, false, false, off > from
@@ -313,10 +384,21 @@ func (w *jsonWalker) resync(from int64, indent int) int {
 				continue
 			}
 			atLineStart = false
-			if c == '{' && col == indent && seen {
+			switch {
+			case ownLine && off-1 <= from:
+			case col == indent && (seen || ownLine) && startsValue(c):
 				resumeAt = off - 1
+			case ownLine && w.inArray() && c == ']' && col <= indent:
+				resumeAt = off - 1 // the array's end: read as usual
+			case ownLine && w.inArray() && c == ',' && col <= indent:
+				resumeAt = off // a layout with the commas first
+			}
+			if resumeAt >= 0 {
 				break
 			}
+		}
+		if ownLine {
+			continue
 		}
 		if inString {
 			switch {
@@ -382,6 +464,16 @@ func (w *jsonWalker) resync(from int64, indent int) int {
 		next += int64(len(head) - len(bytes.TrimLeft(head, " \t\r\n")))
 	}
 	return w.src.lineAt(next)
+}
+
+// startsValue reports whether c can begin a JSON value other than a
+// string. At the broken value's indent, a line that starts one starts
+// the next record: a pretty-printer puts only the records' own brackets
+// there, and a record that is no object (null in a batch answer) still
+// counts. A string is left out: no record is one, and it is what an
+// object printed without indentation has at the start of its lines.
+func startsValue(c byte) bool {
+	return c == '{' || c == '[' || c == 'n' || c == 't' || c == 'f' || c == '-' || (c >= '0' && c <= '9')
 }
 
 // array streams the elements of an array whose "[" was just read. A

@@ -164,6 +164,18 @@ func TestJSONResyncAfterBrokenRecords(t *testing.T) {
 		{"jsonl: not an object", "openalex-json",
 			work(1) + "\n42\n" + work(3) + "\n",
 			[]string{"Work 1", "Work 3"}, map[int]int{2: 2}},
+		{"jsonl: values that are no objects", "openalex-json",
+			work(1) + "\nnull\n42\n" + work(4) + "\n",
+			[]string{"Work 1", "Work 4"}, map[int]int{2: 2, 3: 3}},
+		{"jsonl: missing quote, then a value that is no object", "openalex-json",
+			work(1) + "\n" + `{"id:"https://openalex.org/W2","title":"Two"}` + "\n42\n" + work(4) + "\n",
+			[]string{"Work 1", "Work 4"}, map[int]int{2: 2, 3: 3}},
+		{"array: missing quote, then null, one a line", "csl-json",
+			"[\n{\"title\":\"A\"},\n{\"title:\"B\",\"x\":\"y\"},\nnull,\n{\"title\":\"D\"}\n]\n",
+			[]string{"A", "D"}, map[int]int{2: 3, 3: 4}},
+		{"array: missing quote, pretty-printed", "csl-json",
+			"[\n  {\n    \"title\": \"A\"\n  },\n  {\n    \"title: \"B\",\n    \"author\": [\n      {\"family\": \"X\"}\n    ]\n  },\n  {\n    \"title\": \"C\"\n  }\n]\n",
+			[]string{"A", "C"}, map[int]int{2: 5}},
 		{"array: syntax error, compact", "csl-json",
 			`[{"title":"A"},{"title":"B" "x"},{"title":"C"}]`,
 			[]string{"A", "C"}, map[int]int{2: 1}},
@@ -199,10 +211,20 @@ func TestJSONResyncAfterBrokenRecords(t *testing.T) {
 	}
 }
 
-// A broken input that never shows a next record says the rest is unread.
+// A broken input that never shows a next record says the rest is unread,
+// naming its lines; so does a wrapper broken before its records, where
+// no record can be told apart.
 func TestJSONResyncNothingAfter(t *testing.T) {
-	_, errs := readAll(t, "csl-json", []byte(`[{"title":"A"},{"title": "B`))
-	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "rest of the input is not read") {
-		t.Errorf("errors %v, want one saying the rest is not read", errs)
+	for _, c := range []struct{ format, in, want string }{
+		{"csl-json", `[{"title":"A"},{"title": "B`, "rest of the input is not read (lines 1 to 1,"},
+		{"openalex-json", "{\n  \"meta\": {\"count\" 2},\n  \"results\": [\n    {\"id\": \"https://openalex.org/W1\", \"title\": \"A\"},\n    {\"id\": \"https://openalex.org/W2\", \"title\": \"B\"}\n  ]\n}\n",
+			"rest of the input is not read (lines 1 to 7,"},
+		{"crossref-json", "{\"message\": {\"x\": 1 \"y\": 2,\n\"items\": [\n{\"title\": [\"A\"]}\n]}}\n",
+			"records cannot be told apart, so the rest of the input is not read (lines 1 to 4,"},
+	} {
+		_, errs := readAll(t, c.format, []byte(c.in))
+		if len(errs) != 1 || !strings.Contains(errs[0].Error(), c.want) {
+			t.Errorf("%s: errors %v, want one saying %q", c.format, errs, c.want)
+		}
 	}
 }

@@ -64,6 +64,9 @@ type Entry struct {
 	Fields []Field
 	Raw    []byte // exact bytes, from the first field to the last (a BOM excluded)
 	Closed bool   // ended by the End tag (false: by the next record, a blank line or EOF)
+	// Stray holds the untagged lines between the record before and this
+	// one, which belong to no record: kept to be reported, not read.
+	Stray []Field
 }
 
 // Values returns the values of every field tagged tag, in order.
@@ -107,13 +110,14 @@ func ScanLabelled(r io.Reader, syn *Syntax) iter.Seq2[Entry, error] {
 		var (
 			cur     *Entry
 			pending []byte // blank lines, kept only if the record goes on
+			stray   []Field
 			number  int
 			lineNo  int
 		)
 		open := func(line int) {
 			number++
-			cur = &Entry{Number: number, Line: line}
-			pending = nil
+			cur = &Entry{Number: number, Line: line, Stray: stray}
+			pending, stray = nil, nil
 		}
 		flush := func() bool {
 			if cur == nil {
@@ -190,7 +194,9 @@ func ScanLabelled(r io.Reader, syn *Syntax) iter.Seq2[Entry, error] {
 				default:
 					pieces := syn.split(text, raw)
 					if !pieces[0].tagged && cur == nil && !whole {
-						break // stray text between records
+						// Text between records: the next record says so.
+						stray = append(stray, Field{Value: pieces[0].value, Line: lineNo})
+						break
 					}
 					for _, p := range pieces {
 						if !add(lineNo, p) {
@@ -283,6 +289,28 @@ func (syn *Syntax) split(text string, raw []byte) []piece {
 	return out
 }
 
+// strayWarnings names the lines of an entry that are neither a tag line
+// nor a continuation (MEDLINE "SO  text without a hyphen", a note between
+// RIS records): the formats have no place for them, so they are not read,
+// and saying so keeps them from vanishing without a word.
+func strayWarnings(e *Entry) []string {
+	var out []string
+	for _, f := range append(e.Stray[:len(e.Stray):len(e.Stray)], e.Fields...) {
+		if f.Tag != "" {
+			continue
+		}
+		text := strings.ReplaceAll(f.Value, "\n", " ")
+		if r := []rune(text); len(r) > strayExcerpt {
+			text = string(r[:strayExcerpt]) + "…"
+		}
+		out = append(out, fmt.Sprintf("line %d is neither a field nor the continuation of one; not read: %q", f.Line, text))
+	}
+	return out
+}
+
+// strayExcerpt is how many characters of a stray line a warning quotes.
+const strayExcerpt = 40
+
 // readLabelledFormat is the Read function of a label/value format: entries
 // come from ScanLabelled with syntax, toRecord maps each one, and an entry
 // it refuses is yielded as a *RecordError while reading goes on.
@@ -297,6 +325,8 @@ func readLabelledFormat(name string, syntax func() *Syntax, toRecord func(*Entry
 				rec, err := toRecord(&e)
 				if err != nil {
 					err = &RecordError{Record: e.Number, Line: e.Line, Err: err}
+				} else {
+					rec.Warnings = append(rec.Warnings, strayWarnings(&e)...)
 				}
 				if !yield(rec, err) {
 					return

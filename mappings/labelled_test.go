@@ -1,6 +1,7 @@
 package mappings
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -101,6 +102,46 @@ func TestTablesWellFormed(t *testing.T) {
 	for i := 1; i < len(labels); i++ {
 		if len(labels[i]) > len(labels[i-1]) {
 			t.Fatalf("abstract labels not longest first: %q before %q", labels[i-1], labels[i])
+		}
+	}
+}
+
+// A line of a tagged-line format that is neither a tag line nor a
+// continuation used to vanish without a word (issue 11): it is now a
+// warning on the record, naming its line and the start of its text, and
+// what is read does not change.
+func TestLabelledStrayLinesWarned(t *testing.T) {
+	for _, c := range []struct {
+		format, in string
+		titles     []string
+		warnings   map[int][]string // record → warnings
+	}{
+		{"medline", "PMID- 1\nTI  - One.\n\nPMID- 27433151\nSO  stray text without a hyphen\nTI  - Two.\n",
+			[]string{"One", "Two"}, map[int][]string{2: {`line 5 is neither a field nor the continuation of one; not read: "SO  stray text without a hyphen"`}}},
+		{"medline", "A note before the records\n\nPMID- 1\nTI  - One.\n",
+			[]string{"One"}, map[int][]string{1: {`line 1 is neither a field nor the continuation of one; not read: "A note before the records"`}}},
+		{"wos", "FN Clarivate\nVR 1.0\nPT J\nTI A title\nstray words " + strings.Repeat("x", 80) + "\n   on a line\nER\n\nEF\n",
+			[]string{"A title"}, map[int][]string{1: {`line 5 is neither a field nor the continuation of one; not read: "stray words ` + strings.Repeat("x", 28) + `…"`}}},
+		{"ris", "TY  - JOUR\nTI  - One\nER  - \n\nRecord 2 of 2\nTY  - JOUR\nTI  - Two\nER  - \n",
+			[]string{"One", "Two"}, map[int][]string{2: {`line 5 is neither a field nor the continuation of one; not read: "Record 2 of 2"`}}},
+	} {
+		recs, errs := readAll(t, c.format, []byte(c.in))
+		if len(errs) != 0 {
+			t.Errorf("%s: %v", c.format, errs)
+		}
+		var titles []string
+		got := map[int][]string{}
+		for _, r := range recs {
+			titles = append(titles, r.Title)
+			if len(r.Warnings) > 0 {
+				got[r.Number] = r.Warnings
+			}
+		}
+		if fmt.Sprint(titles) != fmt.Sprint(c.titles) {
+			t.Errorf("%s: titles %q, want %q", c.format, titles, c.titles)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(c.warnings) {
+			t.Errorf("%s: warnings %v, want %v", c.format, got, c.warnings)
 		}
 	}
 }

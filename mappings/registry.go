@@ -201,7 +201,11 @@ func Detect(head []byte) (*Format, error) {
 func Open(r io.Reader, from string) (*Format, io.Reader, error) {
 	// Text that is not UTF-8 is transcoded first (encoding.go), so that
 	// detection and every reader see UTF-8.
-	r, _ = decodeInput(bufio.NewReaderSize(r, SniffSize))
+	whole, err := wholeInputEvidence(r)
+	if err != nil {
+		return nil, nil, err
+	}
+	r, _ = decodeInput(bufio.NewReaderSize(r, SniffSize), whole)
 	br := bufio.NewReaderSize(r, SniffSize)
 	if from != "" {
 		f, ok := Lookup(from)

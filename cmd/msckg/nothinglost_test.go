@@ -2,11 +2,13 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -160,6 +162,49 @@ func (c lostCase) run(t *testing.T, format string) {
 		t.Fatalf("the file holds %d records; give the case at least three, one of them to reject", n/2)
 	}
 
+	s, problems := buildCounted(t, format, dir)
+	if s.read != n || s.sum() != n {
+		t.Errorf("%d records in the files; the summary reads %d: %d papers + %d trials + %d merged + %d rejected = %d",
+			n, s.read, s.papers, s.trials, s.merged, s.rejected, s.sum())
+	}
+	if s.rejected != reject {
+		t.Errorf("%d rejected, want %d", s.rejected, reject)
+	}
+	if s.papers+s.trials == 0 || s.merged == 0 {
+		t.Errorf("%d built and %d merged: the case should build records and merge the second copy", s.papers+s.trials, s.merged)
+	}
+	badNamed := false
+	for _, p := range problems {
+		if lines := bytes.Count(files[p.file], []byte("\n")) + 1; p.line > lines {
+			t.Errorf("record %d, line %d: not a record and line of %s (%d lines)", p.record, p.line, p.file, lines)
+		}
+		badNamed = badNamed || (p.file == badFile && p.line == badLine)
+	}
+	if badLine > 0 && !badNamed {
+		t.Errorf("no rejection names %s line %d, where the inserted bad record starts:\n%s", badFile, badLine, s.stderr)
+	}
+}
+
+// buildSummary is what a build's summary line counts.
+type buildSummary struct {
+	read, papers, trials, merged, rejected int
+	stderr                                 string
+}
+
+func (s buildSummary) sum() int { return s.papers + s.trials + s.merged + s.rejected }
+
+// namedProblem is a rejection as the build reports it.
+type namedProblem struct {
+	file         string // below the folder built
+	record, line int
+}
+
+// buildCounted builds the files of dir as format and returns the summary
+// and the rejections. Every line about a file of the input must be a
+// warning or a rejection naming file, record and line, and the
+// rejections named must be as many as the summary counts.
+func buildCounted(t *testing.T, format, dir string) (buildSummary, []namedProblem) {
+	t.Helper()
 	code, _, stderr := runCLI(t, "", "build", "--from", format, dir, "-o", filepath.Join(t.TempDir(), "out.nq"))
 	if code == 2 || code > 3 {
 		t.Fatalf("exit %d:\n%s", code, stderr)
@@ -169,45 +214,41 @@ func (c lostCase) run(t *testing.T, format string) {
 		t.Fatalf("no summary line:\n%s", stderr)
 	}
 	num := func(i int) int { v, _ := strconv.Atoi(m[i]); return v }
-	read, papers, trials, merged, rejected := num(2), num(3), num(4), num(5), num(6)
-	if read != n || papers+trials+merged+rejected != n {
-		t.Errorf("%d records in the files; the summary reads %d: %d papers + %d trials + %d merged + %d rejected = %d",
-			n, read, papers, trials, merged, rejected, papers+trials+merged+rejected)
-	}
-	if rejected != reject {
-		t.Errorf("%d rejected, want %d", rejected, reject)
-	}
-	if papers+trials == 0 || merged == 0 {
-		t.Errorf("%d built and %d merged: the case should build records and merge the second copy", papers+trials, merged)
-	}
-
-	// Every line about a file of the input is a warning or a rejection
-	// naming file, record and line.
-	rejection := regexp.MustCompile(`^msckg: ` + regexp.QuoteMeta(dir+string(filepath.Separator)) + `([^:]+): record (\d+) \(line (\d+)\): \S`)
-	named, badNamed := 0, false
+	s := buildSummary{read: num(2), papers: num(3), trials: num(4), merged: num(5), rejected: num(6), stderr: stderr}
+	named := regexp.MustCompile(`^msckg: (warning: )?` + regexp.QuoteMeta(dir+string(filepath.Separator)) + `([^:]+): record (\d+) \(line (\d+)\): \S`)
+	var problems []namedProblem
 	for _, line := range strings.Split(stderr, "\n") {
-		if !strings.HasPrefix(line, "msckg: "+dir) {
+		if !strings.HasPrefix(line, "msckg: "+dir) && !strings.HasPrefix(line, "msckg: warning: "+dir) {
 			continue
 		}
-		r := rejection.FindStringSubmatch(line)
+		r := named.FindStringSubmatch(line)
 		if r == nil {
 			t.Errorf("a problem that does not name file, record and line: %s", line)
 			continue
 		}
-		named++
-		rec, _ := strconv.Atoi(r[2])
-		ln, _ := strconv.Atoi(r[3])
-		if lines := bytes.Count(files[r[1]], []byte("\n")) + 1; rec < 1 || ln < 1 || ln > lines {
-			t.Errorf("record %d, line %d: not a record and line of %s (%d lines)", rec, ln, r[1], lines)
+		rec, _ := strconv.Atoi(r[3])
+		ln, _ := strconv.Atoi(r[4])
+		if rec < 1 || ln < 1 {
+			t.Errorf("record %d, line %d: %s", rec, ln, line)
 		}
-		badNamed = badNamed || (r[1] == badFile && ln == badLine)
+		if r[1] == "" {
+			problems = append(problems, namedProblem{file: r[2], record: rec, line: ln})
+		}
 	}
-	if named != rejected {
-		t.Errorf("%d rejections named, %d counted:\n%s", named, rejected, stderr)
+	if len(problems) != s.rejected {
+		t.Errorf("%d rejections named, %d counted:\n%s", len(problems), s.rejected, stderr)
 	}
-	if badLine > 0 && !badNamed {
-		t.Errorf("no rejection names %s line %d, where the inserted bad record starts:\n%s", badFile, badLine, stderr)
+	return s, problems
+}
+
+// sortedKeys returns the keys of m in order.
+func sortedKeys[K cmp.Ordered, V any](m map[K]V) []K {
+	keys := make([]K, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
 	}
+	slices.Sort(keys)
+	return keys
 }
 
 // countMatches counts the records of a file by a pattern that starts each.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -153,6 +154,29 @@ func (c countingReader) Read(b []byte) (int, error) {
 	n, err := c.r.Read(b)
 	c.p.read(n)
 	return n, err
+}
+
+// errCannotSeek is the Seek error of a countingReader over a reader that
+// cannot seek (standard input).
+var errCannotSeek = errors.New("input cannot seek")
+
+// Seek lets the reader of an input go back (mappings checks a file's
+// whole text encoding before reading it); the bytes gone back over are
+// taken off the count, so they are not counted twice.
+func (c countingReader) Seek(offset int64, whence int) (int64, error) {
+	s, ok := c.r.(io.Seeker)
+	if !ok {
+		return 0, errCannotSeek
+	}
+	from, err := s.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return 0, err
+	}
+	to, err := s.Seek(offset, whence)
+	if err == nil {
+		c.p.read(int(to - from))
+	}
+	return to, err
 }
 
 // inputBytes adds up the sizes of the input files (standard input and

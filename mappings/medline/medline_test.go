@@ -247,6 +247,10 @@ func TestMEDLINELooseTags(t *testing.T) {
 	if r.Abstract.Text != "First line of the abstract goes on here." {
 		t.Errorf("record 2: indented continuation lost: abstract %q", r.Abstract.Text)
 	}
+	// The stray line is not read, and the record says so.
+	if len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0], `line 6 `) || !strings.Contains(r.Warnings[0], `"SO  stray text without a hyphen"`) {
+		t.Errorf("record 2: warnings %q, want one naming line 6 and its text", r.Warnings)
+	}
 }
 
 // A MEDLINE record that lost its PMID line is still MEDLINE; RIS (two-
