@@ -7,6 +7,7 @@ import (
 	"io"
 	"iter"
 	"regexp"
+	"sort"
 	"strings"
 )
 
@@ -65,7 +66,8 @@ type Entry struct {
 	Raw    []byte // exact bytes, from the first field to the last (a BOM excluded)
 	Closed bool   // ended by the End tag (false: by the next record, a blank line or EOF)
 	// Stray holds the untagged lines between the record before and this
-	// one, which belong to no record: kept to be reported, not read.
+	// one (on the input's last record, also those after it), which belong
+	// to no record: kept to be reported, not read.
 	Stray []Field
 }
 
@@ -99,9 +101,9 @@ type piece struct {
 	raw      []byte
 }
 
-// ScanLabelled reads r as records of syntax syn. Blank lines and untagged
-// text between records (when the syntax has Start, End or BlankEnds) are
-// skipped; a tag outside a record opens one, so a record that lost its
+// ScanLabelled reads r as records of syntax syn. Blank lines are skipped
+// and untagged text between records (when the syntax has Start, End or
+// BlankEnds) goes to Stray, to be reported; a tag outside a record opens one, so a record that lost its
 // opening tag is still read. Read errors end the sequence.
 func ScanLabelled(r io.Reader, syn *Syntax) iter.Seq2[Entry, error] {
 	return func(yield func(Entry, error) bool) {
@@ -111,6 +113,7 @@ func ScanLabelled(r io.Reader, syn *Syntax) iter.Seq2[Entry, error] {
 			cur     *Entry
 			pending []byte // blank lines, kept only if the record goes on
 			stray   []Field
+			held    *Entry // the record last ended, yielded when the next one ends or at the end
 			number  int
 			lineNo  int
 		)
@@ -119,13 +122,27 @@ func ScanLabelled(r io.Reader, syn *Syntax) iter.Seq2[Entry, error] {
 			cur = &Entry{Number: number, Line: line, Stray: stray}
 			pending, stray = nil, nil
 		}
+		release := func() bool {
+			if held == nil {
+				return true
+			}
+			e := *held
+			held = nil
+			return yield(e, nil)
+		}
+		// flush ends the open record. It is held back until the next
+		// record ends, so that text after the last record of the input
+		// can still be named on it (as text between records is named on
+		// the record after).
 		flush := func() bool {
 			if cur == nil {
 				return true
 			}
-			e := *cur
-			cur, pending = nil, nil
-			return yield(e, nil)
+			if !release() {
+				return false
+			}
+			held, cur, pending = cur, nil, nil
+			return true
 		}
 		// onlyStarts: the open record holds nothing but Start tags, so a
 		// further Start tag repeats them ("TY  - BOOK\nTY  - JOUR\n…",
@@ -206,11 +223,19 @@ func ScanLabelled(r io.Reader, syn *Syntax) iter.Seq2[Entry, error] {
 				}
 			}
 			if err == io.EOF {
-				flush()
+				if !flush() {
+					return
+				}
+				if held != nil {
+					held.Stray = append(held.Stray, stray...)
+				}
+				release()
 				return
 			}
 			if err != nil {
-				yield(Entry{}, fmt.Errorf("line %d: %w", lineNo+1, err))
+				if release() {
+					yield(Entry{}, fmt.Errorf("line %d: %w", lineNo+1, err))
+				}
 				return
 			}
 		}
@@ -294,11 +319,17 @@ func (syn *Syntax) split(text string, raw []byte) []piece {
 // RIS records): the formats have no place for them, so they are not read,
 // and saying so keeps them from vanishing without a word.
 func strayWarnings(e *Entry) []string {
-	var out []string
+	var untagged []Field
 	for _, f := range append(e.Stray[:len(e.Stray):len(e.Stray)], e.Fields...) {
-		if f.Tag != "" {
-			continue
+		if f.Tag == "" {
+			untagged = append(untagged, f)
 		}
+	}
+	// Stray holds the lines before the record and, on the last record,
+	// those after it: name them all in the order of the input.
+	sort.SliceStable(untagged, func(i, j int) bool { return untagged[i].Line < untagged[j].Line })
+	var out []string
+	for _, f := range untagged {
 		text := strings.ReplaceAll(f.Value, "\n", " ")
 		if r := []rune(text); len(r) > strayExcerpt {
 			text = string(r[:strayExcerpt]) + "…"

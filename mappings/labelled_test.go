@@ -124,6 +124,14 @@ func TestLabelledStrayLinesWarned(t *testing.T) {
 			[]string{"A title"}, map[int][]string{1: {`line 5 is neither a field nor the continuation of one; not read: "stray words ` + strings.Repeat("x", 28) + `…"`}}},
 		{"ris", "TY  - JOUR\nTI  - One\nER  - \n\nRecord 2 of 2\nTY  - JOUR\nTI  - Two\nER  - \n",
 			[]string{"One", "Two"}, map[int][]string{2: {`line 5 is neither a field nor the continuation of one; not read: "Record 2 of 2"`}}},
+		// Text after the last record has no next record to carry it: the
+		// last one names it, after its own stray lines.
+		{"medline", "PMID- 1\nTI  - One.\n\nPMID- 2\nSO  stray\nTI  - Two.\n\nExported by a tool\n",
+			[]string{"One", "Two"}, map[int][]string{2: {
+				`line 5 is neither a field nor the continuation of one; not read: "SO  stray"`,
+				`line 8 is neither a field nor the continuation of one; not read: "Exported by a tool"`}}},
+		{"ris", "TY  - JOUR\nTI  - One\nER  - \n\nEnd of export\n", []string{"One"},
+			map[int][]string{1: {`line 5 is neither a field nor the continuation of one; not read: "End of export"`}}},
 	} {
 		recs, errs := readAll(t, c.format, []byte(c.in))
 		if len(errs) != 0 {

@@ -155,6 +155,9 @@ func TestSymlinksInAFolder(t *testing.T) {
 	}
 	writeInput(t, real, "a.ris", "TY  - JOUR\nTI  - Linked file record\nDO  - 10.1000/linked\nER  - \n")
 	writeInput(t, real, "b.ris", "TY  - JOUR\nTI  - Record in a linked folder\nDO  - 10.1000/folder\nER  - \n")
+	if err := syscall.Mkfifo(filepath.Join(in, "pipe.ris"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for link, target := range map[string]string{
 		"link.ris": filepath.Join(real, "a.ris"), "realdir": real, "sub/up": in, "dangling.ris": "nowhere.ris",
 	} {
@@ -171,6 +174,7 @@ func TestSymlinksInAFolder(t *testing.T) {
 		"3 record(s) read: 2 paper(s) built, 0 trial registration(s), 1 merged",
 		filepath.Join(in, "sub", "up") + ": symbolic link loop",
 		filepath.Join(in, "dangling.ris") + ": symbolic link not followed",
+		filepath.Join(in, "pipe.ris") + ": a named pipe in a folder is not read",
 	} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)

@@ -81,6 +81,22 @@ func expand(args []string) (files []string, notes []inputProblem, err error) {
 	return files, notes, nil
 }
 
+// notRegular says why a named pipe, socket or device found in a folder
+// is not read: it may never end, or be read only once. Given as an
+// argument it is read (a pipe is how standard input arrives, too).
+func notRegular(path string, mode fs.FileMode) inputProblem {
+	kind := "special file"
+	switch {
+	case mode&fs.ModeNamedPipe != 0:
+		kind = "named pipe"
+	case mode&fs.ModeSocket != 0:
+		kind = "socket"
+	case mode&fs.ModeDevice != 0:
+		kind = "device"
+	}
+	return inputProblem{Path: path, Err: fmt.Errorf("a %s in a folder is not read (name it as an input of its own to read it)", kind)}
+}
+
 // walkFolder lists the regular files below dir, following symbolic
 // links; open holds the folders being walked above dir, to detect loops.
 func walkFolder(dir string, open []os.FileInfo) (found []string, notes []inputProblem, err error) {
@@ -123,6 +139,7 @@ func walkFolder(dir string, open []os.FileInfo) (found []string, notes []inputPr
 				return nil
 			}
 			if !target.IsDir() {
+				notes = append(notes, notRegular(path, target.Mode()))
 				return nil
 			}
 			for _, o := range open {
@@ -137,6 +154,8 @@ func walkFolder(dir string, open []os.FileInfo) (found []string, notes []inputPr
 			}
 			found = append(found, f...)
 			notes = append(notes, n...)
+		case !d.IsDir():
+			notes = append(notes, notRegular(path, d.Type()))
 		case d.IsDir():
 			// Each folder is walked by its own call, so that the links
 			// below it know it is open.
