@@ -309,9 +309,10 @@ var allotmentStarts = map[string]bool{"to": true, "receive": true, "receiving": 
 // allottedArms reads "Patients were randomized to UC-MSCs (n = 31) or
 // placebo (n = 31)": an allocation sentence with two or more "(n = N)"
 // brackets, each right after one to four words that follow "to",
-// "receive", "or", "and" or "versus". Those words name the arm. When the
-// study cohort has no size yet, it is the sum of the arms: the number
-// allotted. A name of more words ("dexamethasone 40 mg/d for four days (n
+// "receive", "or", "and" or "versus". Those words name the arm. The
+// study cohort's size is not their sum ("fostamatinib (n = 101) or
+// placebo (n = 49)" counts two arms, not a cohort of 150); the sum is a
+// candidate. A name of more words ("dexamethasone 40 mg/d for four days (n
 // = 95") is not read: it would not be found again.
 func (x *extraction) allottedArms(f *field, s *sentence, get func(string, Span) *arm, parent *Cohort) {
 	if !f.has(x.r, "arm-allocation", s.Tok0, s.Tok1) {
@@ -348,12 +349,12 @@ func (x *extraction) allottedArms(f *field, s *sentence, get func(string, Span) 
 		}
 		sum += al.n
 	}
+	// The study's size is the number the text gives for all of them, never
+	// one computed from its arms: a sum is only a candidate.
 	if parent.Size == 0 {
-		parent.Size = sum
-		sp := f.span(as[0].sp.Start, as[len(as)-1].sp.End)
-		parent.Details = append(parent.Details, Detail{"size", "size-sum-of-arms", sp})
-		parent.Spans = appendSpan(parent.Spans, sp)
-		parent.Rule = "size-sum-of-arms"
+		x.candidates = append(x.candidates, Candidate{Kind: "size", Patients: intp(sum), Rule: "size-sum-of-arms",
+			Reason: "the sum of the arms' sizes: the text gives no total for the study",
+			Spans:  []Span{f.span(as[0].sp.Start, as[len(as)-1].sp.End), f.sentenceSpan(s)}})
 	}
 }
 

@@ -94,11 +94,17 @@ func TestArms(t *testing.T) {
 				{"UC-MSCs", 35, "mkg:TreatmentArm", true, []string{"20/35 57 % @24 wk"}},
 				{"placebo", 35, "mkg:ControlArm", false, []string{"8/35 23 % @24 wk"}},
 			}},
-		{"the first (n = N) of an allocation is not the study's size",
+		{"the first (n = N) of an allocation is not the study's size, nor is their sum",
 			"Patients with ITP were randomized to UC-MSC (n = 31) or placebo (n = 31).",
-			62, false, nil, []wantArm{
+			0, false, nil, []wantArm{
 				{"UC-MSC", 31, "mkg:TreatmentArm", true, nil},
 				{"placebo", 31, "mkg:ControlArm", false, nil},
+			}},
+		{"arms in brackets with no total: two arms, no summed study cohort (bussel2018-fostamatinib-fit-utas)",
+			"In two parallel, phase 3, multicenter, randomized, double-blind, placebo-controlled trials (FIT1 and FIT2), patients with persistent/chronic ITP were randomized 2:1 to fostamatinib (n = 101) or placebo (n = 49) at 100 mg BID for 24 weeks.",
+			0, false, nil, []wantArm{
+				{"fostamatinib", 101, "", false, nil},
+				{"placebo", 49, "mkg:ControlArm", false, nil},
 			}},
 		{"an arm named by a whole regimen is not read",
 			"Patients with ITP enrolled were randomized to receive dexamethasone 40 mg/d for four days (n = 95), or prednisone 1.0 mg/kg daily for four weeks and then tapered (n = 97).",
@@ -221,5 +227,28 @@ func TestSubgroupsAreParts(t *testing.T) {
 	}
 	if len(f.Cohorts) != 2 || sum != 4 {
 		t.Errorf("%d cohorts, study cohorts sum to %d patients; want 2 cohorts and 4 patients", len(f.Cohorts), sum)
+	}
+}
+
+// TestArmSumIsACandidate: arm sizes with no stated total are kept as arms;
+// their sum is a candidate size, never the study cohort's
+// (bussel2018-fostamatinib-fit-utas).
+func TestArmSumIsACandidate(t *testing.T) {
+	in := Input{Abstract: "Patients with persistent/chronic ITP were randomized 2:1 to fostamatinib (n = 101) or placebo (n = 49) at 100 mg BID for 24 weeks."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	for _, c := range f.Cohorts {
+		if c.Part == PartStudy && c.Size != 0 {
+			t.Errorf("study cohort of %d patients: the text gives no total", c.Size)
+		}
+	}
+	found := false
+	for _, c := range f.Candidates {
+		if c.Kind == "size" && c.Rule == "size-sum-of-arms" && c.Patients != nil && *c.Patients == 150 {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("candidates %+v: want the arms' sum 150 as a size candidate", f.Candidates)
 	}
 }
