@@ -3,6 +3,7 @@ package goldset
 import (
 	"fmt"
 	"math/big"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -227,22 +228,18 @@ func factAtoms(f evidence.Facts) map[string][]string {
 	// Arms and subgroups are scored as cohorts: the gold files list a
 	// study's compared groups among its cohorts ("the HID group", 100) and
 	// its subgroups apart, and atoms do not say which cohort a fact is on.
-	for _, c := range f.Cohorts {
-		if c.Size > 0 {
-			put("cohort.size", strconv.Itoa(c.Size))
-		}
-		put("cohort.ageGroup", shortName(c.AgeGroup))
-		put("cohort.sex", shortName(c.Sex))
-		put("cohort.age", quantityAtom(c.Age))
-		for _, k := range uniqueStrings(conceptCURIEs(c.Conditions)) {
-			put("cohort.condition", k)
-		}
-		if c.Refractory != nil {
-			put("cohort.refractory", strconv.FormatBool(*c.Refractory))
-		}
-		put("cohort.diseasePhase", shortName(c.DiseasePhase))
-		for _, k := range uniqueStrings(conceptCURIEs(c.PriorTherapies)) {
-			put("cohort.priorTherapy", k)
+	cohorts := make([]map[string][]string, len(f.Cohorts))
+	for i, c := range f.Cohorts {
+		cohorts[i] = cohortAtoms(c)
+	}
+	for i := range f.Cohorts {
+		skip := repeatedByArms(f.Cohorts, cohorts, i)
+		for _, t := range cohortTypes {
+			for _, v := range cohorts[i][t] {
+				if !skip[t+"\x00"+v] {
+					put(t, v)
+				}
+			}
 		}
 	}
 	for _, iv := range f.Interventions {
@@ -262,6 +259,76 @@ func factAtoms(f evidence.Facts) map[string][]string {
 		put("trial", normalTrial(t.ID))
 	}
 	return a
+}
+
+// cohortTypes are the fact types of a cohort, in scoring order.
+var cohortTypes = []string{"cohort.size", "cohort.ageGroup", "cohort.sex", "cohort.age", "cohort.condition",
+	"cohort.refractory", "cohort.diseasePhase", "cohort.priorTherapy"}
+
+// cohortAtoms are one cohort's atoms per fact type.
+func cohortAtoms(c evidence.Cohort) map[string][]string {
+	a := make(map[string][]string)
+	put := func(t, v string) {
+		if v != "" {
+			a[t] = append(a[t], v)
+		}
+	}
+	if c.Size > 0 {
+		put("cohort.size", strconv.Itoa(c.Size))
+	}
+	put("cohort.ageGroup", shortName(c.AgeGroup))
+	put("cohort.sex", shortName(c.Sex))
+	put("cohort.age", quantityAtom(c.Age))
+	for _, k := range uniqueStrings(conceptCURIEs(c.Conditions)) {
+		put("cohort.condition", k)
+	}
+	if c.Refractory != nil {
+		put("cohort.refractory", strconv.FormatBool(*c.Refractory))
+	}
+	put("cohort.diseasePhase", shortName(c.DiseasePhase))
+	for _, k := range uniqueStrings(conceptCURIEs(c.PriorTherapies)) {
+		put("cohort.priorTherapy", k)
+	}
+	return a
+}
+
+// repeatedByArms: the atoms of study cohort i that every one of its arms
+// repeats, when the text counts the arms but not the study ("fostamatinib
+// (n = 101) or placebo (n = 49)" and no total). The gold files have one
+// cohort per group the text counts, so such a study cohort is no cohort
+// of theirs: its age group and conditions are the arms' facts, scored on
+// each arm, and scoring them on the study too would count one fact twice.
+// What no arm repeats (a disease phase read for the whole study) is
+// scored on the study cohort, so a wrong reading there still counts.
+func repeatedByArms(cs []evidence.Cohort, atoms []map[string][]string, i int) map[string]bool {
+	if cs[i].Part != evidence.PartStudy || cs[i].Size > 0 {
+		return nil
+	}
+	var arms []int
+	for j, c := range cs {
+		if j != i && c.Part == evidence.PartArm && c.Parent == i {
+			if c.Size == 0 {
+				return nil
+			}
+			arms = append(arms, j)
+		}
+	}
+	if len(arms) < 2 {
+		return nil
+	}
+	skip := map[string]bool{}
+	for t, vs := range atoms[i] {
+		for _, v := range vs {
+			all := true
+			for _, j := range arms {
+				all = all && slices.Contains(atoms[j][t], v)
+			}
+			if all {
+				skip[t+"\x00"+v] = true
+			}
+		}
+	}
+	return skip
 }
 
 // curie shortens an mkg: or MeSH IRI to the form the gold files use;

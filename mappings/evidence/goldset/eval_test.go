@@ -168,6 +168,39 @@ func TestScoreReportsWhatDiffers(t *testing.T) {
 	}
 }
 
+// TestUncountedStudyWithCountedArms: "fostamatinib (n = 101) or placebo
+// (n = 49)" with no total is two cohorts in the gold files; the study
+// cohort the arms hang from has no size, and what its arms repeat is
+// scored once per arm, not again on it. What they do not repeat (a
+// disease phase) is still scored.
+func TestUncountedStudyWithCountedArms(t *testing.T) {
+	itp := []evidence.Concept{{IRI: ontology.MeSH + "D016553"}}
+	gold := GoldDoc{ID: "fit", Source: "test", Facts: GoldFacts{Cohorts: []GoldCohort{
+		{Size: ptrTo(101), AgeGroup: ptrTo("Adults"), Conditions: []string{"mesh:D016553"}},
+		{Size: ptrTo(49), AgeGroup: ptrTo("Adults"), Conditions: []string{"mesh:D016553"}},
+	}}}
+	facts := evidence.Facts{Cohorts: []evidence.Cohort{
+		{AgeGroup: ontology.Adults, Conditions: itp, DiseasePhase: ontology.MKG + "Persistent"},
+		{Part: evidence.PartArm, Size: 101, AgeGroup: ontology.Adults, Conditions: itp},
+		{Part: evidence.PartArm, Size: 49, AgeGroup: ontology.Adults, Conditions: itp},
+	}}
+	r := Score([]GoldDoc{gold}, func(GoldDoc) evidence.Facts { return facts })
+	for _, typ := range []string{"cohort.size", "cohort.ageGroup", "cohort.condition"} {
+		if c := r.ByType[typ]; c != (Counts{Gold: 2, Predicted: 2, TP: 2}) {
+			t.Errorf("%s: %+v, want 2 read, 2 right", typ, c)
+		}
+	}
+	if c := r.ByType["cohort.diseasePhase"]; c.Predicted != 1 || c.TP != 0 {
+		t.Errorf("cohort.diseasePhase: %+v, want the study's phase scored (wrong)", c)
+	}
+	// A counted study cohort is a cohort of the gold files: all scored.
+	facts.Cohorts[0].Size = 150
+	r = Score([]GoldDoc{gold}, func(GoldDoc) evidence.Facts { return facts })
+	if c := r.ByType["cohort.condition"]; c.Predicted != 3 {
+		t.Errorf("cohort.condition with a counted study: %+v, want 3 read", c)
+	}
+}
+
 func TestScoreSumsOverDocuments(t *testing.T) {
 	a, b := etmGold(), etmGold()
 	b.ID = "etm-copy"
