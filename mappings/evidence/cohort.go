@@ -595,12 +595,23 @@ const thrombocytopeniaSign = ontology.MeSH + "D013921"
 // phaseWords begin the phases of the lexicon ("newly diagnosed").
 var phaseWords = map[string]bool{"chronic": true, "persistent": true, "newly": true, "new": true, "acute": true}
 
-// phaseList: the phase mention is joined by "or" / "and" to another phase
-// word ("persistent or chronic", "newly diagnosed and persistent").
+// phaseList: the phase mention is joined by "or" / "and" or by a slash to
+// another phase word ("persistent or chronic", "newly diagnosed and
+// persistent", "persistent/chronic ITP": patients in either phase, not
+// all in the first).
 func phaseList(f *field, m *mention) bool {
 	s := f.Sentences[m.Sent]
 	conj := func(k int) bool { return f.Tokens[k].Fold == "or" || f.Tokens[k].Fold == "and" }
+	slash := func(k int) bool { // a slash, and nothing else, between tokens k and k+1
+		return strings.TrimSpace(runeSlice(f.Runes, f.Tokens[k].End, f.Tokens[k+1].Start)) == "/"
+	}
 	if m.Tok1+1 < s.Tok1 && conj(m.Tok1) && phaseWords[f.Tokens[m.Tok1+1].Fold] {
+		return true
+	}
+	if m.Tok1 < s.Tok1 && slash(m.Tok1-1) && phaseWords[f.Tokens[m.Tok1].Fold] {
+		return true
+	}
+	if m.Tok0-1 >= s.Tok0 && slash(m.Tok0-1) && phaseWords[f.Tokens[m.Tok0-1].Fold] {
 		return true
 	}
 	return m.Tok0-2 >= s.Tok0 && conj(m.Tok0-1) && phaseWords[f.Tokens[m.Tok0-2].Fold]

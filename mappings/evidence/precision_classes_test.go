@@ -96,12 +96,16 @@ func TestPluralDesignIsOthers(t *testing.T) {
 	}
 }
 
-// TestPhaseNotStated: "persistent or chronic ITP" names no single phase;
+// TestPhaseNotStated: "persistent or chronic ITP" (or "persistent/chronic
+// ITP") names no single phase;
 // "persistent thrombocytopenia after HSCT" is how long a sign lasted.
 func TestPhaseNotStated(t *testing.T) {
 	for _, c := range []struct{ src, text string }{
 		{"https://www.pubmed.gov/26681745/", "Methods: The retrospective analysis included 319 patients with ITP who accepted danazol therapy. " +
 			"Results: Among patients with persistent or chronic ITP, the overall response rate of danazol therapy was 65.0%."},
+		// bussel2018-fostamatinib-fit-utas: a slash list is both phases, not the first
+		{"https://eprints.utas.edu.au/27907/", "In two parallel, phase 3, randomized, placebo-controlled trials, 150 patients with persistent/chronic ITP were randomized 2:1 to fostamatinib or placebo."},
+		{"chronic/persistent, the other order", "In this trial, 150 patients with chronic/persistent ITP received fostamatinib."},
 		{"http://www.pubmed.gov/36577152/", "Herein, we evaluated the safety and efficacy of low-dose decitabine in nine children with persistent thrombocytopenia after HSCT."},
 	} {
 		f := extractChecked(t, c.text)
