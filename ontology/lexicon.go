@@ -130,7 +130,7 @@ var PatternCategories = map[string]PatternValue{
 	"sentence-abbrev": NoValue, "section": RoleValue,
 	"negation-pre": NoValue, "negation-post": NoValue, "negation-end": NoValue, "pseudo-negation": NoValue,
 	"hedge": NoValue, "background": NoValue, "aim": NoValue,
-	"prior-cue": NoValue, "prior-lead": NoValue,
+	"prior-cue": NoValue, "prior-lead": NoValue, "study-treatment": NoValue,
 	"design-case-report": DesignValue, "design-case-series": DesignValue, "design-cohort": DesignValue,
 	"design-review": DesignValue, "design-trial": DesignValue,
 	"self-reference": NoValue, "named-time": NoValue, "refractory": NoValue, "cohort-noun": NoValue, "course-noun": NoValue,

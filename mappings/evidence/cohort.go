@@ -631,6 +631,7 @@ func (x *extraction) cohortPriorTherapies(c *Cohort) {
 			continue
 		}
 		cue := f.find(x.r, "prior-cue", s.Tok0, s.Tok1)
+		studyTreatment := f.find(x.r, "study-treatment", s.Tok0, s.Tok1)
 		lead := -1 // end token of the leading clause after "After ..."
 		if l, _ := x.r.pattern("prior-lead").matchAt(f.Tokens, s.Tok0, s.Tok1); l > 0 {
 			for k := s.Tok0 + 1; k < s.Tok1; k++ {
@@ -651,7 +652,7 @@ func (x *extraction) cohortPriorTherapies(c *Cohort) {
 				continue
 			}
 			inLead := lead >= 0 && m.Tok1 <= lead
-			if !inLead && !priorCueLicenses(f, cue, m) {
+			if !inLead && !priorCueLicenses(f, cue, studyTreatment, m) {
 				continue
 			}
 			if inLead {
@@ -674,9 +675,27 @@ func (x *extraction) cohortPriorTherapies(c *Cohort) {
 // ("the efficacy of a recombinant human thrombopoietin (rhTPO) in patients
 // ... who had failed glucocorticosteroid treatment"). Other cues follow the
 // therapy ("rituximab had a poor therapeutic effect") and license either
-// side.
-func priorCueLicenses(f *field, cue []hit[string], m *mention) bool {
+// side. A forward cue's reach ends where the study's own treatment is
+// introduced ("who failed first-line treatments and received romiplostim,
+// placebo or standard of care": romiplostim is the study's drug), unless
+// those words are part of a cue ("had received").
+func priorCueLicenses(f *field, cue, studyTreatment []hit[string], m *mention) bool {
 	const reach = 12 // tokens after a forward cue
+	ownTreatmentBetween := func(from, to int) bool {
+		for _, t := range studyTreatment {
+			if t.Tok0 < from || t.Tok0 >= to {
+				continue
+			}
+			inCue := false
+			for _, h := range cue {
+				inCue = inCue || (t.Tok0 >= h.Tok0 && t.Tok1 <= h.Tok1)
+			}
+			if !inCue {
+				return true
+			}
+		}
+		return false
+	}
 	for _, h := range cue {
 		last := f.Tokens[h.Tok1-1].Fold
 		first := f.Tokens[h.Tok0].Fold
@@ -688,7 +707,7 @@ func priorCueLicenses(f *field, cue []hit[string], m *mention) bool {
 				forward = true
 			}
 		}
-		if !forward || (m.Tok0 >= h.Tok1 && m.Tok0-h.Tok1 <= reach) {
+		if !forward || (m.Tok0 >= h.Tok1 && m.Tok0-h.Tok1 <= reach && !ownTreatmentBetween(h.Tok1, m.Tok0)) {
 			return true
 		}
 	}

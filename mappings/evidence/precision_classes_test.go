@@ -158,6 +158,28 @@ func TestPriorTherapyNotFromConclusions(t *testing.T) {
 	}
 }
 
+// TestStudyDrugNotPrior: "who failed first-line treatments and received
+// romiplostim, placebo or standard of care": the drug after "received" is
+// the study's, not one the patients had before; a drug the failure cue
+// names before the study's treatment still is. kuter2019 (PubMed 30793276).
+func TestStudyDrugNotPrior(t *testing.T) {
+	f := extractChecked(t, "This analysis of pooled data from 9 studies included 1037 patients with ITP who failed first-line treatments and received romiplostim, placebo or standard of care.")
+	if len(f.Cohorts) == 0 {
+		t.Fatalf("no cohort\n%s", explainText(f))
+	}
+	if p := curies(f.Cohorts[0].PriorTherapies); len(p) != 0 {
+		t.Errorf("prior therapies %v: romiplostim is what the study gave", p)
+	}
+	f = extractChecked(t, "Twenty patients with ITP who had failed rituximab and splenectomy received romiplostim.")
+	if len(f.Cohorts) == 0 || !sameSet(curies(f.Cohorts[0].PriorTherapies), []string{"mesh:D000069283", "mkg:Splenectomy"}) {
+		t.Errorf("prior therapies %v, want rituximab and splenectomy\n%s", curies(f.Cohorts[0].PriorTherapies), explainText(f))
+	}
+	f = extractChecked(t, "Twenty patients with ITP who had failed steroids and had received rituximab were enrolled.")
+	if len(f.Cohorts) == 0 || !sameSet(curies(f.Cohorts[0].PriorTherapies), []string{"mkg:Corticosteroids", "mesh:D000069283"}) {
+		t.Errorf("prior therapies %v, want corticosteroids and rituximab (\"had received\" is a cue)\n%s", curies(f.Cohorts[0].PriorTherapies), explainText(f))
+	}
+}
+
 // TestTissueDerivedBeforeAdjective: "bone marrow derived multipotent
 // mesenchymal stromal cells" are bone marrow MSCs, though "multipotent"
 // keeps the lexicon's phrase from matching whole.
