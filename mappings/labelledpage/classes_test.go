@@ -179,3 +179,44 @@ func familiesOf(r mappings.Record) []string {
 	}
 	return out
 }
+
+// A reprint of a Chinese journal article (hu2013-msc-safety-hta-cnsteyr):
+// the site's line of page counters after "来源:" is no journal, and the
+// line of personal names is the authors, never the title; the running
+// citation "中国医药生物技术2013年10月第8卷第5期" gives journal and year.
+func TestChineseReprintCountersAndNames(t *testing.T) {
+	page := "来源: 发布日期:2018-06-14 浏览次数:15687次\n" +
+		"胡泽斌,王立生,崔春萍,陈津,吴祖泽,谢俊祥,吴朝晖\n" +
+		"中国医药生物技术2013年10月第8卷第5期\n" +
+		"DOI:10.3969/cmba.j.issn.1673-713X.2013.05.005\n" +
+		"· 卫生技术评估 ·\n" +
+		"编者按\n" +
+		"干细胞治疗作为某些难治性疾病的新型治疗手段,吸引着众多医学科研工作者、临床医生、患者和管理部门的关注。\n" +
+		"在我国,干细胞研究领域非常活跃,业内专家以及公众和媒体对其安全性非常关注,有关管理部门对此也非常重视。2012 年,卫生部科技教育司组织了干细胞治疗、介入治疗、微创手术和影像诊断 4 项卫生技术评估工作。中国医药生物技术协会承担了干细胞治疗技术评估工作。\n" +
+		"【摘要】\n" +
+		"目的 通过对现阶段干细胞治疗技术的安全状况进行系统评价,为各层次决策者包括卫生行政部门和患者等提供合理选择干细胞治疗技术的科学信息和决策依据。\n" +
+		"方法 采用卫生技术评估方法对间充质干细胞在临床研究和应用中的死亡率,伤残率,不良反应的发生率、持续时间以及严重程度等方面进行系统评估。\n" +
+		"结果 无论是自体还是异体来源的间充质干细胞移植,在临床试验中未见明显的毒性反应和致瘤性报道,无 GVHD 报告。临床上见到的不良反应多数较轻微。\n"
+	rec, err := labelledPageFields([]byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(rec.Journal.Title+rec.Journal.Abbrev, "浏览") {
+		t.Errorf("journal %q/%q: page counters", rec.Journal.Title, rec.Journal.Abbrev)
+	}
+	// Nor is the running citation, the column label between middle dots
+	// or a sentence ending in "。" a title: this page prints none.
+	if rec.Title != "" {
+		t.Errorf("title %q, want none", rec.Title)
+	}
+	if rec.Journal.Abbrev != "中国医药生物技术" || rec.Issued.Year != 2013 || rec.Volume != "8" || rec.Issue != "5" {
+		t.Errorf("citation: journal %q year %d volume %q issue %q", rec.Journal.Abbrev, rec.Issued.Year, rec.Volume, rec.Issue)
+	}
+	if got := familiesOf(rec); len(got) != 7 || got[0] != "胡" || got[6] != "吴" {
+		t.Errorf("authors %q, want the seven names", got)
+	}
+	// Untitled, but its DOI, byline, journal and year make it a record.
+	if _, err := parseLabelledPage([]byte(page)); err != nil {
+		t.Errorf("declined: %v", err)
+	}
+}

@@ -103,8 +103,21 @@ var yearInParens = regexp.MustCompile(`^(?:([A-Z][^.;:©()]{1,80}?)\s*)?(?:,?\s*
 // running citation ("• 360 • Chin J Integr Med 2013 May;19(5):360-366").
 var pageNumberMark = regexp.MustCompile(`^\d{1,5}\s*•\s*`)
 
+// hanCitation reads the running citation Chinese journals print:
+// "中国医药生物技术2013年10月第8卷第5期" (journal, year, month, volume,
+// issue), with or without spaces between the parts.
+var hanCitation = regexp.MustCompile(`^(\p{Han}[\p{Han}\s]{1,30}?)\s*[,，]?\s*((?:19|20)\d{2})\s*年\s*(?:(\d{1,2})\s*月\s*)?[,，]?\s*第\s*(\d+)\s*卷\s*(?:[,，]?\s*第\s*(\d+)\s*期)?`)
+
 func parseCitationLine(s string) (pageCitation, bool) {
 	s = pageNumberMark.ReplaceAllString(s, "")
+	if m := hanCitation.FindStringSubmatch(s); m != nil {
+		c := pageCitation{journal: strings.TrimSpace(m[1]), volume: m[4], issue: m[5]}
+		c.issued.Year, _ = strconv.Atoi(m[2])
+		if mo, _ := strconv.Atoi(m[3]); mo >= 1 && mo <= 12 {
+			c.issued.Month = mo
+		}
+		return c, true
+	}
 	if m := yearInParens.FindStringSubmatch(s); m != nil && (m[2] != "" || m[5] != "") {
 		c := pageCitation{journal: strings.TrimSpace(m[1]), volume: m[2] + m[5], issue: m[3] + m[6], pages: m[7]}
 		c.issued, _ = mappings.ParseDate(m[4])

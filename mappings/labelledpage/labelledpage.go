@@ -553,6 +553,16 @@ func titleLike(s string) bool {
 	if _, ok := parseCitationLine(s); ok {
 		return false
 	}
+	// "· 卫生技术评估 ·", "·论著·": a journal's column between middle dots;
+	// a line that ends in "。" is a Chinese sentence.
+	if t := strings.TrimSpace(s); strings.HasPrefix(t, "·") && strings.HasSuffix(t, "·") || strings.HasSuffix(t, "。") {
+		return false
+	}
+	// "胡泽斌,王立生,崔春萍,陈津": a line that is a list of personal names
+	// is never a title, in any script.
+	if names := pageNames(s); len(names) >= 2 && len(names) == countItems(s) {
+		return false
+	}
 	if hanCount(s) >= 6 {
 		return true
 	}

@@ -79,7 +79,8 @@ var ErrTrialWithoutID = fmt.Errorf("%w: a trial description without a registry i
 // IsRecord says whether what a page gave is a bibliographic record:
 // a title and at least one of authors, an identifier (DOI, PMID, PMCID),
 // a journal and a year, or an abstract under an "Abstract" label; or,
-// without a title, an identifier and an abstract. Anything less could be any text with a first
+// without a title, an identifier and an abstract, or an identifier with
+// authors, a journal and a year. Anything less could be any text with a first
 // line, and the fallback never invents a paper from it.
 func IsRecord(rec *mappings.Record) error {
 	switch {
@@ -88,6 +89,12 @@ func IsRecord(rec *mappings.Record) error {
 		// The identifier names the paper and the abstract shows the page
 		// is its own: kept untitled, as every reader's untitled records
 		// are (the registry records the gap).
+		return nil
+	case rec.Title == "" && (rec.DOI != "" || rec.PMID != "" || rec.PMCID != "") &&
+		len(rec.Authors) > 0 && (rec.Journal.Title != "" || rec.Journal.Abbrev != "") && rec.Issued.Year != 0:
+		// A reprint that prints its source's byline, running citation and
+		// DOI but not the article's title (a site that shows the first
+		// page of a PDF): the page's own citation, kept untitled.
 		return nil
 	case rec.Title == "":
 		return fmt.Errorf("%w: a page without a title", mappings.ErrUnknownFormat)
