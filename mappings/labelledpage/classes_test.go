@@ -220,3 +220,38 @@ func TestChineseReprintCountersAndNames(t *testing.T) {
 		t.Errorf("declined: %v", err)
 	}
 }
+
+// An ePrints citation (bussel2018-fostamatinib-fit-utas): "Family,
+// Initials" pairs in one comma list, the last after "and", then the year,
+// the quoted title and the journal. A list whose items do not alternate
+// name and initials is not read this way.
+func TestEPrintsCitationAuthors(t *testing.T) {
+	page := "Open Access Repository\n\n" +
+		"Fostamatinib for the treatment of adult persistent and chronic immune thrombocytopenia: Results of two phase 3, randomized, placebo-controlled trials\n\n" +
+		"Bussel, J, Arnold, DM, Grossbard, E, Khalafallah, AA, Zayed, H and Duliege, A-M 2018 , 'Fostamatinib for the treatment of adult persistent and chronic immune thrombocytopenia: Results of two phase 3, randomized, placebo-controlled trials' , American Journal of Hematology, vol. 93, no. 7 , pp. 921-930 , doi: https://doi.org/10.1002/ajh.25125.\n\n" +
+		"Abstract\n\n" +
+		"Spleen tyrosine kinase (Syk) signaling is central to phagocytosis-based, antibody-mediated platelet destruction in adults with immune thrombocytopenia (ITP). Fostamatinib, an oral Syk inhibitor, produced sustained on-treatment responses in a phase 2 ITP study.\n"
+	rec, err := labelledPageFields([]byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range rec.Authors {
+		got = append(got, a.Family+"|"+a.Given)
+	}
+	want := []string{"Bussel|J", "Arnold|DM", "Grossbard|E", "Khalafallah|AA", "Zayed|H", "Duliege|A-M"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("authors %q, want %q", got, want)
+	}
+	if rec.Issued.Year != 2018 || rec.Journal.Title+rec.Journal.Abbrev != "American Journal of Hematology" || rec.Volume != "93" || rec.Issue != "7" || rec.PageStart != "921" {
+		t.Errorf("year %d journal %q/%q volume %q issue %q pages %q", rec.Issued.Year, rec.Journal.Title, rec.Journal.Abbrev, rec.Volume, rec.Issue, rec.PageStart)
+	}
+	for _, s := range []string{
+		"Bussel, J, Arnold 2018 , 'A title' , Blood, vol. 1, no. 2 , pp. 3-4",            // odd count
+		"Bussel, James, Arnold, David 2018 , 'A title' , Blood, vol. 1, no. 2 , pp. 3-4", // given names, not initials
+	} {
+		if names, _, ok := eprintsCitation(s); ok {
+			t.Errorf("%q read as %v", s, names)
+		}
+	}
+}

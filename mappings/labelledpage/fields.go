@@ -363,6 +363,48 @@ func isPersonName(s string) bool {
 	return true
 }
 
+// eprintsLine is the citation EPrints repositories print under a record's
+// title: "Bussel, J, Arnold, DM, … and Duliege, A-M 2018 , 'Title' ,
+// American Journal of Hematology, vol. 93, no. 7 , pp. 921-930".
+var (
+	eprintsLine = regexp.MustCompile(`^(.+?)\s+((?:19|20)\d{2})\s*,\s*'([^']{8,})'\s*,\s*([^,]+?)\s*(?:,\s*vol\.\s*(\w+))?(?:\s*,\s*no\.\s*(\w+))?(?:\s*,\s*pp\.\s*([\w–-]+))?\s*(?:,|\.?$)`)
+	initialsRe  = regexp.MustCompile(`^\p{Lu}{1,3}(?:-\p{Lu}{1,2})?$`)
+)
+
+// eprintsCitation reads an EPrints citation line: its authors, when the
+// list is "Family, Initials" pairs throughout (every second item initials,
+// every other a name that is not), and its journal, year, volume, issue
+// and pages. A list that does not alternate so is not read: "Bussel,
+// James" could be either order.
+func eprintsCitation(s string) ([]mappings.Author, pageCitation, bool) {
+	m := eprintsLine.FindStringSubmatch(s)
+	if m == nil {
+		return nil, pageCitation{}, false
+	}
+	var items []string
+	for _, it := range strings.Split(m[1], ",") {
+		for _, part := range strings.Split(it, " and ") {
+			if part = strings.TrimSpace(part); part != "" {
+				items = append(items, part)
+			}
+		}
+	}
+	if len(items) < 2 || len(items)%2 != 0 {
+		return nil, pageCitation{}, false
+	}
+	var names []string
+	for i := 0; i < len(items); i += 2 {
+		family, given := items[i], items[i+1]
+		if initialsRe.MatchString(family) || !initialsRe.MatchString(given) || !isPersonName(family) {
+			return nil, pageCitation{}, false
+		}
+		names = append(names, family+", "+given)
+	}
+	c := pageCitation{journal: strings.TrimSpace(m[4]), volume: m[5], issue: m[6], pages: m[7]}
+	c.issued.Year, _ = strconv.Atoi(m[2])
+	return mappings.ParseNames(names, mappings.FamilyFirst), c, true
+}
+
 // Identifiers in running text. A DOI may be glued to the word before it
 // ("DOI10.1186/…") or after it ("…0231Abstract"), or sit in a URL.
 var (

@@ -248,6 +248,9 @@ func labelledPageFields(data []byte) (mappings.Record, error) {
 		}
 	}
 	if len(rec.Authors) == 0 {
+		eprints(lines, absStart, &rec, guess)
+	}
+	if len(rec.Authors) == 0 {
 		if names := capitalFamilyLine(lines, stop); len(names) > 0 {
 			rec.Authors = names
 			guess("authors", "capital-family-names")
@@ -276,6 +279,38 @@ func labelledPageFields(data []byte) (mappings.Record, error) {
 		rec.Guessed = addGuess(rec.Guessed, "kind", page.KindTitleAndAbstract)
 	}
 	return rec, nil
+}
+
+// eprints reads the first EPrints citation line above the abstract
+// (eprintsCitation): its authors, and the journal, year, volume, issue
+// and pages where nothing else gave them.
+func eprints(lines []pageLine, limit int, rec *mappings.Record, guess func(field, rule string)) {
+	for i := 0; i < limit; i++ {
+		if !pageText(lines[i]) {
+			continue
+		}
+		names, c, ok := eprintsCitation(lines[i].text)
+		if !ok {
+			continue
+		}
+		rec.Authors = names
+		guess("authors", "eprints-citation")
+		if rec.Journal.Title == "" && rec.Journal.Abbrev == "" && !looksLikeAddress(c.journal) {
+			rec.Journal.Title = c.journal
+			guess("journal", "eprints-citation")
+		}
+		if rec.Issued.IsZero() {
+			rec.Issued = c.issued
+			guess("date", "eprints-citation")
+		}
+		mappings.SetOnce(&rec.Volume, c.volume)
+		mappings.SetOnce(&rec.Issue, c.issue)
+		if rec.PageStart == "" && c.pages != "" {
+			rec.PageStart, rec.PageEnd = mappings.SplitPages(c.pages)
+		}
+		lines[i].used = true
+		return
+	}
 }
 
 // isAbstractLabel reports the word "Abstract" in one of its languages.
