@@ -255,3 +255,41 @@ func TestEPrintsCitationAuthors(t *testing.T) {
 		}
 	}
 }
+
+// A byline of one: a single name with its affiliation right below it
+// under a title that a PDF copy wraps over a blank line. A name alone
+// under a heading (a forum post's user, a signature) is no byline, and
+// the page stays declined.
+func TestSoleAuthorByline(t *testing.T) {
+	doc := "Advances in Diagnosis and Treatments for Immune\n\nThrombocytopenia\nShosaku Nomura\n" +
+		"First Department of Internal Medicine, Kansai Medical University, Hirakata, Osaka, Japan.\n\n" +
+		"ABSTRACT: Immune thrombocytopenia (ITP) is an acquired hemorrhagic condition.\n"
+	rec, err := parseLabelledPage([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.Title != "Advances in Diagnosis and Treatments for Immune Thrombocytopenia" || !reflect.DeepEqual(familiesOf(rec), []string{"Nomura"}) {
+		t.Errorf("title %q authors %v", rec.Title, familiesOf(rec))
+	}
+	for _, doc := range []string{
+		"Advances in the treatment of immune thrombocytopenia\nShosaku Nomura\nPosted 3 days ago. I was told my platelets were low.\n",
+		"Advances in the treatment of immune thrombocytopenia\n\nShosaku Nomura\n\nFirst Department of Internal Medicine, Kansai Medical University, Osaka.\n",
+		"Advances in the treatment of immune thrombocytopenia\nShosaku Nomura, Kansai Medical University, Osaka\nThe department moved.\n",
+	} {
+		if rec, err := parseLabelledPage([]byte(doc)); err == nil {
+			t.Errorf("%q: read as a record (title %q, authors %v)", doc, rec.Title, familiesOf(rec))
+		}
+	}
+}
+
+// A byline that goes on after the first name's affiliation is not a
+// byline of one: its first name alone would be a wrong author list.
+func TestSoleAuthorBylineGoesOn(t *testing.T) {
+	doc := "Pathophysiology of Autoimmune Thrombocytopenia: Current Insight\n\nIrene Marini\n" +
+		"1 Department of Transfusion Medicine, University of Tübingen, Tübingen, Germany\n,\nTamam Bakchoul\n" +
+		"1 Department of Transfusion Medicine, University of Tübingen, Tübingen, Germany\n"
+	rec, _ := labelledPageFields([]byte(doc))
+	if len(rec.Authors) == 1 {
+		t.Errorf("authors %v: the first of two names", familiesOf(rec))
+	}
+}

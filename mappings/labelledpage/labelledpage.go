@@ -234,10 +234,10 @@ func labelledPageFields(data []byte) (mappings.Record, error) {
 		if i := pageTitleLine(lines, absStart); i >= 0 {
 			rec.Title, titleAt = titleText(lines[i].text), i
 			guess("title", "first-title-line")
-			if wrappedTitle(lines, i, absStart) {
-				rec.Title += " " + lines[i+1].text
-				lines[i+1].used = true
-				titleAt = i + 1
+			if j := wrappedTitle(lines, i, absStart); j >= 0 {
+				rec.Title += " " + lines[j].text
+				lines[j].used = true
+				titleAt = j
 			}
 		}
 	}
@@ -553,16 +553,48 @@ func completeTitle(lines []pageLine, i, limit int) int {
 	return i
 }
 
-// wrappedTitle reports a title that goes on over the next line, as text
-// copied from a PDF prints it ("Effects of … on Mesenchymal Stem" / "Cell
-// Function in Aplastic Anemia Mice"): the line right below (no blank line
-// between) reads like a title too, the first ends without a stop, and the
-// author list follows at once.
-func wrappedTitle(lines []pageLine, i, limit int) bool {
-	if i+2 >= limit || !pageText(lines[i+1]) || !pageText(lines[i+2]) || strings.ContainsAny(lines[i].text[len(lines[i].text)-1:], ".?!:") {
+// wrappedTitle returns the line that continues the title at line i, as
+// text copied from a PDF prints it ("Effects of … on Mesenchymal Stem" /
+// "Cell Function in Aplastic Anemia Mice"), or -1: the first ends without
+// a stop, the two lines (at most one blank line between) read like a
+// title together, and the byline follows the continuation at once.
+func wrappedTitle(lines []pageLine, i, limit int) int {
+	if strings.ContainsAny(lines[i].text[len(lines[i].text)-1:], ".?!:") {
+		return -1
+	}
+	j := i + 1
+	if j < limit && lines[j].blank {
+		j++
+	}
+	if j+1 >= limit || !pageText(lines[j]) || !pageText(lines[j+1]) || !titleLike(lines[i].text+" "+lines[j].text) {
+		return -1
+	}
+	if len(pageNames(lines[j+1].text)) >= 2 || soleAuthorAt(lines, j+1, limit) {
+		return j
+	}
+	return -1
+}
+
+// soleAuthorAt reports a byline of one: line i is exactly one personal
+// name and the line right below it is that author's affiliation
+// ("Shosaku Nomura" / "First Department of Internal Medicine, Kansai
+// Medical University, …"). A name alone, without the affiliation under
+// it, may be a user name or a signature and is no byline.
+func soleAuthorAt(lines []pageLine, i, limit int) bool {
+	if i+1 >= limit || !pageText(lines[i]) || !pageText(lines[i+1]) || lines[i].bullet {
 		return false
 	}
-	return titleLike(lines[i+1].text) && len(pageNames(lines[i+2].text)) >= 2
+	if len(pageNames(lines[i].text)) != 1 || countItems(lines[i].text) != 1 || !isAffiliation(lines[i+1].text) {
+		return false
+	}
+	// "Irene Marini" / affiliation / "," / "Tamam Bakchoul": the byline
+	// goes on, and its first name alone would be a wrong author list.
+	k := nextText(lines, i+2, limit)
+	if k >= limit {
+		return true
+	}
+	next := strings.TrimSpace(lines[k].text)
+	return next != "," && next != "and" && len(pageNames(next)) == 0
 }
 
 // titleText drops the number a meeting prints before an abstract title
@@ -679,6 +711,9 @@ func isAffiliation(s string) bool {
 func nameListAfter(lines []pageLine, titleAt, limit int) []mappings.Author {
 	if names := bulletedNames(lines, titleAt, limit); len(names) >= 2 {
 		return names
+	}
+	if j := nextText(lines, titleAt+1, limit); titleAt >= 0 && soleAuthorAt(lines, j, limit) {
+		return pageNames(lines[j].text)
 	}
 	var out []mappings.Author
 	seen := 0
