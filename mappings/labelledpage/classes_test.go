@@ -293,3 +293,26 @@ func TestSoleAuthorBylineGoesOn(t *testing.T) {
 		t.Errorf("authors %v: the first of two names", familiesOf(rec))
 	}
 }
+
+// "By:" ending a line (after the posting date) names the list items below
+// it as the byline, a single one too. A single list item without the
+// label, or under it a phrase that is not a name, is no byline.
+func TestByLabelOverListItems(t *testing.T) {
+	doc := "Danazol as a second-line treatment for immune thrombocytopenic purpura.\n\nJanuary 01, 2019 By:\n  • Zimmer J.\n\n" +
+		"The retrospective study by Chang et al. describes a cohort of 375 ITP patients.\n"
+	rec, err := parseLabelledPage([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(familiesOf(rec), []string{"Zimmer"}) || rec.Authors[0].Given != "J" {
+		t.Errorf("authors %+v", rec.Authors)
+	}
+	for _, doc := range []string{
+		"Danazol as a second-line treatment for immune thrombocytopenic purpura\n\nJanuary 01, 2019\n  • Zimmer J.\n\nThe retrospective study describes a cohort.\n",
+		"Danazol as a second-line treatment for immune thrombocytopenic purpura\n\nPosted By:\n  • Site Editorial Team\n\nThe retrospective study describes a cohort.\n",
+	} {
+		if rec, err := parseLabelledPage([]byte(doc)); err == nil {
+			t.Errorf("%q: read as a record (authors %v)", doc, familiesOf(rec))
+		}
+	}
+}

@@ -234,10 +234,10 @@ var (
 	medlineName   = regexp.MustCompile(`^\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+)* \p{Lu}{1,3}$`)
 )
 
-// institutionWords mark an affiliation, not a person.
+// institutionWords mark an affiliation or a group, not a person.
 var institutionWords = []string{"department", "university", "hospital", "institute", "college", "center",
 	"centre", "school", "laboratory", "faculty", "clinic", "academy", "program", "foundation", "ministry",
-	"society", "group", "inc", "ltd", "china", "usa", "medicine", "sciences"}
+	"society", "group", "inc", "ltd", "china", "usa", "medicine", "sciences", "team", "editorial", "board", "committee"}
 
 // pageNames reads a list of personal names from one line. It returns
 // the leading run of names (an affiliation may follow them, as in

@@ -709,7 +709,7 @@ func isAffiliation(s string) bool {
 // that starts with names and goes on with an affiliation may be followed
 // by more such lines.
 func nameListAfter(lines []pageLine, titleAt, limit int) []mappings.Author {
-	if names := bulletedNames(lines, titleAt, limit); len(names) >= 2 {
+	if names := bulletedNames(lines, titleAt, limit); len(names) > 0 {
 		return names
 	}
 	if j := nextText(lines, titleAt+1, limit); titleAt >= 0 && soleAuthorAt(lines, j, limit) {
@@ -817,6 +817,7 @@ func pubmedShortCitation(lines []pageLine, limit int, rec *mappings.Record, gues
 // the first list items after the title, each exactly one name.
 func bulletedNames(lines []pageLine, titleAt, limit int) []mappings.Author {
 	var out []mappings.Author
+	byLabel := false // the items follow a line that ends with an authors label
 	for i := titleAt + 1; i < limit; i++ {
 		l := lines[i]
 		if l.blank || l.furn {
@@ -829,6 +830,7 @@ func bulletedNames(lines []pageLine, titleAt, limit int) []mappings.Author {
 			if len(out) > 0 || i-titleAt > 6 {
 				break
 			}
+			byLabel = endsWithAuthorsLabel(l.text)
 			continue
 		}
 		names := pageNames(l.text)
@@ -837,7 +839,26 @@ func bulletedNames(lines []pageLine, titleAt, limit int) []mappings.Author {
 		}
 		out = append(out, names[0])
 	}
+	if len(out) == 1 && !byLabel {
+		return nil // one list item may be anything; under "By:" it is the byline
+	}
 	return out
+}
+
+// endsWithAuthorsLabel reports a line that ends with an authors label
+// and its colon, the value following on the next lines ("January 01,
+// 2019 By:" above "• Zimmer J.").
+func endsWithAuthorsLabel(s string) bool {
+	if !strings.HasSuffix(s, ":") && !strings.HasSuffix(s, "：") {
+		return false
+	}
+	w := strings.Fields(s)
+	for n := 1; n <= 2 && n <= len(w); n++ {
+		if f, v := pageLabelOf(strings.Join(w[len(w)-n:], " ")); f == "authors" && v == "" {
+			return true
+		}
+	}
+	return false
 }
 
 func countItems(s string) int {
