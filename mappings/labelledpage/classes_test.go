@@ -316,3 +316,25 @@ func TestByLabelOverListItems(t *testing.T) {
 		}
 	}
 }
+
+// A Chinese paper's byline marks the corresponding author with "△" and
+// pads two-character names to the width of three ("張 燕"); the numbered
+// affiliations in parentheses under it are never the title. A heading
+// over a paragraph, with an affiliation list but no byline, stays declined.
+func TestChineseBylineMarks(t *testing.T) {
+	doc := "盧英豪,王季石△,張 燕,趙 鵬\n(1.貴州醫科大學附屬醫院血液科,貴陽 550004;2.安順市人民醫院血液科 561000)\n" +
+		"150例異基因造血干細胞移植治療惡性血液病的療效分析\n盧英豪1,王季石1△,張燕1,趙鵬2\n" +
+		"(1.貴州醫科大學附屬醫院血液科,貴陽 550004;2.安順市人民醫院血液科561000)\n[摘要]目的分析異基因造血干細胞移植治療惡性血液病的療效。\n"
+	rec, err := parseLabelledPage([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.Title != "150例異基因造血干細胞移植治療惡性血液病的療效分析" || !reflect.DeepEqual(familiesOf(rec), []string{"盧", "王", "張", "趙"}) {
+		t.Errorf("title %q authors %v", rec.Title, familiesOf(rec))
+	}
+	doc = "(1.貴州醫科大學附屬醫院血液科,貴陽 550004;2.安順市人民醫院血液科 561000)\n異基因造血干細胞移植治療惡性血液病\n" +
+		"回顧性分析貴州醫科大學附屬醫院的病例,探討移植相關并發症及影響預后的因素\n"
+	if rec, err := parseLabelledPage([]byte(doc)); err == nil {
+		t.Errorf("read as a record (title %q, authors %v)", rec.Title, familiesOf(rec))
+	}
+}

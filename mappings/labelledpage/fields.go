@@ -226,10 +226,14 @@ func applyCitation(c pageCitation, rec *mappings.Record) {
 
 // Author lists. Markers that tie a name to an affiliation or say it is
 // the corresponding author are dropped: "Wang X1,2", "Xiaohua Wang¹",
-// "Bingling Guo1*", "Elizabeth O Stenger 1,".
+// "Bingling Guo1*", "Elizabeth O Stenger 1,", "王季石1△".
+// hanPadded is a two-character Chinese name printed with a space between
+// the characters so that it lines up with three-character names.
+var hanPadded = regexp.MustCompile(`^\p{Han}\s{1,2}\p{Han}$`)
+
 var (
-	gluedMarkers  = regexp.MustCompile(`(\p{L}\.?)[0-9¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§#·]+(?:,[0-9¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§#·]+)*`)
-	spacedMarkers = regexp.MustCompile(`\s[0-9¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§#·]+(?:\s*,\s*[0-9¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§#·]+)*(?:,|\s|$)`)
+	gluedMarkers  = regexp.MustCompile(`(\p{L}\.?)[0-9¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§#·△▲]+(?:,[0-9¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§#·△▲]+)*`)
+	spacedMarkers = regexp.MustCompile(`\s[0-9¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§#·△▲]+(?:\s*,\s*[0-9¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§#·△▲]+)*(?:,|\s|$)`)
 	listSplit     = regexp.MustCompile(`\s*(?:[,;、，；]|\s&\s|\sand\s|\sund\s|\sy\s|\set\s)\s*`)
 	medlineName   = regexp.MustCompile(`^\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+)* \p{Lu}{1,3}$`)
 )
@@ -255,6 +259,9 @@ func pageNames(s string) []mappings.Author {
 	for _, it := range listSplit.Split(s, -1) {
 		it = strings.TrimPrefix(strings.TrimSpace(it), "and ") // "…, and WANG Ling-cong"
 		if it = strings.Trim(dropHonorific(it), " .*"); it != "" {
+			if hanPadded.MatchString(it) {
+				it = strings.ReplaceAll(it, " ", "") // "張 燕", padded to the width of "盧英豪"
+			}
 			items = append(items, it)
 		}
 	}

@@ -609,12 +609,17 @@ func titleText(s string) string {
 	return s
 }
 
+// numberedAffiliations is the list of institutions a Chinese paper prints
+// in parentheses under its byline ("(1.贵州医科大学附属医院血液科,贵阳
+// 550004;2.…)"): never a title.
+var numberedAffiliations = regexp.MustCompile(`^\s*[(（]\s*1\s*[.．、]`)
+
 // titleLike: a substantial sentence- or title-cased line that is not a
 // name list, an affiliation, a date, an identifier or a citation.
 func titleLike(s string) bool {
 	if utf8.RuneCountInString(s) > 300 || strings.Contains(s, "©") || strings.HasSuffix(s, ":") ||
 		doiInLine(s) != "" || urlInPage.MatchString(s) || looksLikeAddress(s) || isDateLine(s) || abstractSentence(s) ||
-		volumeLine.MatchString(s) || caption.MatchString(s) {
+		volumeLine.MatchString(s) || caption.MatchString(s) || numberedAffiliations.MatchString(s) {
 		return false
 	}
 	if _, ok := parseCitationLine(s); ok {
