@@ -418,3 +418,23 @@ func TestCountsListedInParallel(t *testing.T) {
 		t.Errorf("no outcome candidate: %+v", f.Candidates)
 	}
 }
+
+// TestAnotherGroupsStudy: a sentence that names its study by another
+// group's authors ("by Chang et al.") is about their patients, as a
+// comment or a letter describes them: no design, cohort or condition is
+// the record's own. The same numbers without the citation are.
+func TestAnotherGroupsStudy(t *testing.T) {
+	const src = "https://www.lih.lu/crp/publication/danazol-as-a-second-line-treatment-for-immune-thrombocytopenic-purpura-11973"
+	cited := Input{Title: "Danazol as a second-line treatment for immune thrombocytopenic purpura.",
+		Abstract: "The retrospective study by Chang et al. describes the characteristics of a cohort of 375 ITP patients with chronic refractory disease."}
+	f := Extract(cited)
+	checkSpans(t, cited, f)
+	if f.Design != nil || len(f.Cohorts) != 0 {
+		t.Errorf("%s: another group's study read as the record's own\n%s", src, explainText(f))
+	}
+	own := Input{Title: cited.Title,
+		Abstract: "This retrospective study describes the characteristics of a cohort of 375 ITP patients with chronic refractory disease."}
+	if f := Extract(own); f.Design == nil || len(f.Cohorts) == 0 {
+		t.Errorf("%s: the record's own study not read\n%s", src, explainText(f))
+	}
+}
