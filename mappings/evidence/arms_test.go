@@ -111,7 +111,7 @@ func TestArms(t *testing.T) {
 			0, false, nil, nil},
 		{"one group named is no comparison: the result stays on the study cohort",
 			"Thirty-one patients with ITP received UC-MSCs. Overall response at 12 weeks was achieved by 21 of 31 patients (68%) in the combination arm.",
-			31, true, []string{"21 @12 wk"}, nil},
+			31, true, []string{"21/31 68 % @12 wk"}, nil},
 		{"a rate that is not responders over total is not read",
 			"Sixty-two patients with ITP were randomised (31 per arm). Overall response was achieved by 21 of 31 patients (86%) in Arm A and 13 of 31 (42%) in Arm B.",
 			62, false, nil, []wantArm{
@@ -191,7 +191,7 @@ func TestArms(t *testing.T) {
 func TestTimepointBeforeTheCount(t *testing.T) {
 	tests := []struct{ text, want string }{
 		{"Forty patients with SAA received MSCs. Complete response at day +100 was achieved in 12 patients.", "12 @100 d"},
-		{"Thirty patients with ITP received UC-MSCs. Overall response at 6 months was reached by 18 of 30 patients.", "18 @6 mo"},
+		{"Thirty patients with ITP received UC-MSCs. Overall response at 6 months was reached by 18 of 30 patients.", "18/30 @6 mo"},
 		// two counts: which time goes with which is not read
 		{"Thirty patients with ITP received UC-MSCs. Overall response at 6 months was reached by 18 patients and at 12 months by 20 patients.", "18|20"},
 		// (with a cohort: alone, "one patient" would be read as a case

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/msckg/msckg/ontology"
 )
 
 // Failure classes seen on records nobody here had read (issue 10), each
@@ -93,5 +95,45 @@ func TestConfidenceIntervalNotPatients(t *testing.T) {
 	})
 	if len(f.Candidates) == 0 {
 		t.Error("the unread percentages are not kept as candidates")
+	}
+}
+
+// TestShareBeforeItsEvent: "Thirteen patients (13/18, 72.2%) had one or
+// more TEAEs" (an abstract-only trial page quoted in issue 10): the count,
+// its fraction and its percentage agree, and the event follows them.
+func TestShareBeforeItsEvent(t *testing.T) {
+	in := Input{Abstract: "Eighteen patients with ITP were enrolled. Thirteen patients (13/18, 72.2%) had one or more TEAEs."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	if len(f.Outcomes) != 1 {
+		t.Fatalf("want one outcome\n%s", explainText(f))
+	}
+	o := f.Outcomes[0]
+	if o.Type != ontology.AdverseEvents || o.Patients == nil || *o.Patients != 13 || o.Total == nil || *o.Total != 18 ||
+		o.Value == nil || o.Value.Value != "72.2" {
+		t.Errorf("want adverse events in 13 of 18 (72.2%%)\n%s", explainText(f))
+	}
+}
+
+// TestPartCountWithShareAndTime: "in 7 of 12 patients (58.3%) at 3
+// months" (a constructed sentence of the commonest results shape) gives
+// responders, total, share and time point; a share that disagrees with the
+// fraction makes the reading a candidate with the reason.
+func TestPartCountWithShareAndTime(t *testing.T) {
+	const lead = "Twelve patients with ITP received MSCs. Complete response was achieved in 7 of 12 patients "
+	in := Input{Abstract: lead + "(58.3%) at 3 months."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	if len(f.Outcomes) != 1 {
+		t.Fatalf("want one outcome\n%s", explainText(f))
+	}
+	o := f.Outcomes[0]
+	if o.Patients == nil || *o.Patients != 7 || o.Total == nil || *o.Total != 12 || o.Value == nil || o.Value.Value != "58.3" ||
+		o.Timepoint == nil || o.Timepoint.Value != "3" || o.Timepoint.Unit != "mo" {
+		t.Errorf("want 7 of 12 (58.3%%) at 3 mo\n%s", explainText(f))
+	}
+	f = Extract(Input{Abstract: lead + "(68.3%) at 3 months."})
+	if len(f.Outcomes) != 0 || !hasCandidateKind(f, "outcome", "") {
+		t.Errorf("a share disagreeing with 7/12 must be a candidate\n%s", explainText(f))
 	}
 }

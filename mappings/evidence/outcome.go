@@ -171,8 +171,11 @@ func (x *extraction) responses(f *field, s *sentence, types map[string][]*mentio
 				continue // "7 of 12 patients": 12 is the denominator
 			}
 			end := s.End
-			if ci+1 < len(counts) {
-				end = f.Tokens[counts[ci+1].Tok0].Start
+			for _, next := range counts[ci+1:] {
+				if next.Tok0 >= c.Tok1 { // not the 12 inside "7 of 12 patients"
+					end = f.Tokens[next.Tok0].Start
+					break
+				}
 			}
 			// a time after "and", a comma or a semicolon belongs to what follows
 			for k := c.Tok1; k < s.Tok1 && f.Tokens[k].Start < end; k++ {
@@ -183,7 +186,21 @@ func (x *extraction) responses(f *field, s *sentence, types map[string][]*mentio
 			}
 			o := Outcome{Type: t, Patients: intp(c.N), Rule: "response-count",
 				Spans: []Span{f.span(ms[0].Start, ms[0].End), f.tokSpan(c.Tok0, c.Tok1)}}
-			tp, ok := x.timeAfter(f, s, f.Tokens[c.Tok1-1].End, end)
+			timeFrom := f.Tokens[c.Tok1-1].End
+			if c.Part {
+				// "in 7 of 12 patients (58.3%)": the group's total, and the
+				// share the text gives for it, which vetOutcome checks
+				// against 7/12 (a disagreement makes a candidate).
+				if d, ok := partTotal(f, c); ok {
+					o.Total = intp(d)
+				}
+				if pct, ok := shareRightAfter(f, s, timeFrom); ok && o.Total != nil {
+					o.Value = &pct
+					o.Spans = append(o.Spans, pct.Span)
+					timeFrom = pct.Span.End
+				}
+			}
+			tp, ok := x.timeAfter(f, s, timeFrom, end)
 			if !ok && responderCounts(f, s, counts) == 1 && ms[0].End <= f.Tokens[c.Tok0].Start {
 				// "Overall response at 12 weeks was achieved by 21 ...": the one
 				// count of the sentence, its time between the outcome and it.
@@ -196,6 +213,32 @@ func (x *extraction) responses(f *field, s *sentence, types map[string][]*mentio
 			add(o)
 		}
 	}
+}
+
+// partTotal is the whole of a part count: 12 in "7 of 12 patients".
+func partTotal(f *field, c count) (int, bool) {
+	_, next, ok := numberSpan(f, c.Tok0)
+	if !ok || next+1 >= c.Tok1 || f.Tokens[next].Fold != "of" {
+		return 0, false
+	}
+	d, _, ok := numberSpan(f, next+1)
+	return d, ok
+}
+
+// shareRightAfter is a percentage in brackets right after p: the "(58.3%)"
+// of "7 of 12 patients (58.3%)". Only an opening bracket and spaces may
+// stand between; the bracket must close right after the share.
+func shareRightAfter(f *field, s *sentence, p int) (Quantity, bool) {
+	for _, q := range f.quantitiesIn(p, s.End) {
+		if q.Unit != "%" || q.Value == "" || strings.TrimSpace(runeSlice(f.Runes, p, q.Span.Start)) != "(" {
+			return Quantity{}, false
+		}
+		if q.Span.End >= len(f.Runes) || f.Runes[q.Span.End] != ')' {
+			return Quantity{}, false
+		}
+		return q, true
+	}
+	return Quantity{}, false
 }
 
 // responderCounts is how many counts of the sentence are not a
