@@ -98,3 +98,101 @@ func numeralListBefore(f *field, s *sentence, tok0 int) bool {
 	_, ok := numberAt(f, k)
 	return ok
 }
+
+// incidences reads "The cumulative incidence of grade II acute GVHD (aGVHD)
+// at day +100 was 32.00 ± 0.91%" and "The overall incidence of rhTPO-related
+// adverse events was 13.6 %": a share of the counted cohort that had an
+// event, at the time the clause names. The frame must be whole: a cohort
+// with a size (the share is of somebody), one event of the short list or an
+// adverse-event term, one share and nothing after it that could name
+// another group ("in the MSC group", "vs. 20%").
+func (x *extraction) incidences(f *field, s *sentence, types map[string][]*mention, add func(Outcome)) {
+	if x.size == 0 {
+		return
+	}
+	for k := s.Tok0; k+2 < s.Tok1; k++ {
+		if f.Tokens[k].Fold != "incidence" || f.Tokens[k+1].Fold != "of" {
+			continue
+		}
+		v := -1
+		for j := k + 2; j < s.Tok1; j++ {
+			if w := f.Tokens[j].Fold; w == "was" || w == "were" || w == "is" {
+				v = j
+				break
+			}
+		}
+		if v < 0 || v+1 >= s.Tok1 {
+			return
+		}
+		typ, label := x.incidenceEvent(f, types, k+2, v)
+		if typ == "" {
+			return
+		}
+		qs := f.quantitiesIn(f.Tokens[v].End, s.End)
+		if len(qs) == 0 || qs[0].Unit != "%" || qs[0].Value == "" ||
+			strings.TrimSpace(runeSlice(f.Runes, f.Tokens[v].End, qs[0].Span.Start)) != "" {
+			return
+		}
+		val := qs[0]
+		if rest := withoutBrackets(runeSlice(f.Runes, val.Span.End, s.End)); strings.Trim(rest, " .;:") != "" {
+			return // another value or a group after the share: not this frame
+		}
+		o := Outcome{Type: typ, Value: &val, Rule: "incidence-of-event", Label: label,
+			Spans: []Span{f.tokSpan(k, v), val.Span, f.sentenceSpan(s)}}
+		if tp, ok := x.timeAfter(f, s, f.Tokens[k+1].End, f.Tokens[v].Start); ok {
+			o.Timepoint = &tp
+			o.Spans = append(o.Spans, tp.Span)
+		}
+		add(o)
+		return
+	}
+}
+
+// incidenceEvent is the outcome an "incidence of ..." clause in tokens
+// [from, to) counts: an adverse-event term of the lexicon, or an event of
+// transplant follow-up (eventNouns) as mkg:OtherOutcome labelled with the
+// clause's words up to any time phrase.
+func (x *extraction) incidenceEvent(f *field, types map[string][]*mention, from, to int) (typ, label string) {
+	for _, t := range []string{ontology.SevereAdverseEvents, ontology.AdverseEvents} {
+		for _, m := range types[t] {
+			if m.Tok0 >= from && m.Tok1 <= to && !m.Negated {
+				return t, ""
+			}
+		}
+	}
+	end := to
+	for j := from; j < to; j++ {
+		if w := f.Tokens[j].Fold; w == "at" || w == "within" || w == "by" || w == "after" {
+			end = j
+			break
+		}
+	}
+	for j := from; j < end; j++ {
+		if eventNouns[f.Tokens[j].Fold] {
+			return ontology.OtherOutcome, runeSlice(f.Runes, f.Tokens[from].Start, f.Tokens[end-1].End)
+		}
+	}
+	return "", ""
+}
+
+// withoutBrackets drops the bracketed parts of text ("(95% CI 4%-26%)"),
+// nested ones too.
+func withoutBrackets(text string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range text {
+		switch r {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			if depth > 0 {
+				depth--
+			}
+		default:
+			if depth == 0 {
+				b.WriteRune(r)
+			}
+		}
+	}
+	return b.String()
+}

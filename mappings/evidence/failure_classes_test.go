@@ -137,3 +137,37 @@ func TestPartCountWithShareAndTime(t *testing.T) {
 		t.Errorf("a share disagreeing with 7/12 must be a candidate\n%s", explainText(f))
 	}
 }
+
+// TestIncidenceAtATime: "The cumulative incidence of grade II acute GVHD
+// (aGVHD) at day +100 was 32.00 ± 0.91%" (haplo-HSCT with UC-MSCs in adult
+// SAA, testdata/gold/haplo-msc-adult-saa.json): a share of the counted
+// cohort with its event and time. Shares given for named groups are not
+// this frame.
+func TestIncidenceAtATime(t *testing.T) {
+	in := Input{Abstract: "Adult patients (≥18 years) with SAA (N = 25) were given HSCs combined with UC-MSCs. " +
+		"The cumulative incidence of grade II acute GVHD (aGVHD) at day +100 was 32.00 ± 0.91%. " +
+		"The cumulative incidence of total chronic GVHD was 28.00 ± 0.85%."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	var got []string
+	for _, o := range f.Outcomes {
+		s := o.Type + " " + o.Value.Value
+		if o.Timepoint != nil {
+			s += " @" + o.Timepoint.Value + " " + o.Timepoint.Unit
+		}
+		got = append(got, s)
+	}
+	want := []string{ontology.OtherOutcome + " 32 @100 d", ontology.OtherOutcome + " 28"}
+	if !slices.Equal(got, want) {
+		t.Errorf("outcomes %q, want %q\n%s", got, want, explainText(f))
+	}
+	for _, text := range []string{
+		"Forty patients received MSCs. The incidence of aGVHD was 20% in the MSC group and 35% in the control group.",
+		"Forty patients received MSCs. The incidence of aGVHD was 20% vs. 35% in controls.",
+		"The incidence of aGVHD after MSC co-transplantation was 20%.", // nobody counted
+	} {
+		if f := Extract(Input{Abstract: text}); len(f.Outcomes) != 0 {
+			t.Errorf("%q: outcome asserted\n%s", text, explainText(f))
+		}
+	}
+}

@@ -117,6 +117,11 @@ var outcomeRules = []outcomeRule{
 	}},
 	{"platelet-counts", nil, []string{"named-time"}, func(x *extraction, o *outcomeSentence) { x.plateletCounts(o.f, o.s, o.types, o.add) }},
 	{"events", nil, nil, func(x *extraction, o *outcomeSentence) { x.events(o.f, o.s, o.add) }},
+	{"incidences", []string{"compared-arms"}, nil, func(x *extraction, o *outcomeSentence) {
+		if !o.compared {
+			x.incidences(o.f, o.s, o.types, o.add)
+		}
+	}},
 	{"negated-events", nil, []string{"negated-event", "negation-pre"}, func(x *extraction, o *outcomeSentence) { x.negatedEvents(o.f, o.si, o.add) }},
 	{"finding-changes", nil, []string{"finding", "finding-change"}, func(x *extraction, o *outcomeSentence) { x.findingChanges(o.f, o.si, o.add) }},
 	{"share-with-fraction", []string{"arm-outcomes", "compared-arms", "responses"}, nil, func(x *extraction, o *outcomeSentence) { x.shareWithFraction(o) }},
