@@ -171,3 +171,37 @@ func TestIncidenceAtATime(t *testing.T) {
 		}
 	}
 }
+
+// TestPronounSubject: a count whose patients are named by a pronoun.
+// "seven experienced EBV-DNA viremia ...; three of the latter developed
+// EBV-associated PTLD" (liu2013-pgf in testdata/gold) stands for a group the
+// rules do not model; "Of these, eleven achieved a complete response" after
+// the sentence that counts the study's cohort is that cohort's result.
+func TestPronounSubject(t *testing.T) {
+	in := Input{Abstract: "Twenty patients with refractory ITP received UC-MSC infusions. Of these, eleven achieved a complete response at 6 months."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	if len(f.Outcomes) != 1 {
+		t.Fatalf("want one outcome\n%s", explainText(f))
+	}
+	o := f.Outcomes[0]
+	if o.Type != ontology.CompleteResponse || *o.Patients != 11 || o.Total == nil || *o.Total != 20 ||
+		o.Timepoint == nil || o.Timepoint.Value != "6" {
+		t.Errorf("want CR in 11 of 20 at 6 mo\n%s", explainText(f))
+	}
+	for _, text := range []string{
+		"Twenty patients with ITP received MSCs. Ten patients relapsed. Of these, four achieved a complete response after a second infusion.",
+		"Twenty patients with ITP received MSCs; seven experienced a relapse, and three of the latter achieved a complete response again.",
+	} {
+		f := Extract(Input{Abstract: text})
+		for _, o := range f.Outcomes {
+			if o.Type == ontology.CompleteResponse {
+				t.Errorf("%q: a subgroup's response asserted on the cohort\n%s", text, explainText(f))
+			}
+		}
+	}
+	f = Extract(Input{Abstract: "Twenty patients with ITP received MSCs. Ten patients relapsed. Of these, four achieved a complete response."})
+	if !hasCandidateKind(f, "outcome", "") {
+		t.Errorf("the subgroup's response is not kept as a candidate\n%s", explainText(f))
+	}
+}

@@ -109,6 +109,11 @@ var outcomeRules = []outcomeRule{
 	{"responses", []string{"arm-outcomes"}, []string{"cohort-noun"}, func(x *extraction, o *outcomeSentence) {
 		x.responses(o.f, o.s, o.types, o.consumed, o.add)
 	}},
+	{"response-of-pronoun", []string{"responses"}, nil, func(x *extraction, o *outcomeSentence) {
+		if len(o.read()) == 0 {
+			x.anaphoricResponses(o)
+		}
+	}},
 	{"time-to-response", nil, nil, func(x *extraction, o *outcomeSentence) { x.timeToResponse(o.f, o.s, o.types, o.add) }},
 	{"follow-up-and-survival", []string{"compared-arms"}, []string{"respectively"}, func(x *extraction, o *outcomeSentence) {
 		if !o.compared {
