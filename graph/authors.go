@@ -72,8 +72,9 @@ func displayName(a mappings.Author) string {
 
 // groupAuthors finds the people behind the papers' author lists
 // (identity.ResolvePeople) and mints their IRIs. Same-name people left apart are
-// possible matches (possibleMatches).
-func groupAuthors(papers []*paper, mint minter) []*person {
+// possible matches (possibleMatches). Without explain, people carry no
+// reasons.
+func groupAuthors(papers []*paper, mint minter, explain bool) []*person {
 	var slots []*slot
 	var keys []identity.Position
 	for i, p := range papers {
@@ -83,7 +84,11 @@ func groupAuthors(papers []*paper, mint minter) []*person {
 		}
 	}
 	var people []*person
-	for _, c := range identity.ResolvePeople(keys) {
+	resolve := identity.ResolvePeople
+	if !explain {
+		resolve = identity.GroupPeople
+	}
+	for _, c := range resolve(keys) {
 		pr := &person{orcid: c.ORCID, reasons: c.Reasons}
 		for _, i := range c.Members {
 			pr.slots = append(pr.slots, slots[i])

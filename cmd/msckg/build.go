@@ -175,7 +175,8 @@ func runBuild(c *cli.Context) error {
 	inputs := l.inputs
 	l.inputs = nil
 	prog.enter("building the graph")
-	res, err := graph.Build(inputs, graph.Options{Base: c.String("base"), Sink: store, PairLinks: c.Bool("pair-links")})
+	// The summary shows refusals, not explanations ('msckg inspect' does).
+	res, err := graph.Build(inputs, graph.Options{Base: c.String("base"), Sink: store, PairLinks: c.Bool("pair-links"), NoExplanations: true})
 	if err != nil {
 		return err
 	}
