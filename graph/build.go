@@ -123,8 +123,10 @@ func (d Disagreement) String() string {
 }
 
 // source is one distinct record (identical bytes seen twice are one source).
+// It points into the caller's inputs, which it never changes: a copy
+// would double the memory of a large build's records.
 type source struct {
-	Input
+	*Input
 	paths []string
 	sha   string
 	iri   string
@@ -279,7 +281,8 @@ type builder struct {
 // path and number) and folds records with identical bytes into one source.
 func dedupeSources(inputs []Input, m minter) []*source {
 	all := make([]*source, 0, len(inputs))
-	for _, in := range inputs {
+	for i := range inputs {
+		in := &inputs[i]
 		sha := in.sha
 		if sha == "" {
 			sha = sha256Hex(in.Record.Raw)
