@@ -235,8 +235,8 @@ func mintPeople(people []*person, mint minter) {
 func earliestPaperKey(pr *person) string {
 	k := ""
 	for _, s := range pr.slots {
-		if k == "" || s.paper.key < k {
-			k = s.paper.key
+		if pk := paperKey(s.paper); k == "" || pk < k {
+			k = pk
 		}
 	}
 	return k
