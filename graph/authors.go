@@ -9,30 +9,36 @@ import (
 
 // slot is one author position of a paper: the chosen source's author at
 // that position, and the same author as other sources of the paper wrote it.
+// A large build holds one per author of every paper, so it is small: it
+// points at the sources' authors instead of copying them, and the one
+// source most slots have sits in the slot itself.
 type slot struct {
 	paper    *paper
-	position int            // 1-based
-	key      string         // nameKey of the name as the best-ranked source wrote it
+	position int
 	seen     []sourceAuthor // one per source listing the author, best first
 	person   *person
+	first    [1]sourceAuthor // seen's first entry, until a second source lists the author
 }
 
 // name is the author as the best-ranked source wrote it.
-func (s *slot) name() mappings.Author { return s.seen[0].author }
+func (s *slot) name() mappings.Author { return s.seen[0].author() }
 
-// sourceAuthor is an author as one source wrote it. A paper has a few
-// sources, so a slice is searched faster than a map and is a fraction
-// of its size (a map per slot was most of a large build's memory).
+// sourceAuthor is an author as one source wrote it: the index in its
+// author list. A paper has a few sources, so a slice is searched faster
+// than a map and is a fraction of its size (a map per slot was most of a
+// large build's memory).
 type sourceAuthor struct {
-	src    *source
-	author mappings.Author
+	src *source
+	i   int
 }
+
+func (sa sourceAuthor) author() mappings.Author { return sa.src.Record.Authors[sa.i] }
 
 // authorIn returns the author as src wrote it, if src lists it.
 func (s *slot) authorIn(src *source) (mappings.Author, bool) {
 	for _, sa := range s.seen {
 		if sa.src == src {
-			return sa.author, true
+			return sa.author(), true
 		}
 	}
 	return mappings.Author{}, false
@@ -72,18 +78,24 @@ func displayName(a mappings.Author) string {
 
 // groupAuthors finds the people behind the papers' author lists
 // (identity.ResolvePeople) and mints their IRIs. Same-name people left apart are
-// possible matches (possibleMatches).
-func groupAuthors(papers []*paper, mint minter) []*person {
+// possible matches (possibleMatches). Without explain, people carry no
+// reasons.
+func groupAuthors(papers []*paper, mint minter, explain bool) []*person {
 	var slots []*slot
 	var keys []identity.Position
 	for i, p := range papers {
-		for _, s := range paperSlots(p) {
+		ss, names := paperSlots(p)
+		for j, s := range ss {
 			slots = append(slots, s)
-			keys = append(keys, keysOfSlot(i, s))
+			keys = append(keys, keysOfSlot(i, s, names[j]))
 		}
 	}
 	var people []*person
-	for _, c := range identity.ResolvePeople(keys) {
+	resolve := identity.ResolvePeople
+	if !explain {
+		resolve = identity.GroupPeople
+	}
+	for _, c := range resolve(keys) {
 		pr := &person{orcid: c.ORCID, reasons: c.Reasons}
 		for _, i := range c.Members {
 			pr.slots = append(pr.slots, slots[i])
@@ -97,9 +109,9 @@ func groupAuthors(papers []*paper, mint minter) []*person {
 }
 
 // keysOfSlot reads what identity.ResolvePeople needs from the slot of
-// paper i.
-func keysOfSlot(i int, s *slot) identity.Position {
-	k := identity.Position{Paper: i, PaperIRI: s.paper.iri, Name: s.key, Display: displayName(s.name())}
+// paper i, whose name key is name.
+func keysOfSlot(i int, s *slot, name string) identity.Position {
+	k := identity.Position{Paper: i, PaperIRI: s.paper.iri, Name: name, Display: displayName(s.name())}
 	for _, src := range s.paper.sources {
 		if a, ok := s.authorIn(src); ok && a.ORCID != "" {
 			k.ORCID = a.ORCID
@@ -107,7 +119,7 @@ func keysOfSlot(i int, s *slot) identity.Position {
 		}
 	}
 	for _, sa := range s.seen {
-		for _, f := range sa.author.Affiliations {
+		for _, f := range sa.author().Affiliations {
 			k.Affiliations = append(k.Affiliations, identity.Affiliation{Text: f, Key: normTitle(f)})
 		}
 	}
@@ -115,8 +127,9 @@ func keysOfSlot(i int, s *slot) identity.Position {
 }
 
 // paperSlots lines up the author lists of a paper's sources against the
-// best-ranked source that has one.
-func paperSlots(p *paper) []*slot {
+// best-ranked source that has one. It returns the slots and the nameKey
+// of each, which identity alone needs.
+func paperSlots(p *paper) ([]*slot, []string) {
 	var ref *source
 	for _, s := range p.sources {
 		if len(s.Record.Authors) > 0 {
@@ -125,11 +138,18 @@ func paperSlots(p *paper) []*slot {
 		}
 	}
 	if ref == nil {
-		return nil
+		return nil, nil
 	}
-	slots := make([]*slot, len(ref.Record.Authors))
+	n := len(ref.Record.Authors)
+	slots := make([]*slot, n)
+	names := make([]string, n)
+	all := make([]slot, n) // one allocation for the paper's slots
 	for i, a := range ref.Record.Authors {
-		slots[i] = &slot{paper: p, position: i + 1, key: nameKey(a), seen: []sourceAuthor{{ref, a}}}
+		s := &all[i]
+		s.paper, s.position = p, i+1
+		s.first[0] = sourceAuthor{ref, i}
+		s.seen = s.first[:]
+		slots[i], names[i] = s, nameKey(a)
 	}
 	for _, s := range p.sources {
 		if s == ref {
@@ -137,28 +157,29 @@ func paperSlots(p *paper) []*slot {
 		}
 		taken := map[int]bool{}
 		for i, a := range s.Record.Authors {
-			k := matchSlot(slots, taken, i, a)
+			k := matchSlot(names, taken, i, a)
 			if k < 0 {
 				p.unmatched = append(p.unmatched, unmatchedAuthor{src: s, author: a})
 				continue
 			}
 			taken[k] = true
-			slots[k].seen = append(slots[k].seen, sourceAuthor{s, a})
+			slots[k].seen = append(slots[k].seen, sourceAuthor{s, i})
 		}
 	}
 	p.slots = slots
-	return slots
+	return slots, names
 }
 
 // matchSlot finds the slot an author of another source stands for: the
-// same name, preferring the same position.
-func matchSlot(slots []*slot, taken map[int]bool, pos int, a mappings.Author) int {
+// same name (names holds each slot's nameKey), preferring the same
+// position.
+func matchSlot(names []string, taken map[int]bool, pos int, a mappings.Author) int {
 	k := nameKey(a)
-	if pos < len(slots) && !taken[pos] && slots[pos].key == k {
+	if pos < len(names) && !taken[pos] && names[pos] == k {
 		return pos
 	}
-	for i, s := range slots {
-		if !taken[i] && s.key == k {
+	for i, name := range names {
+		if !taken[i] && name == k {
 			return i
 		}
 	}
@@ -214,8 +235,8 @@ func mintPeople(people []*person, mint minter) {
 func earliestPaperKey(pr *person) string {
 	k := ""
 	for _, s := range pr.slots {
-		if k == "" || s.paper.key < k {
-			k = s.paper.key
+		if pk := paperKey(s.paper); k == "" || pk < k {
+			k = pk
 		}
 	}
 	return k

@@ -256,6 +256,17 @@ func TestAuthorIdentity(t *testing.T) {
 			t.Errorf("identity explanations lack %q:\n%s", want, all)
 		}
 	}
+	// Without explanations, the same decisions and the same statements.
+	quiet, err := Build(in, Options{NoExplanations: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(quiet.Identity) != 0 {
+		t.Errorf("NoExplanations: %d explanations", len(quiet.Identity))
+	}
+	if quiet.Digest != res.Digest || nquads(quiet) != nquads(res) {
+		t.Errorf("NoExplanations changed the graph or the identity digest")
+	}
 }
 
 // TestDerivedLinksAreLinear: 600 one-line records by "Wang, Wei" with

@@ -12,7 +12,6 @@ import (
 type paper struct {
 	iri     string
 	sources []*source
-	key     string // earliest-paper key for author disambiguation: year + IRI
 
 	// Chosen values for the union view.
 	title, abstract, language         string
@@ -53,19 +52,19 @@ func identityKeysOf(label string, r *mappings.Record) identity.Record {
 		Year:  r.Issued.Year,
 	}
 	for _, a := range r.Authors {
-		n := identity.Name{Words: map[string]bool{}}
+		var n identity.Name
 		family, rest := a.Family, a.Given
 		if a.Collective || (a.Family == "" && a.Given == "") {
 			family, rest = a.AsWritten, ""
 		}
 		n.Family = strings.ReplaceAll(normTitle(family), " ", "")
 		for _, w := range strings.Fields(normTitle(family + " " + rest)) {
-			n.Words[w] = true
+			n.Words = appendUnique(n.Words, w)
 		}
 		if n.Family == "" && len(n.Words) == 0 {
 			continue
 		}
-		n.Words[n.Family] = true
+		n.Words = appendUnique(n.Words, n.Family)
 		k.Authors = append(k.Authors, n)
 	}
 	return k
@@ -102,7 +101,6 @@ func groupPapers(sources []*source, mint minter) ([]*paper, []Refusal) {
 		}
 		for _, p := range ps {
 			p.iri += "/" + p.sources[0].sha[:8]
-			p.key = paperKey(p)
 		}
 	}
 	var refusals []Refusal
@@ -171,11 +169,11 @@ func choosePaperValues(p *paper, mint minter) {
 		// the abstract stands in for the title in the hash.
 		p.iri = mint.paperByTitle(p.abstract, p.issued.Year)
 	}
-	p.key = paperKey(p)
 }
 
 // paperKey orders papers by year (unknown years last), then IRI; a
-// person's earliest paper names them when several share a name.
+// person's earliest paper names them when several share a name. Made
+// when needed: few people share a name, and every paper would keep one.
 func paperKey(p *paper) string {
 	if p.issued.Year == 0 {
 		return "9999 " + p.iri

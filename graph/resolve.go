@@ -37,13 +37,17 @@ type possibleMatch struct {
 
 // resolveIdentity applies the identity rules to the paper records (not
 // the trial registrations). It reads only what a Spool's light copy keeps.
-func resolveIdentity(sources []*source, mint minter, known knownJournals) *Identity {
+// Without explain, it leaves out the text of why people are one person
+// and the Explanations: the decisions are the same.
+func resolveIdentity(sources []*source, mint minter, known knownJournals, explain bool) *Identity {
 	id := &Identity{}
 	id.Papers, id.Refusals = groupPapers(sources, mint)
 	id.Journals, id.journalOf = groupJournals(sources, id.Papers, mint, known)
-	id.People = groupAuthors(id.Papers, mint)
+	id.People = groupAuthors(id.Papers, mint, explain)
 	id.Matches = possibleMatches(id.People, mint)
-	id.Explanations = explanations(id)
+	if explain {
+		id.Explanations = explanations(id)
+	}
 	return id
 }
 

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/msckg/msckg/mappings"
 	"github.com/msckg/msckg/mappings/evidence"
@@ -30,6 +31,29 @@ type Spool struct {
 	at   []extent // record id → where its entry is in the file
 	err  error    // first write error; Put keeps returning it
 	keep bool     // a part file (CreatePart, OpenPart): Close leaves it
+	// names shares the strings that recur across light copies (author
+	// names and affiliations, journals): one copy each instead of one per
+	// record. Cleared when full, so it stays small on any corpus.
+	names map[string]string
+}
+
+// maxSpoolNames bounds Spool.names.
+const maxSpoolNames = 1 << 16
+
+// intern returns the shared copy of v.
+func (sp *Spool) intern(v string) string {
+	if v == "" {
+		return ""
+	}
+	if w, ok := sp.names[v]; ok {
+		return w
+	}
+	if sp.names == nil || len(sp.names) >= maxSpoolNames {
+		sp.names = make(map[string]string, 1024)
+	}
+	v = strings.Clone(v) // not a piece of a longer string kept alive with it
+	sp.names[v] = v
+	return v
 }
 
 // extent is where one stored entry is in the spool's file.
@@ -80,7 +104,7 @@ func (sp *Spool) Put(in Input) (Input, error) {
 		return in, sp.err
 	}
 	in.stored = &storedRef{spool: sp, id: id}
-	return lighten(in), nil
+	return lighten(in, sp.intern), nil
 }
 
 // put appends a record and its facts and returns their id.
@@ -120,8 +144,9 @@ func (sp *Spool) Get(id int) (mappings.Record, *evidence.Facts, error) {
 }
 
 // lighten drops what only the statements about a paper need, not the
-// decisions about identity.
-func lighten(in Input) Input {
+// decisions about identity. The strings that recur across records
+// (names, affiliations, journals) are shared through intern.
+func lighten(in Input, intern func(string) string) Input {
 	r := &in.Record
 	r.Raw = nil
 	r.Abstract.Sections = nil
@@ -132,8 +157,49 @@ func lighten(in Input) Input {
 	}
 	r.MeSH, r.Keywords, r.PublicationTypes, r.URLs = nil, nil, nil, nil
 	r.Guessed = nil
+	// Stated from the full record only; the loader has said the warnings.
+	r.Publisher, r.ArticleNumber, r.CitationCount, r.TrialIDs, r.Warnings = "", "", nil, nil, nil
+	r.Authors = lightAuthors(r.Authors, intern)
+	j := &r.Journal
+	j.Title, j.Abbrev, j.ISSN, j.EISSN, j.ISSNL = intern(j.Title), intern(j.Abbrev), intern(j.ISSN), intern(j.EISSN), intern(j.ISSNL)
+	j.ISSNs = internAll(j.ISSNs, intern)
+	r.Language = intern(r.Language)
 	in.Facts = nil
 	return in
+}
+
+// lightAuthors copies an author list for a light copy: no name-order
+// reason (shown by inspect, from the full record), names and affiliations
+// shared through intern, the slice exactly as long as the list.
+func lightAuthors(as []mappings.Author, intern func(string) string) []mappings.Author {
+	if len(as) == 0 {
+		return nil
+	}
+	out := make([]mappings.Author, len(as))
+	for i, a := range as {
+		out[i] = mappings.Author{
+			AsWritten:    intern(a.AsWritten),
+			Family:       intern(a.Family),
+			Given:        intern(a.Given),
+			Suffix:       intern(a.Suffix),
+			Collective:   a.Collective,
+			ORCID:        intern(a.ORCID),
+			Affiliations: internAll(a.Affiliations, intern),
+		}
+	}
+	return out
+}
+
+// internAll is a copy of vs with each value shared through intern.
+func internAll(vs []string, intern func(string) string) []string {
+	if len(vs) == 0 {
+		return nil
+	}
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = intern(v)
+	}
+	return out
 }
 
 // full returns the source's full record and facts: its own when it was

@@ -203,7 +203,7 @@ func runStepIdentity(c *cli.Context) error {
 	}
 	defer closeParts()
 	idf.Meta = meta
-	res, err := graph.Resolve(inputs, graph.Options{Base: idf.Base, PairLinks: idf.PairLinks})
+	res, err := graph.Resolve(inputs, graph.Options{Base: idf.Base, PairLinks: idf.PairLinks, NoExplanations: true})
 	if err != nil {
 		return err
 	}
@@ -364,7 +364,7 @@ func runStepEmit(c *cli.Context) error {
 		return err
 	}
 	defer closeParts()
-	res, out, err := graph.BuildShard(inputs, graph.Options{Base: idf.Base, Sink: store, PairLinks: idf.PairLinks}, sh)
+	res, out, err := graph.BuildShard(inputs, graph.Options{Base: idf.Base, Sink: store, PairLinks: idf.PairLinks, NoExplanations: true}, sh)
 	if err != nil {
 		return err
 	}

@@ -36,7 +36,14 @@ type Person struct {
 // the same person only when corroborated by being one paper, a shared
 // co-author or a shared affiliation, and never across two ORCIDs. It
 // emits nothing; groupAuthors applies its answer.
-func ResolvePeople(slots []Position) []Person {
+func ResolvePeople(slots []Position) []Person { return resolvePeople(slots, true) }
+
+// GroupPeople is ResolvePeople without the reasons, for a caller that
+// shows none: on a large corpus their text (one line per join, naming two
+// papers) is a fifth of identity's memory.
+func GroupPeople(slots []Position) []Person { return resolvePeople(slots, false) }
+
+func resolvePeople(slots []Position, explain bool) []Person {
 	uf := newUnionFind(len(slots))
 	uf.unionByKeys(len(slots), func(i int) []string {
 		if o := slots[i].ORCID; o != "" {
@@ -50,7 +57,7 @@ func ResolvePeople(slots []Position) []Person {
 	}
 	var reasons []mergeReason
 	for i, s := range slots {
-		if s.ORCID != "" {
+		if explain && s.ORCID != "" {
 			reasons = append(reasons, mergeReason{i, "ORCID " + s.ORCID + " on " + s.PaperIRI})
 		}
 	}
@@ -77,7 +84,9 @@ func ResolvePeople(slots []Position) []Person {
 				}
 				if why := corroboration(slots, byPaper, idx[x], idx[y]); why != "" {
 					uf.union(idx[x], idx[y])
-					reasons = append(reasons, mergeReason{idx[x], why + " (" + a.PaperIRI + " and " + c.PaperIRI + ")"})
+					if explain {
+						reasons = append(reasons, mergeReason{idx[x], why + " (" + a.PaperIRI + " and " + c.PaperIRI + ")"})
+					}
 				}
 			}
 		}
