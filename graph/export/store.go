@@ -118,11 +118,11 @@ func (st *Store) AddRanked(q rdf.Quad, rank uint32) error {
 	if err != nil {
 		return fmt.Errorf("quad %d: %w", i, err)
 	}
-	// Encoded in a reused buffer, then copied at its exact size: a
+	// Encoded in a reused buffer, then copied into the sorter's arena: a
 	// strings.Builder per record left up to half of each allocation
 	// unused, which the memory budget did not see.
 	st.enc = appendRanked(st.enc[:0], s, rank)
-	return st.triples.add(string(st.enc))
+	return st.triples.add(st.enc)
 }
 
 // convert is the package's convert with a bounded cache of good IRIs: a
@@ -209,7 +209,7 @@ func (st *Store) eachQuad(fn func(stmt) error) error {
 		var enc []byte
 		err := st.eachRanked(func(s stmt) error {
 			enc = appendQuad(enc[:0], s)
-			return g.add(string(enc))
+			return g.add(enc)
 		})
 		if err != nil {
 			return err // a half-made sort is never kept
