@@ -165,10 +165,10 @@ func (st *Store) Restated() (int, error) {
 	return st.restated, err
 }
 
-// eachRanked calls fn for every triple once, with the graph that keeps it
-// (the first of the triple's records, whose rank is best), sorted by
-// subject, predicate and object.
-func (st *Store) eachRanked(fn func(stmt) error) error {
+// eachKept calls fn for every triple once, with the record that keeps it
+// (the first of the triple's records, whose rank is best) and the length
+// of the triple at its start, sorted by subject, predicate and object.
+func (st *Store) eachKept(fn func(rec string, tripleEnd int) error) error {
 	var prevTriple string
 	first := true
 	kept, restated := 0, 0
@@ -180,11 +180,7 @@ func (st *Store) eachRanked(fn func(stmt) error) error {
 		}
 		first, prevTriple = false, rec[:end]
 		kept++
-		s, err := decodeRanked(rec, end)
-		if err != nil {
-			return err
-		}
-		return fn(s)
+		return fn(rec, end)
 	})
 	if err == nil {
 		st.counted, st.kept, st.restated = true, kept, restated
@@ -192,11 +188,26 @@ func (st *Store) eachRanked(fn func(stmt) error) error {
 	return err
 }
 
+// eachRanked calls fn for every triple once, with the graph that keeps
+// it, sorted by subject, predicate and object.
+func (st *Store) eachRanked(fn func(stmt) error) error {
+	return st.eachKept(func(rec string, end int) error {
+		s, err := decodeRanked(rec, end, true)
+		if err != nil {
+			return err
+		}
+		return fn(s)
+	})
+}
+
 // eachTriple calls fn for every triple of the union of the graphs (no
 // graph name), sorted by subject, predicate and object.
 func (st *Store) eachTriple(fn func(stmt) error) error {
-	return st.eachRanked(func(s stmt) error {
-		s.g = term{}
+	return st.eachKept(func(rec string, end int) error {
+		s, err := decodeRanked(rec, end, false)
+		if err != nil {
+			return err
+		}
 		return fn(s)
 	})
 }
@@ -207,8 +218,13 @@ func (st *Store) eachQuad(fn func(stmt) error) error {
 	if st.byGraph == nil {
 		g := &sorter{scratch: st.scratch, budget: st.budget}
 		var enc []byte
-		err := st.eachRanked(func(s stmt) error {
-			enc = appendQuad(enc[:0], s)
+		err := st.eachKept(func(rec string, end int) error {
+			// The quad record is the ranked record's graph, then its
+			// triple: the same encoded bytes, moved, never decoded.
+			if len(rec) < end+4 {
+				return errBadRecord
+			}
+			enc = append(append(enc[:0], rec[end+4:]...), rec[:end]...)
 			return g.add(enc)
 		})
 		if err != nil {
@@ -250,12 +266,14 @@ func tripleLen(rec string) int {
 	return n
 }
 
-func decodeRanked(rec string, tripleEnd int) (stmt, error) {
+// decodeRanked decodes a ranked record whose triple is tripleEnd bytes
+// long; its graph too when withGraph.
+func decodeRanked(rec string, tripleEnd int, withGraph bool) (stmt, error) {
 	if len(rec) < tripleEnd+4 {
 		return stmt{}, errBadRecord
 	}
 	s, err := decodeStmt(rec[:tripleEnd], false)
-	if err != nil {
+	if err != nil || !withGraph {
 		return s, err
 	}
 	var ok bool
@@ -297,6 +315,12 @@ func appendTerm(b []byte, t term) []byte {
 func termLen(rec string) int {
 	n := 1
 	for range 3 {
+		// Most parts are empty (an IRI has no datatype or language):
+		// a byte test spares a call.
+		if n < len(rec) && rec[n] == 0 {
+			n++
+			continue
+		}
 		n += strings.IndexByte(rec[n:], 0) + 1
 	}
 	return n
@@ -312,7 +336,7 @@ func decodeStmt(rec string, withGraph bool) (stmt, error) {
 			return s, errBadRecord
 		}
 	}
-	for _, t := range []*term{&s.s, &s.p, &s.o} {
+	for _, t := range [3]*term{&s.s, &s.p, &s.o} {
 		if *t, rec, ok = decodeTerm(rec); !ok {
 			return s, errBadRecord
 		}
@@ -329,7 +353,11 @@ func decodeTerm(rec string) (term, string, bool) {
 	}
 	t := term{kind: kind(rec[0] - 'A')}
 	rec = rec[1:]
-	for _, part := range []*string{&t.value, &t.datatype, &t.lang} {
+	for _, part := range [3]*string{&t.value, &t.datatype, &t.lang} {
+		if rec != "" && rec[0] == 0 {
+			rec = rec[1:] // an empty part, as termLen
+			continue
+		}
 		end := strings.IndexByte(rec, 0)
 		if end < 0 {
 			return term{}, "", false
