@@ -190,21 +190,15 @@ func (st *Store) eachKept(fn func(rec string, tripleEnd int) error) error {
 
 // eachRanked calls fn for every triple once, with the graph that keeps
 // it, sorted by subject, predicate and object.
-func (st *Store) eachRanked(fn func(stmt) error) error {
-	return st.eachKept(func(rec string, end int) error {
-		s, err := decodeRanked(rec, end, true)
-		if err != nil {
-			return err
-		}
-		return fn(s)
-	})
-}
+func (st *Store) eachRanked(fn func(stmt) error) error { return st.eachDecoded(true, fn) }
 
 // eachTriple calls fn for every triple of the union of the graphs (no
 // graph name), sorted by subject, predicate and object.
-func (st *Store) eachTriple(fn func(stmt) error) error {
+func (st *Store) eachTriple(fn func(stmt) error) error { return st.eachDecoded(false, fn) }
+
+func (st *Store) eachDecoded(withGraph bool, fn func(stmt) error) error {
 	return st.eachKept(func(rec string, end int) error {
-		s, err := decodeRanked(rec, end, false)
+		s, err := decodeRanked(rec, end, withGraph)
 		if err != nil {
 			return err
 		}
