@@ -14,9 +14,8 @@ import (
 
 // sorter sorts byte-string records that may not fit in memory, dropping
 // duplicates. Records are buffered up to a budget; a full buffer is
-// sorted and written to a run file in the scratch folder. The first read
-// merges the runs into one sorted file, which later reads scan again.
-// Small datasets never touch the disk.
+// sorted and written to a run file in the scratch folder. Every read
+// merges the runs. Small datasets never touch the disk.
 type sorter struct {
 	scratch func() (string, error) // the folder for run files, made on first use
 	budget  int                    // bytes of buffered records before a spill
@@ -27,9 +26,7 @@ type sorter struct {
 	runs     []string
 	external []runFile // sorted runs another process wrote (Store.AddRun); never removed
 
-	done  bool
-	final string // merged file; "" when everything stayed in buf
-	n     int    // distinct records, once done
+	done bool
 }
 
 // recordOverhead approximates what a buffered record costs beyond its
@@ -82,7 +79,8 @@ func (s *sorter) spill() error {
 	return nil
 }
 
-// finish sorts what is buffered or merges the runs; it runs once.
+// finish sorts what is buffered, or spills it to a last run; it runs
+// once.
 func (s *sorter) finish() error {
 	if s.done {
 		return nil
@@ -90,48 +88,21 @@ func (s *sorter) finish() error {
 	s.done = true
 	if len(s.runs) == 0 && len(s.external) == 0 {
 		s.sortBuf()
-		s.n = len(s.buf)
 		return nil
 	}
-	if err := s.spill(); err != nil {
-		return err
-	}
-	dir, err := s.scratch()
-	if err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(dir, "merged-*")
-	if err != nil {
-		return fmt.Errorf("merging sorted statements: %w", err)
-	}
-	s.final = f.Name()
-	w := newRunWriter(f)
-	files := slices.Clone(s.external)
-	for _, r := range s.runs {
-		files = append(files, runFile{path: r})
-	}
-	err = mergeRuns(files, func(rec string) error {
-		s.n++
-		w.write(rec)
-		return nil
-	})
-	err = errors.Join(err, w.Flush(), f.Close())
-	for _, r := range s.runs {
-		err = errors.Join(err, os.Remove(r))
-	}
-	s.runs = nil
-	if err != nil {
-		return fmt.Errorf("merging sorted statements: %w", err)
-	}
-	return nil
+	return s.spill()
 }
 
-// each calls fn for every distinct record in sorted order.
+// each calls fn for every distinct record in sorted order. Spilled
+// records are merged from the runs at every read: writing the merge to a
+// file once and scanning that file instead wrote as many bytes again as
+// the runs, and the disk writes were the largest system cost of a build
+// (a build reads each sort once or twice).
 func (s *sorter) each(fn func(rec string) error) error {
 	if err := s.finish(); err != nil {
 		return err
 	}
-	if s.final == "" {
+	if len(s.runs) == 0 && len(s.external) == 0 {
 		for _, rec := range s.buf {
 			if err := fn(rec); err != nil {
 				return err
@@ -139,24 +110,19 @@ func (s *sorter) each(fn func(rec string) error) error {
 		}
 		return nil
 	}
-	f, err := os.Open(s.final)
-	if err != nil {
-		return fmt.Errorf("reading sorted statements: %w", err)
+	files := slices.Clone(s.external)
+	for _, r := range s.runs {
+		files = append(files, runFile{path: r})
 	}
-	defer f.Close()
-	r := newRunReader(f)
-	for {
-		rec, err := r.read()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return fmt.Errorf("reading sorted statements: %w", err)
-		}
-		if err := fn(rec); err != nil {
-			return err
-		}
+	var fnErr error // passed on as it is; the merge's own errors are wrapped
+	err := mergeRuns(files, func(rec string) error {
+		fnErr = fn(rec)
+		return fnErr
+	})
+	if err != nil && fnErr == nil {
+		return fmt.Errorf("merging sorted statements: %w", err)
 	}
+	return err
 }
 
 // Run files hold sorted records front-coded: each is the length of the
