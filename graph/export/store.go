@@ -41,18 +41,22 @@ type Store struct {
 	kept, restated int
 
 	budget  int
-	enc     []byte // scratch for encoding one record
-	parent  string // where the scratch folder goes; "" for os.TempDir
-	tempDir string // the scratch folder, once made
-	checked map[string]bool
+	enc     []byte            // scratch for encoding one record
+	rank    uint32            // of the record in enc
+	parent  string            // where the scratch folder goes; "" for os.TempDir
+	tempDir string            // the scratch folder, once made
+	encoded map[string]string // IRIs already checked → their encoding
+	// encodedMem holds the cache's encodings: one allocation per block.
+	encodedMem arena
 }
 
 // DefaultMemoryBudget is how many bytes of statements a Store keeps in
 // memory before it spills a sorted run to disk: about 400,000 statements.
 const DefaultMemoryBudget = 64 << 20
 
-// maxCheckedIRIs bounds the cache of IRIs already checked; it is cleared
-// when full, so memory does not grow with the number of distinct IRIs.
+// maxCheckedIRIs bounds the cache of IRIs already checked and encoded;
+// it is cleared when full, so memory does not grow with the number of
+// distinct IRIs.
 const maxCheckedIRIs = 1 << 16
 
 // NewStore makes an empty store that keeps up to memoryBudget bytes of
@@ -63,7 +67,7 @@ func NewStore(memoryBudget int, dir string) *Store {
 	if memoryBudget <= 0 {
 		memoryBudget = DefaultMemoryBudget
 	}
-	st := &Store{budget: memoryBudget, parent: dir, checked: map[string]bool{}}
+	st := &Store{budget: memoryBudget, parent: dir, encoded: map[string]string{}}
 	st.triples = sorter{scratch: st.scratch, budget: memoryBudget}
 	return st
 }
@@ -114,36 +118,66 @@ func (st *Store) Add(q rdf.Quad) error { return st.AddRanked(q, 0) }
 func (st *Store) AddRanked(q rdf.Quad, rank uint32) error {
 	i := st.added
 	st.added++
-	s, err := convertQuad(q, st.convert)
-	if err != nil {
-		return fmt.Errorf("quad %d: %w", i, err)
-	}
 	// Encoded in a reused buffer, then copied into the sorter's arena: a
 	// strings.Builder per record left up to half of each allocation
 	// unused, which the memory budget did not see.
-	st.enc = appendRanked(st.enc[:0], s, rank)
+	st.enc, st.rank = st.enc[:0], rank
+	if err := checkQuad(q, st.appendChecked); err != nil {
+		return fmt.Errorf("quad %d: %w", i, err)
+	}
 	return st.triples.add(st.enc)
 }
 
-// convert is the package's convert with a bounded cache of good IRIs: a
-// graph repeats the same few thousand IRIs (predicates, classes, graph
-// names) millions of times.
-func (st *Store) convert(t rdf.Term, optional bool) (term, error) {
-	if v, ok := t.(rdf.IRI); ok {
-		s := v.String()
-		if st.checked[s] {
-			return term{kind: kindIRI, value: s}, nil
-		}
-		if err := checkIRI(s); err != nil {
-			return term{}, err
-		}
-		if len(st.checked) >= maxCheckedIRIs {
-			clear(st.checked)
-		}
-		st.checked[s] = true
-		return term{kind: kindIRI, value: s}, nil
+// appendChecked checks the term at pos of a quad as convert does and
+// appends it to the ranked record in st.enc (the rank goes before the
+// graph). IRIs are checked and encoded once, then copied from a bounded
+// cache: a graph repeats the same IRIs (predicates, classes, graph names,
+// a paper's) millions of times.
+func (st *Store) appendChecked(pos int, t rdf.Term) (kind, error) {
+	if pos == posGraph {
+		st.enc = binary.BigEndian.AppendUint32(st.enc, st.rank)
 	}
-	return convert(t, optional)
+	if v, ok := t.(rdf.IRI); ok {
+		enc, err := st.encodedIRI(v.String())
+		if err != nil {
+			return 0, err
+		}
+		st.enc = append(st.enc, enc...)
+		return kindIRI, nil
+	}
+	var v term
+	var err error
+	if l, ok := t.(rdf.Literal); ok {
+		v, err = literalTerm(l, func(dt string) error { _, err := st.encodedIRI(dt); return err })
+	} else {
+		v, err = convert(t, pos == posGraph)
+	}
+	if err != nil {
+		return 0, err
+	}
+	st.enc = appendTerm(st.enc, v)
+	return v.kind, nil
+}
+
+// encodedIRI checks IRI s and returns it encoded as a record's term.
+func (st *Store) encodedIRI(s string) (string, error) {
+	if enc, ok := st.encoded[s]; ok {
+		return enc, nil
+	}
+	if err := checkIRI(s); err != nil {
+		return "", err
+	}
+	if len(st.encoded) >= maxCheckedIRIs {
+		clear(st.encoded)
+		st.encodedMem = arena{}
+	}
+	// Encoded in the record buffer's spare room, kept in the cache's arena.
+	tail := len(st.enc)
+	st.enc = appendTerm(st.enc, term{kind: kindIRI, value: s})
+	enc := st.encodedMem.copy(st.enc[tail:])
+	st.enc = st.enc[:tail]
+	st.encoded[s] = enc
+	return enc, nil
 }
 
 // Len is the number of statements: distinct triples, each in one graph.
@@ -242,14 +276,6 @@ func (st *Store) eachQuad(fn func(stmt) error) error {
 // only as a terminator. A ranked record is subject, predicate, object,
 // the rank as four big-endian bytes, then the graph; a quad record is the
 // graph, then subject, predicate and object.
-
-func appendRanked(b []byte, s stmt, rank uint32) []byte {
-	b = appendTerm(b, s.s)
-	b = appendTerm(b, s.p)
-	b = appendTerm(b, s.o)
-	b = binary.BigEndian.AppendUint32(b, rank)
-	return appendTerm(b, s.g)
-}
 
 // tripleLen is the length of the triple at the start of a ranked record.
 func tripleLen(rec string) int {
