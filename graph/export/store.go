@@ -48,6 +48,7 @@ type Store struct {
 	encoded map[string]string // IRIs already checked → their encoding
 	// encodedMem holds the cache's encodings: one allocation per block.
 	encodedMem arena
+	lastIRI    [4]struct{ iri, enc string } // by position in the quad
 }
 
 // DefaultMemoryBudget is how many bytes of statements a Store keeps in
@@ -138,11 +139,17 @@ func (st *Store) appendChecked(pos int, t rdf.Term) (kind, error) {
 		st.enc = binary.BigEndian.AppendUint32(st.enc, st.rank)
 	}
 	if v, ok := t.(rdf.IRI); ok {
-		enc, err := st.encodedIRI(v.String())
-		if err != nil {
-			return 0, err
+		// Statements come in runs with the same graph and subject (and
+		// often predicate): the last IRI at each position spares a lookup.
+		last := &st.lastIRI[pos]
+		if s := v.String(); s != last.iri || last.enc == "" {
+			enc, err := st.encodedIRI(s)
+			if err != nil {
+				return 0, err
+			}
+			last.iri, last.enc = s, enc
 		}
-		st.enc = append(st.enc, enc...)
+		st.enc = append(st.enc, last.enc...)
 		return kindIRI, nil
 	}
 	var v term
