@@ -488,3 +488,21 @@ func TestBuildTrialRegistrationsAlone(t *testing.T) {
 		t.Error("no statements for the trial")
 	}
 }
+
+func TestShortenCutsAtCharacters(t *testing.T) {
+	old := func(s string, n int) string { // the rune-slice version
+		r := []rune(s)
+		if len(r) <= n {
+			return s
+		}
+		return strings.TrimSpace(string(r[:n-1])) + "…"
+	}
+	for _, s := range []string{"", "short", "exactly ten", "Umbilical cord MSCs ×10⁹/L in 血小板减少 refractory ITP",
+		"trailing space before the cut   x", "bad \xff byte in a long enough title", "é", "ab"} {
+		for _, n := range []int{1, 2, 3, 10, 11, 12, 40} {
+			if got, want := shorten(s, n), old(s, n); got != want {
+				t.Errorf("shorten(%q, %d) = %q, want %q", s, n, got, want)
+			}
+		}
+	}
+}

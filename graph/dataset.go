@@ -50,7 +50,11 @@ type stmt struct{ g, s, p, o string }
 
 type iriEntry struct {
 	iri rdf.IRI
-	key string // "<iri>"
+	key string // "<iri>"; only without a sink
+	// The IRI boxed once, for a sink: putting an rdf.IRI in an interface
+	// allocates, and a build makes millions of statements with a few
+	// hundred thousand IRIs.
+	boxed rdf.Subject
 }
 
 // Sink receives the statements of a build, in no particular order and
@@ -97,9 +101,14 @@ func (d *Dataset) intern(s string) (iriEntry, bool) {
 		}
 		return iriEntry{}, false
 	}
-	e := iriEntry{iri: v, key: "<" + s + ">"}
-	if d.sink != nil && len(d.iris) >= maxSinkIRIs {
-		clear(d.iris)
+	e := iriEntry{iri: v}
+	if d.sink == nil {
+		e.key = "<" + s + ">"
+	} else {
+		e.boxed = v
+		if len(d.iris) >= maxSinkIRIs {
+			clear(d.iris)
+		}
 	}
 	d.iris[s] = e
 	return e, true
@@ -133,7 +142,7 @@ func (d *Dataset) link(g, s, p, o string) {
 		return
 	}
 	if d.sink != nil {
-		d.send(g, s, p, oe.iri)
+		d.send(g, s, p, oe.boxed.(rdf.Object))
 		return
 	}
 	d.addKeyed(g, s, p, oe.iri, oe.key)
@@ -184,7 +193,7 @@ func (d *Dataset) send(g, s, p string, o rdf.Object) {
 	if !ok1 || !ok2 || !ok3 {
 		return
 	}
-	err := d.sink.AddRanked(rdf.Quad{Triple: rdf.Triple{Subj: se.iri, Pred: pe.iri, Obj: o}, Ctx: ge.iri}, d.rank(g))
+	err := d.sink.AddRanked(rdf.Quad{Triple: rdf.Triple{Subj: se.boxed, Pred: pe.boxed.(rdf.Predicate), Obj: o}, Ctx: ge.boxed}, d.rank(g))
 	if err != nil {
 		d.fail(fmt.Errorf("graph: %w", err))
 	}

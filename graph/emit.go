@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/msckg/msckg/graph/iriref"
 	"github.com/msckg/msckg/mappings"
@@ -377,12 +378,28 @@ func (b *builder) emitVocabulary() error {
 	return nil
 }
 
+// shorten cuts s to n-1 characters and "…" when it is longer than n. A
+// title is shortened for every author and every piece of evidence: valid
+// UTF-8 is cut where its n-th character starts, not converted to runes
+// and back (which only an invalid byte, becoming U+FFFD, needs).
 func shorten(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
+	if !utf8.ValidString(s) {
+		r := []rune(s)
+		if len(r) <= n {
+			return s
+		}
+		return strings.TrimSpace(string(r[:n-1])) + "…"
 	}
-	return strings.TrimSpace(string(r[:n-1])) + "…"
+	count, cut := 0, 0
+	for i := range s {
+		if count == n-1 {
+			cut = i
+		}
+		if count++; count > n {
+			return strings.TrimSpace(s[:cut]) + "…"
+		}
+	}
+	return s
 }
 
 // validIRI accepts an IRI every RDF tool the project checks with accepts.

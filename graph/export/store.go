@@ -41,18 +41,23 @@ type Store struct {
 	kept, restated int
 
 	budget  int
-	enc     []byte // scratch for encoding one record
-	parent  string // where the scratch folder goes; "" for os.TempDir
-	tempDir string // the scratch folder, once made
-	checked map[string]bool
+	enc     []byte            // scratch for encoding one record
+	rank    uint32            // of the record in enc
+	parent  string            // where the scratch folder goes; "" for os.TempDir
+	tempDir string            // the scratch folder, once made
+	encoded map[string]string // IRIs already checked → their encoding
+	// encodedMem holds the cache's encodings: one allocation per block.
+	encodedMem arena
+	lastIRI    [4]struct{ iri, enc string } // by position in the quad
 }
 
 // DefaultMemoryBudget is how many bytes of statements a Store keeps in
 // memory before it spills a sorted run to disk: about 400,000 statements.
 const DefaultMemoryBudget = 64 << 20
 
-// maxCheckedIRIs bounds the cache of IRIs already checked; it is cleared
-// when full, so memory does not grow with the number of distinct IRIs.
+// maxCheckedIRIs bounds the cache of IRIs already checked and encoded;
+// it is cleared when full, so memory does not grow with the number of
+// distinct IRIs.
 const maxCheckedIRIs = 1 << 16
 
 // NewStore makes an empty store that keeps up to memoryBudget bytes of
@@ -63,7 +68,7 @@ func NewStore(memoryBudget int, dir string) *Store {
 	if memoryBudget <= 0 {
 		memoryBudget = DefaultMemoryBudget
 	}
-	st := &Store{budget: memoryBudget, parent: dir, checked: map[string]bool{}}
+	st := &Store{budget: memoryBudget, parent: dir, encoded: map[string]string{}}
 	st.triples = sorter{scratch: st.scratch, budget: memoryBudget}
 	return st
 }
@@ -114,36 +119,72 @@ func (st *Store) Add(q rdf.Quad) error { return st.AddRanked(q, 0) }
 func (st *Store) AddRanked(q rdf.Quad, rank uint32) error {
 	i := st.added
 	st.added++
-	s, err := convertQuad(q, st.convert)
-	if err != nil {
-		return fmt.Errorf("quad %d: %w", i, err)
-	}
-	// Encoded in a reused buffer, then copied at its exact size: a
+	// Encoded in a reused buffer, then copied into the sorter's arena: a
 	// strings.Builder per record left up to half of each allocation
 	// unused, which the memory budget did not see.
-	st.enc = appendRanked(st.enc[:0], s, rank)
-	return st.triples.add(string(st.enc))
+	st.enc, st.rank = st.enc[:0], rank
+	if err := checkQuad(q, st.appendChecked); err != nil {
+		return fmt.Errorf("quad %d: %w", i, err)
+	}
+	return st.triples.add(st.enc)
 }
 
-// convert is the package's convert with a bounded cache of good IRIs: a
-// graph repeats the same few thousand IRIs (predicates, classes, graph
-// names) millions of times.
-func (st *Store) convert(t rdf.Term, optional bool) (term, error) {
-	if v, ok := t.(rdf.IRI); ok {
-		s := v.String()
-		if st.checked[s] {
-			return term{kind: kindIRI, value: s}, nil
-		}
-		if err := checkIRI(s); err != nil {
-			return term{}, err
-		}
-		if len(st.checked) >= maxCheckedIRIs {
-			clear(st.checked)
-		}
-		st.checked[s] = true
-		return term{kind: kindIRI, value: s}, nil
+// appendChecked checks the term at pos of a quad as convert does and
+// appends it to the ranked record in st.enc (the rank goes before the
+// graph). IRIs are checked and encoded once, then copied from a bounded
+// cache: a graph repeats the same IRIs (predicates, classes, graph names,
+// a paper's) millions of times.
+func (st *Store) appendChecked(pos int, t rdf.Term) (kind, error) {
+	if pos == posGraph {
+		st.enc = binary.BigEndian.AppendUint32(st.enc, st.rank)
 	}
-	return convert(t, optional)
+	if v, ok := t.(rdf.IRI); ok {
+		// Statements come in runs with the same graph and subject (and
+		// often predicate): the last IRI at each position spares a lookup.
+		last := &st.lastIRI[pos]
+		if s := v.String(); s != last.iri || last.enc == "" {
+			enc, err := st.encodedIRI(s)
+			if err != nil {
+				return 0, err
+			}
+			last.iri, last.enc = s, enc
+		}
+		st.enc = append(st.enc, last.enc...)
+		return kindIRI, nil
+	}
+	var v term
+	var err error
+	if l, ok := t.(rdf.Literal); ok {
+		v, err = literalTerm(l, func(dt string) error { _, err := st.encodedIRI(dt); return err })
+	} else {
+		v, err = convert(t, pos == posGraph)
+	}
+	if err != nil {
+		return 0, err
+	}
+	st.enc = appendTerm(st.enc, v)
+	return v.kind, nil
+}
+
+// encodedIRI checks IRI s and returns it encoded as a record's term.
+func (st *Store) encodedIRI(s string) (string, error) {
+	if enc, ok := st.encoded[s]; ok {
+		return enc, nil
+	}
+	if err := checkIRI(s); err != nil {
+		return "", err
+	}
+	if len(st.encoded) >= maxCheckedIRIs {
+		clear(st.encoded)
+		st.encodedMem = arena{}
+	}
+	// Encoded in the record buffer's spare room, kept in the cache's arena.
+	tail := len(st.enc)
+	st.enc = appendTerm(st.enc, term{kind: kindIRI, value: s})
+	enc := st.encodedMem.copy(st.enc[tail:])
+	st.enc = st.enc[:tail]
+	st.encoded[s] = enc
+	return enc, nil
 }
 
 // Len is the number of statements: distinct triples, each in one graph.
@@ -165,10 +206,10 @@ func (st *Store) Restated() (int, error) {
 	return st.restated, err
 }
 
-// eachRanked calls fn for every triple once, with the graph that keeps it
-// (the first of the triple's records, whose rank is best), sorted by
-// subject, predicate and object.
-func (st *Store) eachRanked(fn func(stmt) error) error {
+// eachKept calls fn for every triple once, with the record that keeps it
+// (the first of the triple's records, whose rank is best) and the length
+// of the triple at its start, sorted by subject, predicate and object.
+func (st *Store) eachKept(fn func(rec string, tripleEnd int) error) error {
 	var prevTriple string
 	first := true
 	kept, restated := 0, 0
@@ -180,11 +221,7 @@ func (st *Store) eachRanked(fn func(stmt) error) error {
 		}
 		first, prevTriple = false, rec[:end]
 		kept++
-		s, err := decodeRanked(rec, end)
-		if err != nil {
-			return err
-		}
-		return fn(s)
+		return fn(rec, end)
 	})
 	if err == nil {
 		st.counted, st.kept, st.restated = true, kept, restated
@@ -192,11 +229,20 @@ func (st *Store) eachRanked(fn func(stmt) error) error {
 	return err
 }
 
+// eachRanked calls fn for every triple once, with the graph that keeps
+// it, sorted by subject, predicate and object.
+func (st *Store) eachRanked(fn func(stmt) error) error { return st.eachDecoded(true, fn) }
+
 // eachTriple calls fn for every triple of the union of the graphs (no
 // graph name), sorted by subject, predicate and object.
-func (st *Store) eachTriple(fn func(stmt) error) error {
-	return st.eachRanked(func(s stmt) error {
-		s.g = term{}
+func (st *Store) eachTriple(fn func(stmt) error) error { return st.eachDecoded(false, fn) }
+
+func (st *Store) eachDecoded(withGraph bool, fn func(stmt) error) error {
+	return st.eachKept(func(rec string, end int) error {
+		s, err := decodeRanked(rec, end, withGraph)
+		if err != nil {
+			return err
+		}
 		return fn(s)
 	})
 }
@@ -207,9 +253,14 @@ func (st *Store) eachQuad(fn func(stmt) error) error {
 	if st.byGraph == nil {
 		g := &sorter{scratch: st.scratch, budget: st.budget}
 		var enc []byte
-		err := st.eachRanked(func(s stmt) error {
-			enc = appendQuad(enc[:0], s)
-			return g.add(string(enc))
+		err := st.eachKept(func(rec string, end int) error {
+			// The quad record is the ranked record's graph, then its
+			// triple: the same encoded bytes, moved, never decoded.
+			if len(rec) < end+4 {
+				return errBadRecord
+			}
+			enc = append(append(enc[:0], rec[end+4:]...), rec[:end]...)
+			return g.add(enc)
 		})
 		if err != nil {
 			return err // a half-made sort is never kept
@@ -233,14 +284,6 @@ func (st *Store) eachQuad(fn func(stmt) error) error {
 // the rank as four big-endian bytes, then the graph; a quad record is the
 // graph, then subject, predicate and object.
 
-func appendRanked(b []byte, s stmt, rank uint32) []byte {
-	b = appendTerm(b, s.s)
-	b = appendTerm(b, s.p)
-	b = appendTerm(b, s.o)
-	b = binary.BigEndian.AppendUint32(b, rank)
-	return appendTerm(b, s.g)
-}
-
 // tripleLen is the length of the triple at the start of a ranked record.
 func tripleLen(rec string) int {
 	n := 0
@@ -250,12 +293,14 @@ func tripleLen(rec string) int {
 	return n
 }
 
-func decodeRanked(rec string, tripleEnd int) (stmt, error) {
+// decodeRanked decodes a ranked record whose triple is tripleEnd bytes
+// long; its graph too when withGraph.
+func decodeRanked(rec string, tripleEnd int, withGraph bool) (stmt, error) {
 	if len(rec) < tripleEnd+4 {
 		return stmt{}, errBadRecord
 	}
 	s, err := decodeStmt(rec[:tripleEnd], false)
-	if err != nil {
+	if err != nil || !withGraph {
 		return s, err
 	}
 	var ok bool
@@ -297,6 +342,12 @@ func appendTerm(b []byte, t term) []byte {
 func termLen(rec string) int {
 	n := 1
 	for range 3 {
+		// Most parts are empty (an IRI has no datatype or language):
+		// a byte test spares a call.
+		if n < len(rec) && rec[n] == 0 {
+			n++
+			continue
+		}
 		n += strings.IndexByte(rec[n:], 0) + 1
 	}
 	return n
@@ -312,7 +363,7 @@ func decodeStmt(rec string, withGraph bool) (stmt, error) {
 			return s, errBadRecord
 		}
 	}
-	for _, t := range []*term{&s.s, &s.p, &s.o} {
+	for _, t := range [3]*term{&s.s, &s.p, &s.o} {
 		if *t, rec, ok = decodeTerm(rec); !ok {
 			return s, errBadRecord
 		}
@@ -329,7 +380,11 @@ func decodeTerm(rec string) (term, string, bool) {
 	}
 	t := term{kind: kind(rec[0] - 'A')}
 	rec = rec[1:]
-	for _, part := range []*string{&t.value, &t.datatype, &t.lang} {
+	for _, part := range [3]*string{&t.value, &t.datatype, &t.lang} {
+		if rec != "" && rec[0] == 0 {
+			rec = rec[1:] // an empty part, as termLen
+			continue
+		}
 		end := strings.IndexByte(rec, 0)
 		if end < 0 {
 			return term{}, "", false

@@ -55,33 +55,46 @@ func (t term) compare(u term) int {
 // stmt is a quad (or, with g.kind == kindNone, a triple) of checked terms.
 type stmt struct{ s, p, o, g term }
 
-// convertQuad checks one quad term by term with conv; the error says
-// which position holds the bad term.
+// The positions of a term in a quad, in the order checkQuad checks them.
+const (
+	posSubject = iota
+	posPredicate
+	posObject
+	posGraph
+)
+
+var posNames = [4]string{"subject", "predicate", "object", "graph"}
+
+// checkQuad checks one quad term by term with conv, which converts the
+// term at pos (nil is allowed for the graph only) and returns its kind;
+// the error says which position holds the bad term.
+func checkQuad(q rdf.Quad, conv func(pos int, t rdf.Term) (kind, error)) error {
+	for pos, t := range [4]rdf.Term{q.Subj, q.Pred, q.Obj, q.Ctx} {
+		k, err := conv(pos, t)
+		switch {
+		case err != nil:
+			return fmt.Errorf("%s: %w", posNames[pos], err)
+		case pos == posSubject && k == kindLiteral:
+			return errors.New("subject: a literal cannot be a subject")
+		case pos == posPredicate && k != kindIRI:
+			return errors.New("predicate: must be an IRI")
+		case pos == posGraph && k == kindLiteral:
+			return errors.New("graph: a literal cannot name a graph")
+		}
+	}
+	return nil
+}
+
+// convertQuad checks one quad term by term with conv (see checkQuad).
 func convertQuad(q rdf.Quad, conv func(rdf.Term, bool) (term, error)) (stmt, error) {
 	var st stmt
-	var err error
-	if st.s, err = conv(q.Subj, false); err != nil {
-		return st, fmt.Errorf("subject: %w", err)
-	}
-	if st.s.kind == kindLiteral {
-		return st, errors.New("subject: a literal cannot be a subject")
-	}
-	if st.p, err = conv(q.Pred, false); err != nil {
-		return st, fmt.Errorf("predicate: %w", err)
-	}
-	if st.p.kind != kindIRI {
-		return st, errors.New("predicate: must be an IRI")
-	}
-	if st.o, err = conv(q.Obj, false); err != nil {
-		return st, fmt.Errorf("object: %w", err)
-	}
-	if st.g, err = conv(q.Ctx, true); err != nil {
-		return st, fmt.Errorf("graph: %w", err)
-	}
-	if st.g.kind == kindLiteral {
-		return st, errors.New("graph: a literal cannot name a graph")
-	}
-	return st, nil
+	terms := [4]*term{&st.s, &st.p, &st.o, &st.g}
+	err := checkQuad(q, func(pos int, t rdf.Term) (kind, error) {
+		v, err := conv(t, pos == posGraph)
+		*terms[pos] = v
+		return v.kind, err
+	})
+	return st, err
 }
 
 // convert checks one knakk term. A nil term is an error, except for a
@@ -112,7 +125,10 @@ func convert(t rdf.Term, optional bool) (term, error) {
 	}
 }
 
-func convertLiteral(l rdf.Literal) (term, error) {
+func convertLiteral(l rdf.Literal) (term, error) { return literalTerm(l, checkIRI) }
+
+// literalTerm converts a literal, checking its datatype IRI with checkDatatype.
+func literalTerm(l rdf.Literal, checkDatatype func(string) error) (term, error) {
 	lex, lang, dt := l.String(), l.Lang(), l.DataType.String()
 	if !utf8.ValidString(lex) {
 		return term{}, fmt.Errorf("literal %q is not valid UTF-8", lex)
@@ -129,7 +145,7 @@ func convertLiteral(l rdf.Literal) (term, error) {
 		// A literal built without a datatype is a simple literal.
 		dt = xsdString
 	}
-	if err := checkIRI(dt); err != nil {
+	if err := checkDatatype(dt); err != nil {
 		return term{}, fmt.Errorf("literal %q: datatype: %w", lex, err)
 	}
 	return term{kind: kindLiteral, value: lex, datatype: dt}, nil

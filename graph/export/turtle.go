@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/knakk/rdf"
 )
@@ -101,12 +102,14 @@ func predRank(p term) int {
 const objectsPerLine = 100
 
 // writeSubject writes one subject block; st holds its triples, sorted.
-// Blocks after the first are set off by an empty line.
+// Blocks after the first are set off by an empty line. Terms are
+// rendered into ns's scratch buffer, not into a string each.
 func writeSubject(b *bufio.Writer, ns *namespaces, st []stmt, first bool) {
 	if !first {
 		b.WriteByte('\n')
 	}
-	b.WriteString(ns.node(st[0].s))
+	ns.objs = ns.appendNode(ns.objs[:0], st[0].s)
+	b.Write(ns.objs)
 	for i := 0; i < len(st); {
 		j := i + 1
 		for j < len(st) && st[j].p == st[i].p {
@@ -119,21 +122,27 @@ func writeSubject(b *bufio.Writer, ns *namespaces, st []stmt, first bool) {
 		if st[i].p.value == rdfType {
 			b.WriteString("a")
 		} else {
-			b.WriteString(ns.node(st[i].p))
+			b.WriteString(ns.iri(st[i].p.value))
 		}
-		objs := make([]string, 0, j-i)
-		width := 0
+		// The objects of one predicate, side by side in ns.objs.
+		ns.objs, ns.ends = ns.objs[:0], ns.ends[:0]
 		for _, s := range st[i:j] {
-			o := ns.node(s.o)
-			objs = append(objs, o)
-			width += len(o) + 3
+			ns.objs = ns.appendNode(ns.objs, s.o)
+			ns.ends = append(ns.ends, len(ns.objs))
 		}
 		sep := " , "
-		if width > objectsPerLine && len(objs) > 1 {
+		if width := len(ns.objs) + 3*len(ns.ends); width > objectsPerLine && len(ns.ends) > 1 {
 			sep = " ,\n        "
 		}
 		b.WriteByte(' ')
-		b.WriteString(strings.Join(objs, sep))
+		from := 0
+		for k, end := range ns.ends {
+			if k > 0 {
+				b.WriteString(sep)
+			}
+			b.Write(ns.objs[from:end])
+			from = end
+		}
 		i = j
 	}
 	b.WriteString(" .\n")
@@ -146,6 +155,9 @@ type namespaces struct {
 	iriOf map[string]string
 	used  map[string]bool
 	cache map[string]string
+
+	objs []byte // scratch: rendered terms
+	ends []int  // where each rendered object ends in objs
 }
 
 type prefix struct{ name, iri string }
@@ -196,14 +208,17 @@ func (ns *namespaces) iri(s string) string {
 	return out
 }
 
-func (ns *namespaces) node(t term) string {
+func (ns *namespaces) node(t term) string { return string(ns.appendNode(nil, t)) }
+
+// appendNode appends a term as Turtle writes it.
+func (ns *namespaces) appendNode(b []byte, t term) []byte {
 	switch t.kind {
 	case kindIRI:
-		return ns.iri(t.value)
+		return append(b, ns.iri(t.value)...)
 	case kindBlank:
-		return "_:" + t.value
+		return append(append(b, "_:"...), t.value...)
 	}
-	return ns.literal(t)
+	return ns.appendLiteral(b, t)
 }
 
 var (
@@ -216,18 +231,20 @@ var (
 // shorthand gives back exactly that datatype and form: "5"^^xsd:decimal
 // bare would read as an integer, "3.0"^^xsd:double as a decimal, "NaN"
 // would not parse at all.
-func (ns *namespaces) literal(t term) string {
+func (ns *namespaces) literal(t term) string { return string(ns.appendLiteral(nil, t)) }
+
+func (ns *namespaces) appendLiteral(b []byte, t term) []byte {
 	switch {
 	case t.lang != "":
-		return quote(t.value) + "@" + t.lang
+		return append(append(appendQuoted(b, t.value), '@'), t.lang...)
 	case t.datatype == xsdString:
-		return quote(t.value)
+		return appendQuoted(b, t.value)
 	case t.datatype == xsdInteger && canonicalInteger.MatchString(t.value),
 		t.datatype == xsdDecimal && bareDecimal.MatchString(t.value),
 		t.datatype == xsdBoolean && (t.value == "true" || t.value == "false"):
-		return t.value
+		return append(b, t.value...)
 	}
-	return quote(t.value) + "^^" + ns.iri(t.datatype)
+	return append(append(appendQuoted(b, t.value), "^^"...), ns.iri(t.datatype)...)
 }
 
 func (ns *namespaces) writeHeader(w *bufio.Writer) {
@@ -244,39 +261,58 @@ func (ns *namespaces) writeHeader(w *bufio.Writer) {
 	}
 }
 
-// quote writes a Turtle string in double quotes. knakk/rdf escapes the
-// characters Turtle requires (quote, backslash, CR, LF); tabs and other
+// quote writes a Turtle string in double quotes, escaping what Turtle
+// requires (quote, backslash, CR, LF), as knakk/rdf did; tabs and other
 // control characters are legal raw but invisible and fragile in a file
-// meant for people, so strings holding one are escaped here instead.
-func quote(s string) string {
-	if strings.IndexFunc(s, needsOwnEscape) < 0 {
-		lit, _ := rdf.NewLiteral(s) // a Go string always makes a literal
-		return lit.Serialize(rdf.Turtle)
-	}
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch r {
-		case '"':
-			b.WriteString(`\"`)
-		case '\\':
-			b.WriteString(`\\`)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\r':
-			b.WriteString(`\r`)
-		case '\t':
-			b.WriteString(`\t`)
-		default:
-			if needsUCHAR(r) {
-				fmt.Fprintf(&b, `\u%04X`, r)
-			} else {
-				b.WriteRune(r)
+// meant for people, so they are escaped too.
+func quote(s string) string { return string(appendQuoted(nil, s)) }
+
+// appendQuoted appends s as quote writes it. Text is copied in runs: a
+// title or an abstract has few characters to escape, and building a
+// string per literal was most of what writing Turtle allocated.
+func appendQuoted(b []byte, s string) []byte {
+	b = append(b, '"')
+	from := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c < 0x7F && c != '"' && c != '\\' {
+			i++
+			continue
+		}
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+			// Kept raw (valid UTF-8 but for the characters escaped below;
+			// a stray byte becomes U+FFFD, as it always did).
+			if r != utf8.RuneError && !needsUCHAR(r) || r == utf8.RuneError && size == 3 {
+				i += size
+				continue
 			}
 		}
+		b = append(b, s[from:i]...)
+		switch r {
+		case '"':
+			b = append(b, `\"`...)
+		case '\\':
+			b = append(b, `\\`...)
+		case '\n':
+			b = append(b, `\n`...)
+		case '\r':
+			b = append(b, `\r`...)
+		case '\t':
+			b = append(b, `\t`...)
+		default:
+			if needsUCHAR(r) {
+				const hex = "0123456789ABCDEF"
+				b = append(b, '\\', 'u', hex[r>>12&15], hex[r>>8&15], hex[r>>4&15], hex[r&15])
+			} else {
+				b = utf8.AppendRune(b, r) // U+FFFD for a stray byte
+			}
+		}
+		i += size
+		from = i
 	}
-	b.WriteByte('"')
-	return b.String()
+	return append(append(b, s[from:]...), '"')
 }
 
 // needsOwnEscape reports the characters knakk/rdf leaves raw that we

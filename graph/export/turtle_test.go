@@ -175,3 +175,30 @@ func TestTurtleLongObjectLists(t *testing.T) {
 		t.Errorf("%d continuation lines, want 4:\n%s", got, b.String())
 	}
 }
+
+// TestQuoteMatchesKnakk checks quote against knakk/rdf's escaping, which
+// it once called, where nothing of ours needs escaping, and against
+// written-out answers where something does (tabs, control characters,
+// line separators).
+func TestQuoteMatchesKnakk(t *testing.T) {
+	for _, s := range []string{
+		"", "plain", `say "hi"`, `back\slash`, "line\nbreak\r\n",
+		"50×10⁹/L 血小板 😀", "replacement \uFFFD char", "stray \xff byte", "cut \xe2\x80",
+	} {
+		lit, _ := rdf.NewLiteral(s)
+		if got, want := quote(s), lit.Serialize(rdf.Turtle); got != want {
+			t.Errorf("quote(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for s, want := range map[string]string{
+		"tab\there":                     `"tab\there"`,
+		"nul\x00 bell\x07 del\x7f":      `"nul\u0000 bell\u0007 del\u007F"`,
+		"c1 \u0085 \u009f":              `"c1 \u0085 \u009F"`,
+		"sep \u2028 \u2029":             `"sep \u2028 \u2029"`,
+		"mixed \"\t\\\n×\u2028\x01\xff": `"mixed \"\t\\\n×\u2028\u0001` + "\uFFFD" + `"`,
+	} {
+		if got := quote(s); got != want {
+			t.Errorf("quote(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
