@@ -139,7 +139,7 @@ var PatternCategories = map[string]PatternValue{
 	"respectively": NoValue, "agent-source": AgentValue, "agent-tissue": AgentValue,
 	"finding": LabelValue, "finding-change": LabelValue, "negated-event": LabelValue,
 	"framed-condition": ConditionValue, "condition-frame": NoValue, "condition-frame-stop": NoValue,
-	"transplant-regimen": NoValue,
+	"transplant-regimen": NoValue, "condition-stop": NoValue,
 }
 
 // SectionRoles are the roles a section label may have.

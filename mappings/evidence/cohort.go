@@ -523,11 +523,19 @@ func (x *extraction) cohortConditions(c *Cohort) {
 // right after it ("GVHD prophylaxis", "GVHD-free survival"). "Intensive
 // GVHD prophylaxis", "factors related to GVHD" and "the incidence of
 // acute GVHD" are not. Any other condition passes.
+//
+// Any condition followed by a condition-stop names something else: "the
+// COVID-19 pandemic", "ITP after COVID-19 vaccination".
 func (x *extraction) framedAsCondition(f *field, m *mention) bool {
+	s := f.Sentences[m.Sent]
+	if m.Tok1 < s.Tok1 {
+		if l, _ := x.r.pattern("condition-stop").matchAt(f.Tokens, m.Tok1, s.Tok1); l > 0 {
+			return false
+		}
+	}
 	if !x.r.framed[m.IRI()] {
 		return true
 	}
-	s := f.Sentences[m.Sent]
 	if m.Tok1 < s.Tok1 {
 		if l, _ := x.r.pattern("condition-frame-stop").matchAt(f.Tokens, m.Tok1, s.Tok1); l > 0 {
 			return false
