@@ -116,11 +116,12 @@ func Patterns() ([]PatternEntry, error) {
 type PatternValue int
 
 const (
-	NoValue     PatternValue = iota // the value column stays empty
-	RoleValue                       // a section role: one of SectionRoles
-	DesignValue                     // the local name of a design concept of the lexicon
-	AgentValue                      // the local name of an agent concept of the lexicon
-	LabelValue                      // words a reader sees ("Splenomegaly", "decreased")
+	NoValue        PatternValue = iota // the value column stays empty
+	RoleValue                          // a section role: one of SectionRoles
+	DesignValue                        // the local name of a design concept of the lexicon
+	AgentValue                         // the local name of an agent concept of the lexicon
+	LabelValue                         // words a reader sees ("Splenomegaly", "decreased")
+	ConditionValue                     // the local name of a condition concept of the lexicon
 )
 
 // PatternCategories lists every category the extractor reads and what its
@@ -137,6 +138,8 @@ var PatternCategories = map[string]PatternValue{
 	"arm-allocation": NoValue, "co-therapy": NoValue, "event-cue": NoValue, "pregnant": NoValue,
 	"respectively": NoValue, "agent-source": AgentValue, "agent-tissue": AgentValue,
 	"finding": LabelValue, "finding-change": LabelValue, "negated-event": LabelValue,
+	"framed-condition": ConditionValue, "condition-frame": NoValue, "condition-frame-stop": NoValue,
+	"transplant-regimen": NoValue, "condition-stop": NoValue,
 }
 
 // SectionRoles are the roles a section label may have.
@@ -176,8 +179,8 @@ func ParsePatterns(data string) ([]PatternEntry, error) {
 	return out, nil
 }
 
-// CheckPatternValues checks that every design and agent value of the
-// patterns names a concept of that kind in the lexicon.
+// CheckPatternValues checks that every design, agent and condition value
+// of the patterns names a concept of that kind in the lexicon.
 func CheckPatternValues(pats []PatternEntry, lex []LexiconEntry) error {
 	have := map[string]bool{}
 	for _, e := range lex {
@@ -190,6 +193,8 @@ func CheckPatternValues(pats []PatternEntry, lex []LexiconEntry) error {
 			kind = "design"
 		case AgentValue:
 			kind = "agent"
+		case ConditionValue:
+			kind = "condition"
 		default:
 			continue
 		}

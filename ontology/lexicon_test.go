@@ -50,6 +50,19 @@ func TestLexiconRequiredTerms(t *testing.T) {
 		// Agents of the unseen set's drug trials (testdata/gold/unseen/NOTES-b.md).
 		"fostamatinib": "mkg:Fostamatinib", "efgartigimod": "mkg:Efgartigimod", "ARGX-113": "mkg:Efgartigimod",
 		"rozanolixizumab": "mkg:Rozanolixizumab", "rilzabrutinib": "mkg:Rilzabrutinib", "decitabine": "mkg:Decitabine",
+		// Concepts the unseen set's annotations mint (issue 10; testdata/gold/README.md).
+		"AML": "mkg:AcuteMyeloidLeukemia", "acute myeloid leukaemia": "mkg:AcuteMyeloidLeukemia",
+		"acute leukemia": "mkg:AcuteLeukemia", "CML": "mkg:ChronicMyeloidLeukemia", "NHL": "mkg:NonHodgkinLymphoma",
+		"non-Hodgkin lymphoma": "mkg:NonHodgkinLymphoma", "Hodgkin lymphoma": "mkg:HodgkinLymphoma",
+		"multiple myeloma": "mkg:MultipleMyeloma", "thalassemia": "mkg:Thalassemia", "neuroblastoma": "mkg:Neuroblastoma",
+		"hematologic malignancy": "mkg:HematologicMalignancy", "primary myelofibrosis": "mkg:PrimaryMyelofibrosis",
+		"SLE": "mkg:SystemicLupusErythematosus", "lupus nephritis": "mkg:LupusNephritis",
+		"rheumatoid arthritis": "mkg:RheumatoidArthritis", "aGVHD": "mkg:GraftVersusHostDisease",
+		"graft-versus-host disease": "mkg:GraftVersusHostDisease", "ischemic stroke": "mkg:IschemicStroke",
+		"nonunion": "mkg:BoneNonunion", "COVID-19": "mkg:COVID19", "ATRA": "mkg:AllTransRetinoicAcid",
+		"aspirin": "mkg:Aspirin", "busulfan": "mkg:Busulfan", "cyclophosphamide": "mkg:Cyclophosphamide",
+		"fludarabine": "mkg:Fludarabine", "MTX": "mkg:Methotrexate", "Hp eradication": "mkg:HelicobacterPyloriEradication",
+		"AD-HSC": "mkg:AdiposeDerivedHSC",
 	} {
 		if got := bySyn[syn]; got != want {
 			t.Errorf("synonym %q → %q, want %q", syn, got, want)
@@ -111,6 +124,8 @@ func TestParsePatternsErrors(t *testing.T) {
 	for _, c := range []struct{ data, want string }{
 		{"design-trial\tphase I\tClinicalTrail\n", `patterns.tsv:1: design-trial "ClinicalTrail" names no design concept of lexicon.tsv`},
 		{"hedge\tmay\nagent-source\tcord\tUmbilicalCord\n", `patterns.tsv:2: agent-source "UmbilicalCord" names no agent concept of lexicon.tsv`},
+		{"framed-condition\tGVHD\tGraftVersusHost\n", `patterns.tsv:1: framed-condition "GraftVersusHost" names no condition concept of lexicon.tsv`},
+		{"framed-condition\tMSC\tMSC\n", `patterns.tsv:1: framed-condition "MSC" names no condition concept of lexicon.tsv`},
 	} {
 		ps, err := ParsePatterns(c.data)
 		if err != nil {

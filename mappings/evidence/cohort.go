@@ -501,10 +501,92 @@ func (x *extraction) cohortConditions(c *Cohort) {
 		if seen[fm.m.IRI()] {
 			continue
 		}
+		if !x.framedAsCondition(fm.f, fm.m) {
+			x.candidates = append(x.candidates, Candidate{Kind: "condition", Concept: fm.m.IRI(), Rule: "condition-mention",
+				Reason: "a condition transplant studies report as an outcome or prevent, named without words saying the patients were treated for it",
+				Spans:  []Span{fm.f.span(fm.m.Start, fm.m.End), fm.f.sentenceSpan(&s)}})
+			continue
+		}
 		seen[fm.m.IRI()] = true
 		c.Conditions = append(c.Conditions, x.r.concept(fm.m.IRI()))
 		c.Details = append(c.Details, Detail{"condition", "condition-mention", fm.f.span(fm.m.Start, fm.m.End)})
 	}
+	x.dropBroaderConditions(c)
+}
+
+// framedAsCondition: a condition that transplant studies mostly report as
+// an outcome or prevent (patterns.tsv framed-condition: GVHD) is the
+// patients' disease only in a frame that says they were treated for it:
+// a condition-frame at most four words before it in the clause ("for the
+// treatment of steroid-refractory acute GVHD", "therapy for
+// multi-drug-resistant acute and late-acute GVHD"), and no stop word
+// right after it ("GVHD prophylaxis", "GVHD-free survival"). "Intensive
+// GVHD prophylaxis", "factors related to GVHD" and "the incidence of
+// acute GVHD" are not. Any other condition passes.
+//
+// Any condition followed by a condition-stop names something else: "the
+// COVID-19 pandemic", "ITP after COVID-19 vaccination".
+func (x *extraction) framedAsCondition(f *field, m *mention) bool {
+	s := f.Sentences[m.Sent]
+	if m.Tok1 < s.Tok1 {
+		if l, _ := x.r.pattern("condition-stop").matchAt(f.Tokens, m.Tok1, s.Tok1); l > 0 {
+			return false
+		}
+	}
+	if !x.r.framed[m.IRI()] {
+		return true
+	}
+	if m.Tok1 < s.Tok1 {
+		if l, _ := x.r.pattern("condition-frame-stop").matchAt(f.Tokens, m.Tok1, s.Tok1); l > 0 {
+			return false
+		}
+	}
+	const reach = 4 // words between the frame and the condition
+	for _, h := range f.find(x.r, "condition-frame", max(s.Tok0, m.Tok0-reach-3), m.Tok0) {
+		if h.Tok1 > m.Tok0 || m.Tok0-h.Tok1 > reach {
+			continue
+		}
+		broken := false
+		for k := h.Tok1; k <= m.Tok0 && k < s.Tok1; k++ {
+			broken = broken || (k > h.Tok0 && clauseBreakBefore(f, k))
+		}
+		if !broken {
+			return true
+		}
+	}
+	return false
+}
+
+// dropBroaderConditions: "lupus nephritis" and "systemic lupus
+// erythematosus" in one abstract are one disease, the nephritis of lupus;
+// the broader concept adds nothing the lexicon's hierarchy does not say
+// and reads as a second disease. A condition is dropped when the cohort
+// also has one of its narrower concepts.
+func (x *extraction) dropBroaderConditions(c *Cohort) {
+	narrowed := map[string]bool{}
+	for _, k := range c.Conditions {
+		for b, i := x.r.byIRI[k.IRI], 0; b != nil && b.Broader != "" && i < 16; b, i = x.r.byIRI[b.Broader], i+1 {
+			narrowed[b.Broader] = true
+		}
+	}
+	if len(narrowed) == 0 {
+		return
+	}
+	var conds []Concept
+	var details []Detail
+	j := 0
+	for _, d := range c.Details {
+		if d.Property != "condition" {
+			details = append(details, d)
+			continue
+		}
+		if k := c.Conditions[j]; !narrowed[k.IRI] {
+			conds = append(conds, k)
+			details = append(details, d)
+		}
+		j++
+	}
+	c.Conditions, c.Details = conds, details
 }
 
 // cohortRefractory: "refractory" in the title or a factual sentence; an
@@ -619,7 +701,9 @@ func phaseList(f *field, m *mention) bool {
 
 // cohortPriorTherapies: drugs and procedures in a factual abstract
 // sentence that says they failed these patients ("had a poor therapeutic
-// effect", "refractory to") or that opens with "After <therapy>, ...".
+// effect", "refractory to") or that opens with "After <therapy>, ...",
+// unless the sentence speaks of a transplant's conditioning or GVHD
+// prophylaxis.
 func (x *extraction) cohortPriorTherapies(c *Cohort) {
 	f := x.abs
 	seen := map[string]bool{}
@@ -645,6 +729,10 @@ func (x *extraction) cohortPriorTherapies(c *Cohort) {
 			continue
 		}
 		rule := "prior-therapy-failure-cue"
+		// "After conditioning with busulfan and cyclophosphamide, ...":
+		// drugs of the transplant, given before the MSCs but not for the
+		// condition. Lists break clauses at commas, so the whole sentence.
+		regimen := f.has(x.r, "transplant-regimen", s.Tok0, s.Tok1)
 		ms := f.inSentence(si)
 		for i := range ms {
 			m := &ms[i]
@@ -659,6 +747,12 @@ func (x *extraction) cohortPriorTherapies(c *Cohort) {
 				rule = "prior-therapy-after-clause"
 			}
 			if seen[m.IRI()] {
+				continue
+			}
+			if regimen {
+				x.candidates = append(x.candidates, Candidate{Kind: "priorTherapy", Concept: m.IRI(), Rule: rule,
+					Reason: "named with a transplant's conditioning or GVHD prophylaxis: part of the transplant, not a treatment the condition failed",
+					Spans:  []Span{f.span(m.Start, m.End), f.sentenceSpan(s)}})
 				continue
 			}
 			seen[m.IRI()] = true

@@ -27,12 +27,20 @@ func classify(r *rules, f *field, ms []mention) []sentenceContext {
 	for si, s := range f.Sentences {
 		negated := negatedTokens(r, f, s)
 		for i := range ms {
-			if ms[i].Sent == si && negated[ms[i].Tok0] {
+			if ms[i].Sent == si && (negated[ms[i].Tok0] || nonPrefixed(f, s, &ms[i])) {
 				ms[i].Negated = true
 			}
 		}
 	}
 	return out
+}
+
+// nonPrefixed: "non-hematologic malignancies", "non-MSC group": a "non"
+// joined to the term says the opposite of it. Terms that begin with "non"
+// themselves ("non-Hodgkin lymphoma", "non-responder") are matched whole,
+// so their mention starts at "non" and is not affected.
+func nonPrefixed(f *field, s sentence, m *mention) bool {
+	return m.Tok0 > s.Tok0 && f.Tokens[m.Tok0-1].Fold == "non" && f.Tokens[m.Tok0].SoftBefore
 }
 
 // negatedTokens returns the tokens of s inside a negation scope.

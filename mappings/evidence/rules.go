@@ -17,6 +17,7 @@ type rules struct {
 	patterns  map[string]*phraseSet[string] // category → phrases, payload = value
 	abbrevs   map[string]bool               // folded words that end in a dot inside a sentence
 	sections  map[string]string             // folded label → role
+	framed    map[string]bool               // conditions read only in a condition frame (IRI)
 }
 
 var loadRules = sync.OnceValues(func() (*rules, error) {
@@ -70,6 +71,7 @@ func compileRules(lex []ontology.LexiconEntry, pats []ontology.PatternEntry) *ru
 		patterns:  map[string]*phraseSet[string]{},
 		abbrevs:   map[string]bool{},
 		sections:  map[string]string{},
+		framed:    map[string]bool{},
 	}
 	for i := range lex {
 		e := &lex[i]
@@ -88,6 +90,8 @@ func compileRules(lex []ontology.LexiconEntry, pats []ontology.PatternEntry) *ru
 			r.abbrevs[fold(p.Phrase)] = true
 		case "section":
 			r.sections[fold(p.Phrase)] = p.Value
+		case "framed-condition":
+			r.framed[ontology.MKG+p.Value] = true
 		}
 		ps := r.patterns[p.Category]
 		if ps == nil {

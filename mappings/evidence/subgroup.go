@@ -120,7 +120,7 @@ func (x *extraction) newSubgroup(parent *Cohort, n int, countSpan Span, s *sente
 		if m.Tok0 >= to {
 			break
 		}
-		if m.Kind() != "condition" || m.Negated || m.Tok1 > to || seen[m.IRI()] {
+		if m.Kind() != "condition" || m.Negated || m.Tok1 > to || seen[m.IRI()] || !x.framedAsCondition(f, &m) {
 			continue
 		}
 		seen[m.IRI()] = true
