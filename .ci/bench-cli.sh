@@ -5,7 +5,10 @@
 # bin/msckg and bin/gencorpus, writes PubMed XML and RIS corpora of each size
 # under .cache/bench/ (kept between runs: the same seed gives the same bytes),
 # runs `msckg build FILE -o .cache/bench/out.nq` under /usr/bin/time -v and
-# prints a Markdown table: wall time, records/s, peak RSS.
+# prints a Markdown table: wall time, CPU time, records/s, peak RSS; then
+# `rapper` parses msckg's own N-Triples output (apt-get install
+# raptor2-utils), and a second table says whether each of issue 13's
+# targets is met, with the measured figure beside it.
 #
 # When Catmandu with its RIS importer and RDF exporter is installed
 # (apt-get install libcatmandu-ris-perl libcatmandu-rdf-perl), the peer
@@ -60,9 +63,11 @@ measure() {
 	local tv="$dir/time.txt" log="$dir/$tool-$(basename "$input").log" rc=0
 	echo "== $tool: $*" >&2
 	(ulimit -v "$cap_kb"; /usr/bin/time -v -o "$tv" "$@" >"$dir/stdout" 2>"$log") || rc=$?
-	local wall rss_kb
+	local wall rss_kb cpu
 	wall=$(secs "$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$tv")")
 	rss_kb=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$tv")
+	cpu=$(awk '/User time \(seconds\)|System time \(seconds\)/ { t += $NF } END { printf "%.1f", t }' "$tv")
+	last_wall=$wall last_cpu=$cpu last_rss_kb=$rss_kb last_rc=$rc
 	local rate="–" note=""
 	if [ "$rc" -eq 0 ]; then
 		rate=$(awk -v n="$records" -v s="$wall" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }')
@@ -74,11 +79,21 @@ measure() {
 		fi
 	fi
 	local stmts="–"
-	[ "$rc" -eq 0 ] && stmts=$(wc -l <"$output")
-	rm -f "$output"
-	printf '| %s | %s | %s | %s s | %s | %s MiB | %s%s |\n' "$tool" "$(basename "$input")" "$records" "$wall" "$rate" \
+	if [ "$rc" -eq 0 ] && [ -f "$output" ]; then
+		# rapper -c says how many triples it parsed; other outputs hold one a line
+		stmts=$(sed -n 's/.*Parsing returned \([0-9]*\) triples.*/\1/p' "$output")
+		[ -n "$stmts" ] || stmts=$(wc -l <"$output")
+	fi
+	[ "$keep_output" = 1 ] || rm -f "$output"
+	printf '| %s | %s | %s | %s s | %s s | %s | %s MiB | %s%s |\n' "$tool" "$(basename "$input")" "$records" "$wall" "$cpu" "$rate" \
 		"$(awk -v k="$rss_kb" 'BEGIN { printf "%.0f", k / 1024 }')" "$stmts" "$note"
 }
+keep_output=0
+
+# targets collects one line per measured target: name, figure, goal, met.
+targets=""
+target() { targets+="| $1 | $2 | $3 | $4 |"$'\n'; }
+met() { awk -v a="$1" -v b="$2" -v op="$3" 'BEGIN { if ((op == "ge" && a + 0 >= b + 0) || (op == "le" && a + 0 <= b + 0)) print "met"; else print "**not met**" }'; }
 
 peer=""
 if command -v catmandu >/dev/null && perl -MCatmandu::Importer::RIS -MCatmandu::Exporter::RDF -e1 2>/dev/null; then
@@ -110,15 +125,44 @@ fi
 
 echo "Machine: $(nproc) CPUs, $(lscpu | sed -n 's/^Model name: *//p'), $(awk '/^MemTotal:/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo) RAM; $(go version | cut -d' ' -f3); memory cap per run $((cap_kb / 1024)) MiB; msckg at $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 echo
-echo "| tool | input | records | wall time | records/s | peak RSS | statements out |"
-echo "|---|---|---|---|---|---|---|"
+echo "| tool | input | records | wall time | CPU time | records/s | peak RSS | statements out |"
+echo "|---|---|---|---|---|---|---|---|"
+have_rapper=0
+command -v rapper >/dev/null && have_rapper=1
 for n in $sizes; do
 	for f in $formats; do
 		in=$(corpus "$f" "$n")
-		measure msckg "$in" "$n" "$dir/out.nq" bin/msckg build "$in" -o "$dir/out.nq"
+		keep_output=$have_rapper
+		measure msckg "$in" "$n" "$dir/out.nt" bin/msckg build "$in" -o "$dir/out.nt"
+		keep_output=0
+		m_wall=$last_wall m_cpu=$last_cpu m_rss=$last_rss_kb m_rc=$last_rc
+		if [ "$m_rc" -eq 0 ] && [ "$n" -ge 30000 ]; then
+			rate=$(awk -v n="$n" -v s="$m_wall" 'BEGIN { printf "%.0f", n / s }')
+			target "$f at $n records, end to end" "$rate records/s (CPU $m_cpu s)" "≥ 2,500 records/s" "$(met "$rate" 2500 ge)"
+		fi
+		if [ "$m_rc" -eq 0 ] && [ "$n" -eq 100000 ]; then
+			mib=$((m_rss / 1024))
+			target "peak memory, $f at 100,000 records" "$mib MiB" "≤ 1,024 MiB" "$(met "$mib" 1024 le)"
+		fi
+		if [ "$have_rapper" = 1 ] && [ "$m_rc" -eq 0 ]; then
+			measure rapper "$in" "$n" "$dir/rapper.out" sh -c 'rapper -i ntriples -c "$1" 2>"$2"' sh "$dir/out.nt" "$dir/rapper.out"
+			rm -f "$dir/out.nt"
+			if [ "$last_rc" -eq 0 ]; then
+				ratio=$(awk -v a="$m_wall" -v b="$last_wall" 'BEGIN { printf "%.1f", a / b }')
+				cratio=$(awk -v a="$m_cpu" -v b="$last_cpu" 'BEGIN { printf "%.1f", a / b }')
+				target "build against rapper's parse of its N-Triples, $f, $n records" "$ratio× wall, $cratio× CPU" "≤ 3×" "$(met "$cratio" 3 le) (CPU)"
+			fi
+		fi
 		if [ -n "$peer" ] && [ "$f" = ris ]; then
 			measure catmandu "$in" "$n" "$dir/peer.nt" \
 				sh -c 'catmandu convert RIS --fix "$1" to RDF --type NTriples <"$2" >"$3"' sh "$peer" "$in" "$dir/peer.nt"
 		fi
 	done
 done
+
+if [ -n "$targets" ]; then
+	echo
+	echo "| target (issue 13) | measured | goal | |"
+	echo "|---|---|---|---|"
+	printf '%s' "$targets"
+fi
