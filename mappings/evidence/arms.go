@@ -437,9 +437,9 @@ func appendIndex(xs []int, i int) []int {
 }
 
 // isMSC: an intervention with a cell product (not the transplant it
-// accompanies, not a co-therapy).
+// accompanies, not a co-therapy, not a drug of a study without one).
 func isMSC(iv Intervention) bool {
-	return iv.Agent.IRI != ontology.HSCT && iv.Rule != "co-therapy-with-agent"
+	return iv.Agent.IRI != ontology.HSCT && iv.Rule != "co-therapy-with-agent" && !isDrugIntervention(iv)
 }
 
 // assignRoles says what each arm is, only when the words make it certain:

@@ -63,7 +63,11 @@ func Extract(in Input) Facts {
 	// A product is given to somebody: to the counted cohort, to the
 	// patients of a study the text names as such, or to patients named in
 	// the sentence that names the product.
-	facts.Interventions = x.interventions()
+	var counted *Cohort
+	if hasCohort {
+		counted = &c
+	}
+	facts.Interventions = x.interventions(counted)
 	if c.Size == 0 && !study {
 		facts.Interventions = x.keepGiven(facts.Interventions)
 	}

@@ -10,8 +10,10 @@ import (
 
 // interventions builds one intervention per MSC product the title or the
 // factual sentences name. A specific product (umbilical cord, bone marrow)
-// makes the generic "MSCs" redundant.
-func (x *extraction) interventions() []Intervention {
+// makes the generic "MSCs" redundant. Without a cell product, the drugs
+// the study gave its patients (c, nil when the record counts none) are its
+// interventions.
+func (x *extraction) interventions(c *Cohort) []Intervention {
 	var agents []fieldMention
 	seen := map[string]bool{}
 	for _, fm := range x.factualMentions("agent") {
@@ -48,9 +50,9 @@ func (x *extraction) interventions() []Intervention {
 		out = append(out, iv)
 	}
 	if len(out) > 0 {
-		out = append(out, x.coTherapies()...)
+		return append(out, x.coTherapies()...)
 	}
-	return out
+	return x.drugInterventions(c)
 }
 
 // agentFromSource reads "MSCs expanded from the bone marrow of a
