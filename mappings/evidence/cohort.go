@@ -7,20 +7,16 @@ import (
 	"github.com/msckg/msckg/ontology"
 )
 
-// cohortRules builds the one cohort an abstract describes. Properties are
-// read only from the title and from factual sentences (not background,
-// not hedged), so "standard treatments such as IVIG" never becomes a
-// prior therapy and "clinical trials are needed" never a design.
+// cohort builds the one cohort an abstract describes, by the rules of
+// the cohort frame in their order. Properties are read only from the title
+// and from factual sentences (not background, not hedged), so "standard
+// treatments such as IVIG" never becomes a prior therapy and "clinical
+// trials are needed" never a design.
 func (x *extraction) cohort() (Cohort, bool) {
 	var c Cohort
-	x.cohortSize(&c)
-	x.cohortAgeSex(&c)
-	x.cohortConditions(&c)
-	x.cohortPregnancy(&c)
-	x.cohortRefractory(&c)
-	x.cohortPhase(&c)
-	x.cohortDuration(&c)
-	x.cohortPriorTherapies(&c)
+	for _, rule := range cohortRules {
+		rule.run(x, &c)
+	}
 	if c.Size == 0 && len(c.Conditions) == 0 && c.Age == nil {
 		return c, false
 	}
@@ -36,6 +32,31 @@ func (x *extraction) cohort() (Cohort, bool) {
 		c.Spans = appendSpan(c.Spans, d.Span)
 	}
 	return c, true
+}
+
+// cohortRule is one rule of the cohort frame: its name, the rules whose
+// results it reads (they must come before it), the pattern categories of
+// patterns.tsv it reads (checked to exist when the rules load), and what
+// it adds to the cohort, each property with the details (rule and words)
+// that say where it was read.
+type cohortRule struct {
+	name       string
+	needs      []string
+	categories []string
+	run        func(x *extraction, c *Cohort)
+}
+
+// cohortRules run in this order; the order of the cohort's details, and so
+// of the output, is theirs.
+var cohortRules = []cohortRule{
+	{"size", nil, []string{"cohort-noun", "arm-allocation"}, (*extraction).cohortSize},
+	{"age-and-sex", []string{"size"}, []string{"cohort-noun"}, (*extraction).cohortAgeSex},
+	{"conditions", nil, []string{"event-cue", "condition-stop", "condition-frame-stop", "condition-frame"}, (*extraction).cohortConditions},
+	{"pregnancy", []string{"conditions"}, []string{"pregnant"}, (*extraction).cohortPregnancy},
+	{"refractory", nil, []string{"refractory"}, (*extraction).cohortRefractory},
+	{"disease-phase", nil, nil, (*extraction).cohortPhase},
+	{"disease-duration", nil, nil, (*extraction).cohortDuration},
+	{"prior-therapies", nil, []string{"prior-cue", "prior-lead", "study-treatment", "transplant-regimen"}, (*extraction).cohortPriorTherapies},
 }
 
 func appendSpan(ss []Span, s Span) []Span {

@@ -43,16 +43,36 @@ func (x *extraction) interventions(c *Cohort) []Intervention {
 			iv.CellSource = &cs
 			iv.Details = append(iv.Details, Detail{"cellSource", "cell-source-of-agent", sp})
 		}
-		x.route(&iv, a.m.Entry, specific)
-		x.dose(&iv, a.m.Entry, specific)
-		x.courses(&iv, a.m.Entry, specific)
-		x.schedule(&iv, x.agentSentences(a.m.Entry, specific))
+		for _, rule := range interventionRules {
+			rule.run(x, &iv, a.m.Entry, specific)
+		}
 		out = append(out, iv)
 	}
 	if len(out) > 0 {
 		return append(out, x.coTherapies()...)
 	}
 	return x.drugInterventions(c)
+}
+
+// interventionRule is one rule of the intervention frame, run for each
+// cell product with its lexicon entry (specific: the text names a product
+// more precise than "MSCs"): its name, the rules whose results it reads,
+// the pattern categories it reads, and what it adds to the intervention.
+type interventionRule struct {
+	name       string
+	needs      []string
+	categories []string
+	run        func(x *extraction, iv *Intervention, agent *ontology.LexiconEntry, specific bool)
+}
+
+// interventionRules run in this order for every product.
+var interventionRules = []interventionRule{
+	{"route", nil, nil, (*extraction).route},
+	{"dose", nil, nil, (*extraction).dose},
+	{"courses", nil, []string{"course-noun"}, (*extraction).courses},
+	{"schedule", nil, nil, func(x *extraction, iv *Intervention, agent *ontology.LexiconEntry, specific bool) {
+		x.schedule(iv, x.agentSentences(agent, specific))
+	}},
 }
 
 // agentFromSource reads "MSCs expanded from the bone marrow of a

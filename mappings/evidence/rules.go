@@ -43,22 +43,41 @@ var loadRules = sync.OnceValues(func() (*rules, error) {
 // category a rule reads has phrases (a typo in a name would silently empty
 // the rule), and every rule a rule needs runs before it.
 func checkRuleTables(r *rules) error {
+	if err := checkFrame(r, "cohort", cohortRules, func(c cohortRule) (string, []string, []string) {
+		return c.name, c.needs, c.categories
+	}); err != nil {
+		return err
+	}
+	if err := checkFrame(r, "intervention", interventionRules, func(i interventionRule) (string, []string, []string) {
+		return i.name, i.needs, i.categories
+	}); err != nil {
+		return err
+	}
+	return checkFrame(r, "outcome", outcomeRules, func(o outcomeRule) (string, []string, []string) {
+		return o.name, o.needs, o.categories
+	})
+}
+
+// checkFrame checks one frame's rule table (see checkRuleTables); meta
+// gives a rule's name, the rules it needs and the categories it reads.
+func checkFrame[R any](r *rules, frame string, table []R, meta func(R) (name string, needs, categories []string)) error {
 	ran := map[string]bool{}
-	for _, rule := range outcomeRules {
-		for _, n := range rule.needs {
+	for _, rule := range table {
+		name, needs, categories := meta(rule)
+		for _, n := range needs {
 			if !ran[n] {
-				return fmt.Errorf("outcome rule %s needs %s, which does not run before it", rule.name, n)
+				return fmt.Errorf("%s rule %s needs %s, which does not run before it", frame, name, n)
 			}
 		}
-		for _, c := range rule.categories {
+		for _, c := range categories {
 			if r.patterns[c] == nil {
-				return fmt.Errorf("outcome rule %s reads pattern category %q, which patterns.tsv does not have", rule.name, c)
+				return fmt.Errorf("%s rule %s reads pattern category %q, which patterns.tsv does not have", frame, name, c)
 			}
 		}
-		if ran[rule.name] {
-			return fmt.Errorf("outcome rule %s listed twice", rule.name)
+		if ran[name] {
+			return fmt.Errorf("%s rule %s listed twice", frame, name)
 		}
-		ran[rule.name] = true
+		ran[name] = true
 	}
 	return nil
 }

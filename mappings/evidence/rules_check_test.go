@@ -44,6 +44,46 @@ func TestRuleTablesChecked(t *testing.T) {
 	}
 }
 
+// TestCohortRuleTableChecked: the cohort frame's table is checked the same
+// way, and its rules run in the table's order.
+func TestCohortRuleTableChecked(t *testing.T) {
+	r := mustRules(t)
+	saved := cohortRules
+	defer func() { cohortRules = saved }()
+	for _, c := range []struct {
+		name string
+		edit func([]cohortRule) []cohortRule
+		want string
+	}{
+		{"category typo", func(rs []cohortRule) []cohortRule {
+			rs[4].categories = []string{"refractroy"}
+			return rs
+		}, `cohort rule refractory reads pattern category "refractroy"`},
+		{"dependency after", func(rs []cohortRule) []cohortRule {
+			return append([]cohortRule{rs[1]}, rs...)
+		}, "cohort rule age-and-sex needs size, which does not run before it"},
+		{"listed twice", func(rs []cohortRule) []cohortRule {
+			return append(rs, rs[0])
+		}, "cohort rule size listed twice"},
+	} {
+		cohortRules = c.edit(append([]cohortRule(nil), saved...))
+		if err := checkRuleTables(r); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: error %v, want %q", c.name, err, c.want)
+		}
+	}
+	// Without its size rule the cohort frame reads no size: the table is
+	// what runs.
+	cohortRules = nil
+	for _, rule := range saved {
+		if rule.name != "size" && rule.name != "age-and-sex" {
+			cohortRules = append(cohortRules, rule)
+		}
+	}
+	if f := Extract(Input{Abstract: "Twelve patients with chronic ITP received MSCs."}); len(f.Cohorts) > 0 && f.Cohorts[0].Size != 0 {
+		t.Errorf("size read without the size rule: %d", f.Cohorts[0].Size)
+	}
+}
+
 // TestCategoryNamesInCode: every category name the Go code passes to
 // pattern, find or has is a category patterns.tsv may hold, so a typo in
 // the code cannot silently empty a rule either.
