@@ -34,17 +34,9 @@ func (x *extraction) cohort() (Cohort, bool) {
 	return c, true
 }
 
-// cohortRule is one rule of the cohort frame: its name, the rules whose
-// results it reads (they must come before it), the pattern categories of
-// patterns.tsv it reads (checked to exist when the rules load), and what
-// it adds to the cohort, each property with the details (rule and words)
-// that say where it was read.
-type cohortRule struct {
-	name       string
-	needs      []string
-	categories []string
-	run        func(x *extraction, c *Cohort)
-}
+// cohortRule is a rule of the cohort frame: it adds its property to the
+// cohort with the details (rule and words) that say where it was read.
+type cohortRule = frameRule[func(x *extraction, c *Cohort)]
 
 // cohortRules run in this order; the order of the cohort's details, and so
 // of the output, is theirs.

@@ -54,16 +54,10 @@ func (x *extraction) interventions(c *Cohort) []Intervention {
 	return x.drugInterventions(c)
 }
 
-// interventionRule is one rule of the intervention frame, run for each
-// cell product with its lexicon entry (specific: the text names a product
-// more precise than "MSCs"): its name, the rules whose results it reads,
-// the pattern categories it reads, and what it adds to the intervention.
-type interventionRule struct {
-	name       string
-	needs      []string
-	categories []string
-	run        func(x *extraction, iv *Intervention, agent *ontology.LexiconEntry, specific bool)
-}
+// interventionRule is a rule of the intervention frame, run for each cell
+// product with its lexicon entry (specific: the text names a product more
+// precise than "MSCs").
+type interventionRule = frameRule[func(x *extraction, iv *Intervention, agent *ontology.LexiconEntry, specific bool)]
 
 // interventionRules run in this order for every product.
 var interventionRules = []interventionRule{

@@ -87,15 +87,10 @@ type outcomeSentence struct {
 	read func() []Outcome
 }
 
-// outcomeRule is one rule of the outcome frame: its name, the rules whose
-// results it reads (they must come before it), and the pattern categories
-// of patterns.tsv it reads (checked to exist when the rules load).
-type outcomeRule struct {
-	name       string
-	needs      []string
-	categories []string
-	run        func(x *extraction, o *outcomeSentence)
-}
+// outcomeRule is a rule of the outcome frame, run on each factual
+// sentence; earlier rules tell later ones what they read through the
+// outcomeSentence.
+type outcomeRule = frameRule[func(x *extraction, o *outcomeSentence)]
 
 // outcomeRules run in this order on each factual sentence.
 var outcomeRules = []outcomeRule{

@@ -1,6 +1,7 @@
 package evidence
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -39,45 +40,46 @@ var loadRules = sync.OnceValues(func() (*rules, error) {
 	return r, nil
 })
 
+// frameRule is one rule of a frame (the cohort, an intervention, an
+// outcome): its name, the rules whose results it reads (they must come
+// before it), the pattern categories of patterns.tsv it reads (checked to
+// exist when the rules load), and what it does. A frame's rules are listed
+// in one table, so their order and dependencies are visible in one place.
+type frameRule[Run any] struct {
+	name       string
+	needs      []string
+	categories []string
+	run        Run
+}
+
 // checkRuleTables checks the rule tables against the data: every pattern
 // category a rule reads has phrases (a typo in a name would silently empty
 // the rule), and every rule a rule needs runs before it.
 func checkRuleTables(r *rules) error {
-	if err := checkFrame(r, "cohort", cohortRules, func(c cohortRule) (string, []string, []string) {
-		return c.name, c.needs, c.categories
-	}); err != nil {
-		return err
-	}
-	if err := checkFrame(r, "intervention", interventionRules, func(i interventionRule) (string, []string, []string) {
-		return i.name, i.needs, i.categories
-	}); err != nil {
-		return err
-	}
-	return checkFrame(r, "outcome", outcomeRules, func(o outcomeRule) (string, []string, []string) {
-		return o.name, o.needs, o.categories
-	})
+	return errors.Join(
+		checkFrame(r, "cohort", cohortRules),
+		checkFrame(r, "intervention", interventionRules),
+		checkFrame(r, "outcome", outcomeRules))
 }
 
-// checkFrame checks one frame's rule table (see checkRuleTables); meta
-// gives a rule's name, the rules it needs and the categories it reads.
-func checkFrame[R any](r *rules, frame string, table []R, meta func(R) (name string, needs, categories []string)) error {
+// checkFrame checks one frame's rule table (see checkRuleTables).
+func checkFrame[Run any](r *rules, frame string, table []frameRule[Run]) error {
 	ran := map[string]bool{}
 	for _, rule := range table {
-		name, needs, categories := meta(rule)
-		for _, n := range needs {
+		for _, n := range rule.needs {
 			if !ran[n] {
-				return fmt.Errorf("%s rule %s needs %s, which does not run before it", frame, name, n)
+				return fmt.Errorf("%s rule %s needs %s, which does not run before it", frame, rule.name, n)
 			}
 		}
-		for _, c := range categories {
+		for _, c := range rule.categories {
 			if r.patterns[c] == nil {
-				return fmt.Errorf("%s rule %s reads pattern category %q, which patterns.tsv does not have", frame, name, c)
+				return fmt.Errorf("%s rule %s reads pattern category %q, which patterns.tsv does not have", frame, rule.name, c)
 			}
 		}
-		if ran[name] {
-			return fmt.Errorf("%s rule %s listed twice", frame, name)
+		if ran[rule.name] {
+			return fmt.Errorf("%s rule %s listed twice", frame, rule.name)
 		}
-		ran[name] = true
+		ran[rule.name] = true
 	}
 	return nil
 }

@@ -12,20 +12,37 @@ import (
 	"github.com/msckg/msckg/ontology"
 )
 
+// tableCase edits a copy of a frame's rule table and names the error the
+// check must give for it.
+type tableCase[Run any] struct {
+	name string
+	edit func([]frameRule[Run]) []frameRule[Run]
+	want string
+}
+
+// checkTableCases runs each case on the table *table points at and puts
+// the table back.
+func checkTableCases[Run any](t *testing.T, r *rules, table *[]frameRule[Run], cases []tableCase[Run]) {
+	t.Helper()
+	saved := *table
+	defer func() { *table = saved }()
+	for _, c := range cases {
+		*table = c.edit(append([]frameRule[Run](nil), saved...))
+		if err := checkRuleTables(r); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: error %v, want %q", c.name, err, c.want)
+		}
+	}
+}
+
 // TestRuleTablesChecked: a rule naming a category patterns.tsv lacks, or
-// needing a rule that runs after it, fails when the rules load.
+// needing a rule that runs after it, or listed twice, fails when the rules
+// load, in every frame's table.
 func TestRuleTablesChecked(t *testing.T) {
 	r := mustRules(t)
 	if err := checkRuleTables(r); err != nil {
 		t.Fatalf("embedded rules: %v", err)
 	}
-	saved := outcomeRules
-	defer func() { outcomeRules = saved }()
-	for _, c := range []struct {
-		name string
-		edit func([]outcomeRule) []outcomeRule
-		want string
-	}{
+	checkTableCases(t, r, &outcomeRules, []tableCase[func(*extraction, *outcomeSentence)]{
 		{"category typo", func(rs []outcomeRule) []outcomeRule {
 			rs[0].categories = []string{"cohort-nuon"}
 			return rs
@@ -36,25 +53,8 @@ func TestRuleTablesChecked(t *testing.T) {
 		{"listed twice", func(rs []outcomeRule) []outcomeRule {
 			return append(rs, rs[2])
 		}, "outcome rule adverse-events-negated listed twice"},
-	} {
-		outcomeRules = c.edit(append([]outcomeRule(nil), saved...))
-		if err := checkRuleTables(r); err == nil || !strings.Contains(err.Error(), c.want) {
-			t.Errorf("%s: error %v, want %q", c.name, err, c.want)
-		}
-	}
-}
-
-// TestCohortRuleTableChecked: the cohort frame's table is checked the same
-// way, and its rules run in the table's order.
-func TestCohortRuleTableChecked(t *testing.T) {
-	r := mustRules(t)
-	saved := cohortRules
-	defer func() { cohortRules = saved }()
-	for _, c := range []struct {
-		name string
-		edit func([]cohortRule) []cohortRule
-		want string
-	}{
+	})
+	checkTableCases(t, r, &cohortRules, []tableCase[func(*extraction, *Cohort)]{
 		{"category typo", func(rs []cohortRule) []cohortRule {
 			rs[4].categories = []string{"refractroy"}
 			return rs
@@ -62,24 +62,31 @@ func TestCohortRuleTableChecked(t *testing.T) {
 		{"dependency after", func(rs []cohortRule) []cohortRule {
 			return append([]cohortRule{rs[1]}, rs...)
 		}, "cohort rule age-and-sex needs size, which does not run before it"},
-		{"listed twice", func(rs []cohortRule) []cohortRule {
-			return append(rs, rs[0])
-		}, "cohort rule size listed twice"},
-	} {
-		cohortRules = c.edit(append([]cohortRule(nil), saved...))
-		if err := checkRuleTables(r); err == nil || !strings.Contains(err.Error(), c.want) {
-			t.Errorf("%s: error %v, want %q", c.name, err, c.want)
-		}
+	})
+	checkTableCases(t, r, &interventionRules, []tableCase[func(*extraction, *Intervention, *ontology.LexiconEntry, bool)]{
+		{"category typo", func(rs []interventionRule) []interventionRule {
+			rs[2].categories = []string{"course-nuon"}
+			return rs
+		}, `intervention rule courses reads pattern category "course-nuon"`},
+	})
+}
+
+// TestCohortFrameRunsItsTable: the cohort frame is what its table lists;
+// without the size rule no size is read.
+func TestCohortFrameRunsItsTable(t *testing.T) {
+	saved := cohortRules
+	defer func() { cohortRules = saved }()
+	const text = "Twelve patients with chronic ITP received MSCs."
+	if f := Extract(Input{Abstract: text}); len(f.Cohorts) == 0 || f.Cohorts[0].Size != 12 {
+		t.Fatalf("with the table as it is: %+v", f.Cohorts)
 	}
-	// Without its size rule the cohort frame reads no size: the table is
-	// what runs.
 	cohortRules = nil
 	for _, rule := range saved {
 		if rule.name != "size" && rule.name != "age-and-sex" {
 			cohortRules = append(cohortRules, rule)
 		}
 	}
-	if f := Extract(Input{Abstract: "Twelve patients with chronic ITP received MSCs."}); len(f.Cohorts) > 0 && f.Cohorts[0].Size != 0 {
+	if f := Extract(Input{Abstract: text}); len(f.Cohorts) > 0 && f.Cohorts[0].Size != 0 {
 		t.Errorf("size read without the size rule: %d", f.Cohorts[0].Size)
 	}
 }
