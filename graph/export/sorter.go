@@ -26,6 +26,11 @@ type sorter struct {
 	runs     []string
 	external []runFile // sorted runs another process wrote (Store.AddRun); never removed
 
+	// writing is the spill being sorted and written on another goroutine
+	// while the buffer fills again, so that building statements and
+	// sorting them use two cores; nil when none is.
+	writing chan error
+
 	done bool
 }
 
@@ -40,7 +45,9 @@ func (s *sorter) add(rec []byte) error {
 	}
 	s.buf = append(s.buf, s.mem.copy(rec))
 	s.size += len(rec) + recordOverhead
-	if s.size >= s.budget {
+	// Half the budget fills while the other half is written, so the
+	// records in memory stay within the budget.
+	if s.size >= s.budget/2 {
 		return s.spill()
 	}
 	return nil
@@ -52,6 +59,9 @@ func (s *sorter) sortBuf() {
 	s.buf = slices.Compact(s.buf)
 }
 
+// spill hands the buffer to a goroutine that sorts it into a new run
+// file, after the one before has finished; the run's name is taken here,
+// in the order of the spills.
 func (s *sorter) spill() error {
 	if len(s.buf) == 0 {
 		return nil
@@ -60,23 +70,44 @@ func (s *sorter) spill() error {
 	if err != nil {
 		return err
 	}
-	s.sortBuf()
 	f, err := os.CreateTemp(dir, "run-*")
 	if err != nil {
 		return fmt.Errorf("spilling sorted statements: %w", err)
 	}
+	if err := s.wait(); err != nil {
+		f.Close()
+		return err
+	}
 	s.runs = append(s.runs, f.Name())
-	w := newRunWriter(f)
-	for _, rec := range s.buf {
-		w.write(rec)
-	}
-	err = errors.Join(w.Flush(), f.Close())
-	if err != nil {
-		return fmt.Errorf("spilling sorted statements: %w", err)
-	}
-	// A fresh buffer lets the old records be collected.
+	buf := s.buf
+	s.writing = make(chan error, 1)
+	go func(done chan<- error) {
+		slices.Sort(buf)
+		w := newRunWriter(f)
+		for _, rec := range slices.Compact(buf) {
+			w.write(rec)
+		}
+		if err := errors.Join(w.Flush(), f.Close()); err != nil {
+			done <- fmt.Errorf("spilling sorted statements: %w", err)
+			return
+		}
+		done <- nil
+	}(s.writing)
+	// A fresh buffer: the old records belong to the goroutine until it is
+	// done, then they are collected.
 	s.buf, s.mem, s.size = nil, arena{}, 0
 	return nil
+}
+
+// wait waits for the spill in the background, if one is running, and
+// returns its error.
+func (s *sorter) wait() error {
+	if s.writing == nil {
+		return nil
+	}
+	err := <-s.writing
+	s.writing = nil
+	return err
 }
 
 // finish sorts what is buffered, or spills it to a last run; it runs
@@ -90,7 +121,10 @@ func (s *sorter) finish() error {
 		s.sortBuf()
 		return nil
 	}
-	return s.spill()
+	if err := s.spill(); err != nil {
+		return err
+	}
+	return s.wait()
 }
 
 // each calls fn for every distinct record in sorted order. Spilled

@@ -98,6 +98,11 @@ func (st *Store) scratch() (string, error) {
 
 // Close removes the store's files. The store cannot be read afterwards.
 func (st *Store) Close() error {
+	// A spill still being written must end before its folder goes.
+	st.triples.wait()
+	if st.byGraph != nil {
+		st.byGraph.wait()
+	}
 	if st.tempDir == "" {
 		return nil
 	}
@@ -263,6 +268,7 @@ func (st *Store) eachQuad(fn func(stmt) error) error {
 			return g.add(enc)
 		})
 		if err != nil {
+			g.wait()
 			return err // a half-made sort is never kept
 		}
 		st.byGraph = g
