@@ -52,7 +52,7 @@ Memory stays flat on large inputs: records wait in a scratch file until
 their paper is written, and statements beyond --sort-memory are sorted in
 runs on disk, under TMPDIR (about 200 bytes per statement; removed at the
 end). What stays in memory is what identity needs of every record, about
-5 KB each; --max-memory (default 1024 MiB) is a soft limit that keeps the
+5 KB each; --max-memory (default 900 MiB) is a soft limit that keeps the
 process near its live data: a corpus whose identity needs more than about
 two thirds of it builds more slowly (the collector runs more often), so
 raise it for a few hundred thousand records. 0 sets no limit but GOMEMLIMIT
