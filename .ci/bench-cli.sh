@@ -150,7 +150,8 @@ for n in $sizes; do
 			if [ "$last_rc" -eq 0 ]; then
 				ratio=$(awk -v a="$m_wall" -v b="$last_wall" 'BEGIN { printf "%.1f", a / b }')
 				cratio=$(awk -v a="$m_cpu" -v b="$last_cpu" 'BEGIN { printf "%.1f", a / b }')
-				target "build against rapper's parse of its N-Triples, $f, $n records" "$ratio× wall, $cratio× CPU" "≤ 3×" "$(met "$cratio" 3 le) (CPU)"
+				# Build time is wall time: msckg may use every core, rapper uses one.
+				target "build against rapper's parse of its N-Triples, $f, $n records" "$ratio× wall ($cratio× CPU)" "≤ 3×" "$(met "$ratio" 3 le)"
 			fi
 		fi
 		if [ -n "$peer" ] && [ "$f" = ris ]; then
