@@ -83,6 +83,12 @@ func Register(f Format) {
 	registry[f.Name] = &f
 }
 
+// Refuse is the reading of an input that a reader cannot start (its
+// embedded table is broken, say): the error, and no record.
+func Refuse(err error) iter.Seq2[Record, error] {
+	return func(yield func(Record, error) bool) { yield(Record{}, err) }
+}
+
 // withTitlePolicy applies the one policy for untitled records to every
 // format, so that no reader has its own: a record without a title is kept
 // when it has a DOI, PMID or PMCID (the identifier names the paper), with

@@ -137,3 +137,17 @@ var abstractLabels = sync.OnceValue(func() []string {
 	slices.SortStableFunc(out, func(a, b string) int { return len(b) - len(a) })
 	return out
 })
+
+// ParseMap parses a two-column table (see ParseTable) into a map from the
+// first column to the second: a tag table of a format package.
+func ParseMap(data []byte, name string, allowed ...map[int][]string) (map[string]string, error) {
+	rows, err := ParseTable(data, name, 2, allowed...)
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[string]string, len(rows))
+	for _, r := range rows {
+		m[r[0]] = r[1]
+	}
+	return m, nil
+}

@@ -102,15 +102,7 @@ var medlineFieldNames = strings.Fields(`pmid pmcid title book-title abstract aut
 var loadFields = sync.OnceValues(func() (map[string]string, error) { return parseFields(fieldsTable) })
 
 func parseFields(data []byte) (map[string]string, error) {
-	rows, err := mappings.ParseTable(data, "medline/medline.tsv", 2, map[int][]string{1: medlineFieldNames})
-	if err != nil {
-		return nil, err
-	}
-	m := map[string]string{}
-	for _, r := range rows {
-		m[r[0]] = r[1]
-	}
-	return m, nil
+	return mappings.ParseMap(data, "medline/medline.tsv", map[int][]string{1: medlineFieldNames})
 }
 
 // medlineFields maps a MEDLINE tag to the field it feeds (medline.tsv).
@@ -142,7 +134,7 @@ var readLabelledMEDLINE = mappings.ReadLabelled("medline", medlineSyntax, medlin
 
 func readMEDLINE(r io.Reader) iter.Seq2[mappings.Record, error] {
 	if _, err := loadFields(); err != nil {
-		return func(yield func(mappings.Record, error) bool) { yield(mappings.Record{}, err) }
+		return mappings.Refuse(err)
 	}
 	return readLabelledMEDLINE(r)
 }

@@ -93,14 +93,11 @@ func parseTables(fieldsData, typesData []byte) ([2]map[string]string, error) {
 		{fieldsData, "ris/ris.tsv", map[int][]string{1: risFieldNames}},
 		{typesData, "ris/ris-types.tsv", nil},
 	} {
-		rows, err := mappings.ParseTable(t.data, t.name, 2, t.values)
+		m, err := mappings.ParseMap(t.data, t.name, t.values)
 		if err != nil {
 			return out, err
 		}
-		out[i] = map[string]string{}
-		for _, r := range rows {
-			out[i][r[0]] = r[1]
-		}
+		out[i] = m
 	}
 	return out, nil
 }
@@ -121,7 +118,7 @@ var readLabelledRIS = mappings.ReadLabelled("ris", risSyntax, risRecord)
 
 func readRIS(r io.Reader) iter.Seq2[mappings.Record, error] {
 	if _, err := loadTables(); err != nil {
-		return func(yield func(mappings.Record, error) bool) { yield(mappings.Record{}, err) }
+		return mappings.Refuse(err)
 	}
 	return readLabelledRIS(r)
 }

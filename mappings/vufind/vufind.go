@@ -64,15 +64,7 @@ var loadFields = sync.OnceValues(func() (map[string]string, error) {
 })
 
 func parseFields(data []byte) (map[string]string, error) {
-	rows, err := mappings.ParseTable(data, "vufind/vufind-solr.tsv", 2, map[int][]string{1: vufindRoles})
-	if err != nil {
-		return nil, err
-	}
-	m := map[string]string{}
-	for _, r := range rows {
-		m[r[0]] = r[1]
-	}
-	return m, nil
+	return mappings.ParseMap(data, "vufind/vufind-solr.tsv", map[int][]string{1: vufindRoles})
 }
 
 // vufindFields maps a Solr field name to its role (vufind-solr.tsv).
@@ -85,7 +77,7 @@ var readPageVuFind = page.Read("vufind-page", parseVuFind)
 
 func readVuFind(r io.Reader) iter.Seq2[mappings.Record, error] {
 	if _, err := loadFields(); err != nil {
-		return func(yield func(mappings.Record, error) bool) { yield(mappings.Record{}, err) }
+		return mappings.Refuse(err)
 	}
 	return readPageVuFind(r)
 }

@@ -152,7 +152,7 @@ var readPageZendy = page.Read("zendy-page", parseZendy)
 
 func readZendy(r io.Reader) iter.Seq2[mappings.Record, error] {
 	if _, err := loadBoilerplate(); err != nil {
-		return func(yield func(mappings.Record, error) bool) { yield(mappings.Record{}, err) }
+		return mappings.Refuse(err)
 	}
 	return readPageZendy(r)
 }
