@@ -205,23 +205,11 @@ func FuzzCTGov(f *testing.F) {
 	f.Add([]byte(`{"studies":[null,1,"x",{"protocolSection":{"identificationModule":{"secondaryIdInfos":[{"id":7}]}}}]}`))
 	f.Add([]byte(`{"protocolSection":{"designModule":{"enrollmentInfo":{"count":-1,"type":"ACTUAL"}},"referencesModule":{"references":[{"pmid":12,"citation":"doi:10."}]}}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		last := 0
-		for rec, err := range readCTGov(bytes.NewReader(data)) {
-			if err != nil {
-				var re *mappings.RecordError
-				if errors.As(err, &re) && (re.Record <= last || re.Line < 1) {
-					t.Fatalf("error %v after record %d", err, last)
-				}
-				if re != nil {
-					last = re.Record
-				}
-				continue
-			}
+		for rec := range formattest.InOrder(t, readCTGov(bytes.NewReader(data))) {
 			tr := rec.Trial
-			if rec.Number <= last || rec.Line < 1 || tr == nil || (tr.ID == "" && rec.Title == "") {
-				t.Fatalf("record %d line %d trial %+v after %d", rec.Number, rec.Line, tr, last)
+			if tr == nil || (tr.ID == "" && rec.Title == "") {
+				t.Fatalf("record %d line %d trial %+v", rec.Number, rec.Line, tr)
 			}
-			last = rec.Number
 			if tr.EnrollmentActual != nil && tr.EnrollmentAnticipated != nil {
 				t.Fatalf("enrollment both actual and anticipated: %+v", tr)
 			}

@@ -2,11 +2,9 @@ package pubmed
 
 import (
 	"bytes"
-	"errors"
 	"testing"
 	"unicode/utf8"
 
-	"github.com/msckg/msckg/mappings"
 	"github.com/msckg/msckg/mappings/formats/formattest"
 )
 
@@ -20,22 +18,7 @@ func FuzzPubMedXML(f *testing.F) {
 	f.Add([]byte(`<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID Version="1>2</PMID>`))
 	f.Add([]byte("<PubmedArticle><MedlineCitation><PMID>1</PMID><Article><ArticleTitle>10<sup>9</sup> <mml:math><mml:msup><mml:mn>2</mml:mn></mml:msup></mml:math></ArticleTitle></Article></MedlineCitation></PubmedArticle>"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		last := 0
-		for rec, err := range formattest.Reader("pubmed-xml")(bytes.NewReader(data)) {
-			if err != nil {
-				var re *mappings.RecordError
-				if errors.As(err, &re) && (re.Record <= last || re.Line < 1) {
-					t.Fatalf("error %v after record %d", err, last)
-				}
-				if re != nil {
-					last = re.Record
-				}
-				continue
-			}
-			if rec.Number <= last || rec.Line < 1 {
-				t.Fatalf("record %d at line %d after record %d", rec.Number, rec.Line, last)
-			}
-			last = rec.Number
+		for rec := range formattest.InOrder(t, formattest.Reader("pubmed-xml")(bytes.NewReader(data))) {
 			if !bytes.HasPrefix(rec.Raw, []byte("<Pubmed")) || !bytes.Contains(data, rec.Raw) {
 				t.Fatalf("Raw %q is not a slice of the input", rec.Raw)
 			}

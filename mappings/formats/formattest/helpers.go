@@ -184,6 +184,34 @@ func ETMAuthors(familyFirst bool) []mappings.Author {
 	return out
 }
 
+// InOrder yields the records a reading makes, after checking what every
+// reader must hold on any input: records and rejections numbered in
+// rising order, each starting on a line.
+func InOrder(t *testing.T, seq iter.Seq2[mappings.Record, error]) iter.Seq[mappings.Record] {
+	return func(yield func(mappings.Record) bool) {
+		last := 0
+		for rec, err := range seq {
+			if err != nil {
+				var re *mappings.RecordError
+				if errors.As(err, &re) {
+					if re.Record <= last || re.Line < 1 {
+						t.Fatalf("error %v after record %d", err, last)
+					}
+					last = re.Record
+				}
+				continue
+			}
+			if rec.Number <= last || rec.Line < 1 {
+				t.Fatalf("record %d at line %d after record %d", rec.Number, rec.Line, last)
+			}
+			last = rec.Number
+			if !yield(rec) {
+				return
+			}
+		}
+	}
+}
+
 // FuzzJSON checks what every JSON reader must hold on any input: no
 // panic, positions that make sense, and at most one record per byte.
 func FuzzJSON(t *testing.T, read func(io.Reader) iter.Seq2[mappings.Record, error], data []byte) {
