@@ -76,6 +76,7 @@ type count struct {
 	N          int
 	Tok0, Tok1 int  // the number through the noun
 	Part       bool // "7 of 12 patients": N is a part of a group, not a group
+	Whole      int  // with Part, the group's size (12)
 }
 
 // bigNumberWord are the words of numbers written in parts.
@@ -102,7 +103,7 @@ func countsIn(r *rules, f *field, s *sentence) []count {
 			if m, next2, ok2 := numberSpan(f, next+1); ok2 && m >= n {
 				for j := next2; j < s.Tok1 && j <= next2+2; j++ {
 					if l, _ := nouns.matchAt(f.Tokens, j, s.Tok1); l > 0 {
-						out = append(out, count{N: n, Tok0: k, Tok1: j + l, Part: true})
+						out = append(out, count{N: n, Tok0: k, Tok1: j + l, Part: true, Whole: m})
 						break
 					}
 					if countStops[f.Tokens[j].Fold] || !f.Tokens[j].SoftBefore {

@@ -196,10 +196,8 @@ func (x *extraction) responses(f *field, s *sentence, types map[string][]*mentio
 				// "in 7 of 12 patients (58.3%)": the group's total, and the
 				// share the text gives for it, which vetOutcome checks
 				// against 7/12 (a disagreement makes a candidate).
-				if d, ok := partTotal(f, c); ok {
-					o.Total = intp(d)
-				}
-				if pct, ok := shareRightAfter(f, s, timeFrom); ok && o.Total != nil {
+				o.Total = intp(c.Whole)
+				if pct, ok := shareRightAfter(f, s, timeFrom); ok {
 					o.Value = &pct
 					o.Spans = append(o.Spans, pct.Span)
 					timeFrom = pct.Span.End
@@ -218,16 +216,6 @@ func (x *extraction) responses(f *field, s *sentence, types map[string][]*mentio
 			add(o)
 		}
 	}
-}
-
-// partTotal is the whole of a part count: 12 in "7 of 12 patients".
-func partTotal(f *field, c count) (int, bool) {
-	_, next, ok := numberSpan(f, c.Tok0)
-	if !ok || next+1 >= c.Tok1 || f.Tokens[next].Fold != "of" {
-		return 0, false
-	}
-	d, _, ok := numberSpan(f, next+1)
-	return d, ok
 }
 
 // shareRightAfter is a percentage in brackets right after p: the "(58.3%)"
