@@ -54,9 +54,12 @@ func (s *sorter) add(rec []byte) error {
 }
 
 // sortBuf sorts the buffer and drops duplicate records.
-func (s *sorter) sortBuf() {
-	slices.Sort(s.buf)
-	s.buf = slices.Compact(s.buf)
+func (s *sorter) sortBuf() { s.buf = sortUnique(s.buf) }
+
+// sortUnique sorts records in place and drops duplicates.
+func sortUnique(recs []string) []string {
+	slices.Sort(recs)
+	return slices.Compact(recs)
 }
 
 // spill hands the buffer to a goroutine that sorts it into a new run
@@ -82,9 +85,8 @@ func (s *sorter) spill() error {
 	buf := s.buf
 	s.writing = make(chan error, 1)
 	go func(done chan<- error) {
-		slices.Sort(buf)
 		w := newRunWriter(f)
-		for _, rec := range slices.Compact(buf) {
+		for _, rec := range sortUnique(buf) {
 			w.write(rec)
 		}
 		if err := errors.Join(w.Flush(), f.Close()); err != nil {
