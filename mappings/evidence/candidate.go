@@ -16,7 +16,8 @@ import (
 //     when the outcome is the whole cohort's;
 //   - a percentage of patients is at most 100;
 //   - values set side by side ("86.6% vs. 75.0%") belong to groups: an
-//     outcome read for the whole cohort from such a sentence has no group.
+//     outcome read for the whole cohort from such a sentence has no group;
+//     so does a value named for a group ("81% in the drug group").
 func (x *extraction) vetOutcome(f *field, s *sentence, o Outcome, arm string) string {
 	if o.Patients != nil && o.Total != nil && *o.Patients > *o.Total {
 		return fmt.Sprintf("%d patients cannot be a share of %d", *o.Patients, *o.Total)
@@ -37,6 +38,9 @@ func (x *extraction) vetOutcome(f *field, s *sentence, o Outcome, arm string) st
 	}
 	if arm == "" && o.Value != nil && sideBySide(f, s, *o.Value) {
 		return "values set side by side (\"vs.\") belong to groups this sentence does not tie them to"
+	}
+	if arm == "" && o.Value != nil && groupValue(f, s, *o.Value) {
+		return "a value named for one group (\"in the X group\") or set against another's (\"75 versus 33%\"), not the cohort's"
 	}
 	return ""
 }

@@ -92,10 +92,17 @@ func (x *extraction) cohortSize(c *Cohort) {
 			if n.Part {
 				continue
 			}
-			if planned || x.countOfResult(f, si, n) || shareFollows(f, s, n) {
+			armSize := armSizeInBrackets(f, s, n)
+			unsaid := s.Role == "results" && resultVerbAfter(f, s, n)
+			if planned || armSize || unsaid || x.countOfResult(f, si, n) || shareFollows(f, s, n) {
 				why := "a count of patients with an event or a result, not of those studied"
-				if planned {
+				switch {
+				case planned:
 					why = "a planned number (a registration's enrolment target), not patients studied"
+				case armSize:
+					why = "the size of one group, in brackets after it, not of the study"
+				case unsaid:
+					why = "a count in the results, of those with a result, not of those studied"
 				}
 				x.candidates = append(x.candidates, Candidate{Kind: "size", Patients: intp(n.N), Reason: why,
 					Rule: "size-count-noun", Spans: []Span{f.tokSpan(n.Tok0, n.Tok1), f.sentenceSpan(s)}})
@@ -103,8 +110,11 @@ func (x *extraction) cohortSize(c *Cohort) {
 			}
 			with := n.Tok1 < s.Tok1 && f.Tokens[n.Tok1].Fold == "with" && f.Tokens[n.Tok1].SoftBefore
 			switch p := prevFold(f, s, n.Tok0); p {
-			case "in", "of", "to", "among", "than", "from", "all", "remaining", "other", "only", "these":
-				total := p == "of" && n.Tok0-2 >= s.Tok0 && f.Tokens[n.Tok0-2].Fold == "total"
+			case "in", "of", "to", "among", "than", "from", "all", "remaining", "other", "only", "these",
+				"further", "additional", "another":
+				// "a total of 43", "the entire cohort of 43", "a case series of
+				// 5 patients": the whole; "a further 18 patients": a part.
+				total := p == "of" && n.Tok0-2 >= s.Tok0 && wholeNouns[f.Tokens[n.Tok0-2].Fold]
 				// "analyzed clinical data from 190 SAA patients": the patients studied.
 				data := p == "from" && n.Tok0-2 >= s.Tok0 && (f.Tokens[n.Tok0-2].Fold == "data" || f.Tokens[n.Tok0-2].Fold == "records")
 				if !total && !data && !(p == "in" && with) {
@@ -116,6 +126,50 @@ func (x *extraction) cohortSize(c *Cohort) {
 			return
 		}
 	}
+}
+
+// wholeNouns before "of N patients" make N the whole studied.
+var wholeNouns = map[string]bool{"total": true, "cohort": true, "series": true}
+
+// studiedVerbs say the patients counted before them are those studied.
+var studiedVerbs = map[string]bool{"enrolled": true, "included": true, "treated": true, "received": true,
+	"underwent": true, "recruited": true, "analyzed": true, "analysed": true, "randomized": true,
+	"randomised": true, "studied": true, "evaluated": true, "assessed": true, "registered": true,
+	"participated": true, "entered": true, "identified": true, "evaluable": true, "eligible": true}
+
+// resultVerbAfter: in a results section, the count is the subject of a
+// verb that is not a studied verb ("5 patients still needed
+// transfusions", "12 patients were alive"), so it counts those with a
+// result. "23 patients were enrolled" and "48 patients with a median age
+// of 45" are the patients studied.
+func resultVerbAfter(f *field, s *sentence, n count) bool {
+	k := n.Tok1
+	for k < s.Tok1 && countAdverbs[f.Tokens[k].Fold] {
+		k++
+	}
+	if k >= s.Tok1 || clauseBreakBefore(f, k) {
+		return false
+	}
+	w := f.Tokens[k].Fold
+	if w == "were" || w == "was" {
+		return k+1 < s.Tok1 && !studiedVerbs[f.Tokens[k+1].Fold]
+	}
+	return !studiedVerbs[w] && (strings.HasSuffix(w, "ed") || w == "had")
+}
+
+// countAdverbs may stand between a count and its verb.
+var countAdverbs = map[string]bool{"still": true, "also": true, "eventually": true, "finally": true,
+	"subsequently": true, "only": true, "all": true}
+
+// armSizeInBrackets: "randomized into trial group (31 cases) or control
+// group (31 cases)": a count in brackets right after a group noun is that
+// group's size.
+func armSizeInBrackets(f *field, s *sentence, n count) bool {
+	switch prevFold(f, s, n.Tok0) {
+	case "group", "arm", "cohort":
+		return strings.Contains(runeSlice(f.Runes, f.Tokens[n.Tok0-1].End, f.Tokens[n.Tok0].Start), "(")
+	}
+	return false
 }
 
 // plannedNumbers: the sentence speaks of the future or an estimate ("40

@@ -52,6 +52,14 @@ func (x *extraction) design(c *Cohort) *Design {
 					if othersStudies(f, h.Tok1) {
 						continue
 					}
+					if cat == "design-case-report" && h.Tok1 < s.Tok1 && f.Tokens[h.Tok1].Fold == "series" {
+						continue // "We present a case series of 5 patients"
+					}
+					if cat == "design-review" && afterPreposition(f, s, h.Tok0) && !x.selfReference(f, si, h.Tok0) {
+						// "reached genome-wide significance after meta-analysis",
+						// "data from a meta-analysis": a step or another's work
+						continue
+					}
 					iri := ontology.MKG + h.Payloads[0]
 					consider(iri, cat, f, si, h.Tok0, f.tokSpan(h.Tok0, h.Tok1))
 				}
@@ -67,6 +75,10 @@ func (x *extraction) design(c *Cohort) *Design {
 			if m.IRI() == ontology.Review && best != nil && !x.selfReference(f, m.Sent, m.Tok0) {
 				continue
 			}
+			if (m.IRI() == ontology.Review || m.IRI() == ontology.SystematicReview) &&
+				afterPreposition(f, f.Sentences[m.Sent], m.Tok0) && !x.selfReference(f, m.Sent, m.Tok0) {
+				continue // "after meta-analysis": a step or another's work
+			}
 			consider(m.IRI(), "design-term", f, m.Sent, m.Tok0, f.span(m.Start, m.End))
 		}
 	}
@@ -76,7 +88,10 @@ func (x *extraction) design(c *Cohort) *Design {
 	if best != nil && best.IRI != ontology.Review {
 		return best
 	}
-	if c != nil {
+	// The number of patients names a design only for a study of one group
+	// that no registry lists: arms make it a comparison, and a registered
+	// study may be a trial or a cohort whatever its size.
+	if c != nil && (c.Size == 1 || len(x.arms) == 0 && !x.registered) {
 		for _, d := range c.Details {
 			if d.Property != "size" {
 				continue
@@ -94,6 +109,23 @@ func (x *extraction) design(c *Cohort) *Design {
 		}
 	}
 	return best
+}
+
+// afterPreposition: the word before k (or before its article) is a
+// preposition.
+func afterPreposition(f *field, s sentence, k int) bool {
+	j := k - 1
+	if j >= s.Tok0 && (f.Tokens[j].Fold == "a" || f.Tokens[j].Fold == "an" || f.Tokens[j].Fold == "the") {
+		j--
+	}
+	if j < s.Tok0 {
+		return false
+	}
+	switch f.Tokens[j].Fold {
+	case "after", "by", "from", "of", "on", "with", "via", "through", "using", "following":
+		return true
+	}
+	return false
 }
 
 // earlierStudy words make "our previous pilot trial" another study.

@@ -43,7 +43,10 @@ func (x *extraction) drugInterventions(c *Cohort) []Intervention {
 		out = append(out, Intervention{Agent: x.r.concept(m.IRI()), Rule: rule,
 			Spans: []Span{sp, f.sentenceSpan(s)}, Details: []Detail{{"agent", rule, sp}}})
 	}
-	if d := x.design(c); d != nil && drugStudyDesign[d.IRI] {
+	// A registered study with counted patients is one of its own patients
+	// whatever its design (design() names none from a count when the study
+	// is registered).
+	if d := x.design(c); d != nil && drugStudyDesign[d.IRI] || x.registered && size > 0 {
 		for _, m := range x.titleDrugs() {
 			add(x.title, m, ruleDrugTitle, &x.title.Sentences[m.Sent])
 		}

@@ -10,6 +10,8 @@ type extraction struct {
 	abs   *field
 	size  int // the cohort size, once known, for "all patients"
 	arms  []*arm
+	// registered: the record names a registry id of its study.
+	registered bool
 	// outcomeArm maps an index of the outcomes to the key of the arm it
 	// was reported for.
 	outcomeArm map[int]string
@@ -54,6 +56,7 @@ func Extract(in Input) Facts {
 	// it is a candidate (a chapter title, a review not called one, a mouse
 	// model).
 	trials := trialMentions(in)
+	x.registered = len(trials) > 0
 	study := (d != nil && ownPatientsDesign[d.IRI]) || len(trials) > 0 || x.aimNamesPatients()
 	c, hasCohort := x.cohort()
 	if hasCohort && c.Size == 0 && !study && !x.ownPatients() {

@@ -33,6 +33,9 @@ func (x *extraction) negatedEvents(f *field, si int, add func(Outcome)) {
 	s := &f.Sentences[si]
 	events := x.r.pattern("negated-event")
 	for _, h := range f.find(x.r, "negation-pre", s.Tok0, s.Tok1) {
+		if inDefinition(f, s, h.Tok0) {
+			continue
+		}
 		for k := h.Tok1; k < s.Tok1; {
 			if k > h.Tok1 && strings.ContainsAny(runeSlice(f.Runes, f.Tokens[k-1].End, f.Tokens[k].Start), ";:()[]") {
 				break
@@ -49,6 +52,19 @@ func (x *extraction) negatedEvents(f *field, si int, add func(Outcome)) {
 			k++
 		}
 	}
+}
+
+// inDefinition: the words at k belong to a definition ("response,
+// defined as ... and the absence of bleeding"), which says what a result
+// means, not what happened.
+func inDefinition(f *field, s *sentence, k int) bool {
+	for j := s.Tok0; j < k; j++ {
+		switch f.Tokens[j].Fold {
+		case "defined", "definition", "criteria", "criterion":
+			return true
+		}
+	}
+	return false
 }
 
 // findingFiller may stand between a finding and its change: "liver

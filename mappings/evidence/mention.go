@@ -92,7 +92,7 @@ func matchLexicon(r *rules, f *field, g *glossary) []mention {
 					n = 0
 				}
 			}
-			if n == 0 {
+			if n == 0 || n == 1 && romanNumeralUse(f, s, i) {
 				i++
 				continue
 			}
@@ -110,4 +110,44 @@ func matchLexicon(r *rules, f *field, g *glossary) []mention {
 		}
 	}
 	return out
+}
+
+// romanNumeralUse: the token at i is a Roman numeral written as one
+// ("grade II-IV", "stage IV", "III-IV"), not an abbreviation such as IV
+// (intravenous).
+func romanNumeralUse(f *field, s sentence, i int) bool {
+	w := runeSlice(f.Runes, f.Tokens[i].Start, f.Tokens[i].End)
+	if !isRoman(w) {
+		return false
+	}
+	if i > s.Tok0 {
+		switch f.Tokens[i-1].Fold {
+		case "grade", "grades", "stage", "stages", "class", "type", "types", "level", "phase":
+			return true
+		}
+		gap := strings.TrimSpace(runeSlice(f.Runes, f.Tokens[i-1].End, f.Tokens[i].Start))
+		if (gap == "-" || gap == "–") && isRoman(runeSlice(f.Runes, f.Tokens[i-1].Start, f.Tokens[i-1].End)) {
+			return true
+		}
+	}
+	if i+1 < s.Tok1 {
+		gap := strings.TrimSpace(runeSlice(f.Runes, f.Tokens[i].End, f.Tokens[i+1].Start))
+		if (gap == "-" || gap == "–") && isRoman(runeSlice(f.Runes, f.Tokens[i+1].Start, f.Tokens[i+1].End)) {
+			return true
+		}
+	}
+	return false
+}
+
+// isRoman: an upper-case Roman numeral of up to four letters.
+func isRoman(w string) bool {
+	if w == "" || len(w) > 4 {
+		return false
+	}
+	for _, r := range w {
+		if !strings.ContainsRune("IVXL", r) {
+			return false
+		}
+	}
+	return true
 }

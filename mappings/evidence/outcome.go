@@ -134,13 +134,30 @@ var outcomeRules = []outcomeRule{
 
 func intp(n int) *int { return &n }
 
+// consequenceVerbs after a negated event make it a narrower statement:
+// "No AEs resulted in discontinuation" says nothing of AEs that did not.
+var consequenceVerbs = map[string]bool{"resulted": true, "led": true, "leading": true, "required": true,
+	"requiring": true, "necessitated": true, "necessitating": true, "caused": true, "causing": true,
+	"prompted": true, "warranted": true}
+
+// consequenceAfter: a consequence verb within the next four words of k,
+// in the same clause.
+func consequenceAfter(f *field, s *sentence, k int) bool {
+	for j := k; j < s.Tok1 && j < k+4 && !clauseBreakBefore(f, j); j++ {
+		if consequenceVerbs[f.Tokens[j].Fold] {
+			return true
+		}
+	}
+	return false
+}
+
 // adverse: "No infusion-related adverse events were observed" and "There
 // were no severe adverse events" are facts about all patients: none had one.
 // "No other adverse events" says some had one, so it is not read.
 func (x *extraction) adverse(f *field, s *sentence, types map[string][]*mention, add func(Outcome)) {
 	for _, t := range []string{ontology.SevereAdverseEvents, ontology.AdverseEvents} {
 		for _, m := range types[t] {
-			if !m.Negated || (m.Tok0 > s.Tok0 && f.Tokens[m.Tok0-1].Fold == "other") {
+			if !m.Negated || (m.Tok0 > s.Tok0 && f.Tokens[m.Tok0-1].Fold == "other") || consequenceAfter(f, s, m.Tok1) {
 				continue
 			}
 			add(Outcome{Type: t, Patients: intp(0), Rule: "adverse-events-negated",
@@ -160,6 +177,9 @@ func (x *extraction) responses(f *field, s *sentence, types map[string][]*mentio
 			continue
 		}
 		counts := countsIn(x.r, f, s)
+		// "Overall responses were reached in all patients", "All patients
+		// achieved CR": all of the cohort. "In all patients, the ORR ..."
+		// only says which patients a later number is of (precededBySubject).
 		for k := s.Tok0; k+1 < s.Tok1; k++ {
 			if f.Tokens[k].Fold == "all" && x.isPatientsNoun(f, k+1) && x.size > 0 {
 				counts = append(counts, count{N: x.size, Tok0: k, Tok1: k + 2})
@@ -247,9 +267,30 @@ func responderCounts(f *field, s *sentence, counts []count) int {
 }
 
 // precededBySubject allows "Three patients achieved CR": the count is
-// the subject right before the outcome words.
+// the subject right before the outcome words, with no comma between.
 func precededBySubject(f *field, s *sentence, c count, m *mention) bool {
-	return m.Tok0-c.Tok1 <= 3 && m.Tok0 >= c.Tok1
+	// A comma between ends the subject: "In all patients, the ORR ..." is a
+	// scope. One inside brackets does not: "Ten patients (83%, 10/12)
+	// achieved CR".
+	return m.Tok0-c.Tok1 <= 3 && m.Tok0 >= c.Tok1 &&
+		!strings.ContainsAny(outsideBrackets(runeSlice(f.Runes, f.Tokens[c.Tok1-1].End, m.Start)), ",;:")
+}
+
+// outsideBrackets is s without what round or square brackets enclose.
+func outsideBrackets(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(' || r == '[':
+			depth++
+		case (r == ')' || r == ']') && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 func (x *extraction) isPatientsNoun(f *field, k int) bool {
@@ -261,7 +302,8 @@ func (x *extraction) isPatientsNoun(f *field, k int) bool {
 // [from, to): a time quantity right after a preposition.
 func (x *extraction) timeAfter(f *field, s *sentence, from, to int) (Quantity, bool) {
 	for _, q := range f.quantitiesIn(from, to) {
-		if !isTimeUnit(q.Unit) || q.Value == "" {
+		// a time or a closed range of times ("at 3 to 4 months")
+		if !isTimeUnit(q.Unit) || q.Value == "" && (q.Min == "" || q.Max == "") {
 			continue
 		}
 		k := tokenBefore(f, s, q.Span.Start)
@@ -409,6 +451,49 @@ func (x *extraction) followUpAndSurvival(f *field, s *sentence, types map[string
 		add(Outcome{Type: ontology.FollowUp, Value: timeQ, Rule: "follow-up-time",
 			Spans: []Span{f.span(fu[0].Start, fu[0].End), timeQ.Span}})
 	}
+}
+
+// groupValue: the value is one group's, not the cohort's: named for a
+// group right after it in a sentence that names more than one ("81% in
+// the trametinib group and 67% in the chemotherapy group") or set against
+// another value ("75 versus 33%", "86.6% vs. 75.0%").
+func groupValue(f *field, s *sentence, q Quantity) bool {
+	before := strings.TrimSpace(runeSlice(f.Runes, max(s.Start, q.Span.Start-9), q.Span.Start))
+	for _, w := range []string{"vs", "vs.", "versus", "compared with", "compared to"} {
+		if strings.HasSuffix(strings.ToLower(before), w) {
+			return true
+		}
+	}
+	k := tokenBefore(f, s, q.Span.End) + 1
+	if k <= 0 {
+		return false
+	}
+	for j := k; j < s.Tok1 && j < k+6; j++ {
+		if j > k && clauseBreakBefore(f, j) {
+			break
+		}
+		switch f.Tokens[j].Fold {
+		case "vs", "versus", "compared":
+			return j == k
+		case "group", "groups", "arm", "arms":
+			return groupWords(f, s) >= 2 // one group named is no comparison
+		}
+	}
+	return false
+}
+
+// groupWords counts the group and arm nouns of the sentence.
+func groupWords(f *field, s *sentence) int {
+	n := 0
+	for j := s.Tok0; j < s.Tok1; j++ {
+		switch f.Tokens[j].Fold {
+		case "group", "arm":
+			n++
+		case "groups", "arms":
+			n += 2
+		}
+	}
+	return n
 }
 
 // reachedBound: the count changed to the bound ("his platelets gradually

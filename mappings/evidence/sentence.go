@@ -150,14 +150,16 @@ func labelWordAt(rs []rune, j int, sections map[string]string) bool {
 }
 
 // bareLabelAt finds a known label written without a colon at the start of
-// a sentence and followed by a capitalised word ("Results All patients
-// achieved ...", "Conclusion Haploidentical ..."). "Case 1 was" is not one.
+// a sentence and followed by a capitalised word or a number ("Results All
+// patients achieved ...", "Results 28 recipients ...", "Conclusion
+// Haploidentical ..."). "Case 1 was" is not one: a label of four letters
+// or fewer is never bare.
 func bareLabelAt(rs []rune, start, end int, sections map[string]string) (label, role string, content int, ok bool) {
 	k := start
 	for k < end && unicode.IsLetter(rs[k]) {
 		k++
 	}
-	if k == start || k+1 >= end || rs[k] != ' ' || !unicode.IsUpper(rs[k+1]) {
+	if k == start || k+1 >= end || rs[k] != ' ' || !unicode.IsUpper(rs[k+1]) && !unicode.IsDigit(rs[k+1]) {
 		return "", "", 0, false
 	}
 	label = string(rs[start:k])

@@ -1,0 +1,275 @@
+package evidence
+
+import (
+	"testing"
+
+	"github.com/msckg/msckg/ontology"
+)
+
+// Classes of wrong facts seen when the abstract-only pages of the
+// development set (testdata/gold/unseen: journal pages stored from their
+// key points, meeting abstracts) were read: each test is built from the
+// real record's sentences, its address above it.
+
+// outcomesOf lists the outcomes of one type.
+func outcomesOf(f Facts, typ string) []Outcome {
+	var out []Outcome
+	for _, o := range f.Outcomes {
+		if o.Type == typ {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// TestNegatedEventWithConsequence: "No AEs resulted in discontinuation"
+// says nothing of the adverse events that did not; "No serious infections
+// occurred" still says none had one.
+func TestNegatedEventWithConsequence(t *testing.T) {
+	// http://ashpublications.net/bloodadvances/article/4/17/4136/463615/Phase-2-multiple-dose-study-of-an-FcRn-inhibitor
+	in := Input{Abstract: "In this phase 2, multicenter, open-label study, patients with persistent/chronic primary ITP received 1 to 5 once-weekly subcutaneous infusions of rozanolixizumab. " +
+		"Four patients had serious AEs, but none were treatment related. No AEs resulted in discontinuation of the study drug."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	if got := outcomesOf(f, ontology.AdverseEvents); len(got) != 0 {
+		t.Errorf("adverse events asserted from a narrower negation:\n%s", explainText(f))
+	}
+	in.Abstract += " No serious adverse events occurred."
+	f = Extract(in)
+	if got := outcomesOf(f, ontology.SevereAdverseEvents); len(got) != 1 || got[0].Patients == nil || *got[0].Patients != 0 {
+		t.Errorf("\"No serious adverse events occurred\" not read as none:\n%s", explainText(f))
+	}
+}
+
+// TestNegationInsideDefinition: a response defined as including "the
+// absence of bleeding" says what the response means, not that nobody bled.
+func TestNegationInsideDefinition(t *testing.T) {
+	// http://ashpublications.net/blood/article/140/19/2038 (stored from its key points)
+	in := Input{Abstract: "Recruited patients were randomized at a ratio of 2:1 into 2 groups: 112 patients received LD-RTX plus ATRA, and 56 patients received LD-RTX monotherapy. " +
+		"Overall response (OR), defined as achieving a platelet count of ≥30 × 109/L confirmed on ≥2 separate occasions (≥7 days apart), at least a doubling of the baseline platelet count without any other ITP-specific treatment, and the absence of bleeding within 1 year after enrollment, was observed in more patients in the LD-RTX plus ATRA group (80%) than in the LD-RTX monotherapy group (59%)."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	for _, o := range f.Outcomes {
+		if o.Rule == "event-negated" {
+			t.Errorf("an event negated inside a definition asserted: %+v\n%s", o, explainText(f))
+		}
+	}
+}
+
+// TestScopeIsNotResponders: "In all patients, the ORR ... was similar
+// (65% vs 53%)" names the patients a comparison is of; it does not say
+// that all of them responded. "All patients achieved CR" still does.
+func TestScopeIsNotResponders(t *testing.T) {
+	// http://ashpublications.net/bloodadvances/article/7/6/953/485028/Efficacy-of-combined-immunosuppression-with-or
+	in := Input{Abstract: "Ninety-eight pediatric patients were randomized to receive horse antithymocyte globulin (hATG) and cyclosporin A (CsA) with (n = 49) or without (n = 49) ELTR. " +
+		"In all patients, the ORR in ELTR + IST and IST groups was similar (65% vs 53%; P = .218)."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	if got := outcomesOf(f, ontology.OverallResponse); len(got) != 0 {
+		t.Errorf("a scope read as responders: %+v\n%s", got, explainText(f))
+	}
+	in = Input{Abstract: "Twelve patients with refractory ITP received umbilical cord MSCs. All patients achieved CR at 3 months."}
+	f = Extract(in)
+	if got := outcomesOf(f, ontology.CompleteResponse); len(got) != 1 || got[0].Patients == nil || *got[0].Patients != 12 {
+		t.Errorf("\"All patients achieved CR\" not read for the cohort of 12:\n%s", explainText(f))
+	}
+}
+
+// TestResultCountIsNotTheCohort: in the results, "5 patients still needed
+// infusing ..." counts those with a result; the cohort is not five.
+func TestResultCountIsNotTheCohort(t *testing.T) {
+	// ASH 2011 meeting abstract, Blood 118(21):3226 (stored from "Abstract")
+	in := Input{Abstract: "To evaluate mesenchymal stem cells(MSCs) combination with routine therapy to treat refractory aplastic anemia and bone marrow fibrosis. " +
+		"Results 28 recipients showed hematopoietic reconstitution when PLT was up to 20×109/L on day 28 post MSCs infusion. " +
+		"5 patients still needed infusing constituent blood cells, although, the interval of platelet and red blood cells infusion obviously prolonged."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	for _, c := range f.Cohorts {
+		if c.Size == 5 || c.Size == 28 {
+			t.Errorf("a count of those with a result taken for the cohort:\n%s", explainText(f))
+		}
+	}
+	if !hasCandidateKind(f, "size", "") {
+		t.Errorf("no size candidate: %+v", f.Candidates)
+	}
+}
+
+// TestWholeAfterItsNoun: "a further 18 patients" are a part; "the entire
+// cohort of 43 patients" and "a case series of 5 patients" are the whole.
+func TestWholeAfterItsNoun(t *testing.T) {
+	for _, c := range []struct {
+		src    string
+		in     Input
+		size   int
+		design string
+	}{
+		{"http://ashpublications.net/blood/article/123/12/1818/32724/Eltrombopag-restores-trilineage-hematopoiesis-in",
+			Input{Abstract: "We now report safety and efficacy data on a further 18 patients and long-term follow-up on the entire cohort of 43 patients. " +
+				"The overall response rate was 17 of 43 patients (40%) at 3 to 4 months, including tri- and bilineage responses."}, 43, ""},
+		{"https://karger.com/aha/article/145/2/221/821314/Real-World-Use-of-Fostamatinib-in-Patients-with",
+			Input{Abstract: "We present a case series of 5 patients with ITP who had significant CV histories; each had at least 2 thrombotic risk factors."}, 5, ontology.CaseSeries},
+	} {
+		f := Extract(c.in)
+		checkSpans(t, c.in, f)
+		if len(f.Cohorts) == 0 || f.Cohorts[0].Size != c.size {
+			t.Errorf("%s: want a cohort of %d\n%s", c.src, c.size, explainText(f))
+		}
+		if c.design != "" && (f.Design == nil || f.Design.IRI != c.design) {
+			t.Errorf("%s: want design %s\n%s", c.src, c.design, explainText(f))
+		}
+	}
+}
+
+// TestResponseAtATimeRange: "17 of 43 patients (40%) at 3 to 4 months"
+// has its time, a range.
+func TestResponseAtATimeRange(t *testing.T) {
+	in := Input{Abstract: "We now report long-term follow-up on the entire cohort of 43 patients with refractory severe aplastic anemia treated with eltrombopag. " +
+		"The overall response rate was 17 of 43 patients (40%) at 3 to 4 months, including tri- and bilineage responses."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	got := outcomesOf(f, ontology.OverallResponse)
+	if len(got) != 1 || got[0].Timepoint == nil || got[0].Timepoint.Min != "3" || got[0].Timepoint.Max != "4" || got[0].Timepoint.Unit != "mo" {
+		t.Fatalf("want one response at 3 to 4 months:\n%s", explainText(f))
+	}
+	if got[0].Patients == nil || *got[0].Patients != 17 || got[0].Total == nil || *got[0].Total != 43 {
+		t.Errorf("want 17 of 43: %+v", got[0])
+	}
+}
+
+// TestArmSizeInBracketsIsNotTheCohort: "randomized into trial group
+// (31cases) or control group (31 cases)" gives a group's size, not the
+// study's.
+func TestArmSizeInBracketsIsNotTheCohort(t *testing.T) {
+	// http://218.28.6.71:81/Qikan/Article/Detail?id=1005624757 (English abstract, tokens glued as printed)
+	in := Input{Abstract: "Methods From June 2009 to December 2012,24 male patients and 38female patients with the diagnosis of severe primary ITP in our hospital were randomized into trial group (31cases) or control group (31 cases) ,the median age was 50 years (range:21-84 years) ."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	for _, c := range f.Cohorts {
+		if c.Part == "" && c.Size == 31 {
+			t.Errorf("a group's size taken for the study's:\n%s", explainText(f))
+		}
+	}
+}
+
+// TestSizeNamesNoDesignOfAComparison: a number of patients names a design
+// (a case series, a cohort study) only for one group that no registry
+// lists: "Five patients were in the MSC group and five in no MSC group"
+// is a comparison, and a registered study may be a trial.
+func TestSizeNamesNoDesignOfAComparison(t *testing.T) {
+	for _, c := range []struct{ src, abstract string }{
+		{"https://radiopharmaconnect.srsweb.org/users/316766/articles/446924/download_zip",
+			"10 patients were considered in this study. Patients included in the study were candidate for allogeneic hematopoietic stem cell transplantation with a donor with DNAM-1 above 8 ng / ml. " +
+				"Five patients were in the MSC pulse HSC injection group and five patients in no MSC group. A total of 5 men and 5 women were enrolled. " +
+				"The mean age of the patients in the MSC recipient group was 27.8 + 8.49 and in the non-recipient group was 36 + 12.76. " +
+				"The MSC recipient group consisted of 2 males and 3 females and the non-MSC recipient group consisted of 3 males and 2 females."},
+		{"http://ashpublications.net/blood/article/123/12/1818/32724/Eltrombopag-restores-trilineage-hematopoiesis-in",
+			"We now report long-term follow-up on the entire cohort of 43 patients. This study is registered at www.clinicaltrials.gov as #NCT00922883."},
+	} {
+		in := Input{Abstract: c.abstract}
+		f := Extract(in)
+		checkSpans(t, in, f)
+		if f.Design != nil && (f.Design.Rule == "design-few-patients" || f.Design.Rule == "design-many-patients") {
+			t.Errorf("%s: design %s guessed from a count\n%s", c.src, f.Design.IRI, explainText(f))
+		}
+	}
+	// One group, unregistered: the count still names a case series.
+	f := Extract(Input{Abstract: "Five patients with refractory ITP were treated with umbilical cord MSCs."})
+	if f.Design == nil || f.Design.IRI != ontology.CaseSeries {
+		t.Errorf("five treated patients: want a case series\n%s", explainText(f))
+	}
+}
+
+// TestEvolvedToIsAnEvent: "none evolved to AML" names an event the
+// patients did not have, not their disease.
+func TestEvolvedToIsAnEvent(t *testing.T) {
+	in := Input{Abstract: "We report long-term follow-up on 43 patients with refractory severe aplastic anemia treated with eltrombopag. " +
+		"None of the patients evolved to AML."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	for _, c := range f.Cohorts {
+		for _, cond := range c.Conditions {
+			if cond.IRI == "https://w3id.org/msckg/ontology#AcuteMyeloidLeukemia" || cond.Label == "Acute myeloid leukemia" {
+				t.Errorf("AML taken for the patients' disease:\n%s", explainText(f))
+			}
+		}
+	}
+}
+
+// TestRomanNumeralIsNotARoute: the IV of "grade II-IV acute GVHD" is a
+// grade, not an intravenous route.
+func TestRomanNumeralIsNotARoute(t *testing.T) {
+	// University repository (Pure) record of Dotoli et al., Leukemia 2015
+	in := Input{Abstract: "We performed a prospective phase II study to evaluate clinical safety and outcome in 48 patients with steroid-refractory grade II-IV acute graft-versus-host disease (aGVHD) treated with mesenchymal stromal cells (MSCs)."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	for _, iv := range f.Interventions {
+		if iv.Route != "" {
+			t.Errorf("route read from a grade: %+v\n%s", iv.Route, explainText(f))
+		}
+	}
+	f = Extract(Input{Abstract: "Twelve patients received umbilical cord MSCs IV at 1 × 10^6 cells/kg."})
+	if len(f.Interventions) == 0 || f.Interventions[0].Route == "" {
+		t.Errorf("\"MSCs IV\" lost its route:\n%s", explainText(f))
+	}
+}
+
+// TestWeReviewIsOwnDesign: "We review here ..." names the record's own
+// design, above "clinical trial data" it cites.
+func TestWeReviewIsOwnDesign(t *testing.T) {
+	// http://ashpublications.net/bloodadvances/article/3/12/1907/261343/Romiplostim-for-the-management-of-pediatric-immune
+	in := Input{Abstract: "In December 2018, the US FDA approved romiplostim for use in pediatric patients ≥1 year of age with ITP of >6 months’ duration and insufficient response to corticosteroids, immunoglobulins, or splenectomy, based on similarly favorable clinical trial data. " +
+		"We review here the development of romiplostim with a focus on pediatric use."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	if f.Design == nil || f.Design.IRI != ontology.Review {
+		t.Errorf("want a review\n%s", explainText(f))
+	}
+	if len(f.Cohorts) != 0 {
+		t.Errorf("a review has no cohort of its own\n%s", explainText(f))
+	}
+}
+
+// TestGroupValueIsNotTheCohorts: a survival rate named for a group ("in
+// the drug group") or set against another ("75 versus 33%") is that
+// group's; the cohort's survival is not asserted from it. The shapes are
+// those of a randomised trial's abstract among the peer fixtures (a
+// PubMed record) and of a repository record of the development set.
+func TestGroupValueIsNotTheCohorts(t *testing.T) {
+	for _, abstract := range []string{
+		"In this phase 3 open-label trial, we randomly assigned 300 patients with metastatic melanoma to receive the drug or chemotherapy. " +
+			"At 6 months, the rate of overall survival was 72% in the drug group and 60% in the chemotherapy group.",
+		"We performed a prospective phase II study in 48 patients with steroid-refractory acute GVHD treated with MSCs. " +
+			"One-year overall survival was significantly improved in CR-28 (75 versus 33%, P = 0.020).",
+	} {
+		in := Input{Abstract: abstract}
+		f := Extract(in)
+		checkSpans(t, in, f)
+		if got := outcomesOf(f, ontology.Survival); len(got) != 0 {
+			t.Errorf("a group's survival asserted for the cohort: %+v\n%s", got, explainText(f))
+		}
+		if !hasCandidateKind(f, "outcome", "") {
+			t.Errorf("no candidate kept: %+v", f.Candidates)
+		}
+	}
+	f := Extract(Input{Abstract: "Twenty patients with SAA received MSCs. Overall survival was 85% at 2 years."})
+	if got := outcomesOf(f, ontology.Survival); len(got) != 1 || got[0].Value == nil || got[0].Value.Value != "85" {
+		t.Errorf("the cohort's survival lost:\n%s", explainText(f))
+	}
+}
+
+// TestMetaAnalysisAsAStep: "reached genome-wide significance after
+// meta-analysis" names a step of a genetic association study (the shape of
+// a PubMed record among the peer fixtures), not a systematic review;
+// "In this meta-analysis" still names one.
+func TestMetaAnalysisAsAStep(t *testing.T) {
+	in := Input{Abstract: "We genotyped 2000 cases and 2000 controls. The signal was replicated in the second cohort and reached genome-wide significance after meta-analysis (odds ratio 1.15)."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	if f.Design != nil && f.Design.IRI == ontology.SystematicReview {
+		t.Errorf("a step taken for the design\n%s", explainText(f))
+	}
+	f = Extract(Input{Abstract: "In this meta-analysis, 11 studies of eltrombopag in children were pooled."})
+	if f.Design == nil || f.Design.IRI != ontology.SystematicReview {
+		t.Errorf("\"In this meta-analysis\" lost\n%s", explainText(f))
+	}
+}
