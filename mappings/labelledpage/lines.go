@@ -144,6 +144,11 @@ func dropLine(l *pageLine) {
 var bulletLine = regexp.MustCompile(`^\s*[•●▪◦]\s`)
 
 func splitParts(raw string) []string {
+	// A row of a text table ("Journal | Leukemia |", "| Volume | 29 |"):
+	// its outer bars are not part of the first or last cell.
+	if t := strings.TrimSpace(raw); strings.HasSuffix(t, " |") || strings.HasPrefix(t, "| ") {
+		raw = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(t, "| "), " |"))
+	}
 	for _, sep := range []string{" | ", " · "} {
 		if strings.Count(raw, sep) >= 1 && utf8.RuneCountInString(raw) < 300 {
 			var out []string
