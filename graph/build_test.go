@@ -450,6 +450,26 @@ func TestFirstDifference(t *testing.T) {
 	}
 }
 
+// TestAbstractsReadAloneJoinByText: two copies of one abstract read alone
+// (--from abstract) are one paper; a different abstract is another.
+func TestAbstractsReadAloneJoinByText(t *testing.T) {
+	alone := func(text string) func(r *mappings.Record) {
+		return func(r *mappings.Record) {
+			r.Abstract.Text = text
+			r.Guessed = map[string]string{"kind": mappings.KindAbstractOnly}
+		}
+	}
+	in := []Input{
+		rec("a", "abstract", alone("Twelve patients with refractory ITP received umbilical cord MSCs.")),
+		rec("b", "abstract", alone("Twelve patients with refractory ITP received umbilical cord MSCs.")),
+		rec("c", "abstract", alone("Five patients with SAA received bone marrow MSCs.")),
+	}
+	res := mustBuild(t, in)
+	if papers := subjectsOfType(res, o.Paper); len(papers) != 2 {
+		t.Fatalf("papers = %v, want 2 (a and b are one abstract)", papers)
+	}
+}
+
 func TestPapersWithoutTitleOrIdentifierKeepApart(t *testing.T) {
 	in := []Input{
 		rec("a", "labelled-page", func(r *mappings.Record) { r.Abstract.Text = "First abstract." }),

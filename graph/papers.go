@@ -51,6 +51,10 @@ func identityKeysOf(label string, r *mappings.Record) identity.Record {
 		Title: normTitle(r.Title),
 		Year:  r.Issued.Year,
 	}
+	if r.Title == "" && r.Guessed["kind"] == mappings.KindAbstractOnly {
+		// An abstract read alone (--from abstract): its text names it.
+		k.Abstract = normTitle(r.Abstract.Text)
+	}
 	for _, a := range r.Authors {
 		var n identity.Name
 		family, rest := a.Family, a.Given

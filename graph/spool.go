@@ -156,7 +156,12 @@ func lighten(in Input, intern func(string) string) Input {
 		r.Abstract.Text, in.hasAbstract = "", true
 	}
 	r.MeSH, r.Keywords, r.PublicationTypes, r.URLs = nil, nil, nil, nil
-	r.Guessed = nil
+	if r.Guessed["kind"] == mappings.KindAbstractOnly {
+		// identity names an abstract read alone by its text (identityKeysOf)
+		r.Guessed = map[string]string{"kind": mappings.KindAbstractOnly}
+	} else {
+		r.Guessed = nil
+	}
 	// Stated from the full record only; the loader has said the warnings.
 	r.Publisher, r.ArticleNumber, r.CitationCount, r.TrialIDs, r.Warnings = "", "", nil, nil, nil
 	r.Authors = lightAuthors(r.Authors, intern)

@@ -33,6 +33,11 @@ type Format struct {
 	// mine", higher wins. Detection is by content, never by file name.
 	Sniff func(head []byte) int
 
+	// Explicit marks a format read only when named with --from: its Sniff
+	// always says 0, since its inputs have no shape that tells them from
+	// other text (an abstract alone).
+	Explicit bool
+
 	// Read yields the records of an input in order. A record that cannot
 	// be read is yielded as a *RecordError and reading goes on; any other
 	// error ends the input. Readers stream: they never hold more than the
@@ -135,10 +140,22 @@ func checkORCIDs(rec *Record) {
 	}
 }
 
+// KindAbstractOnly is the Record.Guessed["kind"] of a page that prints a
+// study's abstract and nothing to name it by (no title, no identifier):
+// a journal page stored from its key points, a meeting abstract. Its
+// facts are the reason it was collected, and it cannot be joined to
+// another paper (paper identity joins by identifier or title), so it is
+// kept untitled, under a name made from its abstract.
+const KindAbstractOnly = "abstract-only"
+
 // untitledPolicy checks one record read without error; see withTitlePolicy.
 func untitledPolicy(rec *Record) error {
 	if rec.Title != "" || rec.Trial != nil {
 		return nil // trial registrations have their own rule (mappings/ctgov)
+	}
+	if rec.Guessed["kind"] == KindAbstractOnly && rec.Abstract.Text != "" {
+		rec.Guessed["title"] = "none given; an abstract read alone, which names the paper"
+		return nil
 	}
 	var ids []string
 	for _, id := range []struct{ name, v string }{{"DOI", rec.DOI}, {"PMID", rec.PMID}, {"PMCID", rec.PMCID}} {

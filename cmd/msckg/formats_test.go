@@ -183,6 +183,11 @@ func TestFormatsListsEveryReaderWithAnExample(t *testing.T) {
 
 		got, err := mappings.Detect([]byte(f.Example))
 		switch {
+		case f.Explicit:
+			// read only when named: its example must not be taken for it
+			if err == nil && got.Name == f.Name {
+				t.Errorf("%s: read only with --from, yet its example is detected as it", f.Name)
+			}
 		case err != nil:
 			t.Errorf("%s: its example is not detected: %v", f.Name, err)
 		case got.Name != f.Name:

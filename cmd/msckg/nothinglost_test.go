@@ -36,6 +36,8 @@ type lostCase struct {
 const junkPage = "Skip to main content\nCookie settings\nAccept all cookies\nSign in\n"
 
 var nothingLostCases = map[string]lostCase{
+	// An abstract read alone: the second copy joins the first by its text.
+	"abstract": {fixture: "testdata/formats/abstract/etm-ucmsc-itp.txt", page: true, bad: junkPage, reject: 1},
 	"bibtex": {fixture: "testdata/formats/bibtex-multi.bib", after: "@String{medicine = {Medicine}}\n",
 		bad: "@article{nolost_untitled,\n  year = {2020},\n  journal = medicine\n}\n@article{nolost_broken title = {No comma after the key}}\n", count: countBibTeX, reject: 2},
 	"crossref-json": {fixture: "testdata/formats/crossref-worklist.json", after: `"items": [`,

@@ -18,8 +18,12 @@ type Record struct {
 	Label            string // "path record N", for the reasons
 	DOI, PMID, PMCID string // normalised; "" when absent
 	Title            string // the title folded (case, accents, punctuation)
-	Year             int    // 0 when unknown
-	Authors          []Name
+	// Abstract is the abstract folded, for a record with neither title nor
+	// identifier (an abstract read alone, mappings.KindAbstractOnly): the
+	// abstract is all that names it. "" otherwise.
+	Abstract string
+	Year     int // 0 when unknown
+	Authors  []Name
 }
 
 // Name are one author's names folded for comparison.
@@ -137,6 +141,9 @@ type Refusal struct {
 //  3. Identifier-less records that join no paper join each other under
 //     the same test, never putting two years or two disagreeing author
 //     lists in one paper.
+//  4. Records with neither title nor identifier (abstracts read alone)
+//     are one paper when their abstracts are the same text, and join
+//     nothing else.
 //
 // The answer depends only on the set of records, not on their order.
 func ResolvePapers(keys []Record) Papers {
@@ -148,7 +155,7 @@ func ResolvePapers(keys []Record) Papers {
 	}
 	canon := make([]string, len(keys))
 	for i, k := range keys {
-		canon[i] = fmt.Sprintf("%s\x00%s\x00%s\x00%s\x00%s\x00%d\x00%s", k.Label, k.DOI, k.PMID, k.PMCID, k.Title, k.Year, familyList(k.Authors))
+		canon[i] = fmt.Sprintf("%s\x00%s\x00%s\x00%s\x00%s\x00%d\x00%s\x00%s", k.Label, k.DOI, k.PMID, k.PMCID, k.Title, k.Year, familyList(k.Authors), k.Abstract)
 	}
 	sort.SliceStable(order, func(i, j int) bool { return canon[order[i]] < canon[order[j]] })
 	ks := make([]Record, len(keys))
@@ -158,7 +165,28 @@ func ResolvePapers(keys []Record) Papers {
 	r := &resolver{keys: ks, uf: newUnionFind(len(ks)), apart: map[int]bool{}, joinedBy: map[int]string{}}
 	r.byIdentifiers()
 	r.byTitle()
+	r.byAbstract()
 	return r.result(order)
+}
+
+// byAbstract joins records that have neither title nor identifier and the
+// same abstract: two copies of one abstract read alone are one paper.
+// Nothing else names them, so they join nothing else.
+func (r *resolver) byAbstract() {
+	first := map[string]int{}
+	for i := range r.keys {
+		a := r.keys[i].Abstract
+		if a == "" || r.keys[i].Title != "" || len(r.keys[i].ids()) > 0 {
+			continue
+		}
+		j, seen := first[a]
+		if !seen {
+			first[a] = i
+			continue
+		}
+		r.uf.union(i, j)
+		r.joinedBy[i] = fmt.Sprintf("%s joined %s by the same abstract (neither has a title or an identifier)", r.keys[i].Label, r.keys[j].Label)
+	}
 }
 
 type resolver struct {

@@ -10,7 +10,6 @@ package labelledpage
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"iter"
 	"regexp"
@@ -140,13 +139,9 @@ func readLabelledPage(r io.Reader) iter.Seq2[mappings.Record, error] {
 			yield(mappings.Record{}, err) // a broken table would read pages wrongly
 			return
 		}
-		data, err := io.ReadAll(io.LimitReader(r, page.MaxSize+1))
+		data, err := page.Load("labelled-page", r)
 		if err != nil {
-			yield(mappings.Record{}, fmt.Errorf("labelled-page: %w", err))
-			return
-		}
-		if len(data) > page.MaxSize {
-			yield(mappings.Record{}, fmt.Errorf("labelled-page: input larger than %d bytes is not one page", page.MaxSize))
+			yield(mappings.Record{}, err)
 			return
 		}
 		rec, err := parseLabelledPage(data)

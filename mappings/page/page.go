@@ -26,13 +26,9 @@ const MaxSize = 32 << 20
 func Read(format string, parse func(data []byte, rec *mappings.Record) (line int, err error)) func(io.Reader) iter.Seq2[mappings.Record, error] {
 	return func(r io.Reader) iter.Seq2[mappings.Record, error] {
 		return func(yield func(mappings.Record, error) bool) {
-			data, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
+			data, err := Load(format, r)
 			if err != nil {
-				yield(mappings.Record{}, fmt.Errorf("%s: %w", format, err))
-				return
-			}
-			if len(data) > MaxSize {
-				yield(mappings.Record{}, fmt.Errorf("%s: input larger than %d bytes is not one page", format, MaxSize))
+				yield(mappings.Record{}, err)
 				return
 			}
 			rec := mappings.Record{Format: format, Number: 1, Line: 1, Raw: data}
@@ -55,6 +51,19 @@ func Read(format string, parse func(data []byte, rec *mappings.Record) (line int
 			yield(rec, nil)
 		}
 	}
+}
+
+// Load reads the whole of a one-record input, refusing one larger than
+// MaxSize; errors name the format.
+func Load(format string, r io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", format, err)
+	}
+	if len(data) > MaxSize {
+		return nil, fmt.Errorf("%s: input larger than %d bytes is not one page", format, MaxSize)
+	}
+	return data, nil
 }
 
 // MinLabelledAbstract is the least text, in characters, under an

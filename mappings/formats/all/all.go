@@ -3,6 +3,7 @@
 package all
 
 import (
+	_ "github.com/msckg/msckg/mappings/abstract"
 	_ "github.com/msckg/msckg/mappings/bibtex"
 	_ "github.com/msckg/msckg/mappings/crossref"
 	_ "github.com/msckg/msckg/mappings/csljson"
