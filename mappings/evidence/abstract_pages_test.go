@@ -273,3 +273,39 @@ func TestMetaAnalysisAsAStep(t *testing.T) {
 		t.Errorf("\"In this meta-analysis\" lost\n%s", explainText(f))
 	}
 }
+
+// TestPartOfTheWhole: "Nine of the 66 patients (14%) achieved a complete
+// response" is 9 of 66, not 66 responders; "16 out of 19 patients" and
+// "51 (77.3%) of 66 patients" are parts too. The whole's number after a
+// determiner was read as the responders (the shape of the development
+// set's response sentences, written for the test).
+func TestPartOfTheWhole(t *testing.T) {
+	base := "Sixty-six patients with persistent or chronic ITP were enrolled and received the study drug. "
+	for _, c := range []struct {
+		sentence       string
+		typ            string
+		patients, from int
+	}{
+		{"Nine of the 66 patients (14%) achieved a complete response.", ontology.CompleteResponse, 9, 66},
+		{"An overall response was achieved in 16 out of 66 patients (24.2%).", ontology.OverallResponse, 16, 66},
+	} {
+		in := Input{Abstract: base + c.sentence}
+		f := Extract(in)
+		checkSpans(t, in, f)
+		got := outcomesOf(f, c.typ)
+		if len(got) != 1 || got[0].Patients == nil || *got[0].Patients != c.patients || got[0].Total == nil || *got[0].Total != c.from {
+			t.Errorf("%q: want %d of %d\n%s", c.sentence, c.patients, c.from, explainText(f))
+		}
+	}
+	r := mustRules(t)
+	f := newField(r, FieldAbstract, "In all, 51 (77.3%) of 66 patients reported 1 or more adverse events.", nil)
+	var parts []count
+	for _, c := range countsIn(r, f, &f.Sentences[0]) {
+		if c.Part {
+			parts = append(parts, c)
+		}
+	}
+	if len(parts) != 1 || parts[0].N != 51 || parts[0].Whole != 66 {
+		t.Errorf("counts of \"51 (77.3%%) of 66 patients\": %+v", parts)
+	}
+}

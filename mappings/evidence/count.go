@@ -2,6 +2,7 @@ package evidence
 
 import (
 	"strconv"
+	"strings"
 	"unicode"
 )
 
@@ -98,9 +99,10 @@ func countsIn(r *rules, f *field, s *sentence) []count {
 		if next < s.Tok1 && bigNumberWord[f.Tokens[next].Fold] {
 			continue // "210 million women": a population, not patients counted
 		}
-		// "7 of 12 patients", "4 of 7 frontline ... patients": a part.
-		if next+1 < s.Tok1 && f.Tokens[next].Fold == "of" {
-			if m, next2, ok2 := numberSpan(f, next+1); ok2 && m >= n {
+		// "7 of 12 patients", "4 of 7 frontline ... patients", "Nine of the
+		// 66 patients", "51 (77.3%) of 66 patients", "5 out of 19": a part.
+		if of := partOf(f, s, next); of > 0 {
+			if m, next2, ok2 := numberSpan(f, of); ok2 && m >= n {
 				for j := next2; j < s.Tok1 && j <= next2+2; j++ {
 					if l, _ := nouns.matchAt(f.Tokens, j, s.Tok1); l > 0 {
 						out = append(out, count{N: n, Tok0: k, Tok1: j + l, Part: true, Whole: m})
@@ -127,6 +129,49 @@ func countsIn(r *rules, f *field, s *sentence) []count {
 		}
 	}
 	return out
+}
+
+// partOf returns the token of the whole's number when a count's number
+// (ending before token next) is followed by "of" or "out of", after
+// an optional bracketed share ("51 (77.3%) of 66") and before an optional
+// determiner ("of the 66", "of these 12"); 0 otherwise.
+func partOf(f *field, s *sentence, next int) int {
+	j := next
+	if j < s.Tok1 && strings.HasPrefix(strings.TrimSpace(runeSlice(f.Runes, f.Tokens[next-1].End, f.Tokens[j].Start)), "(") {
+		// skip a share in brackets: "(77.3%)"
+		for j < s.Tok1 && j < next+4 && !strings.Contains(runeSlice(f.Runes, f.Tokens[j-1].End, f.Tokens[j].Start), ")") {
+			j++
+		}
+		if j == next || !strings.Contains(runeSlice(f.Runes, f.Tokens[next].Start, f.Tokens[j].Start), "%") {
+			return 0
+		}
+	}
+	if j < s.Tok1 && f.Tokens[j].Fold == "out" {
+		j++
+	}
+	if j+1 >= s.Tok1 || f.Tokens[j].Fold != "of" {
+		return 0
+	}
+	j++
+	switch f.Tokens[j].Fold {
+	case "the", "these", "those", "all":
+		j++
+	}
+	if j >= s.Tok1 {
+		return 0
+	}
+	return j
+}
+
+// denominator: the count at tok0 follows "of" or "among", directly or
+// after a determiner ("of the 66 patients"): it is the whole of a part.
+func denominator(f *field, s *sentence, tok0 int) bool {
+	p := prevFold(f, s, tok0)
+	switch p {
+	case "the", "these", "those", "all":
+		p = prevFold(f, s, tok0-1)
+	}
+	return p == "of" || p == "among"
 }
 
 // caseNumber recognises "Case 1 was ..." at the start of a sentence: one patient.

@@ -192,8 +192,8 @@ func (x *extraction) responses(f *field, s *sentence, types map[string][]*mentio
 			if f.Tokens[c.Tok0].Start < ms[0].Start && !precededBySubject(f, s, c, ms[0]) {
 				continue
 			}
-			if p := prevFold(f, s, c.Tok0); p == "of" || p == "among" {
-				continue // "7 of 12 patients": 12 is the denominator
+			if denominator(f, s, c.Tok0) {
+				continue // "7 of 12 patients", "Nine of the 66 patients": the denominator
 			}
 			end := s.End
 			for _, next := range counts[ci+1:] {
