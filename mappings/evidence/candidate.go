@@ -93,6 +93,11 @@ func sideBySide(f *field, s *sentence, q Quantity) bool {
 // not the dose of all patients. Which patients had which level is a
 // pairing no rule reads yet, so each level is a candidate.
 func (x *extraction) doseLevels(f *field, s *sentence, qs []Quantity, i int, d Quantity) bool {
+	if namesOneGroup(f, s) {
+		x.candidates = append(x.candidates, Candidate{Kind: "dose", Rule: "dose-of-one-group", Value: &d, Spans: []Span{d.Span, f.sentenceSpan(s)},
+			Reason: "a dose in a sentence naming one group (\"in the first cohort\"): not the dose of all patients"})
+		return true
+	}
 	k := i
 	for k > 0 && qs[k-1].Unit == "" && qs[k-1].Value != "" {
 		between := strings.TrimSpace(runeSlice(f.Runes, qs[k-1].Span.End, qs[k].Span.Start))
@@ -114,6 +119,30 @@ func (x *extraction) doseLevels(f *field, s *sentence, qs []Quantity, i int, d Q
 		x.candidates = append(x.candidates, c)
 	}
 	return true
+}
+
+// groupOrdinals number the groups of a dose-escalation or comparison.
+var groupOrdinals = map[string]bool{"first": true, "second": true, "third": true, "fourth": true,
+	"fifth": true, "low-dose": true, "high-dose": true, "lower": true, "higher": true}
+
+// namesOneGroup: the sentence gives what it says for one numbered group
+// of the patients: "in the first cohort", "in the second group", "in
+// cohort 2", "in arm B".
+func namesOneGroup(f *field, s *sentence) bool {
+	isGroup := func(w string) bool { return w == "cohort" || w == "group" || w == "arm" }
+	for k := s.Tok0; k+2 < s.Tok1; k++ {
+		if f.Tokens[k].Fold != "in" {
+			continue
+		}
+		a, b := f.Tokens[k+1].Fold, f.Tokens[k+2].Fold
+		if a == "the" && groupOrdinals[b] && k+3 < s.Tok1 && isGroup(f.Tokens[k+3].Fold) {
+			return true
+		}
+		if isGroup(a) && (isDigits(b) || len(f.Tokens[k+2].Text) == 1 && f.Tokens[k+2].Text >= "A" && f.Tokens[k+2].Text <= "Z") {
+			return true
+		}
+	}
+	return false
 }
 
 // demote keeps an outcome reading as a candidate with its reason.

@@ -822,11 +822,45 @@ func (x *extraction) cohortPriorTherapies(c *Cohort) {
 					Spans:  []Span{f.span(m.Start, m.End), f.sentenceSpan(s)}})
 				continue
 			}
+			if partScope(f, s, m) {
+				x.candidates = append(x.candidates, Candidate{Kind: "priorTherapy", Concept: m.IRI(), Rule: rule,
+					Reason: "the prior therapy of a part (\"rituximab in 12 patients\", \"in patients who had failed rituximab\"), not of every patient",
+					Spans:  []Span{f.span(m.Start, m.End), f.sentenceSpan(s)}})
+				continue
+			}
 			seen[m.IRI()] = true
 			c.PriorTherapies = append(c.PriorTherapies, x.r.concept(m.IRI()))
 			c.Details = append(c.Details, Detail{"priorTherapy", rule, f.span(m.Start, m.End)})
 		}
 	}
+}
+
+// partScope: the words around mention m make it a part's: a count
+// right after it ("corticosteroids in 38 patients") or a relative clause
+// that picks some of the patients ("the response rate in patients who had
+// failed rituximab").
+func partScope(f *field, s *sentence, m *mention) bool {
+	if k := m.Tok1; k+1 < s.Tok1 && (f.Tokens[k].Fold == "in" || f.Tokens[k].Fold == "for") {
+		if _, ok := numberAt(f, k+1); ok {
+			return true
+		}
+	}
+	for k := m.Tok0 - 1; k > s.Tok0+1 && k >= m.Tok0-8; k-- {
+		if f.Tokens[k].Fold != "who" && f.Tokens[k].Fold != "that" {
+			continue
+		}
+		switch f.Tokens[k-1].Fold {
+		case "patients", "those", "subjects", "children", "adults":
+			if k-2 >= s.Tok0 {
+				switch f.Tokens[k-2].Fold {
+				case "in", "among", "for", "of":
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // priorCueLicenses: a failure cue that ends in "to", "of" or "after", or

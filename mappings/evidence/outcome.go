@@ -134,6 +134,17 @@ var outcomeRules = []outcomeRule{
 
 func intp(n int) *int { return &n }
 
+// gradedBefore: a grade qualifies the events ("no grade 3 adverse
+// events"): none of that grade says nothing of the others.
+func gradedBefore(f *field, s *sentence, tok0 int) bool {
+	for k := tok0 - 1; k >= s.Tok0 && k >= tok0-4; k-- {
+		if f.Tokens[k].Fold == "grade" || f.Tokens[k].Fold == "grades" {
+			return true
+		}
+	}
+	return false
+}
+
 // consequenceVerbs after a negated event make it a narrower statement:
 // "No AEs resulted in discontinuation" says nothing of AEs that did not.
 var consequenceVerbs = map[string]bool{"resulted": true, "led": true, "leading": true, "required": true,
@@ -157,7 +168,8 @@ func consequenceAfter(f *field, s *sentence, k int) bool {
 func (x *extraction) adverse(f *field, s *sentence, types map[string][]*mention, add func(Outcome)) {
 	for _, t := range []string{ontology.SevereAdverseEvents, ontology.AdverseEvents} {
 		for _, m := range types[t] {
-			if !m.Negated || (m.Tok0 > s.Tok0 && f.Tokens[m.Tok0-1].Fold == "other") || consequenceAfter(f, s, m.Tok1) {
+			if !m.Negated || (m.Tok0 > s.Tok0 && f.Tokens[m.Tok0-1].Fold == "other") || consequenceAfter(f, s, m.Tok1) ||
+				gradedBefore(f, s, m.Tok0) {
 				continue
 			}
 			add(Outcome{Type: t, Patients: intp(0), Rule: "adverse-events-negated",
@@ -455,8 +467,9 @@ func (x *extraction) followUpAndSurvival(f *field, s *sentence, types map[string
 
 // groupValue: the value is one group's, not the cohort's: named for a
 // group right after it in a sentence that names more than one ("81% in
-// the trametinib group and 67% in the chemotherapy group") or set against
-// another value ("75 versus 33%", "86.6% vs. 75.0%").
+// the trametinib group and 67% in the chemotherapy group"), for some of
+// the patients ("70% in responders") or set against another value ("75
+// versus 33%", "86.6% vs. 75.0%").
 func groupValue(f *field, s *sentence, q Quantity) bool {
 	before := strings.TrimSpace(runeSlice(f.Runes, max(s.Start, q.Span.Start-9), q.Span.Start))
 	for _, w := range []string{"vs", "vs.", "versus", "compared with", "compared to"} {
@@ -468,6 +481,9 @@ func groupValue(f *field, s *sentence, q Quantity) bool {
 	if k <= 0 {
 		return false
 	}
+	if subgroupAfter(f, s, k) {
+		return true
+	}
 	for j := k; j < s.Tok1 && j < k+6; j++ {
 		if j > k && clauseBreakBefore(f, j) {
 			break
@@ -477,6 +493,44 @@ func groupValue(f *field, s *sentence, q Quantity) bool {
 			return j == k
 		case "group", "groups", "arm", "arms":
 			return groupWords(f, s) >= 2 // one group named is no comparison
+		}
+	}
+	return false
+}
+
+// subgroupNouns name some of the patients: "70% in responders".
+var subgroupNouns = map[string]bool{"responders": true, "nonresponders": true, "non-responders": true,
+	"subgroup": true, "men": true, "women": true, "males": true, "females": true}
+
+// subgroupAfter: the words from k say the value is of some of the
+// patients: "in responders", "among those who ...", "in patients with
+// newly diagnosed ITP", "for patients aged ...".
+func subgroupAfter(f *field, s *sentence, k int) bool {
+	if k >= s.Tok1 {
+		return false
+	}
+	switch f.Tokens[k].Fold {
+	case "in", "among", "for":
+	default:
+		return false
+	}
+	j := k + 1
+	if j < s.Tok1 && (f.Tokens[j].Fold == "the" || f.Tokens[j].Fold == "all") {
+		j++
+	}
+	if j >= s.Tok1 {
+		return false
+	}
+	if subgroupNouns[f.Tokens[j].Fold] {
+		return true
+	}
+	switch f.Tokens[j].Fold {
+	case "patients", "those", "subjects", "children", "adults":
+		if j+1 < s.Tok1 {
+			switch f.Tokens[j+1].Fold {
+			case "who", "with", "aged", "older", "younger", "without", "whose":
+				return true
+			}
 		}
 	}
 	return false

@@ -9,6 +9,9 @@ package evidence
 func (x *extraction) schedule(iv *Intervention, fss []fieldSentence) {
 	for _, fs := range fss {
 		f, s := fs.f, &fs.f.Sentences[fs.si]
+		if namesOneGroup(f, s) {
+			continue // "weekly for 4 weeks in the first cohort": one group's
+		}
 		for k := s.Tok0; k < s.Tok1; k++ {
 			end, weeks, ok := scheduleAt(f, s, k)
 			if !ok {

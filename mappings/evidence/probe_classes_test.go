@@ -1,0 +1,111 @@
+package evidence
+
+import (
+	"testing"
+
+	"github.com/msckg/msckg/ontology"
+)
+
+// Classes of wrong facts found by probing the extractor with sentence
+// shapes common in trial and cohort abstracts (the sentences are written
+// for the tests, after the shapes of the development set and the peer
+// fixtures' PubMed abstracts). Each reading is of some of the patients,
+// of another study, or of a narrower event, and must not be asserted
+// for the whole cohort.
+
+const probeCohort = "Forty patients with chronic ITP were enrolled in this study and received umbilical cord MSCs. "
+
+func probe(t *testing.T, sentence string) Facts {
+	t.Helper()
+	in := Input{Abstract: probeCohort + sentence}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	return f
+}
+
+// TestPriorTherapyOfAPart: "corticosteroids in 38 patients" and "the
+// response rate in patients who had failed rituximab" name the prior
+// therapy of some patients; "who had failed corticosteroids" after the
+// cohort still names every patient's.
+func TestPriorTherapyOfAPart(t *testing.T) {
+	for _, s := range []string{
+		"Patients had previously received a median of 3 prior therapies, including corticosteroids in 38 patients and rituximab in 12 patients.",
+		"The response rate in patients who had failed rituximab was 50%.",
+	} {
+		f := probe(t, s)
+		if len(f.Cohorts) > 0 && len(f.Cohorts[0].PriorTherapies) > 0 {
+			t.Errorf("%q: prior therapies %v asserted for every patient\n%s", s, f.Cohorts[0].PriorTherapies, explainText(f))
+		}
+		if !hasCandidateKind(f, "priorTherapy", "") {
+			t.Errorf("%q: no candidate: %+v", s, f.Candidates)
+		}
+	}
+	in := Input{Abstract: "Forty patients with chronic ITP who had failed corticosteroids received umbilical cord MSCs."}
+	f := Extract(in)
+	if len(f.Cohorts) == 0 || len(f.Cohorts[0].PriorTherapies) != 1 {
+		t.Errorf("the cohort's own prior therapy lost\n%s", explainText(f))
+	}
+}
+
+// TestExclusionIsNotTheCohort: "Children under 18 years were excluded"
+// says who was not studied.
+func TestExclusionIsNotTheCohort(t *testing.T) {
+	f := probe(t, "Children under 18 years were excluded.")
+	for _, c := range f.Cohorts {
+		if c.AgeGroup == ontology.MKG+"Children" {
+			t.Errorf("an exclusion read as the cohort's age group\n%s", explainText(f))
+		}
+	}
+}
+
+// TestPreviousTrialIsBackground: "In the previous trial, 25 patients with
+// refractory ITP ..." is another study's cohort.
+func TestPreviousTrialIsBackground(t *testing.T) {
+	f := probe(t, "In the previous trial, 25 patients with refractory ITP achieved a 60% response rate.")
+	for _, c := range f.Cohorts {
+		if c.Refractory != nil || c.Size == 25 {
+			t.Errorf("another study's patients read as this one's\n%s", explainText(f))
+		}
+	}
+}
+
+// TestValueOfSomePatients: "70% in responders" is the responders'.
+func TestValueOfSomePatients(t *testing.T) {
+	for _, s := range []string{
+		"The 2-year relapse-free survival was 70% in responders.",
+		"Overall survival was 90% in patients with newly diagnosed ITP.",
+	} {
+		f := probe(t, s)
+		if got := outcomesOf(f, ontology.Survival); len(got) != 0 {
+			t.Errorf("%q: a subgroup's survival asserted for the cohort\n%s", s, explainText(f))
+		}
+	}
+}
+
+// TestNoGradedEventsIsNotNoEvents: "no grade 3 adverse events" leaves the
+// other grades open.
+func TestNoGradedEventsIsNotNoEvents(t *testing.T) {
+	f := probe(t, "No patient developed thrombosis, and no grade 3 adverse events were reported.")
+	if got := outcomesOf(f, ontology.AdverseEvents); len(got) != 0 {
+		t.Errorf("no adverse events asserted from \"no grade 3\"\n%s", explainText(f))
+	}
+}
+
+// TestDoseOfOneGroup: "1 × 10^6 cells/kg weekly for 4 weeks in the first
+// cohort and 2 × 10^6 cells/kg in the second" gives the first cohort's
+// dose and schedule, not every patient's.
+func TestDoseOfOneGroup(t *testing.T) {
+	f := probe(t, "MSCs were given at 1 × 10^6 cells/kg weekly for 4 weeks in the first cohort and 2 × 10^6 cells/kg in the second.")
+	for _, iv := range f.Interventions {
+		if iv.Dose != nil || iv.Courses != 0 || iv.Schedule != "" {
+			t.Errorf("one group's dose or schedule asserted for all\n%s", explainText(f))
+		}
+	}
+	if !hasCandidateKind(f, "dose", "") {
+		t.Errorf("no dose candidate: %+v", f.Candidates)
+	}
+	f = probe(t, "MSCs were given at 1 × 10^6 cells/kg weekly for 4 weeks.")
+	if len(f.Interventions) == 0 || f.Interventions[0].Dose == nil || f.Interventions[0].Courses != 4 {
+		t.Errorf("the dose of all lost\n%s", explainText(f))
+	}
+}
