@@ -88,11 +88,12 @@ func (x *extraction) cohortSize(c *Cohort) {
 			return
 		}
 		planned := plannedNumbers(f, s)
-		for _, n := range countsIn(x.r, f, s) {
+		counts := countsIn(x.r, f, s)
+		for ci, n := range counts {
 			if n.Part {
 				continue
 			}
-			armSize := armSizeInBrackets(f, s, n)
+			armSize := armSizeInBrackets(f, s, n) || listedCounts(f, counts, ci)
 			unsaid := s.Role == "results" && resultVerbAfter(f, s, n)
 			if planned || armSize || unsaid || x.countOfResult(f, si, n) || shareFollows(f, s, n) {
 				why := "a count of patients with an event or a result, not of those studied"
@@ -100,7 +101,7 @@ func (x *extraction) cohortSize(c *Cohort) {
 				case planned:
 					why = "a planned number (a registration's enrolment target), not patients studied"
 				case armSize:
-					why = "the size of one group, in brackets after it, not of the study"
+					why = "the size of one group (in brackets after it, or one of counts listed together: \"Ten children and 5 adults\"), not of the study"
 				case unsaid:
 					why = "a count in the results, of those with a result, not of those studied"
 				}
@@ -160,6 +161,20 @@ func resultVerbAfter(f *field, s *sentence, n count) bool {
 // countAdverbs may stand between a count and its verb.
 var countAdverbs = map[string]bool{"still": true, "also": true, "eventually": true, "finally": true,
 	"subsequently": true, "only": true, "all": true}
+
+// listedCounts: count ci is one of counts listed together ("Ten children
+// and 5 adults", "12 men, 8 women"): each counts one group, and their sum
+// is not written.
+func listedCounts(f *field, counts []count, ci int) bool {
+	adjacent := func(a, b count) bool {
+		if b.Tok0 == a.Tok1 {
+			return strings.Contains(runeSlice(f.Runes, f.Tokens[a.Tok1-1].End, f.Tokens[b.Tok0].Start), ",")
+		}
+		return b.Tok0 == a.Tok1+1 && (f.Tokens[a.Tok1].Fold == "and" || f.Tokens[a.Tok1].Fold == "or")
+	}
+	return ci+1 < len(counts) && !counts[ci+1].Part && adjacent(counts[ci], counts[ci+1]) ||
+		ci > 0 && !counts[ci-1].Part && adjacent(counts[ci-1], counts[ci])
+}
 
 // armSizeInBrackets: "randomized into trial group (31 cases) or control
 // group (31 cases)": a count in brackets right after a group noun is that
@@ -674,6 +689,12 @@ func (x *extraction) cohortRefractory(c *Cohort) {
 						Spans:  []Span{f.tokSpan(h.Tok0, h.Tok1), f.sentenceSpan(&s)}})
 					continue
 				}
+				if partSubject(x.r, f, &s, h.Tok0) {
+					x.candidates = append(x.candidates, Candidate{Kind: "refractory", Rule: "refractory-word",
+						Reason: "said of a part of the patients (\"35 of them were refractory\"), not of every patient",
+						Spans:  []Span{f.tokSpan(h.Tok0, h.Tok1), f.sentenceSpan(&s)}})
+					continue
+				}
 				t := true
 				c.Refractory = &t
 				c.Details = append(c.Details, Detail{"refractory", "refractory-word", f.tokSpan(h.Tok0, h.Tok1)})
@@ -822,7 +843,7 @@ func (x *extraction) cohortPriorTherapies(c *Cohort) {
 					Spans:  []Span{f.span(m.Start, m.End), f.sentenceSpan(s)}})
 				continue
 			}
-			if partScope(f, s, m) {
+			if partScope(f, s, m) || partSubject(x.r, f, s, m.Tok0) {
 				x.candidates = append(x.candidates, Candidate{Kind: "priorTherapy", Concept: m.IRI(), Rule: rule,
 					Reason: "the prior therapy of a part (\"rituximab in 12 patients\", \"in patients who had failed rituximab\"), not of every patient",
 					Spans:  []Span{f.span(m.Start, m.End), f.sentenceSpan(s)}})
@@ -833,6 +854,34 @@ func (x *extraction) cohortPriorTherapies(c *Cohort) {
 			c.Details = append(c.Details, Detail{"priorTherapy", rule, f.span(m.Start, m.End)})
 		}
 	}
+}
+
+// partSubject: the clause holding token k has a part of the patients
+// for its subject: "35 of them were refractory", "12 of the patients had
+// failed rituximab", "in 7 of 12 patients".
+func partSubject(r *rules, f *field, s *sentence, k int) bool {
+	from := k
+	for from > s.Tok0 && !clauseBreakBefore(f, from) {
+		from--
+	}
+	for j := from; j < k; j++ {
+		if _, ok := numberAt(f, j); !ok || j+2 >= s.Tok1 || f.Tokens[j+1].Fold != "of" {
+			continue
+		}
+		switch f.Tokens[j+2].Fold {
+		case "them", "these", "those", "the", "whom":
+			return true
+		}
+		if _, ok := numberAt(f, j+2); ok {
+			return true
+		}
+	}
+	for _, c := range countsIn(r, f, s) {
+		if c.Part && c.Tok0 >= from && c.Tok0 < k {
+			return true
+		}
+	}
+	return false
 }
 
 // partScope: the words around mention m make it a part's: a count

@@ -109,3 +109,34 @@ func TestDoseOfOneGroup(t *testing.T) {
 		t.Errorf("the dose of all lost\n%s", explainText(f))
 	}
 }
+
+// TestPartIsRefractory: "35 of them were refractory to rituximab" makes
+// neither the cohort refractory nor rituximab every patient's prior
+// therapy.
+func TestPartIsRefractory(t *testing.T) {
+	in := Input{Abstract: "We retrospectively analysed 120 adult patients with ITP treated with eltrombopag; 35 of them were refractory to rituximab."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	if len(f.Cohorts) == 0 || f.Cohorts[0].Size != 120 {
+		t.Fatalf("want the cohort of 120\n%s", explainText(f))
+	}
+	if c := f.Cohorts[0]; c.Refractory != nil || len(c.PriorTherapies) != 0 {
+		t.Errorf("a part's refractoriness asserted for all\n%s", explainText(f))
+	}
+	if !hasCandidateKind(f, "refractory", "") || !hasCandidateKind(f, "priorTherapy", "") {
+		t.Errorf("no candidates: %+v", f.Candidates)
+	}
+}
+
+// TestListedCountsAreGroups: "Ten children and 5 adults" counts two
+// groups; the cohort is neither ten nor five.
+func TestListedCountsAreGroups(t *testing.T) {
+	in := Input{Abstract: "Ten children and 5 adults with chronic ITP received MSCs."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	for _, c := range f.Cohorts {
+		if c.Part == PartStudy && (c.Size == 10 || c.Size == 5) {
+			t.Errorf("one group's count taken for the study's\n%s", explainText(f))
+		}
+	}
+}
