@@ -486,3 +486,86 @@ func onePerson(f *field, s *sentence) bool {
 	}
 	return false
 }
+
+// shareLinkWords may stand between a response and its share: "The overall
+// response rate at week 8 was 45.5%", "CR rate of 30%".
+var shareLinkWords = map[string]bool{"rate": true, "rates": true, "was": true, "were": true, "is": true,
+	"of": true, "at": true, "after": true, "by": true, "in": true, "week": true, "weeks": true, "month": true,
+	"months": true, "day": true, "days": true, "year": true, "years": true, "overall": true}
+
+// cohortShare reads "The overall response rate was 65% at 3 months" as the
+// share of the whole cohort, when nothing else could be meant and two
+// readings agree: the study counts one cohort (no arms, no subgroups), the
+// share is written right after the response with only linking words
+// between, and it is a whole number of the cohort's patients (65% of 20 is
+// 13; 63% of 20 is no number of patients, so it is not the cohort's).
+func (x *extraction) cohortShare(o *outcomeSentence) {
+	f, s := o.f, o.s
+	if x.size == 0 || len(x.arms) > 0 || x.parts > 0 || f.has(x.r, "respectively", s.Tok0, s.Tok1) {
+		return
+	}
+	read := map[Span]bool{}
+	for _, r := range o.read() {
+		for _, v := range []*Quantity{r.Value, r.Timepoint} {
+			if v != nil {
+				read[v.Span] = true
+			}
+		}
+	}
+	for _, t := range []string{ontology.CompleteResponse, ontology.OverallResponse, ontology.NoResponse} {
+		for _, m := range o.types[t] {
+			if m.Negated || qualified(f, s, m) {
+				continue
+			}
+			qs := f.quantitiesIn(m.End, s.End)
+			for i, q := range qs {
+				if q.Unit != "%" {
+					if isTimeUnit(q.Unit) {
+						continue // "at week 8" between the response and its share
+					}
+					break
+				}
+				if q.Value == "" || q.Numerator != "" || read[q.Span] || !linkedShare(f, s, m.Tok1, q) || !wholeOfCohort(q.Value, x.size) {
+					break
+				}
+				end := s.End // up to the next share: "65% at 3 months but fell to 40% at 12 months"
+				for _, next := range qs[i+1:] {
+					if next.Unit == "%" {
+						end = next.Span.Start
+						break
+					}
+				}
+				oc := Outcome{Type: t, Value: &q, Rule: "cohort-share", Spans: []Span{f.span(m.Start, m.End), q.Span}}
+				if tp, ok := x.timeAfter(f, s, m.End, end); ok {
+					oc.Timepoint = &tp
+					oc.Spans = append(oc.Spans, tp.Span)
+				}
+				o.add(oc)
+				break
+			}
+			break
+		}
+	}
+}
+
+// linkedShare: only linking words (shareLinkWords, numbers of a time)
+// stand between token k and the share q.
+func linkedShare(f *field, s *sentence, k int, q Quantity) bool {
+	for j := k; j < s.Tok1 && f.Tokens[j].Start < q.Span.Start; j++ {
+		if !shareLinkWords[f.Tokens[j].Fold] && !isDigits(f.Tokens[j].Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// wholeOfCohort: some whole number of the cohort's n patients is the
+// share as written (sameShare's precision).
+func wholeOfCohort(pct string, n int) bool {
+	for k := 0; k <= n; k++ {
+		if sameShare(k, n, pct) {
+			return true
+		}
+	}
+	return false
+}

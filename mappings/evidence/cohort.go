@@ -532,6 +532,9 @@ func (x *extraction) cohortSexFromSizeSentence(c *Cohort) {
 		if m.Kind() != "sex" || m.Negated || s.Start > size.Span.Start || s.End < size.Span.End {
 			continue
 		}
+		if a, b := min(m.Start, size.Span.End), max(m.Start, size.Span.End); strings.Contains(runeSlice(f.Runes, a, b), ";") {
+			continue // another clause: "...; ITP is more common in women"
+		}
 		if _, ok := sexes[m.IRI()]; !ok {
 			sexes[m.IRI()] = f.span(m.Start, m.End)
 		}

@@ -12,6 +12,8 @@ type extraction struct {
 	arms  []*arm
 	// registered: the record names a registry id of its study.
 	registered bool
+	// parts is how many subgroups of the cohort the text counts.
+	parts int
 	// outcomeArm maps an index of the outcomes to the key of the arm it
 	// was reported for.
 	outcomeArm map[int]string
@@ -83,7 +85,7 @@ func Extract(in Input) Facts {
 		subs = x.subgroups(&c, &facts.Interventions)
 		x.arms = x.findArms(&c, subs, facts.Interventions)
 	}
-	x.size = c.Size
+	x.size, x.parts = c.Size, len(subs)
 	facts.Outcomes = x.outcomes(nIv)
 	if hasCohort {
 		cohorts := append([]Cohort{c}, subs...)

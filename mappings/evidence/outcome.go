@@ -125,6 +125,11 @@ var outcomeRules = []outcomeRule{
 	{"negated-events", nil, []string{"negated-event", "negation-pre"}, func(x *extraction, o *outcomeSentence) { x.negatedEvents(o.f, o.si, o.add) }},
 	{"finding-changes", nil, []string{"finding", "finding-change"}, func(x *extraction, o *outcomeSentence) { x.findingChanges(o.f, o.si, o.add) }},
 	{"share-with-fraction", []string{"arm-outcomes", "compared-arms", "responses"}, nil, func(x *extraction, o *outcomeSentence) { x.shareWithFraction(o) }},
+	{"cohort-share", []string{"arm-outcomes", "compared-arms", "share-with-fraction"}, []string{"respectively"}, func(x *extraction, o *outcomeSentence) {
+		if !o.compared && len(o.consumed) == 0 {
+			x.cohortShare(o)
+		}
+	}},
 	{"respectively-at-times", []string{"arm-outcomes", "compared-arms"}, []string{"respectively"}, func(x *extraction, o *outcomeSentence) {
 		if !o.compared && len(o.consumed) == 0 {
 			x.respectivelyAtTimes(o)

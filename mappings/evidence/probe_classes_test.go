@@ -140,3 +140,43 @@ func TestListedCountsAreGroups(t *testing.T) {
 		}
 	}
 }
+
+// TestGeneralStatementsAreNotTheCohort: "ITP is more common in women" is
+// not the cohort's sex, and "A phase III trial is planned" not its design.
+func TestGeneralStatementsAreNotTheCohort(t *testing.T) {
+	f := Extract(Input{Abstract: "Twenty patients with ITP received MSCs; ITP is more common in women."})
+	if len(f.Cohorts) > 0 && f.Cohorts[0].Sex != "" {
+		t.Errorf("a general statement read as the cohort's sex\n%s", explainText(f))
+	}
+	f = Extract(Input{Abstract: "Twenty patients with ITP received MSCs. A phase III trial is planned."})
+	if f.Design != nil && f.Design.IRI == ontology.ClinicalTrial {
+		t.Errorf("a planned trial read as the design\n%s", explainText(f))
+	}
+	f = Extract(Input{Abstract: "Twenty patients (12 women) with ITP received MSCs."})
+	if len(f.Cohorts) == 0 || f.Cohorts[0].Sex != ontology.Female {
+		t.Errorf("the cohort's own sex lost\n%s", explainText(f))
+	}
+}
+
+// TestShareOfTheWholeCohort: "The response rate was 65% at 3 months" in a
+// study of one cohort of 20 is the cohort's (65% of 20 is 13 patients);
+// 63% of 20 is no number of patients, so it is some other group's, and a
+// study with arms leaves the group open.
+func TestShareOfTheWholeCohort(t *testing.T) {
+	f := Extract(Input{Abstract: "Twenty patients with ITP received MSCs. The response rate was 65% at 3 months but fell to 40% at 12 months."})
+	got := outcomesOf(f, ontology.OverallResponse)
+	if len(got) != 1 || got[0].Value == nil || got[0].Value.Value != "65" || got[0].Timepoint == nil || got[0].Timepoint.Value != "3" {
+		t.Errorf("want the cohort's 65%% at 3 months\n%s", explainText(f))
+	}
+	for _, abstract := range []string{
+		"Twenty patients with ITP received MSCs. The overall response rate was 63%.",
+		"Sixty patients were randomized to MSCs plus dexamethasone (n = 30) or dexamethasone alone (n = 30). The overall response rate was 60%.",
+	} {
+		f := Extract(Input{Abstract: abstract})
+		for _, o := range f.Outcomes {
+			if o.Rule == "cohort-share" {
+				t.Errorf("%q: a share read for the cohort: %+v\n%s", abstract, o, explainText(f))
+			}
+		}
+	}
+}
