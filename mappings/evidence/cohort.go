@@ -129,8 +129,11 @@ func (x *extraction) cohortSize(c *Cohort) {
 	}
 }
 
-// wholeNouns before "of N patients" make N the whole studied.
-var wholeNouns = map[string]bool{"total": true, "cohort": true, "series": true}
+// wholeNouns before "of N patients" make N the whole studied: "a total
+// of 43", "the records of 26 patients (9 children and 17 adults) were
+// reviewed".
+var wholeNouns = map[string]bool{"total": true, "cohort": true, "series": true, "records": true,
+	"data": true, "charts": true}
 
 // studiedVerbs say the patients counted before them are those studied.
 var studiedVerbs = map[string]bool{"enrolled": true, "included": true, "treated": true, "received": true,

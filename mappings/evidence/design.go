@@ -89,9 +89,10 @@ func (x *extraction) design(c *Cohort) *Design {
 		return best
 	}
 	// The number of patients names a design only for a study of one group
-	// that no registry lists: arms make it a comparison, and a registered
-	// study may be a trial or a cohort whatever its size.
-	if c != nil && (c.Size == 1 || len(x.arms) == 0 && !x.registered) {
+	// that no registry lists and that does not call itself a trial: arms
+	// make it a comparison, and a registered study or "the trial" may be a
+	// trial whatever its size.
+	if c != nil && (c.Size == 1 || len(x.arms) == 0 && !x.registered && !x.callsItselfATrial()) {
 		for _, d := range c.Details {
 			if d.Property != "size" {
 				continue
@@ -109,6 +110,25 @@ func (x *extraction) design(c *Cohort) *Design {
 		}
 	}
 	return best
+}
+
+// callsItselfATrial: a factual sentence of the abstract says "the trial"
+// or "this trial" ("The trial was stopped early after 8 patients had been
+// enrolled"): the design is a trial's whatever the count, and the count
+// alone must not name a case series.
+func (x *extraction) callsItselfATrial() bool {
+	f := x.abs
+	for si, s := range f.Sentences {
+		if !f.Ctx[si].factual() {
+			continue
+		}
+		for k := s.Tok0 + 1; k < s.Tok1; k++ {
+			if f.Tokens[k].Fold == "trial" && (f.Tokens[k-1].Fold == "the" || f.Tokens[k-1].Fold == "this") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // afterPreposition: the word before k (or before its article) is a

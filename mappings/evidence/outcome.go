@@ -188,6 +188,15 @@ func (x *extraction) adverse(f *field, s *sentence, types map[string][]*mention,
 // months and one patient in 24 months": one outcome per count, each with
 // the time that follows it; "Overall responses were reached in all patients".
 func (x *extraction) responses(f *field, s *sentence, types map[string][]*mention, armRead map[int]bool, add func(Outcome)) {
+	var all []*mention // every response named in the sentence, in text order
+	for _, t := range []string{ontology.CompleteResponse, ontology.OverallResponse, ontology.NoResponse} {
+		for _, m := range types[t] {
+			if !m.Negated {
+				all = append(all, m)
+			}
+		}
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].Start < all[j].Start })
 	for _, t := range []string{ontology.CompleteResponse, ontology.OverallResponse, ontology.NoResponse} {
 		ms := types[t]
 		if len(ms) == 0 || ms[0].Negated {
@@ -205,6 +214,12 @@ func (x *extraction) responses(f *field, s *sentence, types map[string][]*mentio
 		for ci, c := range counts {
 			if armRead[c.Tok0] {
 				continue // read with its arm
+			}
+			if o := ownerOf(f, all, c); o != nil && o.IRI() != t {
+				// "Overall response was 75% (9 patients) and complete
+				// response 42% (5 patients)": each count is the response's
+				// named nearest before it.
+				continue
 			}
 			if f.Tokens[c.Tok0].Start < ms[0].Start && !precededBySubject(f, s, c, ms[0]) {
 				continue
@@ -239,6 +254,12 @@ func (x *extraction) responses(f *field, s *sentence, types map[string][]*mentio
 					o.Spans = append(o.Spans, pct.Span)
 					timeFrom = pct.Span.End
 				}
+			} else if pct, ok := shareRightBefore(f, s, c); ok && x.size > 0 && len(x.arms) == 0 && x.parts == 0 && sameShare(c.N, x.size, pct.Value) {
+				// "Overall response was 75% (9 patients)": the share and its
+				// count, one fact when the share is the count's share of the
+				// one cohort (9 of 12 is 75%).
+				o.Value = &pct
+				o.Spans = append(o.Spans, pct.Span)
 			}
 			tp, ok := x.timeAfter(f, s, timeFrom, end)
 			if !ok && responderCounts(f, s, counts) == 1 && ms[0].End <= f.Tokens[c.Tok0].Start {
@@ -253,6 +274,54 @@ func (x *extraction) responses(f *field, s *sentence, types map[string][]*mentio
 			add(o)
 		}
 	}
+}
+
+// ownerOf is the response count c belongs to: the one it is the subject
+// of ("3 patients achieved partial response"), else the last one named
+// before it, else the first after it; nil when the sentence names none.
+func ownerOf(f *field, all []*mention, c count) *mention {
+	p := f.Tokens[c.Tok0].Start
+	for _, m := range all {
+		if m.Tok0 < c.Tok1 || m.Tok0-c.Tok1 > 3 || strings.ContainsAny(runeSlice(f.Runes, f.Tokens[c.Tok1-1].End, m.Start), ",;:)") {
+			continue
+		}
+		joined := false // "9 patients and complete response ...": a list, not a subject
+		for k := c.Tok1; k < m.Tok0; k++ {
+			joined = joined || f.Tokens[k].Fold == "and" || f.Tokens[k].Fold == "or"
+		}
+		if !joined {
+			return m
+		}
+	}
+	var owner *mention
+	for _, m := range all {
+		if m.End <= p {
+			owner = m
+		}
+	}
+	if owner == nil {
+		for _, m := range all {
+			if m.Start >= p {
+				return m
+			}
+		}
+	}
+	return owner
+}
+
+// shareRightBefore is the percentage right before the bracket holding
+// count c: the 75% of "75% (9 patients)".
+func shareRightBefore(f *field, s *sentence, c count) (Quantity, bool) {
+	open := f.Tokens[c.Tok0].Start
+	qs := f.quantitiesIn(max(s.Start, open-16), open)
+	if len(qs) == 0 {
+		return Quantity{}, false
+	}
+	q := qs[len(qs)-1]
+	if q.Unit != "%" || q.Value == "" || strings.TrimSpace(runeSlice(f.Runes, q.Span.End, open)) != "(" {
+		return Quantity{}, false
+	}
+	return q, true
 }
 
 // shareRightAfter is a percentage in brackets right after p: the "(58.3%)"

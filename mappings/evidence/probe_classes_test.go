@@ -1,6 +1,8 @@
 package evidence
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/msckg/msckg/ontology"
@@ -178,5 +180,67 @@ func TestShareOfTheWholeCohort(t *testing.T) {
 				t.Errorf("%q: a share read for the cohort: %+v\n%s", abstract, o, explainText(f))
 			}
 		}
+	}
+}
+
+// TestTrialCountIsNoCaseSeries: "The trial was stopped early after 8
+// patients had been enrolled" is a trial's count; it names no case series.
+func TestTrialCountIsNoCaseSeries(t *testing.T) {
+	in := Input{Abstract: "The trial was stopped early after 8 patients had been enrolled."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	if f.Design != nil && f.Design.IRI == ontology.CaseSeries {
+		t.Errorf("a case series guessed for a trial\n%s", explainText(f))
+	}
+}
+
+// TestEachCountItsResponse: in "Overall response was 75% (9 patients) and
+// complete response 42% (5 patients)" each count is the response named
+// nearest before it, with the share in front of it; "Complete response
+// was achieved in 5 patients, and 3 patients achieved partial response"
+// gives the 3 to the response they achieved. Every count was read for
+// every response type of the sentence.
+func TestEachCountItsResponse(t *testing.T) {
+	for _, c := range []struct {
+		sentence string
+		want     map[string][]string // type → "patients value"
+	}{
+		{"Overall response was 75% (9 patients) and complete response 42% (5 patients).",
+			map[string][]string{ontology.OverallResponse: {"9 75"}, ontology.CompleteResponse: {"5 42"}}},
+		{"Complete response was achieved in 5 patients, and 3 patients achieved partial response.",
+			map[string][]string{ontology.CompleteResponse: {"5 "}, ontology.OverallResponse: {"3 "}}},
+	} {
+		in := Input{Abstract: "Twelve patients with chronic ITP received MSCs. " + c.sentence}
+		f := Extract(in)
+		checkSpans(t, in, f)
+		for typ, want := range c.want {
+			var got []string
+			for _, o := range outcomesOf(f, typ) {
+				v := ""
+				if o.Value != nil {
+					v = o.Value.Value
+				}
+				n := -1
+				if o.Patients != nil {
+					n = *o.Patients
+				}
+				got = append(got, fmt.Sprintf("%d %s", n, v))
+			}
+			if strings.Join(got, "|") != strings.Join(want, "|") {
+				t.Errorf("%q %s: got %v, want %v\n%s", c.sentence, typ, got, want, explainText(f))
+			}
+		}
+	}
+}
+
+// TestRecordsOfTheWhole: "The records of 26 patients (9 children and 17
+// adults) who received UC-MSCs ... were reviewed" studies 26 patients
+// (the linking fixture testdata/linking/wanfang.ris; 9 was read before).
+func TestRecordsOfTheWhole(t *testing.T) {
+	in := Input{Abstract: "Methods The records of 26 patients (9 children and 17 adults) who received UC-MSCs at 1 x 10(6) cells/kg weekly for four doses between January 2016 and December 2018 were reviewed."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	if len(f.Cohorts) == 0 || f.Cohorts[0].Size != 26 {
+		t.Errorf("want the 26 patients reviewed\n%s", explainText(f))
 	}
 }
