@@ -448,6 +448,14 @@ func (x *extraction) cohortAgeStated(c *Cohort) {
 				if !plausibleAge(a) {
 					continue
 				}
+				if after := tokenBefore(f, s, a.Span.End) + 1; after > 0 && groupNamedAt(f, s, after) {
+					// "The median age was 8 years in children and 45 years
+					// in adults": each group's age, not the cohort's
+					x.candidates = append(x.candidates, Candidate{Kind: "age", Value: &a, Rule: "age-median-or-mean",
+						Reason: "the age of one group (\"8 years in children\"), not of the cohort",
+						Spans:  []Span{a.Span, f.sentenceSpan(s)}})
+					return
+				}
 				a.Unit = "a"
 				c.Age = &a
 				c.Details = append(c.Details, Detail{"age", "age-median-or-mean", a.Span})
@@ -695,7 +703,7 @@ func (x *extraction) cohortRefractory(c *Cohort) {
 						Spans:  []Span{f.tokSpan(h.Tok0, h.Tok1), f.sentenceSpan(&s)}})
 					continue
 				}
-				if partSubject(x.r, f, &s, h.Tok0) {
+				if partSubject(x.r, f, &s, h.Tok0, c.Size) {
 					x.candidates = append(x.candidates, Candidate{Kind: "refractory", Rule: "refractory-word",
 						Reason: "said of a part of the patients (\"35 of them were refractory\"), not of every patient",
 						Spans:  []Span{f.tokSpan(h.Tok0, h.Tok1), f.sentenceSpan(&s)}})
@@ -749,6 +757,12 @@ func (x *extraction) cohortPhase(c *Cohort) {
 				if why != "" {
 					x.candidates = append(x.candidates, Candidate{Kind: "diseasePhase", Concept: m.IRI(), Reason: why,
 						Rule: "phase-before-condition", Spans: []Span{f.span(m.Start, m.End), f.sentenceSpan(&f.Sentences[m.Sent])}})
+					break
+				}
+				if partSubject(x.r, f, &f.Sentences[m.Sent], m.Tok0, c.Size) {
+					x.candidates = append(x.candidates, Candidate{Kind: "diseasePhase", Concept: m.IRI(),
+						Reason: "said of a part of the patients, not of every patient", Rule: "phase-before-condition",
+						Spans: []Span{f.span(m.Start, m.End), f.sentenceSpan(&f.Sentences[m.Sent])}})
 					break
 				}
 				if _, ok := phases[m.IRI()]; !ok {
@@ -849,7 +863,7 @@ func (x *extraction) cohortPriorTherapies(c *Cohort) {
 					Spans:  []Span{f.span(m.Start, m.End), f.sentenceSpan(s)}})
 				continue
 			}
-			if partScope(f, s, m) || partSubject(x.r, f, s, m.Tok0) {
+			if partScope(f, s, m) || partSubject(x.r, f, s, m.Tok0, c.Size) {
 				x.candidates = append(x.candidates, Candidate{Kind: "priorTherapy", Concept: m.IRI(), Rule: rule,
 					Reason: "the prior therapy of a part (\"rituximab in 12 patients\", \"in patients who had failed rituximab\"), not of every patient",
 					Spans:  []Span{f.span(m.Start, m.End), f.sentenceSpan(s)}})
@@ -864,14 +878,23 @@ func (x *extraction) cohortPriorTherapies(c *Cohort) {
 
 // partSubject: the clause holding token k has a part of the patients
 // for its subject: "35 of them were refractory", "12 of the patients had
-// failed rituximab", "in 7 of 12 patients".
-func partSubject(r *rules, f *field, s *sentence, k int) bool {
+// failed rituximab", "in 7 of 12 patients", or, in a cohort of size
+// patients, a smaller count ("Eight patients had been diagnosed ... for
+// more than 12 months" of twelve).
+func partSubject(r *rules, f *field, s *sentence, k, size int) bool {
 	from := k
 	for from > s.Tok0 && !clauseBreakBefore(f, from) {
 		from--
 	}
 	for j := from; j < k; j++ {
-		if _, ok := numberAt(f, j); !ok || j+2 >= s.Tok1 || f.Tokens[j+1].Fold != "of" {
+		n, ok := numberAt(f, j)
+		if ok && size > 0 && n < size && j+1 < k {
+			switch f.Tokens[j+1].Fold {
+			case "had", "have", "were", "was": // "9 had persistent ITP"
+				return true
+			}
+		}
+		if !ok || j+2 >= s.Tok1 || f.Tokens[j+1].Fold != "of" {
 			continue
 		}
 		switch f.Tokens[j+2].Fold {
@@ -883,7 +906,7 @@ func partSubject(r *rules, f *field, s *sentence, k int) bool {
 		}
 	}
 	for _, c := range countsIn(r, f, s) {
-		if c.Part && c.Tok0 >= from && c.Tok0 < k {
+		if c.Tok0 >= from && c.Tok1 <= k && (c.Part || size > 0 && c.N < size) {
 			return true
 		}
 	}

@@ -22,6 +22,11 @@ func (x *extraction) cohortDuration(c *Cohort) {
 			if !ok {
 				continue
 			}
+			if k := tokenBefore(f, s, q.Span.Start); k >= 0 && partSubject(x.r, f, s, k, c.Size) {
+				x.candidates = append(x.candidates, Candidate{Kind: "diseaseDuration", Value: &q, Rule: rule,
+					Reason: "said of a part of the patients, not of every patient", Spans: []Span{q.Span, f.sentenceSpan(s)}})
+				continue
+			}
 			c.DiseaseDuration = &q
 			c.Details = append(c.Details, Detail{"diseaseDuration", rule, q.Span})
 			return

@@ -260,6 +260,10 @@ func (x *extraction) dose(iv *Intervention, agent *ontology.LexiconEntry, specif
 		qs := f.quantitiesIn(s.Start, s.End)
 		for i := 0; i < len(qs); i++ {
 			q, used := withRange(f, s, qs, i)
+			if cultureCount(f, s, q) {
+				i = used
+				continue // "cultured to 5 × 10^7 cells": the laboratory's yield, not a dose
+			}
 			if d, ok := cellDose(q, saysDose || x.rightAfterAgent(f, fs.si, q)); ok && x.doseLevels(f, s, qs, i, d) {
 				return // levels, not the dose: kept as candidates
 			} else if ok {
@@ -273,6 +277,22 @@ func (x *extraction) dose(iv *Intervention, agent *ontology.LexiconEntry, specif
 	}
 }
 
+// cultureVerbs say a number of cells is what the laboratory grew.
+var cultureVerbs = map[string]bool{"cultured": true, "expanded": true, "harvested": true, "isolated": true,
+	"yielded": true, "obtained": true, "grown": true, "passaged": true}
+
+// cultureCount: one of the three words before q is a culture verb
+// ("MSCs were cultured to 5 × 10^7 cells", "expanded to 10^8 cells").
+func cultureCount(f *field, s *sentence, q Quantity) bool {
+	k := tokenBefore(f, s, q.Span.Start)
+	for j := k; j >= s.Tok0 && j > k-3; j-- {
+		if cultureVerbs[f.Tokens[j].Fold] {
+			return true
+		}
+	}
+	return false
+}
+
 // courses: "five courses ..., followed by two postpartum courses" (7),
 // "three sessions of UC-MSCs infusion" (3), in sentences naming the agent.
 // "N sessions of <another drug>" is that drug's course, not the agent's.
@@ -282,6 +302,14 @@ func (x *extraction) courses(iv *Intervention, agent *ontology.LexiconEntry, spe
 		f, s := fs.f, &fs.f.Sentences[fs.si]
 		total := 0
 		var spans []Span
+		if k := x.nestedCourses(f, s); k >= 0 {
+			// "three cycles of 4 weekly infusions": one count inside the
+			// other; the courses are 3 or 12, and never their sum
+			x.candidates = append(x.candidates, Candidate{Kind: "courses", Rule: "courses-count-noun",
+				Reason: "a count of administrations within another (\"three cycles of 4 weekly infusions\"): cycles or infusions, not said which",
+				Spans:  []Span{f.tokSpan(k, k+1), f.sentenceSpan(s)}})
+			continue
+		}
 		for k := s.Tok0; k < s.Tok1; k++ {
 			n, ok := numberAt(f, k)
 			if !ok || prevFold(f, s, k) == "to" || (k > s.Tok0 && f.Runes[f.Tokens[k].Start-1] == '-') {
@@ -320,6 +348,20 @@ func (x *extraction) courses(iv *Intervention, agent *ontology.LexiconEntry, spe
 	}
 }
 
+// nestedCourses is the token of a course noun followed by "of" and a
+// number ("cycles of 4 weekly infusions"), or -1.
+func (x *extraction) nestedCourses(f *field, s *sentence) int {
+	nouns := x.r.pattern("course-noun")
+	for k := s.Tok0; k+2 < s.Tok1; k++ {
+		if l, _ := nouns.matchAt(f.Tokens, k, s.Tok1); l == 1 && f.Tokens[k+1].Fold == "of" {
+			if _, ok := numberAt(f, k+2); ok {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
 // notPerPatient says why the count of administrations at token k is not
 // the number of courses each patient had, or "": "76 patients receiving
 // over 190 infusions" is a bound (and a total over the group), "a total of
@@ -332,6 +374,7 @@ func (x *extraction) notPerPatient(f *field, s *sentence, k int) string {
 		switch prev := f.Tokens[k-1].Fold; {
 		case approximate[prev]:
 			return fmt.Sprintf("%q is a bound, not a count of courses", f.tokSpan(k-1, k+1).Text)
+
 		case prev == "of" && k-2 >= s.Tok0 && f.Tokens[k-2].Fold == "total":
 			return "a total over the patients, not the courses each had"
 		}

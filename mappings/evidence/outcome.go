@@ -610,6 +610,34 @@ func subgroupAfter(f *field, s *sentence, k int) bool {
 	return false
 }
 
+// groupNamedAt: the words from k name a group of the patients ("in
+// children", "among responders", "in the MSC group", "in patients with
+// ...").
+func groupNamedAt(f *field, s *sentence, k int) bool {
+	if subgroupAfter(f, s, k) {
+		return true
+	}
+	if k+1 >= s.Tok1 {
+		return false
+	}
+	switch f.Tokens[k].Fold {
+	case "in", "among", "for":
+	default:
+		return false
+	}
+	j := k + 1
+	if f.Tokens[j].Fold == "the" {
+		j++
+	}
+	for ; j < s.Tok1 && j <= k+4; j++ {
+		switch f.Tokens[j].Fold {
+		case "children", "adults", "boys", "girls", "group", "arm", "cohort":
+			return true
+		}
+	}
+	return false
+}
+
 // groupWords counts the group and arm nouns of the sentence.
 func groupWords(f *field, s *sentence) int {
 	n := 0

@@ -244,3 +244,44 @@ func TestRecordsOfTheWhole(t *testing.T) {
 		t.Errorf("want the 26 patients reviewed\n%s", explainText(f))
 	}
 }
+
+// TestNotTheDoseOrTheCoursesOfAll: a culture's yield is no dose, a count
+// inside another ("three cycles of 4 weekly infusions") is no sum, and a
+// group's age ("8 years in children") is not the cohort's.
+func TestNotTheDoseOrTheCoursesOfAll(t *testing.T) {
+	f := probe(t, "MSCs were cultured to 5 × 10^7 cells before infusion.")
+	for _, iv := range f.Interventions {
+		if iv.Dose != nil {
+			t.Errorf("a culture's yield read as the dose\n%s", explainText(f))
+		}
+	}
+	f = probe(t, "MSCs were given in three cycles of 4 weekly infusions.")
+	for _, iv := range f.Interventions {
+		if iv.Courses != 0 {
+			t.Errorf("courses %d from nested counts\n%s", iv.Courses, explainText(f))
+		}
+	}
+	if !hasCandidateKind(f, "courses", "") {
+		t.Errorf("no courses candidate: %+v", f.Candidates)
+	}
+	f = probe(t, "The median age was 8 years in children and 45 years in adults.")
+	if len(f.Cohorts) > 0 && f.Cohorts[0].Age != nil {
+		t.Errorf("a group's age read as the cohort's\n%s", explainText(f))
+	}
+}
+
+// TestSmallerCountIsAPart: in a cohort of forty, "Eight patients had been
+// diagnosed with ITP for more than 12 months" and "9 had persistent ITP"
+// are said of some patients.
+func TestSmallerCountIsAPart(t *testing.T) {
+	f := probe(t, "Eight patients had been diagnosed with ITP for more than 12 months.")
+	if len(f.Cohorts) > 0 && f.Cohorts[0].DiseaseDuration != nil {
+		t.Errorf("a part's disease duration read as the cohort's\n%s", explainText(f))
+	}
+	in := Input{Abstract: "Forty patients with ITP were enrolled in this study and received umbilical cord MSCs. Among them, 31 had chronic ITP and 9 had persistent ITP."}
+	f = Extract(in)
+	checkSpans(t, in, f)
+	if len(f.Cohorts) > 0 && f.Cohorts[0].DiseasePhase != "" {
+		t.Errorf("a part's phase read as the cohort's\n%s", explainText(f))
+	}
+}
