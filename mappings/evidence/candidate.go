@@ -562,7 +562,14 @@ func linkedShare(f *field, s *sentence, k int, q Quantity) bool {
 // wholeOfCohort: some whole number of the cohort's n patients is the
 // share as written (sameShare's precision).
 func wholeOfCohort(pct string, n int) bool {
-	for k := 0; k <= n; k++ {
+	v, err := strconv.ParseFloat(pct, 64)
+	if err != nil || n <= 0 {
+		return false
+	}
+	// sameShare allows at most one percentage point, so only the whole
+	// numbers within a point of pct of n can agree with it
+	lo, hi := int((v-1.01)*float64(n)/100), int((v+1.01)*float64(n)/100)+1
+	for k := max(0, lo); k <= min(n, hi); k++ {
 		if sameShare(k, n, pct) {
 			return true
 		}

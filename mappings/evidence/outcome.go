@@ -572,6 +572,25 @@ func groupValue(f *field, s *sentence, q Quantity) bool {
 	return false
 }
 
+// groupPhraseStart: the words from k open a phrase naming whom a value
+// is of ("in", "among", "for", then "the" or "all"); it returns the
+// token after the opening words.
+func groupPhraseStart(f *field, s *sentence, k int) (int, bool) {
+	if k >= s.Tok1 {
+		return 0, false
+	}
+	switch f.Tokens[k].Fold {
+	case "in", "among", "for":
+	default:
+		return 0, false
+	}
+	j := k + 1
+	if j < s.Tok1 && (f.Tokens[j].Fold == "the" || f.Tokens[j].Fold == "all") {
+		j++
+	}
+	return j, j < s.Tok1
+}
+
 // subgroupNouns name some of the patients: "70% in responders".
 var subgroupNouns = map[string]bool{"responders": true, "nonresponders": true, "non-responders": true,
 	"subgroup": true, "men": true, "women": true, "males": true, "females": true}
@@ -580,19 +599,8 @@ var subgroupNouns = map[string]bool{"responders": true, "nonresponders": true, "
 // patients: "in responders", "among those who ...", "in patients with
 // newly diagnosed ITP", "for patients aged ...".
 func subgroupAfter(f *field, s *sentence, k int) bool {
-	if k >= s.Tok1 {
-		return false
-	}
-	switch f.Tokens[k].Fold {
-	case "in", "among", "for":
-	default:
-		return false
-	}
-	j := k + 1
-	if j < s.Tok1 && (f.Tokens[j].Fold == "the" || f.Tokens[j].Fold == "all") {
-		j++
-	}
-	if j >= s.Tok1 {
+	j, ok := groupPhraseStart(f, s, k)
+	if !ok {
 		return false
 	}
 	if subgroupNouns[f.Tokens[j].Fold] {
@@ -617,17 +625,9 @@ func groupNamedAt(f *field, s *sentence, k int) bool {
 	if subgroupAfter(f, s, k) {
 		return true
 	}
-	if k+1 >= s.Tok1 {
+	j, ok := groupPhraseStart(f, s, k)
+	if !ok {
 		return false
-	}
-	switch f.Tokens[k].Fold {
-	case "in", "among", "for":
-	default:
-		return false
-	}
-	j := k + 1
-	if f.Tokens[j].Fold == "the" {
-		j++
 	}
 	for ; j < s.Tok1 && j <= k+4; j++ {
 		switch f.Tokens[j].Fold {
