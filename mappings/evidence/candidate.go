@@ -512,9 +512,12 @@ func (x *extraction) cohortShare(o *outcomeSentence) {
 			}
 		}
 	}
+	if x.groupInSentence(f, s) {
+		return
+	}
 	for _, t := range []string{ontology.CompleteResponse, ontology.OverallResponse, ontology.NoResponse} {
 		for _, m := range o.types[t] {
-			if m.Negated || qualified(f, s, m) {
+			if m.Negated || qualified(f, s, m) || comparedBefore(f, s, m.Tok0) {
 				continue
 			}
 			qs := f.quantitiesIn(m.End, s.End)
@@ -536,9 +539,16 @@ func (x *extraction) cohortShare(o *outcomeSentence) {
 					}
 				}
 				oc := Outcome{Type: t, Value: &q, Rule: "cohort-share", Spans: []Span{f.span(m.Start, m.End), q.Span}}
-				if tp, ok := x.timeAfter(f, s, m.End, end); ok {
+				tp, timed := x.timeAfter(f, s, m.End, end)
+				if timed {
 					oc.Timepoint = &tp
 					oc.Spans = append(oc.Spans, tp.Span)
+				}
+				if !timed && anotherShare(f, qs[i+1:], q) {
+					// "Response rates were 80% and 60% at 1 and 3 months",
+					// "70% for the first course and 50% for the second":
+					// two shares and nothing tells the first one's time.
+					break
 				}
 				o.add(oc)
 				break
@@ -546,6 +556,68 @@ func (x *extraction) cohortShare(o *outcomeSentence) {
 			break
 		}
 	}
+}
+
+// anotherShare: a further percentage after share q that is not part of
+// q's confidence interval ("70% (95% CI 55-82%)").
+func anotherShare(f *field, rest []Quantity, q Quantity) bool {
+	for _, r := range rest {
+		if r.Unit != "%" {
+			continue
+		}
+		between := runeSlice(f.Runes, q.Span.End, r.Span.Start)
+		after := runeSlice(f.Runes, r.Span.End, min(r.Span.End+12, len(f.Runes)))
+		if strings.Contains(between, "CI") || strings.Contains(strings.ToLower(between), "confidence") ||
+			strings.HasPrefix(strings.TrimSpace(after), "CI") || strings.Contains(strings.ToLower(after), "confidence") {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// comparativeWords before a response set some patients against others:
+// "Patients aged over 60 years had a lower response rate (40%)".
+var comparativeWords = map[string]bool{"lower": true, "higher": true, "better": true, "worse": true,
+	"greater": true, "superior": true, "inferior": true, "similar": true, "comparable": true, "poorer": true}
+
+// comparedBefore: a comparative word in the clause before token k.
+func comparedBefore(f *field, s *sentence, k int) bool {
+	for j := k - 1; j >= s.Tok0 && j >= k-4; j-- {
+		if comparativeWords[f.Tokens[j].Fold] {
+			return true
+		}
+		if clauseBreakBefore(f, j) {
+			break
+		}
+	}
+	return false
+}
+
+// groupInSentence: the sentence names a group of the patients, so its
+// share may be that group's: a count smaller than the cohort or a part
+// ("In the 20 patients who received a second infusion, ..."), an opening
+// "In patients with ...", or a subject that picks some patients
+// ("Patients aged over 60 years had ...").
+func (x *extraction) groupInSentence(f *field, s *sentence) bool {
+	for _, c := range countsIn(x.r, f, s) {
+		if c.Part || c.N < x.size {
+			return true
+		}
+	}
+	if subgroupAfter(f, s, s.Tok0) {
+		return true
+	}
+	if s.Tok0+1 < s.Tok1 {
+		switch f.Tokens[s.Tok0].Fold {
+		case "patients", "those", "subjects", "children", "adults":
+			switch f.Tokens[s.Tok0+1].Fold {
+			case "who", "with", "aged", "older", "younger", "without", "whose", "receiving", "treated", "given":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // linkedShare: only linking words (shareLinkWords, numbers of a time)

@@ -1,6 +1,7 @@
 package evidence
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -923,6 +924,9 @@ func partScope(f *field, s *sentence, m *mention) bool {
 			return true
 		}
 	}
+	if bracketedPart.MatchString(runeSlice(f.Runes, m.End, min(m.End+24, s.End))) {
+		return true
+	}
 	for k := m.Tok0 - 1; k > s.Tok0+1 && k >= m.Tok0-8; k-- {
 		if f.Tokens[k].Fold != "who" && f.Tokens[k].Fold != "that" {
 			continue
@@ -940,6 +944,11 @@ func partScope(f *field, s *sentence, m *mention) bool {
 	}
 	return false
 }
+
+// bracketedPart: a share or count in brackets right after a therapy
+// ("rituximab (45%)", "splenectomy (n = 12)", "IVIG (12 patients)") says
+// how many of the patients had it.
+var bracketedPart = regexp.MustCompile(`^\s*[(\[]\s*(?:n\s*=\s*)?\d+(?:[.,]\d+)?\s*(?:%|/\s*\d+|patients|cases|subjects|[)\];,])`)
 
 // priorCueLicenses: a failure cue that ends in "to", "of" or "after", or
 // says the patients "had received", "had failed", "previously treated", names the

@@ -606,6 +606,9 @@ func subgroupAfter(f *field, s *sentence, k int) bool {
 	if subgroupNouns[f.Tokens[j].Fold] {
 		return true
 	}
+	if _, next, ok := numberSpan(f, j); ok && next < s.Tok1 {
+		j = next // "in the 20 patients who ..."
+	}
 	switch f.Tokens[j].Fold {
 	case "patients", "those", "subjects", "children", "adults":
 		if j+1 < s.Tok1 {
@@ -699,6 +702,13 @@ func (x *extraction) plateletCounts(f *field, s *sentence, types map[string][]*m
 			x.demote(o, "a platelet bound (a criterion or a definition of response), not a measured count")
 			continue
 		}
+		if x.someReached(f, s) {
+			// "Platelet counts increased to more than 50 × 10⁹/L in 28
+			// patients (70%)": a response count of some patients, not the
+			// cohort's platelet count.
+			x.demote(o, "a platelet value reached by some of the patients, not the cohort's count")
+			continue
+		}
 		from, to := s.Start, s.End
 		if i > 0 {
 			from = qs[i-1].Span.End
@@ -727,6 +737,18 @@ func (x *extraction) plateletCounts(f *field, s *sentence, types map[string][]*m
 			return
 		}
 	}
+}
+
+// someReached: the sentence of a platelet value counts a part of the
+// patients or fewer than the cohort ("in 28 patients", "In 7 of 12
+// patients, ...").
+func (x *extraction) someReached(f *field, s *sentence) bool {
+	for _, c := range countsIn(x.r, f, s) {
+		if c.Part || x.size == 0 || c.N < x.size {
+			return true
+		}
+	}
+	return false
 }
 
 // risesAfter: the platelet words are followed by "increased", "rose",

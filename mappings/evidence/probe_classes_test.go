@@ -25,14 +25,17 @@ func probe(t *testing.T, sentence string) Facts {
 	return f
 }
 
-// TestPriorTherapyOfAPart: "corticosteroids in 38 patients" and "the
-// response rate in patients who had failed rituximab" name the prior
-// therapy of some patients; "who had failed corticosteroids" after the
+// TestPriorTherapyOfAPart: "corticosteroids in 38 patients", "rituximab
+// (45%)" and "the response rate in patients who had failed rituximab"
+// name the prior therapy of some patients; "who had failed corticosteroids" after the
 // cohort still names every patient's.
 func TestPriorTherapyOfAPart(t *testing.T) {
 	for _, s := range []string{
 		"Patients had previously received a median of 3 prior therapies, including corticosteroids in 38 patients and rituximab in 12 patients.",
 		"The response rate in patients who had failed rituximab was 50%.",
+		// a share or count in brackets after the therapy
+		"Patients had received a median of 3 prior therapies (range, 1-8), including rituximab (45%) and splenectomy (30%).",
+		"Prior therapies included corticosteroids (n = 40), IVIG (n = 22) and rituximab (12 patients), all of which had failed.",
 	} {
 		f := probe(t, s)
 		if len(f.Cohorts) > 0 && len(f.Cohorts[0].PriorTherapies) > 0 {
@@ -283,5 +286,53 @@ func TestSmallerCountIsAPart(t *testing.T) {
 	checkSpans(t, in, f)
 	if len(f.Cohorts) > 0 && f.Cohorts[0].DiseasePhase != "" {
 		t.Errorf("a part's phase read as the cohort's\n%s", explainText(f))
+	}
+}
+
+// TestPlateletValueReachedBySome: a platelet count reached "in 28
+// patients (70%)" is a response of some patients, not the cohort's count.
+func TestPlateletValueReachedBySome(t *testing.T) {
+	for _, s := range []string{
+		"Platelet counts increased to more than 50 x 10^9/L in 28 patients (70%) within 4 weeks.",
+		"In 12 of 40 patients, the platelet count rose to 100 x 10^9/L or more.",
+	} {
+		f := probe(t, s)
+		if os := outcomesOf(f, ontology.PlateletCount); len(os) > 0 && os[0].Value != nil {
+			t.Errorf("%q: a platelet value of some patients asserted\n%s", s, explainText(f))
+		}
+	}
+	f := probe(t, "The median platelet count increased to 85 x 10^9/L at 4 weeks.")
+	if len(outcomesOf(f, ontology.PlateletCount)) != 1 {
+		t.Errorf("the cohort's median platelet count lost\n%s", explainText(f))
+	}
+}
+
+// TestCohortShareNeedsItsFrame: a response share is the cohort's only
+// when nothing in its sentence makes it a group's or leaves its time
+// open: two shares with no time of the first's own, a subject or an
+// opening phrase that picks some patients, a comparison.
+func TestCohortShareNeedsItsFrame(t *testing.T) {
+	for _, s := range []string{
+		"Response rates were 80% and 60% at 1 and 3 months.",
+		"The response rate was 70% for the first course and 50% for the second course.",
+		"Patients aged over 60 years had a lower response rate (40%).",
+		"In the 20 patients who received a second infusion, the response rate was 60%.",
+		"Among patients with newly diagnosed ITP, the overall response rate was 80%.",
+	} {
+		f := probe(t, s)
+		if os := outcomesOf(f, ontology.OverallResponse); len(os) > 0 {
+			t.Errorf("%q: a share without its frame asserted for the cohort\n%s", s, explainText(f))
+		}
+	}
+	for s, want := range map[string]string{
+		"The response rate was 70% (95% CI 55-82%).":                                         "70",
+		"The overall response rate was 65% at 3 months but fell to 40% at 12 months.":        "65",
+		"The overall response rate at week 8 was 45%, with a complete response rate of 20%.": "45",
+	} {
+		f := probe(t, s)
+		os := outcomesOf(f, ontology.OverallResponse)
+		if len(os) != 1 || os[0].Value == nil || os[0].Value.Value != want {
+			t.Errorf("%q: the cohort's share %s%% lost\n%s", s, want, explainText(f))
+		}
 	}
 }
