@@ -98,6 +98,11 @@ func (x *extraction) doseLevels(f *field, s *sentence, qs []Quantity, i int, d Q
 			Reason: "a dose in a sentence naming one group (\"in the first cohort\"): not the dose of all patients"})
 		return true
 	}
+	if doseFinding(f, s) {
+		x.candidates = append(x.candidates, Candidate{Kind: "dose", Rule: "dose-finding", Value: &d, Spans: []Span{d.Span, f.sentenceSpan(s)},
+			Reason: "a dose the study found (\"the maximum tolerated dose was ...\"), not the dose all patients received"})
+		return true
+	}
 	k := i
 	for k > 0 && qs[k-1].Unit == "" && qs[k-1].Value != "" {
 		between := strings.TrimSpace(runeSlice(f.Runes, qs[k-1].Span.End, qs[k].Span.Start))
@@ -119,6 +124,27 @@ func (x *extraction) doseLevels(f *field, s *sentence, qs []Quantity, i int, d Q
 		x.candidates = append(x.candidates, c)
 	}
 	return true
+}
+
+// doseFinding: the sentence reports a dose-finding result ("The maximum
+// tolerated dose was 2 × 10^6 cells/kg", "the recommended phase 2 dose",
+// "dose-limiting toxicity"), which some patients may never have received.
+func doseFinding(f *field, s *sentence) bool {
+	for k := s.Tok0; k < s.Tok1; k++ {
+		switch f.Tokens[k].Fold {
+		case "mtd", "rp2d", "dose-limiting", "dlt", "dlts":
+			return true
+		case "limiting": // "dose-limiting", split at its hyphen
+			if k > s.Tok0 && f.Tokens[k-1].Fold == "dose" {
+				return true
+			}
+		case "tolerated", "recommended", "optimal":
+			if (k+1 < s.Tok1 && f.Tokens[k+1].Fold == "dose") || (k+3 < s.Tok1 && f.Tokens[k+3].Fold == "dose") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // groupOrdinals number the groups of a dose-escalation or comparison.

@@ -336,3 +336,23 @@ func TestCohortShareNeedsItsFrame(t *testing.T) {
 		}
 	}
 }
+
+// TestDoseFoundIsNotGiven: the maximum tolerated or recommended dose of a
+// dose-finding study is its result; some patients may never have had it.
+func TestDoseFoundIsNotGiven(t *testing.T) {
+	for _, s := range []string{
+		"The maximum tolerated dose was 2 x 10^6 cells/kg.",
+		"No dose-limiting toxicity was seen up to 2 x 10^6 cells/kg.",
+		"The recommended phase 2 dose is 2 x 10^6 cells/kg.",
+	} {
+		f := probe(t, s)
+		for _, iv := range f.Interventions {
+			if iv.Dose != nil {
+				t.Errorf("%q: a dose found asserted as given\n%s", s, explainText(f))
+			}
+		}
+		if !hasCandidateKind(f, "dose", "") {
+			t.Errorf("%q: no candidate: %+v", s, f.Candidates)
+		}
+	}
+}
