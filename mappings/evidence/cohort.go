@@ -96,9 +96,12 @@ func (x *extraction) cohortSize(c *Cohort) {
 			}
 			armSize := armSizeInBrackets(f, s, n) || listedCounts(f, counts, ci)
 			unsaid := s.Role == "results" && resultVerbAfter(f, s, n)
-			if planned || armSize || unsaid || x.countOfResult(f, si, n) || shareFollows(f, s, n) {
+			screened := screenedCount(f, s, n)
+			if planned || armSize || unsaid || screened || x.countOfResult(f, si, n) || shareFollows(f, s, n) {
 				why := "a count of patients with an event or a result, not of those studied"
 				switch {
+				case screened:
+					why = "patients screened or assessed for eligibility, not those studied"
 				case planned:
 					why = "a planned number (a registration's enrolment target), not patients studied"
 				case armSize:
@@ -113,13 +116,16 @@ func (x *extraction) cohortSize(c *Cohort) {
 			with := n.Tok1 < s.Tok1 && f.Tokens[n.Tok1].Fold == "with" && f.Tokens[n.Tok1].SoftBefore
 			switch p := prevFold(f, s, n.Tok0); p {
 			case "in", "of", "to", "among", "than", "from", "all", "remaining", "other", "only", "these",
-				"further", "additional", "another":
+				"further", "additional", "another", "including", "whom", "excluding", "except":
 				// "a total of 43", "the entire cohort of 43", "a case series of
-				// 5 patients": the whole; "a further 18 patients": a part.
+				// 5 patients": the whole; "a further 18 patients", "including
+				// 12 children", "of whom 40": a part.
 				total := p == "of" && n.Tok0-2 >= s.Tok0 && wholeNouns[f.Tokens[n.Tok0-2].Fold]
 				// "analyzed clinical data from 190 SAA patients": the patients studied.
 				data := p == "from" && n.Tok0-2 >= s.Tok0 && (f.Tokens[n.Tok0-2].Fold == "data" || f.Tokens[n.Tok0-2].Fold == "records")
-				if !total && !data && !(p == "in" && with) {
+				// "MSCs were given to 40 patients": the patients treated.
+				given := p == "to" && n.Tok0-2 >= s.Tok0 && givenVerbs[f.Tokens[n.Tok0-2].Fold]
+				if !total && !data && !given && !(p == "in" && with) {
 					continue
 				}
 			}
@@ -128,6 +134,35 @@ func (x *extraction) cohortSize(c *Cohort) {
 			return
 		}
 	}
+}
+
+// givenVerbs before "to N patients" make N the patients treated.
+var givenVerbs = map[string]bool{"given": true, "administered": true, "infused": true, "transfused": true,
+	"delivered": true, "transplanted": true}
+
+// screenedCount: the count is of patients screened or assessed for
+// eligibility ("200 patients were screened and 40 were enrolled"), more
+// than were studied.
+func screenedCount(f *field, s *sentence, n count) bool {
+	k := n.Tok1
+	for k < s.Tok1 && k < n.Tok1+8 && !clauseBreakBefore(f, k) && f.Tokens[k].Fold != "were" && f.Tokens[k].Fold != "was" {
+		k++ // "200 patients with ITP were screened"
+	}
+	if k < s.Tok1 && (f.Tokens[k].Fold == "were" || f.Tokens[k].Fold == "was") {
+		k++
+	} else {
+		k = n.Tok1 // "200 patients screened"
+	}
+	if k >= s.Tok1 {
+		return false
+	}
+	switch f.Tokens[k].Fold {
+	case "screened":
+		return true
+	case "assessed", "evaluated":
+		return k+2 < s.Tok1 && f.Tokens[k+1].Fold == "for" && f.Tokens[k+2].Fold == "eligibility"
+	}
+	return false
 }
 
 // wholeNouns before "of N patients" make N the whole studied: "a total
@@ -260,6 +295,18 @@ func shareFollows(f *field, s *sentence, n count) bool {
 func (x *extraction) nEquals(f *field, s *sentence) (int, Span, bool) {
 	if x.allotsArms(f, s) {
 		return 0, Span{}, false // "(n = 31) or placebo (n = 31)": the arms' sizes
+	}
+	brackets := 0
+	for k := s.Tok0 + 1; k+1 < s.Tok1; k++ {
+		if _, _, ok := nEqualsAfter(f, s, k); ok {
+			brackets++
+		}
+	}
+	if brackets >= 2 && len(countsIn(x.r, f, s)) > 0 {
+		// "given to 40 patients classified as newly diagnosed (n = 10),
+		// persistent (n = 12) or chronic (n = 18)": the brackets are
+		// groups of the patients counted.
+		return 0, Span{}, false
 	}
 	noun := -1
 	for k := s.Tok0; k+1 < s.Tok1; k++ {
@@ -396,6 +443,12 @@ func (x *extraction) cohortAgeSex(c *Cohort) {
 	if c.AgeGroup == "" {
 		groups := map[string]Span{}
 		for _, fm := range x.factualMentions("ageGroup") {
+			if fm.f.Name == FieldAbstract && x.countedPart(fm.f, &fm.f.Sentences[fm.m.Sent], fm.m, c.Size) {
+				x.candidates = append(x.candidates, Candidate{Kind: "ageGroup", Concept: fm.m.IRI(), Rule: "age-group-word",
+					Reason: "the age group of a part (\"including 12 children\"), not of every patient",
+					Spans:  []Span{fm.f.span(fm.m.Start, fm.m.End), fm.f.sentenceSpan(&fm.f.Sentences[fm.m.Sent])}})
+				continue
+			}
 			if _, seen := groups[fm.m.IRI()]; !seen {
 				groups[fm.m.IRI()] = fm.f.span(fm.m.Start, fm.m.End)
 			}
@@ -420,6 +473,17 @@ func (x *extraction) cohortAgeSex(c *Cohort) {
 	if c.Sex == "" {
 		x.cohortSexFromSizeSentence(c)
 	}
+}
+
+// countedPart: mention m is the noun of a count that is a part or smaller
+// than the cohort ("including 12 children", "3 of the 20 adults").
+func (x *extraction) countedPart(f *field, s *sentence, m *mention, size int) bool {
+	for _, c := range countsIn(x.r, f, s) {
+		if c.Tok0 <= m.Tok0 && m.Tok0 < c.Tok1 && (c.Part || size > 0 && c.N < size) {
+			return true
+		}
+	}
+	return false
 }
 
 // cohortAgeStated reads the cohort's age when it is written as a bracket
@@ -598,6 +662,12 @@ func (x *extraction) cohortConditions(c *Cohort) {
 		if seen[fm.m.IRI()] {
 			continue
 		}
+		if fm.f.Name == FieldAbstract && partSubject(x.r, fm.f, &s, fm.m.Tok0, c.Size) {
+			x.candidates = append(x.candidates, Candidate{Kind: "condition", Concept: fm.m.IRI(), Rule: "condition-mention",
+				Reason: "the condition of a part (\"10 had concomitant SLE\"), not of every patient",
+				Spans:  []Span{fm.f.span(fm.m.Start, fm.m.End), fm.f.sentenceSpan(&s)}})
+			continue
+		}
 		if !x.framedAsCondition(fm.f, fm.m) {
 			x.candidates = append(x.candidates, Candidate{Kind: "condition", Concept: fm.m.IRI(), Rule: "condition-mention",
 				Reason: "a condition transplant studies report as an outcome or prevent, named without words saying the patients were treated for it",
@@ -707,6 +777,12 @@ func (x *extraction) cohortRefractory(c *Cohort) {
 				if partSubject(x.r, f, &s, h.Tok0, c.Size) {
 					x.candidates = append(x.candidates, Candidate{Kind: "refractory", Rule: "refractory-word",
 						Reason: "said of a part of the patients (\"35 of them were refractory\"), not of every patient",
+						Spans:  []Span{f.tokSpan(h.Tok0, h.Tok1), f.sentenceSpan(&s)}})
+					continue
+				}
+				if f.Name == FieldAbstract && f.has(x.r, "event-cue", s.Tok0, s.Tok1) && !ctx.Aim {
+					x.candidates = append(x.candidates, Candidate{Kind: "refractory", Rule: "refractory-word",
+						Reason: "in a sentence reporting an event after treatment (\"steroid-refractory aGVHD developed in 10 patients\"), not the patients' state when studied",
 						Spans:  []Span{f.tokSpan(h.Tok0, h.Tok1), f.sentenceSpan(&s)}})
 					continue
 				}
@@ -889,6 +965,11 @@ func partSubject(r *rules, f *field, s *sentence, k, size int) bool {
 	}
 	for j := from; j < k; j++ {
 		n, ok := numberAt(f, j)
+		if ok && j > s.Tok0 && (f.Tokens[j-1].Fold == "case" || f.Tokens[j-1].Fold == "patient") {
+			// "Case 1 was a child with severe aplastic anemia": a case
+			// series names its cases, and the series is all of them.
+			continue
+		}
 		if ok && size > 0 && n < size && j+1 < k {
 			switch f.Tokens[j+1].Fold {
 			case "had", "have", "were", "was": // "9 had persistent ITP"

@@ -89,6 +89,21 @@ var countStops = map[string]bool{"of": true, "with": true, "and": true, "or": tr
 // countsIn finds counts of people in sentence s: a number, at most one
 // adjective, then a cohort noun from patterns.tsv.
 func countsIn(r *rules, f *field, s *sentence) []count {
+	// Rules ask for a sentence's counts once per mention and per value;
+	// the answer depends only on the sentence.
+	// Full slice expressions: a caller that appends gets its own copy.
+	if c, ok := f.counts[s.Tok0]; ok {
+		return c[:len(c):len(c)]
+	}
+	out := findCounts(r, f, s)
+	if f.counts == nil {
+		f.counts = map[int][]count{}
+	}
+	f.counts[s.Tok0] = out
+	return out[:len(out):len(out)]
+}
+
+func findCounts(r *rules, f *field, s *sentence) []count {
 	nouns := r.pattern("cohort-noun")
 	var out []count
 	for k := s.Tok0; k < s.Tok1; k++ {

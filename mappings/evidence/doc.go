@@ -18,7 +18,8 @@ type field struct {
 	Quantities []Quantity        // from FindQuantities, spans in this field
 	qByStart   []int             // indexes of Quantities by start offset
 	hits       map[hitKey][]hit[string]
-	sentSpans  map[int]Span // by start, see sentenceSpan
+	sentSpans  map[int]Span    // by start, see sentenceSpan
+	counts     map[int][]count // countsIn by sentence start token
 }
 
 // newField splits text into sentences and labels each with its section,

@@ -356,3 +356,63 @@ func TestDoseFoundIsNotGiven(t *testing.T) {
 		}
 	}
 }
+
+// TestCohortOfTheTreated: the patients screened, a part "including 12
+// children", groups listed with "(n = …)" after the count, an event after
+// treatment, a part's other disease and a general statement are not the
+// cohort; "MSCs were given to 40 patients" is.
+func TestCohortOfTheTreated(t *testing.T) {
+	const mscs = "Umbilical cord MSCs were given to 40 patients with ITP"
+	for _, c := range []struct {
+		abstract string
+		check    func(c Cohort) string
+	}{
+		{"A total of 200 patients with ITP were screened and 40 were enrolled to receive umbilical cord MSCs. The response rate was 70%.", func(c Cohort) string {
+			if c.Size == 200 {
+				return "the patients screened read as the cohort"
+			}
+			return ""
+		}},
+		{mscs + ", including 12 children.", func(c Cohort) string {
+			if c.Size != 40 || c.AgeGroup == ontology.Children {
+				return "a part's count or age group read as the cohort's"
+			}
+			return ""
+		}},
+		{mscs + " classified as newly diagnosed (n = 10), persistent (n = 12) or chronic (n = 18).", func(c Cohort) string {
+			if c.Size != 40 {
+				return "a group's (n = …) read as the cohort's size"
+			}
+			return ""
+		}},
+		{mscs + " after HSCT. Steroid-refractory aGVHD developed in 10 patients.", func(c Cohort) string {
+			if c.Refractory != nil {
+				return "an event after treatment read as the cohort's refractoriness"
+			}
+			return ""
+		}},
+		{mscs + "; 10 had concomitant SLE.", func(c Cohort) string {
+			for _, k := range c.Conditions {
+				if k.IRI == ontology.MKG+"SystemicLupusErythematosus" {
+					return "a part's other disease read as the cohort's"
+				}
+			}
+			return ""
+		}},
+		{mscs + ". Newly diagnosed ITP is often self-limiting in children.", func(c Cohort) string {
+			if c.AgeGroup != "" || c.DiseasePhase != "" {
+				return "a general statement read as the cohort's"
+			}
+			return ""
+		}},
+	} {
+		f := Extract(Input{Abstract: c.abstract})
+		if len(f.Cohorts) == 0 {
+			t.Errorf("%q: no cohort\n%s", c.abstract, explainText(f))
+			continue
+		}
+		if why := c.check(f.Cohorts[0]); why != "" {
+			t.Errorf("%q: %s\n%s", c.abstract, why, explainText(f))
+		}
+	}
+}
