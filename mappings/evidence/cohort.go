@@ -94,7 +94,7 @@ func (x *extraction) cohortSize(c *Cohort) {
 			if n.Part {
 				continue
 			}
-			armSize := armSizeInBrackets(f, s, n) || listedCounts(f, counts, ci)
+			armSize := armSizeInBrackets(f, s, n) || listedCounts(f, counts, ci) || countInArm(f, s, n)
 			unsaid := s.Role == "results" && resultVerbAfter(f, s, n)
 			screened := screenedCount(f, s, n)
 			if planned || armSize || unsaid || screened || x.countOfResult(f, si, n) || shareFollows(f, s, n) {
@@ -105,7 +105,7 @@ func (x *extraction) cohortSize(c *Cohort) {
 				case planned:
 					why = "a planned number (a registration's enrolment target), not patients studied"
 				case armSize:
-					why = "the size of one group (in brackets after it, or one of counts listed together: \"Ten children and 5 adults\"), not of the study"
+					why = "the size of one group (in brackets after it, followed by the arm it is in, or one of counts listed together: \"Ten children and 5 adults\"), not of the study"
 				case unsaid:
 					why = "a count in the results, of those with a result, not of those studied"
 				}
@@ -213,6 +213,22 @@ func listedCounts(f *field, counts []count, ci int) bool {
 	}
 	return ci+1 < len(counts) && !counts[ci+1].Part && adjacent(counts[ci], counts[ci+1]) ||
 		ci > 0 && !counts[ci-1].Part && adjacent(counts[ci-1], counts[ci])
+}
+
+// countInArm: "One hundred patients in the HD-DXM plus rhTPO arm and 96
+// patients in the HD-DXM monotherapy arm": the count is followed by the
+// arm or group it is in, in a sentence naming more than one.
+func countInArm(f *field, s *sentence, n count) bool {
+	if n.Tok1 >= s.Tok1 || f.Tokens[n.Tok1].Fold != "in" || groupWords(f, s) < 2 {
+		return false
+	}
+	for k := n.Tok1 + 1; k < s.Tok1 && k <= n.Tok1+7 && !clauseBreakBefore(f, k); k++ {
+		switch f.Tokens[k].Fold {
+		case "arm", "group", "cohort":
+			return true
+		}
+	}
+	return false
 }
 
 // armSizeInBrackets: "randomized into trial group (31 cases) or control
@@ -830,6 +846,8 @@ func (x *extraction) cohortPhase(c *Cohort) {
 					why = "one of a list of phases: the patients are not all in this one"
 				case o.IRI() == thrombocytopeniaSign:
 					why = "said of thrombocytopenia as a sign (how long the platelets stayed low), not of a disease's phase"
+				case !x.isITP(o.IRI()):
+					why = "a word of another disease's name (\"chronic GvHD\"), not a phase of ITP, whose phases these are"
 				}
 				if why != "" {
 					x.candidates = append(x.candidates, Candidate{Kind: "diseasePhase", Concept: m.IRI(), Reason: why,
@@ -858,6 +876,23 @@ func (x *extraction) cohortPhase(c *Cohort) {
 
 // thrombocytopeniaSign is thrombocytopenia without a named cause, the sign.
 const thrombocytopeniaSign = ontology.MeSH + "D013921"
+
+// immuneThrombocytopenia is the disease whose phases mkg:DiseasePhase names.
+const immuneThrombocytopenia = ontology.MeSH + "D016553"
+
+// isITP: the condition is immune thrombocytopenia or a narrower concept.
+func (x *extraction) isITP(iri string) bool {
+	for b, i := x.r.byIRI[iri], 0; i < 16; i++ {
+		if iri == immuneThrombocytopenia {
+			return true
+		}
+		if b == nil || b.Broader == "" {
+			return false
+		}
+		iri, b = b.Broader, x.r.byIRI[b.Broader]
+	}
+	return false
+}
 
 // phaseWords begin the phases of the lexicon ("newly diagnosed").
 var phaseWords = map[string]bool{"chronic": true, "persistent": true, "newly": true, "new": true, "acute": true}
@@ -910,6 +945,9 @@ func (x *extraction) cohortPriorTherapies(c *Cohort) {
 				}
 			}
 		}
+		if lead >= 0 && timeOnTreatment(f, s.Tok0, lead) {
+			lead = -1 // "After 14 days of IVIG treatment, ...": a time on the study's treatment
+		}
 		if len(cue) == 0 && lead < 0 {
 			continue
 		}
@@ -951,6 +989,24 @@ func (x *extraction) cohortPriorTherapies(c *Cohort) {
 			c.Details = append(c.Details, Detail{"priorTherapy", rule, f.span(m.Start, m.End)})
 		}
 	}
+}
+
+// timeOnTreatment: tokens from..to hold a length of time followed by
+// "of" ("After 14 days of IVIG treatment", "after 3 cycles of"): how long
+// a treatment was given, not a treatment that came before.
+func timeOnTreatment(f *field, from, to int) bool {
+	for k := from; k+2 < to; k++ {
+		if _, ok := numberAt(f, k); !ok {
+			continue
+		}
+		switch f.Tokens[k+1].Fold {
+		case "day", "days", "week", "weeks", "month", "months", "year", "years", "cycles", "courses", "doses":
+			if f.Tokens[k+2].Fold == "of" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // partSubject: the clause holding token k has a part of the patients

@@ -187,12 +187,22 @@ func (x *extraction) selfReference(f *field, si, tok0 int) bool {
 }
 
 // othersStudies: a design term in the plural ("Clinical Trials Based on
-// MSC", "randomized controlled trials are ...") names other studies; a
+// MSC", "randomized controlled trials are ...", "in randomized
+// controlled trials and real-world studies") names other studies; a
 // record names its own design in the singular ("a clinical trial").
 func othersStudies(f *field, tok1 int) bool {
 	switch f.Tokens[tok1-1].Fold {
 	case "trials", "studies":
 		return true
+	}
+	// the noun the cue qualifies, at most three words on
+	for k := tok1; k < len(f.Tokens) && k < tok1+3 && !clauseBreakBefore(f, k); k++ {
+		switch f.Tokens[k].Fold {
+		case "trials", "studies":
+			return true
+		case "trial", "study", "and", "or", "of", "in", "with":
+			return false
+		}
 	}
 	return false
 }

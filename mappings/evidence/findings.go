@@ -55,13 +55,23 @@ func (x *extraction) negatedEvents(f *field, si int, add func(Outcome)) {
 }
 
 // inDefinition: the words at k belong to a definition ("response,
-// defined as ... and the absence of bleeding"), which says what a result
-// means, not what happened.
+// defined as ... and the absence of bleeding") or an end point ("The
+// primary end point was the proportion of patients achieving SROT
+// (platelet count >30 × 10⁹/L and no bleeding)"), which says what a
+// result means, not what happened.
 func inDefinition(f *field, s *sentence, k int) bool {
 	for j := s.Tok0; j < k; j++ {
 		switch f.Tokens[j].Fold {
-		case "defined", "definition", "criteria", "criterion":
+		case "defined", "definition", "criteria", "criterion", "endpoint", "endpoints", "end-point":
 			return true
+		case "end":
+			if j+1 < k && (f.Tokens[j+1].Fold == "point" || f.Tokens[j+1].Fold == "points") {
+				return true
+			}
+		case "primary", "secondary":
+			if j+1 < k && (f.Tokens[j+1].Fold == "outcome" || f.Tokens[j+1].Fold == "outcomes") {
+				return true
+			}
 		}
 	}
 	return false

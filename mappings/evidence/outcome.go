@@ -174,7 +174,7 @@ func (x *extraction) adverse(f *field, s *sentence, types map[string][]*mention,
 	for _, t := range []string{ontology.SevereAdverseEvents, ontology.AdverseEvents} {
 		for _, m := range types[t] {
 			if !m.Negated || (m.Tok0 > s.Tok0 && f.Tokens[m.Tok0-1].Fold == "other") || consequenceAfter(f, s, m.Tok1) ||
-				gradedBefore(f, s, m.Tok0) {
+				gradedBefore(f, s, m.Tok0) || inDefinition(f, s, m.Tok0) {
 				continue
 			}
 			add(Outcome{Type: t, Patients: intp(0), Rule: "adverse-events-negated",
@@ -271,9 +271,25 @@ func (x *extraction) responses(f *field, s *sentence, types map[string][]*mentio
 				o.Timepoint = &tp
 				o.Spans = append(o.Spans, tp.Span)
 			}
+			if owner := ownerOf(f, all, c); t == ontology.OverallResponse && owner != nil && partialResponse(f, owner) &&
+				len(types[ontology.CompleteResponse]) > 0 && !types[ontology.CompleteResponse][0].Negated {
+				// "CR in 18 patients, PR in 7": the overall response is
+				// 18 + 7, which the text does not write; 7 is the partial
+				// responses alone (OtherOutcome by the gold conventions).
+				x.demote(o, "a partial response counted beside complete responses: the overall response is their sum, not this count")
+				continue
+			}
 			add(o)
 		}
 	}
+}
+
+// partialResponse: the response mention is a partial response ("partial
+// response", "partial remission", "PR"), which the lexicon files under
+// the overall response.
+func partialResponse(f *field, m *mention) bool {
+	w := strings.ToLower(runeSlice(f.Runes, m.Start, m.End))
+	return strings.Contains(w, "partial") || w == "pr" || w == "prs"
 }
 
 // ownerOf is the response count c belongs to: the one it is the subject

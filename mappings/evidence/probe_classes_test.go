@@ -202,7 +202,8 @@ func TestTrialCountIsNoCaseSeries(t *testing.T) {
 // nearest before it, with the share in front of it; "Complete response
 // was achieved in 5 patients, and 3 patients achieved partial response"
 // gives the 3 to the response they achieved. Every count was read for
-// every response type of the sentence.
+// every response type of the sentence. A partial response counted beside
+// complete responses is neither.
 func TestEachCountItsResponse(t *testing.T) {
 	for _, c := range []struct {
 		sentence string
@@ -210,8 +211,15 @@ func TestEachCountItsResponse(t *testing.T) {
 	}{
 		{"Overall response was 75% (9 patients) and complete response 42% (5 patients).",
 			map[string][]string{ontology.OverallResponse: {"9 75"}, ontology.CompleteResponse: {"5 42"}}},
+		// the 3 partial responses beside 5 complete ones are not the
+		// overall response (8): a candidate, not an OverallResponse of 3
 		{"Complete response was achieved in 5 patients, and 3 patients achieved partial response.",
-			map[string][]string{ontology.CompleteResponse: {"5 "}, ontology.OverallResponse: {"3 "}}},
+			map[string][]string{ontology.CompleteResponse: {"5 "}, ontology.OverallResponse: nil}},
+		{"Overall, complete response (CR) was documented in 5 patients, partial response (PR) was documented in 4 patients, and no response (NR) was documented in 3 patients.",
+			map[string][]string{ontology.CompleteResponse: {"5 "}, ontology.OverallResponse: nil, ontology.NoResponse: {"3 "}}},
+		// a partial response counted alone is the overall response (cle2015)
+		{"Partial response was achieved in 6 patients.",
+			map[string][]string{ontology.OverallResponse: {"6 "}}},
 	} {
 		in := Input{Abstract: "Twelve patients with chronic ITP received MSCs. " + c.sentence}
 		f := Extract(in)
@@ -413,6 +421,41 @@ func TestCohortOfTheTreated(t *testing.T) {
 		}
 		if why := c.check(f.Cohorts[0]); why != "" {
 			t.Errorf("%q: %s\n%s", c.abstract, why, explainText(f))
+		}
+	}
+}
+
+// TestProbeSetClasses: wrong readings found on real pages of a probe set
+// (pages from the page search that neither development nor test set
+// holds, judged by hand; the sentences are shortened from them).
+func TestProbeSetClasses(t *testing.T) {
+	for _, c := range []struct {
+		abstract, wrong string
+		check           func(f Facts) bool // true when the wrong reading is there
+	}{
+		{"Romiplostim normalized platelet counts in affected patients in randomized controlled trials and real-world observational studies. Forty patients with ITP were followed for 2 years.",
+			"others' trials read as the record's design", func(f Facts) bool { return f.Design != nil && f.Design.IRI == ontology.ClinicalTrial }},
+		{"The primary end point was the proportion of patients achieving SROT (platelet count >30 x 10^9/L and no bleeding) at week 24. Forty patients with ITP were enrolled.",
+			"an end point's definition read as nobody bleeding", func(f Facts) bool { return len(outcomesOf(f, ontology.OtherOutcome)) > 0 }},
+		{"One hundred patients in the HD-DXM plus rhTPO arm and 96 patients in the HD-DXM monotherapy arm were included in the full analysis set.",
+			"one arm's count read as the study's", func(f Facts) bool { return len(f.Cohorts) > 0 && f.Cohorts[0].Size == 100 }},
+		{"Forty children with ITP were treated with IVIG. After 14 days of IVIG treatment, more patients had a complete response in the non-chronic groups than in the chronic group.",
+			"the study's own treatment read as a prior therapy", func(f Facts) bool { return len(f.Cohorts) > 0 && len(f.Cohorts[0].PriorTherapies) > 0 }},
+		{"Eleven patients with steroid-refractory chronic graft-vs-host disease (cGvHD) received MSCs.",
+			"the chronic of chronic GvHD read as an ITP phase", func(f Facts) bool { return len(f.Cohorts) > 0 && f.Cohorts[0].DiseasePhase != "" }},
+		{"HID-HSCT has higher rates of graft failure (GF). We studied 190 patients with aplastic anemia who received HID-HSCT with MSCs.",
+			"a risk of the procedure read as the cohort's disease", func(f Facts) bool {
+				for _, k := range f.Cohorts[0].Conditions {
+					if k.IRI == ontology.MKG+"GraftFailure" {
+						return true
+					}
+				}
+				return false
+			}},
+	} {
+		f := Extract(Input{Abstract: c.abstract})
+		if c.check(f) {
+			t.Errorf("%q: %s\n%s", c.abstract, c.wrong, explainText(f))
 		}
 	}
 }

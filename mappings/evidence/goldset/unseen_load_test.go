@@ -181,8 +181,13 @@ func TestFloors(t *testing.T) {
 	if got["meta.title"] != 0.6666 || got["meta.doi"] != 0.95 || got["design"] != 1 || got["meta.pmid"] != NoFloor {
 		t.Errorf("raised floors = %v\n%s", got, out)
 	}
-	if len(got) != len(MetaTypes)+len(FactTypes) {
-		t.Errorf("%d floors, want one per type", len(got))
+	if len(got) != len(MetaTypes)+len(FactTypes)-len(Unfloored) {
+		t.Errorf("%d floors, want one per floored type", len(got))
+	}
+	for typ := range Unfloored {
+		if _, ok := got[typ]; ok {
+			t.Errorf("%s floored, but it is a view another type floors whole", typ)
+		}
 	}
 }
 
