@@ -1,6 +1,7 @@
 package labelledpage
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -52,6 +53,14 @@ func findPageAbstract(lines []pageLine, stop int) (pageAbstract, bool) {
 func abstractAfterLabel(lines []pageLine, i, stop int) (pageAbstract, bool) {
 	inline := dropRepeatedLabel(lines[i].value)
 	j := nextText(lines, i+1, stop)
+	for inline == "" && j < stop && accessBadge.MatchString(strings.TrimSpace(lines[j].text)) {
+		j = nextText(lines, j+1, stop) // "Abstract" / "OPEN ACCESS" / "Background"
+	}
+	if inline == "" && j < stop && len(pageNames(lines[j].text)) >= 3 {
+		// "Abstract" / "Li Wang1,2,*, Haiyan Zhang3,*, …": a tab's label
+		// above the byline; the abstract is under a later label.
+		return pageAbstract{}, false
+	}
 	if inline == "" && j < stop && sectionHeading(lines[j]) != "" {
 		a, ok := headedAbstract(lines, i, j, stop)
 		return a, ok
@@ -78,6 +87,9 @@ func abstractAfterLabel(lines []pageLine, i, stop int) (pageAbstract, bool) {
 	}
 	return pageAbstract{abs: mappings.AbstractFrom(strings.Join(parts, " ")), start: i, end: end}, true
 }
+
+// accessBadge is a publisher's badge printed between a label and its text.
+var accessBadge = regexp.MustCompile(`(?i)^(?:open access|free access|free full text|free|full access)$`)
 
 // headedAbstract reads sections that start with a heading on a line of
 // its own, from line j on, until a heading repeats or something that is

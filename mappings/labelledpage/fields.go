@@ -147,6 +147,11 @@ var (
 
 // journalValue fills the journal (and what else it prints) from the
 // value of a journal label.
+// hostingSource are what a document-sharing site prints under "来源"
+// (source) when it does not know the journal: "user upload", "the web".
+var hostingSource = map[string]bool{"用户上传": true, "网友上传": true, "会员上传": true, "网络": true,
+	"互联网": true, "网络转载": true, "转载": true, "原创": true}
+
 func journalValue(v string, rec *mappings.Record) {
 	if c, ok := parseCitationLine(v); ok && c.journal != "" {
 		applyCitation(c, rec)
@@ -167,7 +172,7 @@ func journalValue(v string, rec *mappings.Record) {
 				rec.Issued, _ = mappings.ParseDate(item)
 			}
 		default:
-			if rec.Journal.Title == "" && strings.IndexFunc(item, unicode.IsLetter) >= 0 && !looksLikeAddress(item) {
+			if rec.Journal.Title == "" && strings.IndexFunc(item, unicode.IsLetter) >= 0 && !looksLikeAddress(item) && !hostingSource[item] {
 				rec.Journal.Title = journalDateTail(item, rec)
 			}
 		}
@@ -231,6 +236,28 @@ func applyCitation(c pageCitation, rec *mappings.Record) {
 // the characters so that it lines up with three-character names.
 var hanPadded = regexp.MustCompile(`^\p{Han}\s{1,2}\p{Han}$`)
 
+var unicodeHyphens = strings.NewReplacer("\u2010", "-", "\u2011", "-")
+
+// wholeHanName is a Chinese name written whole: two to four characters.
+var wholeHanName = regexp.MustCompile(`^\p{Han}{2,4}$`)
+
+// spacedHanNames: a labelled author value of whole Chinese names set
+// apart by spaces ("作者:吴小凡 周永明") lists them with commas. Only a
+// value the page labels as its authors: elsewhere spaced Chinese words
+// may be a title or a journal's name.
+func spacedHanNames(v string) string {
+	parts := strings.Fields(v)
+	if len(parts) < 2 {
+		return v
+	}
+	for _, p := range parts {
+		if !wholeHanName.MatchString(p) {
+			return v
+		}
+	}
+	return strings.Join(parts, ",")
+}
+
 var (
 	gluedMarkers  = regexp.MustCompile(`(\p{L}\.?)[0-9¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§#·△▲]+(?:,[0-9¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§#·△▲]+)*`)
 	spacedMarkers = regexp.MustCompile(`\s[0-9¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§#·△▲]+(?:\s*,\s*[0-9¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§#·△▲]+)*(?:,|\s|$)`)
@@ -247,6 +274,8 @@ var institutionWords = []string{"department", "university", "hospital", "institu
 // the leading run of names (an affiliation may follow them, as in
 // "Larisa Broglie, David Margolis, Department of Pediatrics, …").
 func pageNames(s string) []mappings.Author {
+	// "Xin‐guang Liu": Unicode hyphens in hyphenated given names.
+	s = unicodeHyphens.Replace(s)
 	// "YIN Li-ming (尹利明)1": the name in characters repeats the name.
 	s = hanInParens.ReplaceAllString(s, "")
 	// "ZHANG Aijun LIU Qinqin PU Ting": family names in capitals, no commas.

@@ -229,8 +229,8 @@ func labelledPageFields(data []byte) (mappings.Record, error) {
 		if i := pageTitleLine(lines, absStart); i >= 0 {
 			rec.Title, titleAt = titleText(lines[i].text), i
 			guess("title", "first-title-line")
-			if j := wrappedTitle(lines, i, absStart); j >= 0 {
-				rec.Title += " " + lines[j].text
+			for _, j := range wrappedTitle(lines, i, absStart) {
+				rec.Title = joinWrapped(rec.Title, lines[j].text)
 				lines[j].used = true
 				titleAt = j
 			}
@@ -343,6 +343,11 @@ func labelled(lines []pageLine, stop int, rec *mappings.Record) pageRegistration
 			if j >= stop || !pageText(lines[j]) {
 				continue
 			}
+			if lines[j].field != "" && lines[j].value != "" || otherLabelLine.MatchString(lines[j].text) {
+				// "Scientific title:" left empty above "Date of first
+				// enrolment: 26/02/2001": the next label's line is its own.
+				continue
+			}
 			v = lines[j].text
 			// A trial registration may also be the last section of a
 			// structured abstract: its text stays free for the abstract.
@@ -365,8 +370,12 @@ func labelled(lines []pageLine, stop int, rec *mappings.Record) pageRegistration
 		case "official":
 			mappings.SetOnce(&reg.official, v)
 		case "authors":
+			if journalistByline(v) {
+				rec.Guessed = addGuess(rec.Guessed, "kind", page.KindNews)
+				continue
+			}
 			if len(rec.Authors) == 0 {
-				rec.Authors = pageNames(v)
+				rec.Authors = pageNames(spacedHanNames(v))
 			}
 		case "journal":
 			if rec.Journal.Title == "" && rec.Journal.Abbrev == "" {
@@ -418,6 +427,27 @@ func labelled(lines []pageLine, stop int, rec *mappings.Record) pageRegistration
 		}
 	}
 	return reg
+}
+
+// otherLabelLine is a line that is a label and its value ("Date of first
+// enrolment: 26/02/2001"), whether or not the label is one this reader
+// knows: never the value of an empty label above it.
+var otherLabelLine = regexp.MustCompile(`^\p{Lu}[\p{L} ()/-]{1,40}:\s*\S`)
+
+// journalistRoles end a reporter's byline ("By Elana Gotkine HealthDay
+// Reporter", "By Jane Doe, Staff Writer").
+var journalistRoles = []string{"reporter", "correspondent", "staff writer", "contributing writer",
+	"senior writer", "news editor", "health writer", "medical writer", "staff"}
+
+// journalistByline: the byline ends with a journalist's role.
+func journalistByline(v string) bool {
+	w := strings.ToLower(strings.TrimRight(strings.TrimSpace(v), ".,;"))
+	for _, r := range journalistRoles {
+		if strings.HasSuffix(w, " "+r) || strings.HasSuffix(w, ","+r) {
+			return true
+		}
+	}
+	return false
 }
 
 // shapes reads what the page prints without labels: a citation line, a
@@ -548,26 +578,50 @@ func completeTitle(lines []pageLine, i, limit int) int {
 	return i
 }
 
-// wrappedTitle returns the line that continues the title at line i, as
+// wrappedTitle returns the lines that continue the title at line i, as
 // text copied from a PDF prints it ("Effects of … on Mesenchymal Stem" /
-// "Cell Function in Aplastic Anemia Mice"), or -1: the first ends without
-// a stop, the two lines (at most one blank line between) read like a
-// title together, and the byline follows the continuation at once.
-func wrappedTitle(lines []pageLine, i, limit int) int {
-	if strings.ContainsAny(lines[i].text[len(lines[i].text)-1:], ".?!:") {
-		return -1
+// "Cell Function in Aplastic Anemia Mice"), or none: each line before
+// ends without a stop, at most two blank lines stand between, the lines
+// read like a title together, and the byline follows the last (after at
+// most one blank line). At most four lines continue a title.
+func wrappedTitle(lines []pageLine, i, limit int) []int {
+	next := func(k, blanks int) int {
+		k++
+		for n := 0; n < blanks && k < limit && lines[k].blank; n++ {
+			k++
+		}
+		return k
 	}
-	j := i + 1
-	if j < limit && lines[j].blank {
-		j++
+	var cont []int
+	text := lines[i].text
+	for last := i; len(cont) < 4; {
+		if strings.ContainsAny(lines[last].text[len(lines[last].text)-1:], ".?!:") {
+			return nil
+		}
+		j := next(last, 2)
+		if j >= limit || !pageText(lines[j]) {
+			return nil
+		}
+		text = joinWrapped(text, lines[j].text)
+		if !titleLike(text) {
+			return nil
+		}
+		cont = append(cont, j)
+		if b := next(j, 1); b < limit && pageText(lines[b]) && (len(pageNames(lines[b].text)) >= 2 || soleAuthorAt(lines, b, limit)) {
+			return cont
+		}
+		last = j
 	}
-	if j+1 >= limit || !pageText(lines[j]) || !pageText(lines[j+1]) || !titleLike(lines[i].text+" "+lines[j].text) {
-		return -1
+	return nil
+}
+
+// joinWrapped joins a title's next line to it: "Graft-Versus-" and "Host
+// Disease" make "Graft-Versus-Host Disease".
+func joinWrapped(title, line string) string {
+	if strings.HasSuffix(title, "-") {
+		return title + line
 	}
-	if len(pageNames(lines[j+1].text)) >= 2 || soleAuthorAt(lines, j+1, limit) {
-		return j
-	}
-	return -1
+	return title + " " + line
 }
 
 // soleAuthorAt reports a byline of one: line i is exactly one personal

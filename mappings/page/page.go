@@ -79,7 +79,13 @@ const (
 	KindRegistrationWithoutID = "registration-fields-without-id"
 	// KindTitleAndAbstract: a title above a paragraph labelled "Abstract".
 	KindTitleAndAbstract = "title-and-abstract"
+	// KindNews: the byline is a journalist's ("By Elana Gotkine HealthDay
+	// Reporter"): a news item about a study, not the study's record.
+	KindNews = "news-byline"
 )
+
+// ErrNews: a news item, whose byline names a reporter, not the authors.
+var ErrNews = fmt.Errorf("%w: a news item (its byline is a reporter's), not a bibliographic record", mappings.ErrUnknownFormat)
 
 // ErrTrialWithoutID: a page that describes a study the way registries do
 // but names no registry id, so no Trial node can be made for it.
@@ -111,6 +117,8 @@ func IsRecord(rec *mappings.Record) error {
 		return nil // a registration with its registry id
 	case rec.Guessed["kind"] == KindRegistrationWithoutID:
 		return ErrTrialWithoutID
+	case rec.Guessed["kind"] == KindNews:
+		return ErrNews
 	case len(rec.Authors) > 0, rec.DOI != "", rec.PMID != "", rec.PMCID != "",
 		rec.Journal.Title != "" && rec.Issued.Year != 0:
 		return nil
