@@ -42,7 +42,32 @@ func (x *extraction) vetOutcome(f *field, s *sentence, o Outcome, arm string) st
 	if arm == "" && o.Value != nil && groupValue(f, s, *o.Value) {
 		return "a value named for one group (\"in the X group\") or set against another's (\"75 versus 33%\"), not the cohort's"
 	}
+	if arm == "" && groupOfSentence(f, s) && !(o.Total != nil && *o.Total == x.size) {
+		// ("21 of 31 patients in the combination arm" of a study of 31:
+		// the group is the cohort)
+		return "the sentence is about one group (\"In the BMT group, ...\", \"among IS treatment group\"), which no arm of the study matches"
+	}
 	return ""
+}
+
+// groupOfSentence: the sentence names a group its results are of: "in",
+// "among" or "for", then at most four words, then "group" or "arm"
+// ("In the BMT group, the 5-yr overall survival was 95%", "Twenty
+// patients died among IS treatment group").
+func groupOfSentence(f *field, s *sentence) bool {
+	for k := s.Tok0; k < s.Tok1; k++ {
+		switch f.Tokens[k].Fold {
+		case "in", "among", "for":
+		default:
+			continue
+		}
+		for j := k + 1; j < s.Tok1 && j <= k+5 && !clauseBreakBefore(f, j); j++ {
+			if w := f.Tokens[j].Fold; w == "group" || w == "arm" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sameShare: n/d and the percentage as written agree to the precision the

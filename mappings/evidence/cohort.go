@@ -169,7 +169,7 @@ func screenedCount(f *field, s *sentence, n count) bool {
 // of 43", "the records of 26 patients (9 children and 17 adults) were
 // reviewed".
 var wholeNouns = map[string]bool{"total": true, "cohort": true, "series": true, "records": true,
-	"data": true, "charts": true}
+	"data": true, "charts": true, "analysis": true}
 
 // studiedVerbs say the patients counted before them are those studied.
 var studiedVerbs = map[string]bool{"enrolled": true, "included": true, "treated": true, "received": true,

@@ -459,3 +459,22 @@ func TestProbeSetClasses(t *testing.T) {
 		}
 	}
 }
+
+// TestResultsOfOneGroup: a study of two treatment groups that no arm rule
+// reads (Korean SAA cohort on PubMed: "Twenty-two patients were treated by
+// BMT ... and 74 by IS"): "an analysis of 96 patients" is the cohort, and
+// the results of "In the BMT group" or "among IS treatment group" are
+// candidates, not the cohort's.
+func TestResultsOfOneGroup(t *testing.T) {
+	in := Input{Abstract: "The present study represents an analysis of 96 patients with severe aplastic anemia (SAA) treated between 1990 and 1999. " +
+		"Twenty-two patients were treated by allogeneic bone marrow transplantation (BMT) and 74 by immunosuppressive therapy (IS). " +
+		"Twenty patients died among IS treatment group. In the BMT group, the 5-yr overall survival (OS) was 95% after a median follow-up of 42 months."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	if len(f.Cohorts) == 0 || f.Cohorts[0].Size != 96 {
+		t.Errorf("the cohort is the 96 analysed\n%s", explainText(f))
+	}
+	if len(f.Outcomes) > 0 {
+		t.Errorf("one group's results asserted for the cohort\n%s", explainText(f))
+	}
+}

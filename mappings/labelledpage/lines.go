@@ -342,6 +342,9 @@ func spacedValueFits(field, v string) bool {
 		// "Received 22 May 2013; revised …", "Copyright © 2017 …".
 		_, ok := dateIn(v)
 		return ok
+	case "registryid":
+		// "Trial identifier NCT01667263, U1111-1132-6877".
+		return len(pageTrialIDs(v)) > 0
 	}
 	return false
 }

@@ -121,3 +121,40 @@ func TestUnicodeHyphenInNames(t *testing.T) {
 		t.Errorf("families %v", got)
 	}
 }
+
+// TestRegistrationNumberLabel: mirrors of registrations print the id
+// under "Registration Number" ("- NCT04318600" in a bulleted list on
+// medpath.com, "EUCTR2008-006143-40-AT" as WHO ICTRP names EudraCT
+// numbers): a Trial, not "a trial description without a registry id".
+func TestRegistrationNumberLabel(t *testing.T) {
+	for id, text := range map[string]string{
+		"NCT04318600": "Allogeneic Amniotic Mesenchymal Stem Cell Therapy for Lupus Nephritis\n- Conditions\n- Lupus Nephritis\n" +
+			"- Registration Number\n- NCT04318600\n- Lead Sponsor\n- Yan'an Affiliated Hospital of Kunming Medical University\n" +
+			"- Study Type\n- Interventional\n",
+		"2008-006143-40": "Assessment of platelet function in patients with chronic autoimmune thrombocytopenic purpura treated with Eltrombopag\n" +
+			"- Registration Number\n- EUCTR2008-006143-40-AT\n- Lead Sponsor\n- Medical University of Vienna\n- Study Type\n- Interventional\n",
+	} {
+		rec, err := labelledPageFields([]byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rec.Trial == nil || rec.Trial.ID != id {
+			t.Errorf("trial %+v, want %s (ids %v)", rec.Trial, id, rec.TrialIDs)
+		}
+	}
+}
+
+// TestAbbreviatedJournalAndYear: a PubMed page prints "J Korean Med Sci.
+// 2003 Jun;18(3):365-71." above its title and no byline; an abbreviated
+// journal and a year identify the paper as a full name would.
+func TestAbbreviatedJournalAndYear(t *testing.T) {
+	text := "Send to\n\nJ Korean Med Sci. 2003 Jun;18(3):365-71.\n\n" +
+		"The treatment of severe aplastic anemia: outcomes of bone marrow transplantation and immunosuppressive therapy in a single institution of Korea.\n"
+	rec, err := labelledPageFields([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := page.IsRecord(&rec); err != nil || rec.Journal.Abbrev != "J Korean Med Sci" || rec.Issued.Year != 2003 {
+		t.Errorf("IsRecord = %v, journal %+v, issued %v", err, rec.Journal, rec.Issued)
+	}
+}

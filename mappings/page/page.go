@@ -120,7 +120,9 @@ func IsRecord(rec *mappings.Record) error {
 	case rec.Guessed["kind"] == KindNews:
 		return ErrNews
 	case len(rec.Authors) > 0, rec.DOI != "", rec.PMID != "", rec.PMCID != "",
-		rec.Journal.Title != "" && rec.Issued.Year != 0:
+		(rec.Journal.Title != "" || rec.Journal.Abbrev != "") && rec.Issued.Year != 0:
+		// a journal is named in full or abbreviated ("J Korean Med Sci.
+		// 2003 Jun;18(3):365-71." above a PubMed page's title)
 		return nil
 	case rec.Guessed["kind"] == KindTitleAndAbstract:
 		// A title above a paragraph labelled "Abstract": an abstract page
