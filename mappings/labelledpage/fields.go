@@ -123,6 +123,12 @@ func parseCitationLine(s string) (pageCitation, bool) {
 		c.issued, _ = mappings.ParseDate(m[4])
 		return c, true
 	}
+	if m := abbrevJournalDate.FindStringSubmatch(strings.TrimSpace(s)); m != nil {
+		// "Front. Immunol., 26 October 2021": Frontiers' running citation
+		if d, ok := looseDate(m[2]); ok && d.Day != 0 {
+			return pageCitation{journal: m[1], issued: d}, true
+		}
+	}
 	m := citationPattern.FindStringSubmatch(s)
 	if m == nil {
 		return pageCitation{}, false
@@ -235,6 +241,10 @@ func applyCitation(c pageCitation, rec *mappings.Record) {
 // hanPadded is a two-character Chinese name printed with a space between
 // the characters so that it lines up with three-character names.
 var hanPadded = regexp.MustCompile(`^\p{Han}\s{1,2}\p{Han}$`)
+
+// abbrevJournalDate is an abbreviated journal title, every word cut with a
+// period, then a comma and a full date: "Front. Immunol., 26 October 2021".
+var abbrevJournalDate = regexp.MustCompile(`^((?:\p{Lu}\p{Ll}*\. ?){2,5}), (\d{1,2} \p{L}+ \d{4})$`)
 
 var unicodeHyphens = strings.NewReplacer("\u2010", "-", "\u2011", "-")
 

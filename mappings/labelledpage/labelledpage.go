@@ -348,6 +348,14 @@ func labelled(lines []pageLine, stop int, rec *mappings.Record) pageRegistration
 				// enrolment: 26/02/2001": the next label's line is its own.
 				continue
 			}
+			if (l.field == "date" || l.field == "history") && !dateFits(lines[j].text) && pageTitleLine(lines, i) < 0 {
+				// "• Published:" left empty above the article's title
+				// (BMC's list of badges): the line is not a date, and no
+				// title came before it, so it may be the title. (Below a
+				// title, Springer's "• First Online:" tops the book's
+				// title, which stays out of the byline's way.)
+				continue
+			}
 			v = lines[j].text
 			// A trial registration may also be the last section of a
 			// structured abstract: its text stays free for the abstract.
@@ -433,6 +441,15 @@ func labelled(lines []pageLine, stop int, rec *mappings.Record) pageRegistration
 // enrolment: 26/02/2001"), whether or not the label is one this reader
 // knows: never the value of an empty label above it.
 var otherLabelLine = regexp.MustCompile(`^\p{Lu}[\p{L} ()/-]{1,40}:\s*\S`)
+
+// dateFits: s is a date or starts with one ("12 March 2021", "2021 Mar 3;").
+func dateFits(s string) bool {
+	if _, ok := looseDate(s); ok {
+		return true
+	}
+	_, ok := dateIn(s)
+	return ok && len(strings.Fields(s)) <= 6
+}
 
 // journalistRoles end a reporter's byline ("By Elana Gotkine HealthDay
 // Reporter", "By Jane Doe, Staff Writer").

@@ -158,3 +158,34 @@ func TestAbbreviatedJournalAndYear(t *testing.T) {
 		t.Errorf("IsRecord = %v, journal %+v, issued %v", err, rec.Journal, rec.Issued)
 	}
 }
+
+// TestPublisherHeaders: Frontiers prints its article type, a running
+// citation "Front. Immunol., 26 October 2021", a section and a research
+// topic above the title; BMC prints "• Published:" with its date left
+// out, right above the title; nature.com opens with a browser notice
+// long enough to pass for the abstract.
+func TestPublisherHeaders(t *testing.T) {
+	for _, c := range []struct{ text, title, journal string }{
+		{"Skip to main content\n\nMINI REVIEW article\n\nFront. Immunol., 26 October 2021\nSec. Alloimmunity and Transplantation\n" +
+			"This article is part of the Research Topic Cutting-Edge Translational Research in Graft-Versus-Host Disease (GVHD)\n\n" +
+			"Mesenchymal Stromal Cells for the Treatment of Graft Versus Host Disease\n\n" +
+			"Graft versus host disease (GvHD) is a life-threating complication of allogeneic hematopoietic stem cell transplantation, which is initially treated with high-dose corticosteroids, and mesenchymal stromal cells have been studied as a treatment for the steroid-refractory disease in many trials.\n",
+			"Mesenchymal Stromal Cells for the Treatment of Graft Versus Host Disease", "Front. Immunol."},
+		{"Skip to main content\n  • Research article\n  • Open access\n  • Published:\n\n" +
+			"Combination of umbilical cord mesenchymal stem cells and standard immunosuppressive regimen for pediatric patients with severe aplastic anemia\n\n" +
+			"Abstract\nBackground\nDefects of bone marrow mesenchymal stem cells in proliferation and differentiation are involved in the pathophysiology of aplastic anemia.\n",
+			"Combination of umbilical cord mesenchymal stem cells and standard immunosuppressive regimen for pediatric patients with severe aplastic anemia", ""},
+		{"Skip to main content\n\nThank you for visiting nature.com. You are using a browser version with limited support for CSS. To obtain the best experience, we recommend you use a more up to date browser (or turn off compatibility mode in Internet Explorer).\n\n" +
+			"  • Article\n  • Published:\n\nSecond haploidentical stem cell transplantation for primary graft failure\n\n" +
+			"We report the outcome of 19 patients who experienced primary graft failure (PrGF) after a haploidentical, unmanipulated, bone marrow transplant and who received a second haploidentical transplant from a different donor.\n",
+			"Second haploidentical stem cell transplantation for primary graft failure", ""},
+	} {
+		rec, err := labelledPageFields([]byte(c.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rec.Title != c.title || rec.Journal.Abbrev != c.journal {
+			t.Errorf("title %q, journal %q; want %q, %q", rec.Title, rec.Journal.Abbrev, c.title, c.journal)
+		}
+	}
+}
