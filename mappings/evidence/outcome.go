@@ -545,8 +545,14 @@ func (x *extraction) followUpAndSurvival(f *field, s *sentence, types map[string
 			o.Spans = append(o.Spans, timeQ.Span)
 			timeQ = nil // the follow-up time is the survival time point here
 		}
-		if o.Value != nil || o.Timepoint != nil {
+		switch {
+		case o.Value != nil || o.Patients != nil:
 			add(o)
+		case o.Timepoint != nil:
+			// "with a median follow-up of 57 months (range 39-69), ...;
+			// estimated 5 yr RFS and TFS were 61% and 72%, respectively":
+			// a time and no number says nothing quotable of survival.
+			x.demote(o, "survival with a time but no value or count of patients")
 		}
 	}
 	if len(fu) > 0 && timeQ != nil {

@@ -443,6 +443,8 @@ func TestProbeSetClasses(t *testing.T) {
 			"the study's own treatment read as a prior therapy", func(f Facts) bool { return len(f.Cohorts) > 0 && len(f.Cohorts[0].PriorTherapies) > 0 }},
 		{"Eleven patients with steroid-refractory chronic graft-vs-host disease (cGvHD) received MSCs.",
 			"the chronic of chronic GvHD read as an ITP phase", func(f Facts) bool { return len(f.Cohorts) > 0 && f.Cohorts[0].DiseasePhase != "" }},
+		{"Twenty-six patients with ITP received rituximab. End points were relapse-free survival (RFS) and therapy-free survival (TFS). Nine of the 18 responding patients relapsed after a median of 21 months (range 8-66); 9/26 patients (35%) maintained the response, with a median follow-up of 57 months (range 39-69), and 11/26 (42%) did not necessitate further therapy; estimated 5 yr RFS and TFS were 61% and 72%, respectively.",
+			"a follow-up time stated as the survival's, with no value", func(f Facts) bool { return len(outcomesOf(f, ontology.Survival)) > 0 }},
 		{"HID-HSCT has higher rates of graft failure (GF). We studied 190 patients with aplastic anemia who received HID-HSCT with MSCs.",
 			"a risk of the procedure read as the cohort's disease", func(f Facts) bool {
 				for _, k := range f.Cohorts[0].Conditions {

@@ -39,7 +39,7 @@ func findPageAbstract(lines []pageLine, stop int) (pageAbstract, bool) {
 	}
 	for i := 0; i < stop; i++ {
 		l := lines[i]
-		if l.blank || l.furn || l.field != "" || l.used || !isLongParagraph(l.text) {
+		if l.blank || l.furn || l.field != "" || l.used || !isLongParagraph(l.text) || numberedItem.MatchString(l.text) {
 			continue
 		}
 		return pageAbstract{abs: mappings.AbstractFrom(l.text), start: i, end: i + 1, rule: "first-long-paragraph"}, true
@@ -87,6 +87,11 @@ func abstractAfterLabel(lines []pageLine, i, stop int) (pageAbstract, bool) {
 	}
 	return pageAbstract{abs: mappings.AbstractFrom(strings.Join(parts, " ")), start: i, end: end}, true
 }
+
+// numberedItem is an item of a numbered list ("3. Have pre-existing
+// cardiac disease …", a registration's exclusion criterion), never the
+// abstract however long.
+var numberedItem = regexp.MustCompile(`^\s*\d{1,2}[.)]\s`)
 
 // accessBadge is a publisher's badge printed between a label and its text.
 var accessBadge = regexp.MustCompile(`(?i)^(?:open access|free access|free full text|free|full access)$`)

@@ -189,3 +189,19 @@ func TestPublisherHeaders(t *testing.T) {
 		}
 	}
 }
+
+// TestNumberedItemIsNoAbstract: a registration mirror (ClinicalTrials.Veeva)
+// whose longest paragraph is its third exclusion criterion.
+func TestNumberedItemIsNoAbstract(t *testing.T) {
+	text := "Multicentre, Randomised Phase III Study of Hetrombopag Olamine in Idiopathic Thrombocytopenic Purpura (ITP) Patient\n\n" +
+		"ClinicalTrials.gov Identifier: NCT03222843\nStudy type: Interventional\nEnrollment: 424 patients\n\nExclusion criteria\n\n" +
+		"  1. Patients with any prior history of arterial or venous thrombosis.\n" +
+		"  3. Have pre-existing cardiac disease within the last 3 months.No arrhythmia known to increase the risk of thrombolic events (e.g. atrial fibrillation), or patients with a Corrected QT interval (QTc) longer than 450 ms in men or 470 ms in women.\n"
+	rec, err := labelledPageFields([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(rec.Abstract.Text, "cardiac disease") {
+		t.Errorf("an exclusion criterion read as the abstract: %q", rec.Abstract.Text)
+	}
+}
