@@ -49,7 +49,7 @@ func (x *extraction) design(c *Cohort) *Design {
 			s := f.Sentences[si]
 			for _, cat := range []string{"design-case-report", "design-case-series", "design-trial", "design-cohort", "design-review"} {
 				for _, h := range f.find(x.r, cat, s.Tok0, s.Tok1) {
-					if othersStudies(f, h.Tok1) {
+					if othersStudies(f, h.Tok1) || reportedIn(f, s, h.Tok0) {
 						continue
 					}
 					if cat == "design-case-report" && h.Tok1 < s.Tok1 && f.Tokens[h.Tok1].Fold == "series" {
@@ -144,6 +144,22 @@ func afterPreposition(f *field, s sentence, k int) bool {
 	switch f.Tokens[j].Fold {
 	case "after", "by", "from", "of", "on", "with", "via", "through", "using", "following":
 		return true
+	}
+	return false
+}
+
+// reportingVerbs before "in a …" cite another study's result: "equivalent
+// to that observed in a prospective study of remestemcel-L".
+var reportingVerbs = map[string]bool{"observed": true, "reported": true, "shown": true, "found": true,
+	"seen": true, "demonstrated": true, "described": true, "documented": true, "published": true}
+
+// reportedIn: the design cue at k, with its article and at most two
+// describing words, follows "in" after a reporting verb.
+func reportedIn(f *field, s sentence, k int) bool {
+	for j := k - 1; j >= s.Tok0+1 && j >= k-4; j-- {
+		if f.Tokens[j].Fold == "in" {
+			return reportingVerbs[f.Tokens[j-1].Fold]
+		}
 	}
 	return false
 }

@@ -435,6 +435,8 @@ func TestProbeSetClasses(t *testing.T) {
 	}{
 		{"Romiplostim normalized platelet counts in affected patients in randomized controlled trials and real-world observational studies. Forty patients with ITP were followed for 2 years.",
 			"others' trials read as the record's design", func(f Facts) bool { return f.Design != nil && f.Design.IRI == ontology.ClinicalTrial }},
+		{"The efficacy of Temcell was evaluated in 381 consecutive patients treated with Temcell during the initial 3 years after its approval. Interestingly, its real-world efficacy was found to be equivalent to that observed in a prospective study of remestemcel-L with strict eligibility criteria.",
+			"another product's study read as the record's design", func(f Facts) bool { return f.Design != nil && f.Design.IRI == ontology.ClinicalTrial }},
 		{"The primary end point was the proportion of patients achieving SROT (platelet count >30 x 10^9/L and no bleeding) at week 24. Forty patients with ITP were enrolled.",
 			"an end point's definition read as nobody bleeding", func(f Facts) bool { return len(outcomesOf(f, ontology.OtherOutcome)) > 0 }},
 		{"One hundred patients in the HD-DXM plus rhTPO arm and 96 patients in the HD-DXM monotherapy arm were included in the full analysis set.",
