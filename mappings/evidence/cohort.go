@@ -125,7 +125,10 @@ func (x *extraction) cohortSize(c *Cohort) {
 				data := p == "from" && n.Tok0-2 >= s.Tok0 && (f.Tokens[n.Tok0-2].Fold == "data" || f.Tokens[n.Tok0-2].Fold == "records")
 				// "MSCs were given to 40 patients": the patients treated.
 				given := p == "to" && n.Tok0-2 >= s.Tok0 && givenVerbs[f.Tokens[n.Tok0-2].Fold]
-				if !total && !data && !given && !(p == "in" && with) {
+				// "We report the first experience using MSCs to treat
+				// refractory aGVHD in 33 pediatric patients": the record's own.
+				ours := p == "in" && ci == 0 && weStudied(f, s, n.Tok0)
+				if !total && !data && !given && !ours && !(p == "in" && with) {
 					continue
 				}
 			}
@@ -134,6 +137,25 @@ func (x *extraction) cohortSize(c *Cohort) {
 			return
 		}
 	}
+}
+
+// weVerbs after "we" say the record reports patients of its own.
+var weVerbs = map[string]bool{"report": true, "reported": true, "describe": true, "described": true,
+	"present": true, "presented": true, "treated": true, "studied": true, "analyzed": true, "analysed": true,
+	"investigated": true, "reviewed": true}
+
+// weStudied: the sentence opens with "We" and one of weVerbs right after
+// it ("We report ...", "We retrospectively analyzed ..."), before token k.
+func weStudied(f *field, s *sentence, k int) bool {
+	if s.Tok0+1 >= k || f.Tokens[s.Tok0].Fold != "we" {
+		return false
+	}
+	for j := s.Tok0 + 1; j < k && j <= s.Tok0+3; j++ {
+		if weVerbs[f.Tokens[j].Fold] {
+			return true
+		}
+	}
+	return false
 }
 
 // givenVerbs before "to N patients" make N the patients treated.

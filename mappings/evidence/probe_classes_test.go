@@ -407,6 +407,18 @@ func TestCohortOfTheTreated(t *testing.T) {
 			}
 			return ""
 		}},
+		{"We report the first experience using MSCs to treat refractory aGVHD in 33 pediatric patients undergoing allogeneic HSCT from Turkey.", func(c Cohort) string {
+			if c.Size != 33 {
+				return "the record's own 33 patients ('We report … in 33 pediatric patients') not read"
+			}
+			return ""
+		}},
+		{"We observed a complete response in 12 patients. Forty patients with ITP received umbilical cord MSCs.", func(c Cohort) string {
+			if c.Size != 40 {
+				return "a count of responders ('We observed a complete response in 12 patients') read as the cohort"
+			}
+			return ""
+		}},
 		{mscs + ". Newly diagnosed ITP is often self-limiting in children.", func(c Cohort) string {
 			if c.AgeGroup != "" || c.DiseasePhase != "" {
 				return "a general statement read as the cohort's"
