@@ -49,7 +49,7 @@ func (x *extraction) events(f *field, s *sentence, add func(Outcome)) {
 			continue
 		}
 		o := Outcome{Type: ontology.OtherOutcome, Patients: intp(c.N), Rule: "patients-had-event",
-			Label: runeSlice(f.Runes, f.Tokens[v].Start, f.Tokens[end-1].End),
+			Label: balancedLabel(runeSlice(f.Runes, f.Tokens[v].Start, f.Tokens[end-1].End)),
 			Spans: []Span{f.tokSpan(c.Tok0, end)}}
 		if tp, ok := withinFirst(f, s, c.Tok0); ok {
 			o.Timepoint = &tp
@@ -64,6 +64,15 @@ func (x *extraction) events(f *field, s *sentence, add func(Outcome)) {
 		}
 		add(o)
 	}
+}
+
+// balancedLabel drops a bracket the clause's end cut open: "developed
+// chronic GVHD (cGVHD" is labelled "developed chronic GVHD".
+func balancedLabel(l string) string {
+	if i := strings.LastIndex(l, "("); i > 0 && strings.Count(l, "(") > strings.Count(l, ")") {
+		return strings.TrimSpace(l[:i])
+	}
+	return l
 }
 
 // withinFirst reads "Within the first 100 days after MSC treatment, 13

@@ -63,3 +63,18 @@ func TestEventOutcomes(t *testing.T) {
 		})
 	}
 }
+
+// TestEventLabelBalanced: the clause ends at ";" inside "(cGVHD);", and
+// the label keeps no bracket open.
+func TestEventLabelBalanced(t *testing.T) {
+	f := Extract(Input{Abstract: "Thirty-three children with aGVHD received MSCs. Twelve patients developed chronic GVHD (cGVHD); eight of them were alive."})
+	var labels []string
+	for _, o := range f.Outcomes {
+		if o.Rule == "patients-had-event" {
+			labels = append(labels, o.Label)
+		}
+	}
+	if len(labels) != 1 || labels[0] != "developed chronic GVHD" {
+		t.Errorf("labels %q, want [\"developed chronic GVHD\"]", labels)
+	}
+}
