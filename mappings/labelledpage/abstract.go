@@ -80,10 +80,25 @@ func abstractAfterLabel(lines []pageLine, i, stop int) (pageAbstract, bool) {
 	}
 	// Further paragraphs belong only when they carry a section label
 	// inline ("Secondary Objective: …"); anything else is the body.
-	for k := nextText(lines, end, stop); k < stop && pageText(lines[k]) && inlineSectionLabel(lines[k].text); k = nextText(lines, k+1, stop) {
-		parts = append(parts, lines[k].text)
-		lines[k].used = true
-		end = k + 1
+	for k := nextText(lines, end, stop); k < stop; k = nextText(lines, k+1, stop) {
+		if pageText(lines[k]) && inlineSectionLabel(lines[k].text) {
+			parts = append(parts, lines[k].text)
+			lines[k].used = true
+			end = k + 1
+			continue
+		}
+		// "BACKGROUND: …" / "METHODS" / "Among the patients …": a heading
+		// on its own line, then its section's text (KoreaMed).
+		// Only in an abstract that opened with such a label: below an
+		// unstructured one, "Background" heads the article's body.
+		h := sectionHeading(lines[k])
+		t := nextText(lines, k+1, stop)
+		if h == "" || !inlineSectionLabel(parts[0]) || t >= stop || !pageText(lines[t]) || sectionHeading(lines[t]) != "" {
+			break
+		}
+		parts = append(parts, h+": "+lines[t].text)
+		lines[k].used, lines[t].used = true, true
+		end, k = t+1, t
 	}
 	return pageAbstract{abs: mappings.AbstractFrom(strings.Join(parts, " ")), start: i, end: end}, true
 }

@@ -205,3 +205,21 @@ func TestNumberedItemIsNoAbstract(t *testing.T) {
 		t.Errorf("an exclusion criterion read as the abstract: %q", rec.Abstract.Text)
 	}
 }
+
+// TestInlineLabelThenHeadings: KoreaMed prints "BACKGROUND: …" inline and
+// then "METHODS" and "RESULTS" on lines of their own above their text; the
+// abstract is all three sections, not the background alone.
+func TestInlineLabelThenHeadings(t *testing.T) {
+	text := "The Results of Danazol Therapy in Patients with Chronic Immune Thrombocytopenic Purpura Who Failed with Corticosteroid Therapy\n\n" +
+		"Korean J Hematol. 2007 Dec;42(4):353-360.\n\nAbstract\n\n" +
+		"BACKGROUND: Most adult patients with chronic ITP refractory to corticosteroids have been treated with splenectomy.\n" +
+		"METHODS\nAmong the patients with chronic ITP who failed corticosteroid therapy in our hospital, 28 patients who received danazol were analyzed.\n" +
+		"RESULTS\nThe median age of patients was 44 years.\n"
+	rec, err := labelledPageFields([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(rec.Abstract.Text, "28 patients who received danazol") || !strings.Contains(rec.Abstract.Text, "median age") {
+		t.Errorf("abstract %q", rec.Abstract.Text)
+	}
+}
