@@ -46,6 +46,9 @@ func numberSpan(f *field, k int) (n, next int, ok bool) {
 }
 
 func numberToken(f *field, k int) (int, bool) {
+	if k < 0 || k >= len(f.Tokens) {
+		return 0, false // a rule looking one word past the text
+	}
 	t := f.Tokens[k]
 	if isDigits(t.Text) {
 		if t.Start > 0 && (f.Runes[t.Start-1] == '.' || f.Runes[t.Start-1] == ',') && t.Start > 1 && unicode.IsDigit(f.Runes[t.Start-2]) {
@@ -157,8 +160,8 @@ func partOf(f *field, s *sentence, next int) int {
 		for j < s.Tok1 && j < next+4 && !strings.Contains(runeSlice(f.Runes, f.Tokens[j-1].End, f.Tokens[j].Start), ")") {
 			j++
 		}
-		if j == next || !strings.Contains(runeSlice(f.Runes, f.Tokens[next].Start, f.Tokens[j].Start), "%") {
-			return 0
+		if j == next || j >= s.Tok1 || !strings.Contains(runeSlice(f.Runes, f.Tokens[next].Start, f.Tokens[j].Start), "%") {
+			return 0 // (no closing bracket before the sentence ends: "2017 (H29.8)]")
 		}
 	}
 	if j < s.Tok1 && f.Tokens[j].Fold == "out" {

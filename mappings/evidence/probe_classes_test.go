@@ -494,3 +494,18 @@ func TestResultsOfOneGroup(t *testing.T) {
 		t.Errorf("one group's results asserted for the cohort\n%s", explainText(f))
 	}
 }
+
+// TestBracketOpenAtSentenceEnd: J-STAGE ends an abstract with its
+// citation "[Adv Obstet Gynecol, 69 (3) : 288-292, 2017 (H29.8)]"; the
+// bracket after a number runs to the end of the text, and reading it must
+// not index past the last token (it made an internal error).
+func TestBracketOpenAtSentenceEnd(t *testing.T) {
+	for _, a := range []string{
+		"It is important to make a thorough treatment plan. [Adv Obstet Gynecol, 69 (3) : 288-292, 2017 (H29.8)]",
+		"Forty patients (62",
+		"Forty patients (62.5",
+	} {
+		in := Input{Abstract: a}
+		checkSpans(t, in, Extract(in))
+	}
+}

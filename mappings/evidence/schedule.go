@@ -41,7 +41,7 @@ func scheduleAt(f *field, s *sentence, k int) (end, weeks int, ok bool) {
 	}
 	// "for three consecutive days per course", "for 5 consecutive days"
 	if fold(k) == "for" {
-		if _, ok := numberAt(f, k+1); ok && k+1 < s.Tok1 && fold(k+2) == "consecutive" {
+		if _, ok := numberAt(f, k+1); k+1 < s.Tok1 && ok && fold(k+2) == "consecutive" {
 			switch fold(k + 3) {
 			case "days", "weeks":
 				end = k + 4
