@@ -55,6 +55,12 @@ func (x *extraction) vetOutcome(f *field, s *sentence, o Outcome, arm string) st
 // ("In the BMT group, the 5-yr overall survival was 95%", "Twenty
 // patients died among IS treatment group").
 func groupOfSentence(f *field, s *sentence) bool {
+	// "In patients with aGVHD, the 1-year OS was 82.6%", "Patients who
+	// showed complete healing at week 8 were followed up for …": some of
+	// the patients, named at the sentence's start.
+	if subgroupAfter(f, s, s.Tok0) || qualifiedSubject(f, s) {
+		return true
+	}
 	for k := s.Tok0; k < s.Tok1; k++ {
 		switch f.Tokens[k].Fold {
 		case "in", "among", "for":
@@ -656,16 +662,20 @@ func (x *extraction) groupInSentence(f *field, s *sentence) bool {
 			return true
 		}
 	}
-	if subgroupAfter(f, s, s.Tok0) {
-		return true
+	return subgroupAfter(f, s, s.Tok0) || qualifiedSubject(f, s)
+}
+
+// qualifiedSubject: the sentence's subject picks some patients
+// ("Patients aged over 60 years had …", "Patients who showed …").
+func qualifiedSubject(f *field, s *sentence) bool {
+	if s.Tok0+1 >= s.Tok1 {
+		return false
 	}
-	if s.Tok0+1 < s.Tok1 {
-		switch f.Tokens[s.Tok0].Fold {
-		case "patients", "those", "subjects", "children", "adults":
-			switch f.Tokens[s.Tok0+1].Fold {
-			case "who", "with", "aged", "older", "younger", "without", "whose", "receiving", "treated", "given":
-				return true
-			}
+	switch f.Tokens[s.Tok0].Fold {
+	case "patients", "those", "subjects", "children", "adults":
+		switch f.Tokens[s.Tok0+1].Fold {
+		case "who", "with", "aged", "older", "younger", "without", "whose", "receiving", "treated", "given":
+			return true
 		}
 	}
 	return false

@@ -94,7 +94,8 @@ func (x *extraction) cohortSize(c *Cohort) {
 			if n.Part {
 				continue
 			}
-			armSize := armSizeInBrackets(f, s, n) || listedCounts(f, counts, ci) || countInArm(f, s, n)
+			armSize := armSizeInBrackets(f, s, n) || listedCounts(f, counts, ci) || countInArm(f, s, n) ||
+				includedBefore(f, s, n.Tok0) || perGroup(f, s, n)
 			unsaid := s.Role == "results" && resultVerbAfter(f, s, n)
 			screened := screenedCount(f, s, n)
 			if planned || armSize || unsaid || screened || x.countOfResult(f, si, n) || shareFollows(f, s, n) {
@@ -127,7 +128,7 @@ func (x *extraction) cohortSize(c *Cohort) {
 				given := p == "to" && n.Tok0-2 >= s.Tok0 && givenVerbs[f.Tokens[n.Tok0-2].Fold]
 				// "We report the first experience using MSCs to treat
 				// refractory aGVHD in 33 pediatric patients": the record's own.
-				ours := p == "in" && ci == 0 && weStudied(f, s, n.Tok0)
+				ours := (p == "in" || p == "of") && ci == 0 && weStudied(f, s, n.Tok0)
 				if !total && !data && !given && !ours && !(p == "in" && with) {
 					continue
 				}
@@ -235,6 +236,35 @@ func listedCounts(f *field, counts []count, ci int) bool {
 	}
 	return ci+1 < len(counts) && !counts[ci+1].Part && adjacent(counts[ci], counts[ci+1]) ||
 		ci > 0 && !counts[ci-1].Part && adjacent(counts[ci-1], counts[ci])
+}
+
+// includedBefore: the count goes on a list opened by "including" in its
+// clause ("55 patients, including 23 patients with aGVHD and 32 patients
+// with cGVHD"): a part, like the first item.
+func includedBefore(f *field, s *sentence, k int) bool {
+	for j := k - 1; j >= s.Tok0 && !clauseBreakBefore(f, j+1) || j >= s.Tok0 && f.Tokens[j+1].Fold == "and"; j-- {
+		if f.Tokens[j].Fold == "including" || f.Tokens[j].Fold == "included" && j+1 < k && f.Tokens[j+1].Fold != "in" {
+			return f.Tokens[j].Fold == "including"
+		}
+	}
+	return false
+}
+
+// perGroup: a bound or a size of each group, not the study's: "at least
+// three patients per group", "more than 20 patients", "10 patients in
+// each arm".
+func perGroup(f *field, s *sentence, n count) bool {
+	switch prevFold(f, s, n.Tok0) {
+	case "least", "most", "than", "minimum", "maximum":
+		return true
+	}
+	for j := n.Tok1; j < s.Tok1 && j <= n.Tok1+1; j++ {
+		switch f.Tokens[j].Fold {
+		case "per", "each":
+			return true
+		}
+	}
+	return false
 }
 
 // countInArm: "One hundred patients in the HD-DXM plus rhTPO arm and 96
@@ -738,6 +768,9 @@ func (x *extraction) framedAsCondition(f *field, m *mention) bool {
 			return false
 		}
 	}
+	if m.Tok0 > s.Tok0 && f.Tokens[m.Tok0-1].Fold == "against" {
+		return false // "inactivated viral vaccine against COVID-19": what a vaccine prevents
+	}
 	if !x.r.framed[m.IRI()] {
 		return true
 	}
@@ -938,7 +971,8 @@ func phaseList(f *field, m *mention) bool {
 	if m.Tok0-1 >= s.Tok0 && slash(m.Tok0-1) && phaseWords[f.Tokens[m.Tok0-1].Fold] {
 		return true
 	}
-	return m.Tok0-2 >= s.Tok0 && conj(m.Tok0-1) && phaseWords[f.Tokens[m.Tok0-2].Fold]
+	// "newly diagnosed or persistent": the phase before ends in "diagnosed"
+	return m.Tok0-2 >= s.Tok0 && conj(m.Tok0-1) && (phaseWords[f.Tokens[m.Tok0-2].Fold] || f.Tokens[m.Tok0-2].Fold == "diagnosed")
 }
 
 // cohortPriorTherapies: drugs and procedures in a factual abstract

@@ -1,9 +1,11 @@
 package evidence
 
 import (
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/msckg/msckg/ontology"
 )
@@ -142,7 +144,7 @@ func intp(n int) *int { return &n }
 // gradedBefore: a grade qualifies the events ("no grade 3 adverse
 // events"): none of that grade says nothing of the others.
 func gradedBefore(f *field, s *sentence, tok0 int) bool {
-	for k := tok0 - 1; k >= s.Tok0 && k >= tok0-4; k-- {
+	for k := tok0 - 1; k >= s.Tok0 && k >= tok0-6; k-- { // "no grade 3 or 4 severity adverse events"
 		if f.Tokens[k].Fold == "grade" || f.Tokens[k].Fold == "grades" {
 			return true
 		}
@@ -292,17 +294,34 @@ func partialResponse(f *field, m *mention) bool {
 	return strings.Contains(w, "partial") || w == "pr" || w == "prs"
 }
 
+// leadingShare is a share in brackets: " (22.8 %)", " (13/18, 72.2%)".
+var leadingShare = regexp.MustCompile(`^\s*\([^()]*%\s*\)`)
+
 // ownerOf is the response count c belongs to: the one it is the subject
 // of ("3 patients achieved partial response"), else the last one named
 // before it, else the first after it; nil when the sentence names none.
 func ownerOf(f *field, all []*mention, c count) *mention {
 	p := f.Tokens[c.Tok0].Start
 	for _, m := range all {
-		if m.Tok0 < c.Tok1 || m.Tok0-c.Tok1 > 3 || strings.ContainsAny(runeSlice(f.Runes, f.Tokens[c.Tok1-1].End, m.Start), ",;:)") {
+		if m.Tok0 < c.Tok1 {
+			continue
+		}
+		// "21 patients (22.8 %) a partial response": the count's share in
+		// brackets stands between it and the response it is the subject of.
+		from, first := f.Tokens[c.Tok1-1].End, c.Tok1
+		gap := runeSlice(f.Runes, from, m.Start)
+		if loc := leadingShare.FindStringIndex(gap); loc != nil {
+			from += utf8.RuneCountInString(gap[:loc[1]])
+			for first < m.Tok0 && f.Tokens[first].Start < from {
+				first++
+			}
+			gap = gap[loc[1]:]
+		}
+		if m.Tok0-first > 3 || strings.ContainsAny(gap, ",;:)") {
 			continue
 		}
 		joined := false // "9 patients and complete response ...": a list, not a subject
-		for k := c.Tok1; k < m.Tok0; k++ {
+		for k := first; k < m.Tok0; k++ {
 			joined = joined || f.Tokens[k].Fold == "and" || f.Tokens[k].Fold == "or"
 		}
 		if !joined {

@@ -459,15 +459,26 @@ func TestProbeSetClasses(t *testing.T) {
 			"the chronic of chronic GvHD read as an ITP phase", func(f Facts) bool { return len(f.Cohorts) > 0 && f.Cohorts[0].DiseasePhase != "" }},
 		{"Twenty-six patients with ITP received rituximab. End points were relapse-free survival (RFS) and therapy-free survival (TFS). Nine of the 18 responding patients relapsed after a median of 21 months (range 8-66); 9/26 patients (35%) maintained the response, with a median follow-up of 57 months (range 39-69), and 11/26 (42%) did not necessitate further therapy; estimated 5 yr RFS and TFS were 61% and 72%, respectively.",
 			"a follow-up time stated as the survival's, with no value", func(f Facts) bool { return len(outcomesOf(f, ontology.Survival)) > 0 }},
-		{"HID-HSCT has higher rates of graft failure (GF). We studied 190 patients with aplastic anemia who received HID-HSCT with MSCs.",
-			"a risk of the procedure read as the cohort's disease", func(f Facts) bool {
-				for _, k := range f.Cohorts[0].Conditions {
-					if k.IRI == ontology.MKG+"GraftFailure" {
-						return true
-					}
-				}
-				return false
+		{"Of the 92 included patients, 49 (53.3 %) patients achieved a complete response, 21 patients (22.8 %) a partial response, and the remaining 22 (23.9 %) showed no response to LS.",
+			"the partial responders' count given to the complete response before it", func(f Facts) bool { return len(outcomesOf(f, ontology.CompleteResponse)) > 0 }},
+		{"We report the results of 55 patients, including 23 patients with aGVHD and 32 patients with cGVHD, who received ruxolitinib. In patients with aGVHD, the overall response rate was 78.3%, and the 1-year overall survival (OS) was 82.6%.",
+			"a listed group's count or its survival read as the cohort's", func(f Facts) bool {
+				return len(f.Cohorts) == 0 || f.Cohorts[0].Size != 55 || len(outcomesOf(f, ontology.Survival)) > 0
 			}},
+		{"Patients were enrolled into three dosing groups with at least three patients per group.",
+			"a per-group minimum read as the cohort", func(f Facts) bool { return len(f.Cohorts) > 0 && f.Cohorts[0].Size == 3 }},
+		{"Ten patients received MSCs. There were no grade 3 or 4 severity adverse events.",
+			"no adverse events of grade 3 or 4 read as none at all", func(f Facts) bool { return len(outcomesOf(f, ontology.AdverseEvents)) > 0 }},
+		{"Ten patients received MSCs. Patients who showed complete healing at week 8 were followed up for an additional 6 months.",
+			"the follow-up of some patients read as the cohort's", func(f Facts) bool { return len(outcomesOf(f, ontology.FollowUp)) > 0 }},
+		{"Fostamatinib has been approved for the treatment of chronic primary immune thrombocytopenia (ITP) in the United States. Thirty-four Japanese patients with ITP were randomized.",
+			"the phase of an approval's indication read as the cohort's", func(f Facts) bool { return len(f.Cohorts) > 0 && f.Cohorts[0].DiseasePhase != "" }},
+		{"Immune thrombocytopenia following inactivated viral vaccine against COVID-19 in a 60-year-old woman.",
+			"what a vaccine is against read as the patient's disease", func(f Facts) bool { return cohortHas(f, ontology.MKG+"COVID19") }},
+		{"Romiplostim in adult patients with newly diagnosed or persistent immune thrombocytopenia for up to 1 year. Romiplostim was given to 311 patients.",
+			"one of 'newly diagnosed or persistent' read as every patient's phase", func(f Facts) bool { return len(f.Cohorts) > 0 && f.Cohorts[0].DiseasePhase != "" }},
+		{"HID-HSCT has higher rates of graft failure (GF). We studied 190 patients with aplastic anemia who received HID-HSCT with MSCs.",
+			"a risk of the procedure read as the cohort's disease", func(f Facts) bool { return cohortHas(f, ontology.MKG+"GraftFailure") }},
 	} {
 		f := Extract(Input{Abstract: c.abstract})
 		if c.check(f) {
@@ -508,4 +519,17 @@ func TestBracketOpenAtSentenceEnd(t *testing.T) {
 		in := Input{Abstract: a}
 		checkSpans(t, in, Extract(in))
 	}
+}
+
+// cohortHas: the first cohort has the condition.
+func cohortHas(f Facts, iri string) bool {
+	if len(f.Cohorts) == 0 {
+		return false
+	}
+	for _, k := range f.Cohorts[0].Conditions {
+		if k.IRI == iri {
+			return true
+		}
+	}
+	return false
 }
