@@ -74,6 +74,9 @@ func abstractAfterLabel(lines []pageLine, i, stop int) (pageAbstract, bool) {
 	} else {
 		return pageAbstract{}, false
 	}
+	if placeholderAbstract[strings.ToLower(strings.Trim(strings.Join(parts, " "), " ."))] {
+		return pageAbstract{}, false // "Brief Summary" / "Not available"
+	}
 	end := max(i+1, j+1)
 	if inline != "" {
 		end = i + 1
@@ -102,6 +105,11 @@ func abstractAfterLabel(lines []pageLine, i, stop int) (pageAbstract, bool) {
 	}
 	return pageAbstract{abs: mappings.AbstractFrom(strings.Join(parts, " ")), start: i, end: end}, true
 }
+
+// placeholderAbstract is what a site prints under its abstract label
+// when it has none.
+var placeholderAbstract = map[string]bool{"not available": true, "n/a": true, "na": true, "none": true,
+	"no abstract available": true, "no abstract": true, "abstract not available": true}
 
 // numberedItem is an item of a numbered list ("3. Have pre-existing
 // cardiac disease …", a registration's exclusion criterion), never the

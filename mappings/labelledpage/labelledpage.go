@@ -442,6 +442,9 @@ func labelled(lines []pageLine, stop int, rec *mappings.Record) pageRegistration
 // knows: never the value of an empty label above it.
 var otherLabelLine = regexp.MustCompile(`^\p{Lu}[\p{L} ()/-]{1,40}:\s*\S`)
 
+// issnInLine finds an ISSN ("ISSN 1923-4155", "ISSN: 2578-501X").
+var issnInLine = regexp.MustCompile(`(?i)\bISSN\b[:\s-]*\d{4}\s*-\s*\d{3}[\dX]`)
+
 // dateFits: s is a date or starts with one ("12 March 2021", "2021 Mar 3;").
 func dateFits(s string) bool {
 	if _, ok := looseDate(s); ok {
@@ -566,7 +569,7 @@ func isMasthead(lines []pageLine, i, limit int) bool {
 // table or figure alone ("Table 1 Clinical studies of …", "Figure. …").
 var caption = regexp.MustCompile(`^(?:Table|Figure|Fig\.)(?:\s+[0-9A-Z]+\b|\.|:)`)
 
-var volumeLine = regexp.MustCompile(`^(?i:vol(?:ume)?\.?\s*\d+\s*,?\s*(?:no|issue|iss)\.?\s*\d+)|^第\s*\d+\s*卷`)
+var volumeLine = regexp.MustCompile(`^(?i:vol(?:ume)?\.?\s*\d+\s*,?\s*(?:no|number|issue|iss)\.?\s*\d+)|^第\s*\d+\s*卷`)
 
 // completeTitle returns the title line in full when the first one found
 // is cut short: a line that ends in an ellipsis ("… patients with immune
@@ -683,12 +686,17 @@ var numberedAffiliations = regexp.MustCompile(`^\s*[(（]\s*1\s*[.．、]`)
 // titleLike: a substantial sentence- or title-cased line that is not a
 // name list, an affiliation, a date, an identifier or a citation.
 func titleLike(s string) bool {
-	if utf8.RuneCountInString(s) > 300 || strings.Contains(s, "©") || strings.HasSuffix(s, ":") ||
+	if utf8.RuneCountInString(s) > 300 || strings.Contains(s, "©") || strings.Contains(strings.ToLower(s), "copyright") || strings.HasSuffix(s, ":") ||
 		doiInLine(s) != "" || urlInPage.MatchString(s) || looksLikeAddress(s) || isDateLine(s) || abstractSentence(s) ||
 		volumeLine.MatchString(s) || caption.MatchString(s) || numberedAffiliations.MatchString(s) {
 		return false
 	}
 	if _, ok := parseCitationLine(s); ok {
+		return false
+	}
+	// "Journal of Medical Cases, ISSN 1923-4155 print, 1923-4163 online":
+	// a masthead, whatever else it says.
+	if issnInLine.MatchString(s) {
 		return false
 	}
 	// "· 卫生技术评估 ·", "·论著·": a journal's column between middle dots;

@@ -223,3 +223,42 @@ func TestInlineLabelThenHeadings(t *testing.T) {
 		t.Errorf("abstract %q", rec.Abstract.Text)
 	}
 }
+
+// TestMastheadsAreNoTitles: lines a journal prints above the title (an
+// ISSN line, a copyright line, "Volume 6, Number 8", a sign-up banner, a
+// peer-review timeline, "How to cite this article: …") and "Not
+// available" under an abstract label, from the second probe set.
+func TestMastheadsAreNoTitles(t *testing.T) {
+	for _, c := range []struct{ text, title string }{
+		{"J Med Cases\nJournal of Medical Cases, ISSN 1923-4155 print, 1923-4163 online, Open Access\n" +
+			"Article copyright, the authors; Journal compilation copyright, J Med Cases and Elmer Press Inc\n\nCase Report\n\n" +
+			"Volume 6, Number 8, August 2015, pages 358-361\n\n\n" +
+			"Immune (Idiopathic) Thrombocytopenic Purpura Diagnosed in Pregnancy: A Case Report and Review of Management\n\n" +
+			"Eugene Youjin Huang, Lay Kok Tan\n",
+			"Immune (Idiopathic) Thrombocytopenic Purpura Diagnosed in Pregnancy: A Case Report and Review of Management"},
+		{"JCDR - Register at Journal of Clinical and Diagnostic Research\nJournal of Clinical and Diagnostic Research, ISSN - 0973 - 709X\n\n" +
+			"Management Challenges of Refractory Immune Thrombocytopenia during Pregnancy: A Case Report\n\nR Akshaya, Aboobacker Mohammed Rafi, Deepak Charles\n",
+			"Management Challenges of Refractory Immune Thrombocytopenia during Pregnancy: A Case Report"},
+		{"How to cite this article: Al-Anazi KA, Ayyad A, Kanfer S. Update on the Use of Mesenchymal Stem Cells in Hematopoietic Stem Cell Transplantation. J Stem Cell Ther Transplant. 2023; 7: 024-033.\n\n" +
+			"Update on the Use of Mesenchymal Stem Cells in Hematopoietic Stem Cell Transplantation\n\nKhalid Ahmed Al-Anazi, Ahmed Ayyad, Solaf Kanfer\n",
+			"Update on the Use of Mesenchymal Stem Cells in Hematopoietic Stem Cell Transplantation"},
+		{"Peer-review started: March 1, 2021\nFirst decision: June 16, 2021\nProcessing time: 91 Days and 0.4 Hours\n\n" +
+			"Umbilical cord mesenchymal stem cells for ischemic stroke: a case report\n\nSung Hyun Ahn, Hyun Jeong Kim\n",
+			"Umbilical cord mesenchymal stem cells for ischemic stroke: a case report"},
+	} {
+		rec, err := labelledPageFields([]byte(c.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rec.Title != c.title {
+			t.Errorf("title %q, want %q", rec.Title, c.title)
+		}
+	}
+	rec, err := labelledPageFields([]byte("Umbilical cord MSCs for pediatric GVHD\n\nBrief Summary\nNot available\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.Abstract.Text != "" {
+		t.Errorf("abstract %q, want none", rec.Abstract.Text)
+	}
+}
