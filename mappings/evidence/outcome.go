@@ -156,7 +156,10 @@ func gradedBefore(f *field, s *sentence, tok0 int) bool {
 // "No AEs resulted in discontinuation" says nothing of AEs that did not.
 var consequenceVerbs = map[string]bool{"resulted": true, "led": true, "leading": true, "required": true,
 	"requiring": true, "necessitated": true, "necessitating": true, "caused": true, "causing": true,
-	"prompted": true, "warranted": true}
+	"prompted": true, "warranted": true,
+	// "No serious adverse events thought to be related to bmMSC therapy
+	// were found" while two malignancies were: only the related ones
+	"related": true, "attributable": true, "attributed": true, "thought": true, "considered": true}
 
 // consequenceAfter: a consequence verb within the next four words of k,
 // in the same clause.
@@ -303,7 +306,7 @@ var leadingShare = regexp.MustCompile(`^\s*\([^()]*%\s*\)`)
 func ownerOf(f *field, all []*mention, c count) *mention {
 	p := f.Tokens[c.Tok0].Start
 	for _, m := range all {
-		if m.Tok0 < c.Tok1 {
+		if m.Tok0 < c.Tok1 || m.Tok0-c.Tok1 > 16 { // three words, and a bracket's few
 			continue
 		}
 		// "21 patients (22.8 %) a partial response": the count's share in

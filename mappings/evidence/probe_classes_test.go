@@ -469,6 +469,8 @@ func TestProbeSetClasses(t *testing.T) {
 			"a per-group minimum read as the cohort", func(f Facts) bool { return len(f.Cohorts) > 0 && f.Cohorts[0].Size == 3 }},
 		{"Ten patients received MSCs. There were no grade 3 or 4 severity adverse events.",
 			"no adverse events of grade 3 or 4 read as none at all", func(f Facts) bool { return len(outcomesOf(f, ontology.AdverseEvents)) > 0 }},
+		{"Fifteen patients received bmMSCs. Two non-MSC related malignancies were observed. No serious adverse events thought to be related to bmMSC therapy were found.",
+			"no related serious adverse events read as none at all", func(f Facts) bool { return len(outcomesOf(f, ontology.SevereAdverseEvents)) > 0 }},
 		{"Ten patients received MSCs. Patients who showed complete healing at week 8 were followed up for an additional 6 months.",
 			"the follow-up of some patients read as the cohort's", func(f Facts) bool { return len(outcomesOf(f, ontology.FollowUp)) > 0 }},
 		{"Fostamatinib has been approved for the treatment of chronic primary immune thrombocytopenia (ITP) in the United States. Thirty-four Japanese patients with ITP were randomized.",

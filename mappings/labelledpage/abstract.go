@@ -17,6 +17,46 @@ type pageAbstract struct {
 	label      string // that label as printed ("Abstract", "Summary:")
 }
 
+// labelledSections reads a structured abstract printed without an
+// "Abstract" label as lines that each open with a section label
+// ("Background: …" / "Methods: …" / "Results: …" / "Conclusion: …",
+// medluna): two such lines or more in a row, blank lines between allowed.
+func labelledSections(lines []pageLine, stop int) (pageAbstract, bool) {
+	for i := 0; i < stop; i++ {
+		if lines[i].used || lines[i].furn || !pageText(lines[i]) || !knownSectionLabel(lines[i].text) {
+			continue
+		}
+		parts, end := []string{lines[i].text}, i+1
+		for k := nextText(lines, i+1, stop); k < stop && pageText(lines[k]) && knownSectionLabel(lines[k].text); k = nextText(lines, k+1, stop) {
+			parts, end = append(parts, lines[k].text), k+1
+		}
+		if len(parts) < 2 {
+			continue
+		}
+		for k := i; k < end; k++ {
+			lines[k].used = true
+		}
+		return pageAbstract{abs: mappings.AbstractFrom(strings.Join(parts, " ")), start: i, end: end, rule: "labelled-sections"}, true
+	}
+	return pageAbstract{}, false
+}
+
+// knownSectionLabel: the line opens with a structured abstract's section
+// label and a colon ("Methods: SAA patients …").
+func knownSectionLabel(s string) bool {
+	i := strings.IndexAny(s, ":：")
+	if i <= 0 || i > 40 || strings.TrimSpace(s[i+1:]) == "" {
+		return false
+	}
+	head := strings.TrimSpace(s[:i])
+	for _, lab := range mappings.AbstractLabels() {
+		if strings.EqualFold(head, lab) {
+			return true
+		}
+	}
+	return false
+}
+
 // findPageAbstract looks for the abstract, surest way first: under an
 // abstract label; as a run of structured-abstract headings
 // ("INTRODUCTION", "METHODS", …); as the first long paragraph.
@@ -28,6 +68,9 @@ func findPageAbstract(lines []pageLine, stop int) (pageAbstract, bool) {
 				return a, true
 			}
 		}
+	}
+	if a, ok := labelledSections(lines, stop); ok {
+		return a, true
 	}
 	for i := 0; i < stop; i++ {
 		if sectionHeading(lines[i]) != "" && !lines[i].used {

@@ -262,3 +262,28 @@ func TestMastheadsAreNoTitles(t *testing.T) {
 		t.Errorf("abstract %q, want none", rec.Abstract.Text)
 	}
 }
+
+// TestLabelledSectionsWithoutAbstractLabel: medluna prints a structured
+// abstract as "Background: …", "Methods: …", "Results: …" lines with no
+// "Abstract" above them; PMC heads one "Background and Aims". Both are
+// the whole abstract, not its first long paragraph or its heading.
+func TestLabelledSectionsWithoutAbstractLabel(t *testing.T) {
+	for _, text := range []string{
+		"A Multicenter Phase II Study on the Efficacy and Safety of Hetrombopag in Patients with Severe Aplastic Anemia Refractory to Immunosuppressive Therapy\nOverview\nAuthors\n" +
+			"Background: In this single-arm phase II study (NCT03557099), we evaluated the efficacy and safety of hetrombopag in patients with severe aplastic anemia.\n" +
+			"Methods: SAA patients who were refractory to standard first-line IST were given hetrombopag orally at an initial dose of 7.5 mg once daily for a total of 52 weeks.\n" +
+			"Results: A total of 55 eligible patients were enrolled and received hetrombopag treatment.\n",
+		"Long-term follow-up of bone marrow-derived MSC therapy for perianal fistulising Crohn's disease\n\nAbstract\n\nBackground and Aims\n\n" +
+			"The long-term safety and efficacy of allogeneic bone marrow-derived mesenchymal stromal cell therapy is unknown.\n\nMethods\n\n" +
+			"A double-blind dose-finding study for local bmMSC therapy in 21 patients was performed.\n\nResults\n\n" +
+			"Thirteen out of 15 patients treated with bmMSCs were available for long-term follow-up. A total of 55 eligible patients were enrolled.\n",
+	} {
+		rec, err := labelledPageFields([]byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(rec.Abstract.Text, "55 eligible patients") || len(rec.Abstract.Sections) < 3 {
+			t.Errorf("abstract %q (%d sections)", rec.Abstract.Text, len(rec.Abstract.Sections))
+		}
+	}
+}
