@@ -55,6 +55,19 @@ func (x *extraction) vetOutcome(f *field, s *sentence, o Outcome, arm string) st
 // ("In the BMT group, the 5-yr overall survival was 95%", "Twenty
 // patients died among IS treatment group").
 func groupOfSentence(f *field, s *sentence) bool {
+	// asked once per outcome; the answer is the sentence's
+	if g, ok := f.groupSent[s.Tok0]; ok {
+		return g
+	}
+	g := sentenceNamesGroup(f, s)
+	if f.groupSent == nil {
+		f.groupSent = map[int]bool{}
+	}
+	f.groupSent[s.Tok0] = g
+	return g
+}
+
+func sentenceNamesGroup(f *field, s *sentence) bool {
 	// "In patients with aGVHD, the 1-year OS was 82.6%", "Patients who
 	// showed complete healing at week 8 were followed up for …": some of
 	// the patients, named at the sentence's start.

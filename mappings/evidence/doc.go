@@ -20,6 +20,7 @@ type field struct {
 	hits       map[hitKey][]hit[string]
 	sentSpans  map[int]Span    // by start, see sentenceSpan
 	counts     map[int][]count // countsIn by sentence start token
+	groupSent  map[int]bool    // groupOfSentence by sentence start token
 }
 
 // newField splits text into sentences and labels each with its section,
