@@ -462,7 +462,27 @@ func (x *extraction) spanAboutPatients(sp Span) bool {
 		if !f.Ctx[si].factual() {
 			return false
 		}
-		return onePerson(f, s) || x.namesPatients(f, s)
+		return (onePerson(f, s) || x.namesPatients(f, s)) && saysGiven(f, s)
+	}
+	return false
+}
+
+// givenWords say a product was given: "Patients received UC-MSCs", "MSC
+// therapy for refractory ITP", "UC-MSC transplantation in 5 patients".
+// Without one, "Mesenchymal Stem Cells Immunosuppressed IL-22 in Patients
+// with ITP" and "Aplastic Anemia Patients' Bone-Marrow-Derived MSCs Are
+// Not Influenced by …" are laboratory studies of patients' cells.
+var givenWords = map[string]bool{"received": true, "receiving": true, "receive": true, "given": true,
+	"treated": true, "treatment": true, "treating": true, "therapy": true, "therapies": true, "infusion": true,
+	"infusions": true, "infused": true, "transplantation": true, "transplanted": true, "cotransplantation": true,
+	"co-transplantation": true, "administration": true, "administered": true, "injection": true,
+	"injections": true, "injected": true, "transfusion": true, "transfused": true, "underwent": true}
+
+func saysGiven(f *field, s *sentence) bool {
+	for k := s.Tok0; k < s.Tok1; k++ {
+		if givenWords[f.Tokens[k].Fold] {
+			return true
+		}
 	}
 	return false
 }
