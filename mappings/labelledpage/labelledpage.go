@@ -227,7 +227,7 @@ func labelledPageFields(data []byte) (mappings.Record, error) {
 	titleAt := -1
 	if rec.Title == "" {
 		if i := pageTitleLine(lines, absStart); i >= 0 {
-			rec.Title, titleAt = titleText(lines[i].text), i
+			rec.Title, titleAt = withoutGluedTail(titleText(lines[i].text)), i
 			guess("title", "first-title-line")
 			for _, j := range wrappedTitle(lines, i, absStart) {
 				rec.Title = joinWrapped(rec.Title, lines[j].text)
@@ -619,8 +619,8 @@ func wrappedTitle(lines []pageLine, i, limit int) []int {
 			return nil
 		}
 		j := next(last, 2)
-		if j >= limit || !pageText(lines[j]) {
-			return nil
+		if j >= limit || !pageText(lines[j]) || leadingDate.MatchString(lines[j].text) {
+			return nil // "2013-09-11王丽佳江宇泳…": a posting date and its byline
 		}
 		text = joinWrapped(text, lines[j].text)
 		if !titleLike(text) {
@@ -668,6 +668,33 @@ func soleAuthorAt(lines []pageLine, i, limit int) bool {
 
 // titleText drops the number a meeting prints before an abstract title
 // ("1192 Efficacy and Safety of …").
+// leadingDate opens a line with a date ("2013-09-11…").
+var leadingDate = regexp.MustCompile(`^\s*\d{4}-\d{1,2}-\d{1,2}`)
+
+// gluedDate is a posting date and what follows it run onto a title line
+// ("…及文献复习 2013-09-11王丽佳江宇泳杜宏波杨志云").
+var gluedDate = regexp.MustCompile(`\s+\d{4}-\d{1,2}-\d{1,2}[\p{Han}\s]*$`)
+
+// gluedByline finds where names marked with affiliation numbers start
+// on a title line ("…: a case report Krista JM Stibbe1, Hajo IJ
+// Wildschut2*, Pieternella J Lugtenburg3"), as a PDF copy prints them.
+var gluedByline = regexp.MustCompile(`\s((?:\p{Lu}[\p{L}.'’-]*\s){1,3}\p{Lu}[\p{L}'’-]+\d{1,2}[*†‡]?(?:,\s*|\s+and\s+)(?:\p{Lu}[\p{L}.'’-]*\s){1,3}\p{Lu}[\p{L}'’-]+\d{1,2}.*)$`)
+
+// withoutGluedTail cuts from a title line what a copied PDF or a
+// sharing site ran onto it: a posting date with its byline, or names
+// with affiliation numbers (two at least, read as names).
+func withoutGluedTail(t string) string {
+	if loc := gluedDate.FindStringIndex(t); loc != nil && loc[0] > 0 {
+		return strings.TrimSpace(t[:loc[0]])
+	}
+	if m := gluedByline.FindStringSubmatchIndex(t); m != nil && m[2] > 0 {
+		if len(pageNames(t[m[2]:])) >= 2 {
+			return strings.TrimSpace(t[:m[2]])
+		}
+	}
+	return t
+}
+
 func titleText(s string) string {
 	f := strings.Fields(s)
 	if len(f) > 3 && mappings.IsDigits(f[0]) && len(f[0]) <= 5 {

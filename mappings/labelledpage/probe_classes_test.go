@@ -287,3 +287,25 @@ func TestLabelledSectionsWithoutAbstractLabel(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleWithoutGluedTail: a sharing site's posting date and byline on
+// the line below a Chinese title (fx361) and a PDF copy's byline with
+// affiliation numbers on the title's own line (tailieu) are not title.
+func TestTitleWithoutGluedTail(t *testing.T) {
+	for _, c := range []struct{ text, title string }{
+		{"戊型病毒性肝炎相关性再生障碍性贫血3例及文献复习\n2013-09-11王丽佳江宇泳杜宏波杨志云\n王丽佳,江宇泳,杜宏波,杨志云\n",
+			"戊型病毒性肝炎相关性再生障碍性贫血3例及文献复习"},
+		{"Management of aplastic anemia in a woman during pregnancy: a case report Krista JM Stibbe1, Hajo IJ Wildschut2*, Pieternella J Lugtenburg3\n\n" +
+			"1Department of Obstetrics and Gynaecology, Erasmus University Medical Centre, Rotterdam, The Netherlands\n",
+			"Management of aplastic anemia in a woman during pregnancy: a case report"},
+		{"Gluedvoid: Phase 2 Trial of Drug X in ITP\n\nJane Doe, John Roe\n", "Gluedvoid: Phase 2 Trial of Drug X in ITP"},
+	} {
+		rec, err := labelledPageFields([]byte(c.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rec.Title != c.title {
+			t.Errorf("title %q, want %q", rec.Title, c.title)
+		}
+	}
+}
