@@ -95,7 +95,7 @@ func (x *extraction) cohortSize(c *Cohort) {
 				continue
 			}
 			armSize := armSizeInBrackets(f, s, n) || listedCounts(f, counts, ci) || countInArm(f, s, n) ||
-				includedBefore(f, s, n.Tok0) || perGroup(f, s, n)
+				includedBefore(f, s, n.Tok0) || perGroup(f, s, n) || ofTheTotal(f, s, n)
 			unsaid := s.Role == "results" && resultVerbAfter(f, s, n)
 			screened := screenedCount(f, s, n)
 			if planned || armSize || unsaid || screened || x.countOfResult(f, si, n) || shareFollows(f, s, n) {
@@ -263,6 +263,25 @@ func perGroup(f *field, s *sentence, n count) bool {
 		case "per", "each":
 			return true
 		}
+	}
+	return false
+}
+
+// ofTheTotal: "One hundred and forty nine cases of the total 1,829
+// patients": a part of a total the count rule cannot read as a number.
+func ofTheTotal(f *field, s *sentence, n count) bool {
+	k := n.Tok1
+	if k+1 < s.Tok1 && f.Tokens[k].Fold == "out" {
+		k++
+	}
+	if k+2 >= s.Tok1 || f.Tokens[k].Fold != "of" {
+		return false
+	}
+	switch f.Tokens[k+1].Fold {
+	case "the", "a", "all":
+		return f.Tokens[k+2].Fold == "total"
+	case "total":
+		return true
 	}
 	return false
 }

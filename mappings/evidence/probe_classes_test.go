@@ -475,6 +475,8 @@ func TestProbeSetClasses(t *testing.T) {
 			"a laboratory study of patients' cells read as MSCs given", func(f Facts) bool { return len(f.Interventions) > 0 }},
 		{"Human Acquired Aplastic Anemia Patients' Bone-Marrow-Derived Mesenchymal Stem Cells Are Not Influenced by Hematopoietic Compartment.",
 			"patients' own cells read as MSCs given", func(f Facts) bool { return len(f.Interventions) > 0 }},
+		{"Of 1,829 children with acute ITP, One hundred and forty nine cases of the total 1,829 patients were not treated and were followed up for a median of 24 months.",
+			"a part of a total read as the cohort", func(f Facts) bool { return len(f.Cohorts) > 0 && f.Cohorts[0].Size == 149 }},
 		{"Ten patients received MSCs. Patients who showed complete healing at week 8 were followed up for an additional 6 months.",
 			"the follow-up of some patients read as the cohort's", func(f Facts) bool { return len(outcomesOf(f, ontology.FollowUp)) > 0 }},
 		{"Fostamatinib has been approved for the treatment of chronic primary immune thrombocytopenia (ITP) in the United States. Thirty-four Japanese patients with ITP were randomized.",

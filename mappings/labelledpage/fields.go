@@ -478,6 +478,8 @@ func doiInLine(s string) string {
 	if loc := doiGlued.FindStringIndex(d); loc != nil {
 		d = d[:loc[0]+1]
 	}
+	// "10.11482/kmj-j26(2)095-100.2000.pdf": a file's link, not its DOI
+	d = strings.TrimSuffix(strings.TrimSuffix(d, ".pdf"), ".PDF")
 	return mappings.NormalizeDOI(strings.TrimRight(d, ").,;"))
 }
 

@@ -622,6 +622,9 @@ func wrappedTitle(lines []pageLine, i, limit int) []int {
 		if j >= limit || !pageText(lines[j]) || leadingDate.MatchString(lines[j].text) {
 			return nil // "2013-09-11王丽佳江宇泳…": a posting date and its byline
 		}
+		if (hanCount(lines[last].text) > 0) != (hanCount(lines[j].text) > 0) {
+			return nil // a Chinese title above its English one: two titles, not one wrapped
+		}
 		text = joinWrapped(text, lines[j].text)
 		if !titleLike(text) {
 			return nil
@@ -713,7 +716,7 @@ var numberedAffiliations = regexp.MustCompile(`^\s*[(（]\s*1\s*[.．、]`)
 // titleLike: a substantial sentence- or title-cased line that is not a
 // name list, an affiliation, a date, an identifier or a citation.
 func titleLike(s string) bool {
-	if utf8.RuneCountInString(s) > 300 || strings.Contains(s, "©") || strings.Contains(strings.ToLower(s), "copyright") || strings.HasSuffix(s, ":") ||
+	if utf8.RuneCountInString(s) > 300 || strings.Contains(s, "©") || strings.Contains(strings.ToLower(s), "copyright") || strings.Contains(strings.ToLower(s), "all rights reserved") || strings.HasSuffix(s, ":") ||
 		doiInLine(s) != "" || urlInPage.MatchString(s) || looksLikeAddress(s) || isDateLine(s) || abstractSentence(s) ||
 		volumeLine.MatchString(s) || caption.MatchString(s) || numberedAffiliations.MatchString(s) {
 		return false

@@ -309,3 +309,30 @@ func TestTitleWithoutGluedTail(t *testing.T) {
 		}
 	}
 }
+
+// TestThirdProbeSetPages: a Chinese title above its English one (Chinese
+// Journal of Hematology on PMC) is not one wrapped title; a scribd viewer
+// counter in French or Portuguese and a publisher's "All rights
+// reserved" line are not titles; a DOI link's ".pdf" is not the DOI's.
+func TestThirdProbeSetPages(t *testing.T) {
+	for _, c := range []struct{ text, title string }{
+		{"重型再生障碍性贫血免疫抑制治疗迟发血液学反应研究\nDelayed hematologic response to immunosuppressive therapy in severe aplastic anemia\n杨文睿, 井丽萍, 周康\n",
+			"重型再生障碍性贫血免疫抑制治疗迟发血液学反应研究"},
+		{"Vous êtes sur la page 1sur 5\n\nBone Marrow Transplantation (2015) 50, 1312–1315\n\n2015 Macmillan Publishers Limited All rights reserved 0268-3369/15\n\n" +
+			"ORIGINAL ARTICLE\nSecond allogeneic hematopoietic stem cell transplantation in children with severe aplastic anemia\n\nK Kudo, H Muramatsu, S Kojima\n",
+			"Second allogeneic hematopoietic stem cell transplantation in children with severe aplastic anemia"},
+		{"Você está na página 1de 5\n\nImmunosuppressive therapy in severe aplastic anemia: a single-centre experience\n\nA Patel, B Shah, C Rao\n",
+			"Immunosuppressive therapy in severe aplastic anemia: a single-centre experience"},
+	} {
+		rec, err := labelledPageFields([]byte(c.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rec.Title != c.title {
+			t.Errorf("title %q, want %q", rec.Title, c.title)
+		}
+	}
+	if d := doiInLine("DOI: 10.11482/kmj-j26(2)095-100.2000.pdf"); d != "10.11482/kmj-j26(2)095-100.2000" {
+		t.Errorf("doi %q", d)
+	}
+}
