@@ -95,7 +95,7 @@ func (x *extraction) cohortSize(c *Cohort) {
 				continue
 			}
 			armSize := armSizeInBrackets(f, s, n) || listedCounts(f, counts, ci) || countInArm(f, s, n) ||
-				includedBefore(f, s, n.Tok0) || perGroup(f, s, n) || ofTheTotal(f, s, n)
+				includedBefore(f, s, n.Tok0) || perGroup(f, s, n) || ofTheTotal(f, s, n) || anotherGroupAfter(f, s, n)
 			unsaid := s.Role == "results" && resultVerbAfter(f, s, n)
 			screened := screenedCount(f, s, n)
 			if planned || armSize || unsaid || screened || x.countOfResult(f, si, n) || shareFollows(f, s, n) {
@@ -262,6 +262,25 @@ func perGroup(f *field, s *sentence, n count) bool {
 		switch f.Tokens[j].Fold {
 		case "per", "each":
 			return true
+		}
+	}
+	return false
+}
+
+// anotherGroupAfter: "A total of 169 patients treated with rATG and 62
+// treated with hATG were included": a bare number after "and" in the
+// count's clause, with a verb of treatment or a group's preposition after
+// it, counts a second group, so the first count is a group's too.
+func anotherGroupAfter(f *field, s *sentence, n count) bool {
+	for j := n.Tok1; j+2 < s.Tok1 && j <= n.Tok1+8 && !clauseBreakBefore(f, j+1); j++ {
+		if f.Tokens[j].Fold != "and" {
+			continue
+		}
+		if _, next, ok := numberSpan(f, j+1); ok && next < s.Tok1 {
+			switch f.Tokens[next].Fold {
+			case "treated", "received", "receiving", "underwent", "with", "in", "by", "on", "to", "had", "were":
+				return true
+			}
 		}
 	}
 	return false
@@ -562,11 +581,12 @@ func (x *extraction) cohortAgeSex(c *Cohort) {
 	}
 }
 
-// countedPart: mention m is the noun of a count that is a part or smaller
-// than the cohort ("including 12 children", "3 of the 20 adults").
+// countedPart: mention m is the noun of a count that is a part or not the
+// cohort's ("including 12 children", "3 of the 20 adults", "30 women with
+// ITP delivered 44 children").
 func (x *extraction) countedPart(f *field, s *sentence, m *mention, size int) bool {
 	for _, c := range countsIn(x.r, f, s) {
-		if c.Tok0 <= m.Tok0 && m.Tok0 < c.Tok1 && (c.Part || size > 0 && c.N < size) {
+		if c.Tok0 <= m.Tok0 && m.Tok0 < c.Tok1 && (c.Part || size > 0 && c.N != size) {
 			return true
 		}
 	}
@@ -749,9 +769,11 @@ func (x *extraction) cohortConditions(c *Cohort) {
 		if seen[fm.m.IRI()] {
 			continue
 		}
-		if fm.f.Name == FieldAbstract && partSubject(x.r, fm.f, &s, fm.m.Tok0, c.Size) {
+		if _, counted := numberAt(fm.f, fm.m.Tok0-1); fm.f.Name == FieldAbstract && (counted || partSubject(x.r, fm.f, &s, fm.m.Tok0, c.Size)) {
+			// ("one graft failure among MSD-BMT recipients and three graft
+			// failures": events counted, not the patients' disease)
 			x.candidates = append(x.candidates, Candidate{Kind: "condition", Concept: fm.m.IRI(), Rule: "condition-mention",
-				Reason: "the condition of a part (\"10 had concomitant SLE\"), not of every patient",
+				Reason: "the condition of a part (\"10 had concomitant SLE\") or counted events (\"three graft failures\"), not of every patient",
 				Spans:  []Span{fm.f.span(fm.m.Start, fm.m.End), fm.f.sentenceSpan(&s)}})
 			continue
 		}
@@ -928,7 +950,9 @@ func (x *extraction) cohortPhase(c *Cohort) {
 						Rule: "phase-before-condition", Spans: []Span{f.span(m.Start, m.End), f.sentenceSpan(&f.Sentences[m.Sent])}})
 					break
 				}
-				if partSubject(x.r, f, &f.Sentences[m.Sent], m.Tok0, c.Size) {
+				if _, ok := numberAt(f, m.Tok0-1); ok || partSubject(x.r, f, &f.Sentences[m.Sent], m.Tok0, c.Size) {
+					// ("64 newly diagnosed, 50 persistent, and 226 chronic
+					// ITP patients": a number right before the phase counts a part)
 					x.candidates = append(x.candidates, Candidate{Kind: "diseasePhase", Concept: m.IRI(),
 						Reason: "said of a part of the patients, not of every patient", Rule: "phase-before-condition",
 						Spans: []Span{f.span(m.Start, m.End), f.sentenceSpan(&f.Sentences[m.Sent])}})

@@ -133,6 +133,10 @@ func findCounts(r *rules, f *field, s *sentence) []count {
 				continue
 			}
 		}
+		if c, ok := countWithShare(f, s, nouns, n, k, next); ok {
+			out = append(out, c) // "Twelve (29%) patients", "49 (53.3 %) patients"
+			continue
+		}
 		for j := next; j < s.Tok1 && j <= next+1; j++ {
 			if l, _ := nouns.matchAt(f.Tokens, j, s.Tok1); l > 0 {
 				if !clauseBreakBefore(f, next) {
@@ -147,6 +151,29 @@ func findCounts(r *rules, f *field, s *sentence) []count {
 		}
 	}
 	return out
+}
+
+// countWithShare reads a count whose share stands in brackets between
+// the number (token k, ending before next) and its noun: "Twelve (29%)
+// patients received IST".
+func countWithShare(f *field, s *sentence, nouns *phraseSet[string], n, k, next int) (count, bool) {
+	gap := func(j int) string { return runeSlice(f.Runes, f.Tokens[j-1].End, f.Tokens[j].Start) }
+	if next >= s.Tok1 || strings.TrimSpace(gap(next)) != "(" {
+		return count{}, false
+	}
+	for j := next + 1; j < s.Tok1 && j <= next+5; j++ {
+		if !strings.Contains(gap(j), ")") {
+			continue
+		}
+		if g := strings.ReplaceAll(gap(j), " ", ""); (g != ")" && g != "%)") || !strings.Contains(runeSlice(f.Runes, f.Tokens[next].Start, f.Tokens[j].Start), "%") {
+			return count{}, false
+		}
+		if l, _ := nouns.matchAt(f.Tokens, j, s.Tok1); l > 0 {
+			return count{N: n, Tok0: k, Tok1: j + l}, true
+		}
+		return count{}, false
+	}
+	return count{}, false
 }
 
 // partOf returns the token of the whole's number when a count's number

@@ -220,6 +220,14 @@ func (x *extraction) responses(f *field, s *sentence, types map[string][]*mentio
 			if armRead[c.Tok0] {
 				continue // read with its arm
 			}
+			if sexNoun[f.Tokens[c.Tok1-1].Fold] {
+				continue // "114 adult patients (68 women, 46 men)": the cohort's sexes
+			}
+			if semicolonBetween(f, ms[0], c) {
+				// "Thirty-six responders (67%) had sustained remission …;
+				// thrombocytopenia recurred in 12 patients (33%)"
+				continue
+			}
 			if o := ownerOf(f, all, c); o != nil && o.IRI() != t {
 				// "Overall response was 75% (9 patients) and complete
 				// response 42% (5 patients)": each count is the response's
@@ -287,6 +295,19 @@ func (x *extraction) responses(f *field, s *sentence, types map[string][]*mentio
 			add(o)
 		}
 	}
+}
+
+// sexNoun ends a count of one sex.
+var sexNoun = map[string]bool{"women": true, "men": true, "females": true, "males": true, "boys": true,
+	"girls": true, "female": true, "male": true}
+
+// semicolonBetween: a semicolon stands between the response mention and
+// the count after it: another clause, another result.
+func semicolonBetween(f *field, m *mention, c count) bool {
+	if f.Tokens[c.Tok0].Start < m.End {
+		return false
+	}
+	return strings.Contains(runeSlice(f.Runes, m.End, f.Tokens[c.Tok0].Start), ";")
 }
 
 // partialResponse: the response mention is a partial response ("partial
