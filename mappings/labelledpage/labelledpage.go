@@ -569,7 +569,7 @@ func isMasthead(lines []pageLine, i, limit int) bool {
 // table or figure alone ("Table 1 Clinical studies of …", "Figure. …").
 var caption = regexp.MustCompile(`^(?:Table|Figure|Fig\.)(?:\s+[0-9A-Z]+\b|\.|:)`)
 
-var volumeLine = regexp.MustCompile(`^(?i:vol(?:ume)?\.?\s*\d+\s*,?\s*(?:no|number|issue|iss)\.?\s*\d+)|^第\s*\d+\s*卷`)
+var volumeLine = regexp.MustCompile(`^[\s,;]*(?i:vol(?:ume)?\.?\s*\d+\s*[,:]?\s*(?:(?:no|number|issue|iss)\.?\s*\d+|article\b|pp?\.?\s*\d|pages?\b))|^第\s*\d+\s*卷`)
 
 // completeTitle returns the title line in full when the first one found
 // is cut short: a line that ends in an ellipsis ("… patients with immune

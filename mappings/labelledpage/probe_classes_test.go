@@ -321,6 +321,13 @@ func TestThirdProbeSetPages(t *testing.T) {
 		{"Vous êtes sur la page 1sur 5\n\nBone Marrow Transplantation (2015) 50, 1312–1315\n\n2015 Macmillan Publishers Limited All rights reserved 0268-3369/15\n\n" +
 			"ORIGINAL ARTICLE\nSecond allogeneic hematopoietic stem cell transplantation in children with severe aplastic anemia\n\nK Kudo, H Muramatsu, S Kojima\n",
 			"Second allogeneic hematopoietic stem cell transplantation in children with severe aplastic anemia"},
+		{"Annals of Hematology\n\n, Volume 94, Issue 6, pp 947–954 | Cite as\n\n" +
+			"Rabbit antithymocyte globulin versus horse antithymocyte globulin for treatment of acquired aplastic anemia: a retrospective analysis\n\n  • Carlos Vallejo\n  • Pau Montesinos\n",
+			"Rabbit antithymocyte globulin versus horse antithymocyte globulin for treatment of acquired aplastic anemia: a retrospective analysis"},
+		{"Hindawi\n\nAdvances in Hematology\nVolume 2017, Article ID 7878605, 7 pages\n\nPrognostic Factors for Immune Thrombocytopenia Outcome in Greek Children\n\nAthanasios Makis, Eleni Gavriilaki\n",
+			"Prognostic Factors for Immune Thrombocytopenia Outcome in Greek Children"},
+		{"Export citation\n\nSearch in Google Scholar\n\nFactors predictive of neonatal thrombocytopenia in pregnant women with immune thrombocytopenia\n\nA Author, B Author\n",
+			"Factors predictive of neonatal thrombocytopenia in pregnant women with immune thrombocytopenia"},
 		{"Você está na página 1de 5\n\nImmunosuppressive therapy in severe aplastic anemia: a single-centre experience\n\nA Patel, B Shah, C Rao\n",
 			"Immunosuppressive therapy in severe aplastic anemia: a single-centre experience"},
 	} {
