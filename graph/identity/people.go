@@ -116,7 +116,11 @@ func resolvePeople(slots []Position, explain bool) []Person {
 func corroboration(slots []Position, byPaper map[int][]int, x, y int) string {
 	a, c := &slots[x], &slots[y]
 	if a.Paper == c.Paper {
-		return "the same author in two records of one paper"
+		// Two positions of one author list: two people who share a name
+		// ("Scheinberg P, …, Scheinberg P" are Phillip and Priscila), and
+		// sharing the paper's co-authors proves nothing. (A paper's
+		// sources are lined up into one list before this.)
+		return ""
 	}
 	if co := sharedCoAuthor(slots, byPaper, x, y); co != "" {
 		return "same name and a shared co-author, " + co + ","

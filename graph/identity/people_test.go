@@ -30,6 +30,8 @@ func TestResolvePeople(t *testing.T) {
 			[][]int{{0, 1}}, `shared affiliation, "Nanjing  University Medical School."`},
 		{"one ORCID joins without a name corroboration",
 			[]Position{wang(0, "0000-0002-1825-0097"), wang(1, "0000-0002-1825-0097")}, [][]int{{0, 1}}, "ORCID 0000-0002-1825-0097 on p0"},
+		{"two positions of one author list are two people (Scheinberg P, …, Scheinberg P)",
+			[]Position{wang(0, ""), mu(0), wang(0, "")}, [][]int{{0}, {1}, {2}}, ""},
 		{"two ORCIDs stay two people whatever else they share",
 			[]Position{wang(0, "0000-0002-1825-0097"), mu(0), wang(1, "0000-0001-5109-3700"), mu(1)}, [][]int{{0}, {1, 3}, {2}}, "shared co-author, Wei Wang"},
 	}
