@@ -297,6 +297,13 @@ func pageNames(s string) []mappings.Author {
 	var items []string
 	for _, it := range listSplit.Split(s, -1) {
 		it = strings.TrimPrefix(strings.TrimSpace(it), "and ") // "…, and WANG Ling-cong"
+		// "S Kojima2 for the Japanese Hematopoietic Cell Transplantation
+		// Registry": the group the list writes for is not part of the name
+		for _, sep := range []string{" for the ", " on behalf of "} {
+			if i := strings.Index(it, sep); i > 0 {
+				it = it[:i]
+			}
+		}
 		if it = strings.Trim(dropHonorific(it), " .*"); it != "" {
 			if hanPadded.MatchString(it) {
 				it = strings.ReplaceAll(it, " ", "") // "張 燕", padded to the width of "盧英豪"

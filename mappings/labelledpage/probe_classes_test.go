@@ -343,3 +343,21 @@ func TestThirdProbeSetPages(t *testing.T) {
 		t.Errorf("doi %q", d)
 	}
 }
+
+// TestBylineForAGroup: "… R Suzuki15 and S Kojima2 for the Japanese
+// Hematopoietic Cell Transplantation Registry" keeps its last author; a
+// registry's "Last refreshed on:" is not the record's date.
+func TestBylineForAGroup(t *testing.T) {
+	got := familiesOf(mappings.Record{Authors: pageNames("K Kudo1, H Muramatsu2, R Suzuki15 and S Kojima2 for the Japanese Hematopoietic Cell Transplantation Registry")})
+	if strings.Join(got, "|") != "Kudo|Muramatsu|Suzuki|Kojima" {
+		t.Errorf("families %v", got)
+	}
+	rec, err := labelledPageFields([]byte("Main\n|\nRegister:\n|\nClinicalTrials.gov |\nLast refreshed on:\n|\n19 February 2015 |\nMain ID: |\nNCT01305694 |\n" +
+		"Date of registration:\n|\n28/02/2011 |\nPublic title: Eltrombopag in severe aplastic anemia |\nRecruitment status: Completed |\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.Issued.Year == 2015 {
+		t.Errorf("issued %v from 'Last refreshed on'", rec.Issued)
+	}
+}
