@@ -3,6 +3,7 @@ package mappings
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"iter"
@@ -228,6 +229,13 @@ func ScanLabelled(r io.Reader, syn *Syntax) iter.Seq2[Entry, error] {
 				}
 				if held != nil {
 					held.Stray = append(held.Stray, stray...)
+				} else if len(stray) > 0 {
+					// Text and not one record ("%0 Journal Article %T …", an
+					// EndNote export read as RIS): said, never an empty success.
+					yield(Entry{}, &RecordError{Record: 1, Line: stray[0].Line, Err: fmt.Errorf(
+						"no record: %d line(s) of text and none is a field of this format (line %d: %q)",
+						len(stray), stray[0].Line, excerpt(stray[0].Value))})
+					return
 				}
 				release()
 				return
@@ -330,17 +338,22 @@ func strayWarnings(e *Entry) []string {
 	sort.SliceStable(untagged, func(i, j int) bool { return untagged[i].Line < untagged[j].Line })
 	var out []string
 	for _, f := range untagged {
-		text := strings.ReplaceAll(f.Value, "\n", " ")
-		if r := []rune(text); len(r) > strayExcerpt {
-			text = string(r[:strayExcerpt]) + "…"
-		}
-		out = append(out, fmt.Sprintf("line %d is neither a field nor the continuation of one; not read: %q", f.Line, text))
+		out = append(out, fmt.Sprintf("line %d is neither a field nor the continuation of one; not read: %q", f.Line, excerpt(f.Value)))
 	}
 	return out
 }
 
 // strayExcerpt is how many characters of a stray line a warning quotes.
 const strayExcerpt = 40
+
+// excerpt is a stray line as a warning quotes it: on one line, cut.
+func excerpt(v string) string {
+	text := strings.ReplaceAll(v, "\n", " ")
+	if r := []rune(text); len(r) > strayExcerpt {
+		text = string(r[:strayExcerpt]) + "…"
+	}
+	return text
+}
 
 // readLabelledFormat is the Read function of a label/value format: entries
 // come from ScanLabelled with syntax, toRecord maps each one, and an entry
@@ -349,6 +362,11 @@ func readLabelledFormat(name string, syntax func() *Syntax, toRecord func(*Entry
 	return func(r io.Reader) iter.Seq2[Record, error] {
 		return func(yield func(Record, error) bool) {
 			for e, err := range ScanLabelled(r, syntax()) {
+				var re *RecordError
+				if errors.As(err, &re) {
+					yield(Record{}, err) // the input held no record: rejected with its reason
+					return
+				}
 				if err != nil {
 					yield(Record{}, fmt.Errorf("%s: %w", name, err))
 					return

@@ -153,3 +153,15 @@ func TestLabelledStrayLinesWarned(t *testing.T) {
 		}
 	}
 }
+
+// TestLabelledTextWithoutRecords: a file of text that holds not one field
+// of the format (an EndNote "%0 … %T …" export read as MEDLINE or WoS)
+// is one rejection naming its first line, never an empty success.
+func TestLabelledTextWithoutRecords(t *testing.T) {
+	for _, format := range []string{"medline", "wos", "ris"} {
+		recs, errs := readAll(t, format, []byte("%0 Journal Article %T Cyclosporine monotherapy for severe aplastic anemia\n%A Al-Ghazaly, J\n"))
+		if len(recs) != 0 || len(errs) != 1 || !strings.Contains(errs[0].Error(), "line 1") {
+			t.Errorf("%s: %d records, errors %v; want one rejection naming line 1", format, len(recs), errs)
+		}
+	}
+}

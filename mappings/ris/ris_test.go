@@ -199,10 +199,18 @@ func TestRISFlattened(t *testing.T) {
 	}
 }
 
+// TestRISNoRecords: text without one RIS tag (an EndNote "%0 … %T …"
+// export read with --from ris) is one rejection naming its line, never an
+// empty success: nothing a user gave is dropped without a word. An empty
+// or blank input holds nothing to report.
 func TestRISNoRecords(t *testing.T) {
 	recs, errs, err := collectRIS([]byte("\n\nnot RIS at all\n"))
+	if len(recs) != 0 || len(errs) != 1 || err != nil || !strings.Contains(errs[0].Error(), `line 3: "not RIS at all"`) {
+		t.Errorf("got %d records %v %v from text without tags, want one rejection naming line 3", len(recs), errs, err)
+	}
+	recs, errs, err = collectRIS([]byte("\n \n"))
 	if len(recs)+len(errs) != 0 || err != nil {
-		t.Errorf("got %d records %v %v from text without tags", len(recs), errs, err)
+		t.Errorf("got %d records %v %v from blank lines", len(recs), errs, err)
 	}
 }
 
