@@ -115,6 +115,12 @@ func (x *extraction) cohortSize(c *Cohort) {
 				continue
 			}
 			with := n.Tok1 < s.Tok1 && f.Tokens[n.Tok1].Fold == "with" && f.Tokens[n.Tok1].SoftBefore
+			if p := prevFold(f, s, n.Tok0); (p == "the" || p == "these") && !wholeOfPart(f, s, n.Tok0-2) {
+				switch prevFold(f, s, n.Tok0-1) {
+				case "of", "among", "in", "for":
+					continue // "Of the 27 patients who died during follow-up": a part
+				}
+			}
 			switch p := prevFold(f, s, n.Tok0); p {
 			case "in", "of", "to", "among", "than", "from", "all", "remaining", "other", "only", "these",
 				"further", "additional", "another", "including", "whom", "excluding", "except":
@@ -157,6 +163,13 @@ func weStudied(f *field, s *sentence, k int) bool {
 		}
 	}
 	return false
+}
+
+// wholeOfPart: token k ("of") follows a part's number ("5 of the 24
+// patients"), so what comes after is the whole.
+func wholeOfPart(f *field, s *sentence, k int) bool {
+	_, ok := numberAt(f, k-1)
+	return k-1 >= s.Tok0 && ok
 }
 
 // givenVerbs before "to N patients" make N the patients treated.
@@ -250,6 +263,22 @@ func includedBefore(f *field, s *sentence, k int) bool {
 	return false
 }
 
+// listedAfterIncluding: token k is in a list that "including" opens
+// earlier in its sentence, with no semicolon between ("damage …,
+// including autoimmune hearing loss, multiple sclerosis and rheumatoid
+// arthritis"): some of the patients have each.
+func listedAfterIncluding(f *field, s *sentence, k int) bool {
+	for j := k - 1; j >= s.Tok0 && j >= k-20; j-- {
+		if listBreak(f, j+1) {
+			return false
+		}
+		if f.Tokens[j].Fold == "including" {
+			return true
+		}
+	}
+	return false
+}
+
 // perGroup: a bound or a size of each group, not the study's: "at least
 // three patients per group", "more than 20 patients", "10 patients in
 // each arm".
@@ -272,11 +301,14 @@ func perGroup(f *field, s *sentence, n count) bool {
 // count's clause, with a verb of treatment or a group's preposition after
 // it, counts a second group, so the first count is a group's too.
 func anotherGroupAfter(f *field, s *sentence, n count) bool {
-	for j := n.Tok1; j+2 < s.Tok1 && j <= n.Tok1+8 && !clauseBreakBefore(f, j+1); j++ {
+	for j := n.Tok1; j+2 < s.Tok1 && j <= n.Tok1+14 && !listBreak(f, j+1); j++ {
 		if f.Tokens[j].Fold != "and" {
 			continue
 		}
-		if _, next, ok := numberSpan(f, j+1); ok && next < s.Tok1 {
+		if between := runeSlice(f.Runes, f.Tokens[n.Tok1-1].End, f.Tokens[j].Start); strings.Count(between, "(") > strings.Count(between, ")") {
+			continue // "20 patients (7 with … and 13 with …)": the count's own split
+		}
+		if v, next, ok := numberSpan(f, j+1); ok && next < s.Tok1 && (v < 1900 || v > 2100) { // not "between 2008 and 2022 were"
 			switch f.Tokens[next].Fold {
 			case "treated", "received", "receiving", "underwent", "with", "in", "by", "on", "to", "had", "were":
 				return true
@@ -309,6 +341,14 @@ func ofTheTotal(f *field, s *sentence, n count) bool {
 // patients in the HD-DXM monotherapy arm": the count is followed by the
 // arm or group it is in, in a sentence naming more than one.
 func countInArm(f *field, s *sentence, n count) bool {
+	if n.Tok1 < s.Tok1 && insideBrackets(f, n.Tok1) {
+		// "12 patients (MSC group), … 12 knees with normal saline (control group)"
+		for j := n.Tok1; j < s.Tok1 && j <= n.Tok1+3; j++ {
+			if w := f.Tokens[j].Fold; w == "group" || w == "arm" {
+				return true
+			}
+		}
+	}
 	if n.Tok1 >= s.Tok1 || f.Tokens[n.Tok1].Fold != "in" || groupWords(f, s) < 2 {
 		return false
 	}
@@ -769,7 +809,7 @@ func (x *extraction) cohortConditions(c *Cohort) {
 		if seen[fm.m.IRI()] {
 			continue
 		}
-		if _, counted := numberAt(fm.f, fm.m.Tok0-1); fm.f.Name == FieldAbstract && (counted || partSubject(x.r, fm.f, &s, fm.m.Tok0, c.Size)) {
+		if _, counted := numberAt(fm.f, fm.m.Tok0-1); fm.f.Name == FieldAbstract && (counted || listedAfterIncluding(fm.f, &s, fm.m.Tok0) || partSubject(x.r, fm.f, &s, fm.m.Tok0, c.Size)) {
 			// ("one graft failure among MSD-BMT recipients and three graft
 			// failures": events counted, not the patients' disease)
 			x.candidates = append(x.candidates, Candidate{Kind: "condition", Concept: fm.m.IRI(), Rule: "condition-mention",
@@ -1064,6 +1104,9 @@ func (x *extraction) cohortPriorTherapies(c *Cohort) {
 			inLead := lead >= 0 && m.Tok1 <= lead
 			if !inLead && !priorCueLicenses(f, cue, studyTreatment, m) {
 				continue
+			}
+			if m.Tok0-2 >= s.Tok0 && f.Tokens[m.Tok0-2].Fold == "prior" && f.Tokens[m.Tok0-1].Fold == "to" {
+				continue // "27 had failed IST prior to HHCT": HHCT came after
 			}
 			if inLead {
 				rule = "prior-therapy-after-clause"

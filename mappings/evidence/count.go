@@ -50,6 +50,11 @@ func numberToken(f *field, k int) (int, bool) {
 		return 0, false // a rule looking one word past the text
 	}
 	t := f.Tokens[k]
+	if t.Start > 1 && f.Runes[t.Start-1] == '-' && unicode.IsLetter(f.Runes[t.Start-2]) {
+		// "COVID-19 patients", "IL-22": part of a name; the "seven" of
+		// "Forty-seven", which numberSpan reads from "Forty"
+		return 0, false
+	}
 	if isDigits(t.Text) {
 		if t.Start > 0 && (f.Runes[t.Start-1] == '.' || f.Runes[t.Start-1] == ',') && t.Start > 1 && unicode.IsDigit(f.Runes[t.Start-2]) {
 			return 0, false
@@ -89,6 +94,15 @@ var bigNumberWord = map[string]bool{"hundred": true, "thousand": true, "million"
 // countStops may not sit between a number and its noun.
 var countStops = map[string]bool{"of": true, "with": true, "and": true, "or": true, "to": true, "in": true, "at": true, "per": true, "for": true, "the": true}
 
+// studyNoun after a cohort noun makes the count one of studies.
+var studyNoun = map[string]bool{"series": true, "report": true, "reports": true, "studies": true}
+
+// numberedLabel words take a number as their name, not as a count of
+// what follows.
+var numberedLabel = map[string]bool{"phase": true, "grade": true, "stage": true, "type": true, "step": true,
+	"part": true, "level": true, "cohort": true, "group": true, "arm": true, "day": true, "week": true,
+	"cycle": true, "dose": true, "covid": true}
+
 // countsIn finds counts of people in sentence s: a number, at most one
 // adjective, then a cohort noun from patterns.tsv.
 func countsIn(r *rules, f *field, s *sentence) []count {
@@ -117,6 +131,9 @@ func findCounts(r *rules, f *field, s *sentence) []count {
 		if next < s.Tok1 && bigNumberWord[f.Tokens[next].Fold] {
 			continue // "210 million women": a population, not patients counted
 		}
+		if k > s.Tok0 && numberedLabel[f.Tokens[k-1].Fold] && strings.TrimSpace(runeSlice(f.Runes, f.Tokens[k-1].End, f.Tokens[k].Start)) == "" {
+			continue // "phase 2 subjects (n=21)", "grade 3 patients": a label's number
+		}
 		// "7 of 12 patients", "4 of 7 frontline ... patients", "Nine of the
 		// 66 patients", "51 (77.3%) of 66 patients", "5 out of 19": a part.
 		if of := partOf(f, s, next); of > 0 {
@@ -139,6 +156,9 @@ func findCounts(r *rules, f *field, s *sentence) []count {
 		}
 		for j := next; j < s.Tok1 && j <= next+1; j++ {
 			if l, _ := nouns.matchAt(f.Tokens, j, s.Tok1); l > 0 {
+				if j+l < s.Tok1 && studyNoun[f.Tokens[j+l].Fold] {
+					break // "Forty-seven case series", "12 case reports": studies
+				}
 				if !clauseBreakBefore(f, next) {
 					out = append(out, count{N: n, Tok0: k, Tok1: j + l})
 				}

@@ -49,7 +49,7 @@ func (x *extraction) design(c *Cohort) *Design {
 			s := f.Sentences[si]
 			for _, cat := range []string{"design-case-report", "design-case-series", "design-trial", "design-cohort", "design-review"} {
 				for _, h := range f.find(x.r, cat, s.Tok0, s.Tok1) {
-					if othersStudies(f, h.Tok1) || reportedIn(f, s, h.Tok0) {
+					if othersStudies(f, h.Tok1) || reportedIn(f, s, h.Tok0) || countedStudies(f, s, h.Tok0) {
 						continue
 					}
 					if cat == "design-case-report" && h.Tok1 < s.Tok1 && f.Tokens[h.Tok1].Fold == "series" {
@@ -146,6 +146,13 @@ func afterPreposition(f *field, s sentence, k int) bool {
 		return true
 	}
 	return false
+}
+
+// countedStudies: a number above one right before the cue counts studies
+// ("reviewed all 135 case series"): others', whatever the noun's number.
+func countedStudies(f *field, s sentence, k int) bool {
+	n, ok := numberAt(f, k-1)
+	return k-1 >= s.Tok0 && ok && n > 1
 }
 
 // reportingVerbs before "in a …" cite another study's result: "equivalent

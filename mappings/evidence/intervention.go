@@ -312,7 +312,7 @@ func (x *extraction) courses(iv *Intervention, agent *ontology.LexiconEntry, spe
 		}
 		for k := s.Tok0; k < s.Tok1; k++ {
 			n, ok := numberAt(f, k)
-			if !ok || prevFold(f, s, k) == "to" || (k > s.Tok0 && f.Runes[f.Tokens[k].Start-1] == '-') {
+			if !ok || prevFold(f, s, k) == "to" || (k > s.Tok0 && strings.ContainsRune("-–—~", f.Runes[f.Tokens[k].Start-1])) {
 				continue
 			}
 			for j := k + 1; j <= k+2 && j < s.Tok1 && f.Tokens[j].SoftBefore; j++ {

@@ -141,6 +141,12 @@ var outcomeRules = []outcomeRule{
 
 func intp(n int) *int { return &n }
 
+// narrowingBefore words make "no … adverse events" a narrower statement:
+// "no other", "no unexpected", "no serious adverse effects" (a serious
+// event the lexicon does not name as such) say nothing of the rest.
+var narrowingBefore = map[string]bool{"other": true, "unexpected": true, "new": true, "additional": true,
+	"serious": true, "severe": true, "major": true, "significant": true, "further": true}
+
 // gradedBefore: a grade qualifies the events ("no grade 3 adverse
 // events"): none of that grade says nothing of the others.
 func gradedBefore(f *field, s *sentence, tok0 int) bool {
@@ -178,7 +184,7 @@ func consequenceAfter(f *field, s *sentence, k int) bool {
 func (x *extraction) adverse(f *field, s *sentence, types map[string][]*mention, add func(Outcome)) {
 	for _, t := range []string{ontology.SevereAdverseEvents, ontology.AdverseEvents} {
 		for _, m := range types[t] {
-			if !m.Negated || (m.Tok0 > s.Tok0 && f.Tokens[m.Tok0-1].Fold == "other") || consequenceAfter(f, s, m.Tok1) ||
+			if !m.Negated || (m.Tok0 > s.Tok0 && narrowingBefore[f.Tokens[m.Tok0-1].Fold]) || consequenceAfter(f, s, m.Tok1) ||
 				gradedBefore(f, s, m.Tok0) || inDefinition(f, s, m.Tok0) {
 				continue
 			}

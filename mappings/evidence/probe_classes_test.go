@@ -589,3 +589,59 @@ func TestThirdProbeSetClasses(t *testing.T) {
 		}
 	}
 }
+
+// TestFourthProbeSetClasses: wrong readings from the fourth probe set
+// (conference abstracts, MSC trials in other diseases, abstracts read with
+// --from abstract), each shortened from its page.
+func TestFourthProbeSetClasses(t *testing.T) {
+	sizeIs := func(n int) func(f Facts) bool {
+		return func(f Facts) bool { return len(f.Cohorts) > 0 && f.Cohorts[0].Size == n }
+	}
+	for _, c := range []struct {
+		abstract, wrong string
+		check           func(f Facts) bool
+	}{
+		{"Twenty confirmed COVID-19 patients with mild-to-moderate ARDS degree entered the study and received umbilical cord MSCs.",
+			"the 19 of COVID-19 read as 19 patients", sizeIs(19)},
+		{"In the dose-escalation part, phase 2 subjects (n=21) received 1.5 million cells/kg.",
+			"the 2 of phase 2 read as 2 subjects", sizeIs(2)},
+		{"Forty-seven case series reported complete response in 1731 (66%) of 2623 adult patients with follow-up for 1 to 153 months.",
+			"case series counted as patients, or the seven of Forty-seven as a count", func(f Facts) bool {
+				return sizeIs(47)(f) || sizeIs(7)(f) || len(outcomesOf(f, ontology.CompleteResponse)) > 0 && *outcomesOf(f, ontology.CompleteResponse)[0].Patients != 1731
+			}},
+		{"To determine the response to splenectomy, we systematically identified and reviewed all 135 case series, 1966 to 2004, that described splenectomy for ITP.",
+			"the reviewed studies' design read as the record's", func(f Facts) bool { return f.Design != nil && f.Design.IRI == ontology.CaseSeries }},
+		{"We studied 525 elderly ITP patients (age ≥60 years). Of the 27 patients who died during follow-up, seven deaths were directly attributed to ITP.",
+			"the patients who died read as the cohort", sizeIs(27)},
+		{"Eighteen patients received in vitro T cell-depleted transplantation (TCD-HHCT) and 15 received a graft without in vitro manipulation (non-TCD-HHCT).",
+			"one graft group read as the study", sizeIs(18)},
+		{"Forty children with chronic refractory ITP received romiplostim. Romiplostim was well-tolerated with no unexpected AEs.",
+			"no unexpected adverse events read as none", func(f Facts) bool { return len(outcomesOf(f, ontology.AdverseEvents)) > 0 }},
+		{"Twenty patients with COVID-19 ARDS received MSCs. Results: During the study, there were no serious adverse effects after cell transplantations.",
+			"no serious adverse effects read as no adverse events", func(f Facts) bool { return len(outcomesOf(f, ontology.AdverseEvents)) > 0 }},
+		{"Of the 33 patients with severe aplastic anemia, 27 had failed immunosuppressive therapy prior to HSCT.",
+			"the transplant after 'prior to' read as a prior therapy", func(f Facts) bool {
+				for _, c := range f.Cohorts {
+					for _, p := range c.PriorTherapies {
+						if strings.Contains(p.IRI, "D018380") || strings.Contains(p.Label, "transplant") || strings.Contains(p.Label, "Transplant") {
+							return true
+						}
+					}
+				}
+				return false
+			}},
+		{"Ten patients with autoimmune associated tissue damage received adipose MSCs, including autoimmune hearing loss, multiple sclerosis and rheumatoid arthritis.",
+			"one disease of an 'including' list read as every patient's", func(f Facts) bool { return cohortHas(f, ontology.MKG+"RheumatoidArthritis") || cohortHas(f, ontology.MeSH+"D001172") }},
+		{"AD-MSCs were administered for 12 patients (MSC group), and the group was compared with 12 knees with injection of normal saline (control group).",
+			"one group's count read as the study", sizeIs(12)},
+		{"Fifteen patients with ALS were treated with 1–4 intrathecal injections of MSCs.",
+			"the top of a range of injections read as every patient's courses", func(f Facts) bool {
+				return len(f.Interventions) > 0 && f.Interventions[0].Courses == 4
+			}},
+	} {
+		f := Extract(Input{Abstract: c.abstract})
+		if c.check(f) {
+			t.Errorf("%q: %s\n%s", c.abstract, c.wrong, explainText(f))
+		}
+	}
+}

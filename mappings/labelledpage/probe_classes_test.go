@@ -361,3 +361,25 @@ func TestBylineForAGroup(t *testing.T) {
 		t.Errorf("issued %v from 'Last refreshed on'", rec.Issued)
 	}
 }
+
+// TestFourthProbeSetPages: "This article can be found in the following
+// collections: …" is no title and "Show Less" no author (Lancet
+// Neurology, imrpress); "…70305-2Cite or Link Using DOI" ends the DOI at
+// the button's first word.
+func TestFourthProbeSetPages(t *testing.T) {
+	text := "This article can be found in the following collections: Neurology (Multiple sclerosis)\n\n" +
+		"Mesenchymal stem cells as a therapy for multiple sclerosis: an open-label phase 2a proof-of-concept study\n\nShow Less\n\n" +
+		"doi:10.1016/S1474-4422(11)70305-2Cite or Link Using DOI\n"
+	rec, err := labelledPageFields([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.Title != "Mesenchymal stem cells as a therapy for multiple sclerosis: an open-label phase 2a proof-of-concept study" || rec.DOI != "10.1016/s1474-4422(11)70305-2" {
+		t.Errorf("title %q, doi %q", rec.Title, rec.DOI)
+	}
+	for _, a := range rec.Authors {
+		if a.Family == "Less" {
+			t.Errorf("'Show Less' read as an author")
+		}
+	}
+}
