@@ -631,7 +631,9 @@ func TestFourthProbeSetClasses(t *testing.T) {
 				return false
 			}},
 		{"Ten patients with autoimmune associated tissue damage received adipose MSCs, including autoimmune hearing loss, multiple sclerosis and rheumatoid arthritis.",
-			"one disease of an 'including' list read as every patient's", func(f Facts) bool { return cohortHas(f, ontology.MKG+"RheumatoidArthritis") || cohortHas(f, ontology.MeSH+"D001172") }},
+			"one disease of an 'including' list read as every patient's", func(f Facts) bool {
+				return cohortHas(f, ontology.MKG+"RheumatoidArthritis") || cohortHas(f, ontology.MeSH+"D001172")
+			}},
 		{"AD-MSCs were administered for 12 patients (MSC group), and the group was compared with 12 knees with injection of normal saline (control group).",
 			"one group's count read as the study", sizeIs(12)},
 		{"Fifteen patients with ALS were treated with 1–4 intrathecal injections of MSCs.",
