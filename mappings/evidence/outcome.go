@@ -773,6 +773,12 @@ func (x *extraction) plateletCounts(f *field, s *sentence, types map[string][]*m
 			x.demote(o, "a platelet bound (a criterion or a definition of response), not a measured count")
 			continue
 		}
+		if conditionalBefore(f, s, q) {
+			// "The dose was reduced if the platelet count reaches over than
+			// 150×10e9/L": a protocol's threshold, not a count measured
+			x.demote(o, "a platelet value in a condition of the protocol (\"if … reaches …\"), not a measured count")
+			continue
+		}
 		if x.someReached(f, s) {
 			// "Platelet counts increased to more than 50 × 10⁹/L in 28
 			// patients (70%)": a response count of some patients, not the
@@ -781,8 +787,10 @@ func (x *extraction) plateletCounts(f *field, s *sentence, types map[string][]*m
 			continue
 		}
 		from, to := s.Start, s.End
-		if i > 0 {
-			from = qs[i-1].Span.End
+		if n > 0 {
+			// "from 16 × 10⁹/L at baseline to 104 × 10⁹/L at week 12": a
+			// named time after the platelet value before is that value's
+			from = q.Span.Start
 		}
 		if i+1 < len(qs) {
 			to = qs[i+1].Span.Start
@@ -808,6 +816,22 @@ func (x *extraction) plateletCounts(f *field, s *sentence, types map[string][]*m
 			return
 		}
 	}
+}
+
+// conditionalBefore: "if", "when", "unless" or "until" opens the clause
+// of value q.
+func conditionalBefore(f *field, s *sentence, q Quantity) bool {
+	k := tokenBefore(f, s, q.Span.Start)
+	for j := k; j >= s.Tok0 && j > k-10; j-- {
+		switch f.Tokens[j].Fold {
+		case "if", "unless", "until", "whenever":
+			return true
+		}
+		if clauseBreakBefore(f, j) {
+			break
+		}
+	}
+	return false
 }
 
 // someReached: the sentence of a platelet value counts a part of the

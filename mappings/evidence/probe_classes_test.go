@@ -636,6 +636,17 @@ func TestFourthProbeSetClasses(t *testing.T) {
 			}},
 		{"AD-MSCs were administered for 12 patients (MSC group), and the group was compared with 12 knees with injection of normal saline (control group).",
 			"one group's count read as the study", sizeIs(12)},
+		{"Fifty patients with ITP received hetrombopag. The mean platelet count increased from 16 × 10⁹/L at baseline to 104 × 10⁹/L at week 12.",
+			"the baseline's name given to the week-12 count", func(f Facts) bool {
+				for _, o := range outcomesOf(f, ontology.PlateletCount) {
+					if o.Value != nil && o.Value.Value == "104" && o.TimeComment != "" {
+						return true
+					}
+				}
+				return false
+			}},
+		{"Forty patients with NSAA received hetrombopag; the dose was reduced if the platelet count reaches over than 150×10e9/L.",
+			"a protocol's threshold read as a measured count", func(f Facts) bool { return len(outcomesOf(f, ontology.PlateletCount)) > 0 }},
 		{"Fifteen patients with ALS were treated with 1–4 intrathecal injections of MSCs.",
 			"the top of a range of injections read as every patient's courses", func(f Facts) bool {
 				return len(f.Interventions) > 0 && f.Interventions[0].Courses == 4
