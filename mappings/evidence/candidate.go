@@ -68,10 +68,7 @@ func groupOfSentence(f *field, s *sentence) bool {
 }
 
 func sentenceNamesGroup(f *field, s *sentence) bool {
-	// "In patients with aGVHD, the 1-year OS was 82.6%", "Patients who
-	// showed complete healing at week 8 were followed up for …": some of
-	// the patients, named at the sentence's start.
-	if subgroupAfter(f, s, s.Tok0) || qualifiedSubject(f, s) {
+	if opensWithSome(f, s) {
 		return true
 	}
 	for k := s.Tok0; k < s.Tok1; k++ {
@@ -695,6 +692,13 @@ func (x *extraction) groupInSentence(f *field, s *sentence) bool {
 			return true
 		}
 	}
+	return opensWithSome(f, s)
+}
+
+// opensWithSome: the sentence opens by naming some of the patients: "In
+// patients with aGVHD, the 1-year OS was 82.6%", "Patients who showed
+// complete healing at week 8 were followed up for …".
+func opensWithSome(f *field, s *sentence) bool {
 	return subgroupAfter(f, s, s.Tok0) || qualifiedSubject(f, s)
 }
 

@@ -94,8 +94,7 @@ func (x *extraction) cohortSize(c *Cohort) {
 			if n.Part {
 				continue
 			}
-			armSize := armSizeInBrackets(f, s, n) || listedCounts(f, counts, ci) || countInArm(f, s, n) ||
-				includedBefore(f, s, n.Tok0) || perGroup(f, s, n) || ofTheTotal(f, s, n) || anotherGroupAfter(f, s, n)
+			armSize := oneGroupsCount(f, s, counts, ci)
 			unsaid := s.Role == "results" && resultVerbAfter(f, s, n)
 			screened := screenedCount(f, s, n)
 			if planned || armSize || unsaid || screened || x.countOfResult(f, si, n) || shareFollows(f, s, n) {
@@ -251,13 +250,30 @@ func listedCounts(f *field, counts []count, ci int) bool {
 		ci > 0 && !counts[ci-1].Part && adjacent(counts[ci-1], counts[ci])
 }
 
+// oneGroupsCount: count ci of the sentence is the size of one group, not
+// of the study: in brackets after a group ("trial group (31 cases)"),
+// listed with other counts ("Ten children and 5 adults"), followed by its
+// arm ("… in the HD-DXM plus rhTPO arm") or a second group ("… and 62
+// treated with hATG"), on an "including" list, per group or a bound ("at
+// least three patients per group"), or a part of a total ("of the total
+// 1,829 patients").
+func oneGroupsCount(f *field, s *sentence, counts []count, ci int) bool {
+	n := counts[ci]
+	return armSizeInBrackets(f, s, n) || listedCounts(f, counts, ci) || countInArm(f, s, n) ||
+		includedBefore(f, s, n.Tok0) || perGroup(f, s, n) || ofTheTotal(f, s, n) || anotherGroupAfter(f, s, n)
+}
+
 // includedBefore: the count goes on a list opened by "including" in its
 // clause ("55 patients, including 23 patients with aGVHD and 32 patients
 // with cGVHD"): a part, like the first item.
 func includedBefore(f *field, s *sentence, k int) bool {
-	for j := k - 1; j >= s.Tok0 && !clauseBreakBefore(f, j+1) || j >= s.Tok0 && f.Tokens[j+1].Fold == "and"; j-- {
-		if f.Tokens[j].Fold == "including" || f.Tokens[j].Fold == "included" && j+1 < k && f.Tokens[j+1].Fold != "in" {
-			return f.Tokens[j].Fold == "including"
+	// back through the clause, and across an "and" that joins the list
+	for j := k - 1; j >= s.Tok0 && (!clauseBreakBefore(f, j+1) || f.Tokens[j+1].Fold == "and"); j-- {
+		switch {
+		case f.Tokens[j].Fold == "including":
+			return true
+		case f.Tokens[j].Fold == "included" && j+1 < k && f.Tokens[j+1].Fold != "in":
+			return false // "… were included, and 40 …": the list ends before it
 		}
 	}
 	return false

@@ -48,7 +48,12 @@ func knownSectionLabel(s string) bool {
 	if i <= 0 || i > 40 || strings.TrimSpace(s[i+1:]) == "" {
 		return false
 	}
-	head := strings.TrimSpace(s[:i])
+	return isSectionLabel(strings.TrimSpace(s[:i]))
+}
+
+// isSectionLabel: head is a structured abstract's section label, in any
+// case ("Methods", "RESULTS").
+func isSectionLabel(head string) bool {
 	for _, lab := range mappings.AbstractLabels() {
 		if strings.EqualFold(head, lab) {
 			return true

@@ -771,8 +771,11 @@ func titleLike(s string) bool {
 func abstractSentence(s string) bool {
 	if i := strings.IndexAny(s, ":："); i > 0 {
 		head := strings.TrimSpace(s[:i])
+		if isSectionLabel(head) {
+			return true
+		}
 		for _, lab := range mappings.AbstractLabels() {
-			if strings.EqualFold(head, lab) || strings.HasPrefix(strings.ToLower(head), strings.ToLower(lab)+" ") && len(strings.Fields(head)) <= 3 {
+			if strings.HasPrefix(strings.ToLower(head), strings.ToLower(lab)+" ") && len(strings.Fields(head)) <= 3 {
 				return true
 			}
 		}
