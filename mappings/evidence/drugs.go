@@ -40,8 +40,15 @@ func (x *extraction) drugInterventions(c *Cohort) []Intervention {
 		}
 		seen[m.IRI()] = true
 		sp := f.span(m.Start, m.End)
-		out = append(out, Intervention{Agent: x.r.concept(m.IRI()), Rule: rule,
-			Spans: []Span{sp, f.sentenceSpan(s)}, Details: []Detail{{"agent", rule, sp}}})
+		iv := Intervention{Agent: x.r.concept(m.IRI()), Rule: rule,
+			Spans: []Span{sp, f.sentenceSpan(s)}, Details: []Detail{{"agent", rule, sp}}}
+		if r, ok := boundRoute(f, m.Sent, m.Tok0, m.Tok1); ok {
+			iv.Route = r.IRI()
+			rsp := f.span(r.Start, r.End)
+			iv.Details = append(iv.Details, Detail{"route", "route-with-agent", rsp})
+			iv.Spans = appendSpan(iv.Spans, rsp)
+		}
+		out = append(out, iv)
 	}
 	// A registered study with counted patients is one of its own patients
 	// whatever its design (design() names none from a count when the study
