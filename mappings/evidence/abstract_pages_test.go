@@ -309,3 +309,24 @@ func TestPartOfTheWhole(t *testing.T) {
 		t.Errorf("counts of \"51 (77.3%%) of 66 patients\": %+v", parts)
 	}
 }
+
+// TestRelativeClauseOfSomePatients: "effective in the treatment of
+// patients who were either refractory to or had a relapse after
+// splenectomy" (a development page, splenectomy-140-adults-scilit) speaks
+// of the patients splenectomy failed, not of every patient, and
+// splenectomy is the study's own treatment there.
+func TestRelativeClauseOfSomePatients(t *testing.T) {
+	in := Input{Title: "Splenectomy for immune thrombocytopenic purpura: long-term results and treatment of postsplenectomy relapses",
+		Abstract: "Among 140 adult patients with ITP who had therapeutic splenectomy at our institution, 88% achieved either a complete or a partial response. " +
+			"Corticosteroids, danazol, vincristine, and cyclophosphamide were often effective in the treatment of patients who were either refractory to or had a relapse after splenectomy."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	for _, c := range f.Cohorts {
+		if c.Refractory != nil || len(c.PriorTherapies) != 0 {
+			t.Errorf("a part's refractoriness or prior therapy asserted for all\n%s", explainText(f))
+		}
+	}
+	if !hasCandidateKind(f, "refractory", "") || !hasCandidateKind(f, "priorTherapy", "") {
+		t.Errorf("no candidates: %+v", f.Candidates)
+	}
+}

@@ -942,9 +942,9 @@ func (x *extraction) cohortRefractory(c *Cohort) {
 						Spans:  []Span{f.tokSpan(h.Tok0, h.Tok1), f.sentenceSpan(&s)}})
 					continue
 				}
-				if partSubject(x.r, f, &s, h.Tok0, c.Size) {
+				if partSubject(x.r, f, &s, h.Tok0, c.Size) || !ctx.Aim && inPartClause(f, &s, h.Tok0) {
 					x.candidates = append(x.candidates, Candidate{Kind: "refractory", Rule: "refractory-word",
-						Reason: "said of a part of the patients (\"35 of them were refractory\"), not of every patient",
+						Reason: "said of a part of the patients (\"35 of them were refractory\", \"in patients who were refractory to\"), not of every patient",
 						Spans:  []Span{f.tokSpan(h.Tok0, h.Tok1), f.sentenceSpan(&s)}})
 					continue
 				}
@@ -1222,7 +1222,20 @@ func partScope(f *field, s *sentence, m *mention) bool {
 	if bracketedPart.MatchString(runeSlice(f.Runes, m.End, min(m.End+24, s.End))) {
 		return true
 	}
-	for k := m.Tok0 - 1; k > s.Tok0+1 && k >= m.Tok0-8; k-- {
+	return inPartClause(f, s, m.Tok0)
+}
+
+// inPartClause: token t is in a relative clause that picks some of the
+// patients ("in patients who had failed rituximab", "effective in the
+// treatment of patients who were either refractory to or had a relapse
+// after splenectomy"): "in/among/for/of patients who" within a dozen
+// words before it, in the same clause.
+func inPartClause(f *field, s *sentence, t int) bool {
+	const reach = 12
+	for k := t - 1; k > s.Tok0+1 && k >= t-reach; k-- {
+		if clauseBreakBefore(f, k+1) && !insideBrackets(f, k+1) {
+			return false
+		}
 		if f.Tokens[k].Fold != "who" && f.Tokens[k].Fold != "that" {
 			continue
 		}
