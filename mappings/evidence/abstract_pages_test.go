@@ -330,3 +330,41 @@ func TestRelativeClauseOfSomePatients(t *testing.T) {
 		t.Errorf("no candidates: %+v", f.Candidates)
 	}
 }
+
+// TestProbeSetNClasses: classes from probe set n (real MSC study pages,
+// judged by hand; issue 10).
+func TestProbeSetNClasses(t *testing.T) {
+	// Zhan et al., BMSC in aplastic anaemia: "one patient" is the first item
+	// of the total response's breakdown, not the responders.
+	in := Input{Abstract: "Twenty-two patients with aplastic anemia received bone marrow mesenchymal stem cells. " +
+		"The total response rate was 72.7% (16/22), including one patient with essential cure, 9 with remission, 3 with remarkably improvement and 3 with transfusion interval extension."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	for _, o := range f.Outcomes {
+		if o.Patients != nil && *o.Patients == 1 {
+			t.Errorf("an item of the breakdown read as the responders: %+v\n%s", o, explainText(f))
+		}
+	}
+	// Liu et al. 2013, MSCs for poor graft function: the abstract reports
+	// infections and PTLD after the MSCs; no short-term toxicity is not no
+	// adverse events. "without acute or late adverse effects" still is.
+	for _, tc := range []struct {
+		sentence string
+		none     bool
+	}{
+		{"No short-term toxic side effects were observed after MSC treatment.", false},
+		{"No long-term adverse events were observed.", false},
+		{"MSC was safe without acute or late adverse effects in all patients.", true},
+	} {
+		in := Input{Abstract: "Twenty patients with poor graft function received bone marrow mesenchymal stem cells. " + tc.sentence}
+		f := Extract(in)
+		checkSpans(t, in, f)
+		none := false
+		for _, o := range f.Outcomes {
+			none = none || o.Type == ontology.AdverseEvents && o.Patients != nil && *o.Patients == 0
+		}
+		if none != tc.none {
+			t.Errorf("%q: adverse events 0 = %v, want %v\n%s", tc.sentence, none, tc.none, explainText(f))
+		}
+	}
+}

@@ -147,6 +147,45 @@ func intp(n int) *int { return &n }
 var narrowingBefore = map[string]bool{"other": true, "unexpected": true, "new": true, "additional": true,
 	"serious": true, "severe": true, "major": true, "significant": true, "further": true}
 
+// narrowedSinceNo: a narrowing word stands between the "no" and the
+// events ("no other adverse events", "No short-term toxic side effects",
+// "no acute infusion reactions"): none of those says nothing of the
+// infections and late events the same abstract may report.
+func narrowedSinceNo(f *field, s *sentence, tok0 int) bool {
+	for k := tok0 - 1; k >= s.Tok0 && k >= tok0-5; k-- {
+		w := f.Tokens[k].Fold
+		if w == "no" || w == "without" || w == "not" {
+			return false
+		}
+		if narrowingBefore[w] {
+			return true
+		}
+		if earlyQualifier[w] || lateQualifier[w] {
+			return !bothEnds(f, k, tok0)
+		}
+	}
+	return false
+}
+
+// earlyQualifier and lateQualifier limit events to a moment ("short-term",
+// "acute"; "long-term", "late"). Together ("without acute or late adverse
+// effects") they cover the whole time. "Infusion-related" is not one: the
+// lexicon reads "infusion-related adverse events" as the trial's safety
+// outcome, as the annotations do.
+var earlyQualifier = map[string]bool{"short": true, "acute": true, "immediate": true, "early": true,
+	"perioperative": true}
+var lateQualifier = map[string]bool{"long": true, "late": true, "delayed": true}
+
+// bothEnds: the words from..to name an early and a late time.
+func bothEnds(f *field, from, to int) bool {
+	early, late := false, false
+	for k := max(0, from-4); k < to; k++ {
+		early = early || earlyQualifier[f.Tokens[k].Fold]
+		late = late || lateQualifier[f.Tokens[k].Fold]
+	}
+	return early && late
+}
+
 // gradedBefore: a grade qualifies the events ("no grade 3 adverse
 // events"): none of that grade says nothing of the others.
 func gradedBefore(f *field, s *sentence, tok0 int) bool {
@@ -184,7 +223,7 @@ func consequenceAfter(f *field, s *sentence, k int) bool {
 func (x *extraction) adverse(f *field, s *sentence, types map[string][]*mention, add func(Outcome)) {
 	for _, t := range []string{ontology.SevereAdverseEvents, ontology.AdverseEvents} {
 		for _, m := range types[t] {
-			if !m.Negated || (m.Tok0 > s.Tok0 && narrowingBefore[f.Tokens[m.Tok0-1].Fold]) || consequenceAfter(f, s, m.Tok1) ||
+			if !m.Negated || narrowedSinceNo(f, s, m.Tok0) || consequenceAfter(f, s, m.Tok1) ||
 				gradedBefore(f, s, m.Tok0) || inDefinition(f, s, m.Tok0) {
 				continue
 			}
@@ -245,6 +284,12 @@ func (x *extraction) responses(f *field, s *sentence, types map[string][]*mentio
 			}
 			if denominator(f, s, c.Tok0) {
 				continue // "7 of 12 patients", "Nine of the 66 patients": the denominator
+			}
+			if includedBefore(f, s, c.Tok0) {
+				// "The total response rate was 72.7% (16/22), including one
+				// patient with essential cure, 9 with remission": an item
+				// of the breakdown, not the responders
+				continue
 			}
 			end := s.End
 			for _, next := range counts[ci+1:] {
