@@ -368,3 +368,48 @@ func TestProbeSetNClasses(t *testing.T) {
 		}
 	}
 }
+
+// TestProbeSetOCohortSizes: cohort sizes from probe set o (real case
+// series, cohort and news pages judged by hand; issue 10).
+func TestProbeSetOCohortSizes(t *testing.T) {
+	cases := []struct {
+		name, abstract string
+		size           int
+	}{
+		{"the whole a split opens with (sirolimus in paediatric ITP and ES, weglot)",
+			"Design/method: A retrospective analysis was performed in patients with persistent ITP and ES treated with sirolimus. " +
+				"Results: Of the 17 patients treated, 12 had ITP and 5 had ES. Seventy-three percent of ITP patients achieved a CR, 78% of them by 3 months. " +
+				"One patient with ES achieved modest response, but discontinued therapy due to an adverse effect.", 17},
+		{"the clinical characteristics of N patients (ITP after COVID-19 vaccination, informa)",
+			"To investigate this, we retrospectively reported, for the first time, the clinical characteristics of 42 ITP patients after COVID-19 vaccination in southwest China. " +
+				"Of the 42 patients, 28 patients were historically diagnosed ITP. More interestingly, of the 42 patients, 14 were newly diagnosed ITP following vaccination. " +
+				"Notably, 9 of the 14 cases were found to have abnormal immune indices when thrombocytopenia diagnosed.", 42},
+		{"one patient of several is no single case (Evans syndrome, scielo)",
+			"RESULTS: Six patients were diagnosed with Evans syndrome in the study period. Patient 1 was treated with steroids, relapsed twice and was again treated with steroids. " +
+				"One patient, number 5, treated with steroids, danazol and rituximab did not relapse within four years of follow-up.", 0},
+		{"a trial's name is no count (LUNA 3 news, medthority)",
+			"In the pivotal LUNA 3 study, adult patients with persistent or chronic ITP and severely low platelet counts received oral rilzabrutinib.", 0},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			in := Input{Abstract: tc.abstract}
+			f := Extract(in)
+			checkSpans(t, in, f)
+			size := 0
+			if len(f.Cohorts) > 0 {
+				size = f.Cohorts[0].Size
+			}
+			if size != tc.size {
+				t.Errorf("cohort size %d, want %d\n%s", size, tc.size, explainText(f))
+			}
+			if tc.size == 0 && f.Design != nil && (f.Design.IRI == ontology.CaseReport || f.Design.IRI == ontology.CaseSeries) {
+				t.Errorf("design %s from a count that is not the cohort\n%s", f.Design.IRI, explainText(f))
+			}
+			for _, c := range f.Cohorts {
+				if c.DiseasePhase != "" && tc.size == 42 {
+					t.Errorf("a part's phase asserted: %v\n%s", c.DiseasePhase, explainText(f))
+				}
+			}
+		})
+	}
+}

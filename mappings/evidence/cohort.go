@@ -73,6 +73,7 @@ func prevFold(f *field, s *sentence, k int) string {
 // sentence that is not itself a subset ("in three patients", "of the 4").
 func (x *extraction) cohortSize(c *Cohort) {
 	f := x.abs
+	declinedMore := 0 // the largest count declined as a part or a result
 	for si := range f.Sentences {
 		s := &f.Sentences[si]
 		if !f.Ctx[si].factual() {
@@ -94,6 +95,19 @@ func (x *extraction) cohortSize(c *Cohort) {
 			if n.Part {
 				continue
 			}
+			if n.N == 1 && declinedMore > 1 {
+				// "Six patients were diagnosed ... One patient, number 5,
+				// treated with steroids ... did not relapse": one of them
+				x.candidates = append(x.candidates, Candidate{Kind: "size", Patients: intp(1),
+					Reason: "one patient of several the text counts, not a single case",
+					Rule:   "size-count-noun", Spans: []Span{f.tokSpan(n.Tok0, n.Tok1), f.sentenceSpan(s)}})
+				continue
+			}
+			if ci == 0 && opensSplit(f, s, n) {
+				c.Size = n.N
+				c.Details = append(c.Details, Detail{"size", "size-whole-split", f.tokSpan(n.Tok0, n.Tok1)})
+				return
+			}
 			armSize := oneGroupsCount(f, s, counts, ci)
 			unsaid := s.Role == "results" && resultVerbAfter(f, s, n)
 			screened := screenedCount(f, s, n)
@@ -111,6 +125,7 @@ func (x *extraction) cohortSize(c *Cohort) {
 				}
 				x.candidates = append(x.candidates, Candidate{Kind: "size", Patients: intp(n.N), Reason: why,
 					Rule: "size-count-noun", Spans: []Span{f.tokSpan(n.Tok0, n.Tok1), f.sentenceSpan(s)}})
+				declinedMore = max(declinedMore, n.N)
 				continue
 			}
 			with := n.Tok1 < s.Tok1 && f.Tokens[n.Tok1].Fold == "with" && f.Tokens[n.Tok1].SoftBefore
@@ -143,6 +158,27 @@ func (x *extraction) cohortSize(c *Cohort) {
 			return
 		}
 	}
+}
+
+// opensSplit: "Of the 17 patients treated, 12 had ITP and 5 had ES", "Of
+// the 42 patients, 28 patients were historically diagnosed": the sentence
+// opens with the count, a comma follows it (after at most a studied verb)
+// and the clause after it divides those patients: the whole, when no
+// count before it was taken. "Of the 27 patients who died" and "Of these
+// 14 patients" are parts.
+func opensSplit(f *field, s *sentence, n count) bool {
+	if n.Part || prevFold(f, s, n.Tok0) != "the" || prevFold(f, s, n.Tok0-1) != "of" && prevFold(f, s, n.Tok0-1) != "among" {
+		return false
+	}
+	labelled := n.Tok0-3 == s.Tok0 && strings.Contains(runeSlice(f.Runes, f.Tokens[s.Tok0].End, f.Tokens[s.Tok0+1].Start), ":")
+	if n.Tok0-2 != s.Tok0 && !labelled { // "Results: Of the 17 patients treated, ..."
+		return false
+	}
+	k := n.Tok1
+	if k < s.Tok1 && studiedVerbs[f.Tokens[k].Fold] {
+		k++
+	}
+	return k < s.Tok1 && strings.Contains(runeSlice(f.Runes, f.Tokens[k-1].End, f.Tokens[k].Start), ",")
 }
 
 // weVerbs after "we" say the record reports patients of its own.
@@ -204,7 +240,7 @@ func screenedCount(f *field, s *sentence, n count) bool {
 // of 43", "the records of 26 patients (9 children and 17 adults) were
 // reviewed".
 var wholeNouns = map[string]bool{"total": true, "cohort": true, "series": true, "records": true,
-	"data": true, "charts": true, "analysis": true}
+	"data": true, "charts": true, "analysis": true, "characteristics": true}
 
 // studiedVerbs say the patients counted before them are those studied.
 var studiedVerbs = map[string]bool{"enrolled": true, "included": true, "treated": true, "received": true,

@@ -134,6 +134,9 @@ func findCounts(r *rules, f *field, s *sentence) []count {
 		if k > s.Tok0 && numberedLabel[f.Tokens[k-1].Fold] && strings.TrimSpace(runeSlice(f.Runes, f.Tokens[k-1].End, f.Tokens[k].Start)) == "" {
 			continue // "phase 2 subjects (n=21)", "grade 3 patients": a label's number
 		}
+		if k > s.Tok0 && trialAcronym(f, k) {
+			continue // "the LUNA 3 study", "RAISE 2": a trial's name
+		}
 		// "7 of 12 patients", "4 of 7 frontline ... patients", "Nine of the
 		// 66 patients", "51 (77.3%) of 66 patients", "5 out of 19": a part.
 		if of := partOf(f, s, next); of > 0 {
@@ -159,7 +162,7 @@ func findCounts(r *rules, f *field, s *sentence) []count {
 				if j+l < s.Tok1 && studyNoun[f.Tokens[j+l].Fold] {
 					break // "Forty-seven case series", "12 case reports": studies
 				}
-				if !clauseBreakBefore(f, next) {
+				if !clauseBreakBefore(f, next) && (j == next || !clauseBreakBefore(f, j)) {
 					out = append(out, count{N: n, Tok0: k, Tok1: j + l})
 				}
 				break
@@ -171,6 +174,22 @@ func findCounts(r *rules, f *field, s *sentence) []count {
 		}
 	}
 	return out
+}
+
+// trialAcronym: the number at token k follows a word in capitals of three
+// letters or more, with only a space between ("LUNA 3", "EXTEND 2"): the
+// name of a trial, not a count.
+func trialAcronym(f *field, k int) bool {
+	w := f.Tokens[k-1].Text
+	if len([]rune(w)) < 3 || runeSlice(f.Runes, f.Tokens[k-1].End, f.Tokens[k].Start) != " " {
+		return false
+	}
+	for _, r := range w {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // countWithShare reads a count whose share stands in brackets between
