@@ -1,6 +1,7 @@
 package evidence
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/msckg/msckg/ontology"
@@ -411,5 +412,34 @@ func TestProbeSetOCohortSizes(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestProbeSetOTreatments: treatments from probe set o (real case reports
+// judged by hand; issue 10).
+func TestProbeSetOTreatments(t *testing.T) {
+	// Romiplostim in pregnancy (litmetric): the refractory case is one
+	// from the literature, and romiplostim is this case's own treatment.
+	in := Input{Abstract: "We present a 34-year-old woman debuted at 13 weeks gestation, with a platelet count of 19 × 10/L and petechiae. " +
+		"She did not respond to initial treatment with corticosteroids and intravenous immunoglobulin. " +
+		"On reviewing the literature at this matter, only eight cases with ITP were treated during pregnancy with Romiplostim and only one of those, the ITP, was refractory to Romiplostim."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	for _, c := range f.Cohorts {
+		if c.Refractory != nil || slices.ContainsFunc(c.PriorTherapies, func(k Concept) bool { return k.IRI == ontology.MKG+"Romiplostim" }) {
+			t.Errorf("a case from the literature read as this one\n%s", explainText(f))
+		}
+	}
+	// Romiplostim in two pregnancies (sahmri): the apposition names the
+	// drug's class, not a second treatment.
+	in = Input{Abstract: "We report two women with severe idiopathic thrombocytopenic purpura during pregnancy unresponsive to corticosteroids and intravenous immunoglobulin who were treated with romiplostim, a thrombopoietin receptor agonist."}
+	f = Extract(in)
+	checkSpans(t, in, f)
+	var agents []string
+	for _, iv := range f.Interventions {
+		agents = append(agents, ontology.CompactIRI(iv.Agent.IRI))
+	}
+	if !slices.Equal(agents, []string{"mkg:Romiplostim"}) {
+		t.Errorf("interventions %v, want romiplostim alone\n%s", agents, explainText(f))
 	}
 }

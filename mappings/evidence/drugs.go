@@ -64,6 +64,25 @@ func (x *extraction) drugInterventions(c *Cohort) []Intervention {
 			add(f, m, ruleDrugGiven, &f.Sentences[si])
 		}
 	}
+	return x.dropClassesOfMembers(out)
+}
+
+// dropClassesOfMembers: "treated with romiplostim, a thrombopoietin
+// receptor agonist" names one drug and its class; the class is no second
+// intervention when one of its members is read.
+func (x *extraction) dropClassesOfMembers(ivs []Intervention) []Intervention {
+	classOfMember := map[string]bool{}
+	for _, iv := range ivs {
+		for b, i := x.r.byIRI[iv.Agent.IRI], 0; b != nil && b.Broader != "" && i < 16; b, i = x.r.byIRI[b.Broader], i+1 {
+			classOfMember[b.Broader] = true
+		}
+	}
+	var out []Intervention
+	for _, iv := range ivs {
+		if !classOfMember[iv.Agent.IRI] {
+			out = append(out, iv)
+		}
+	}
 	return out
 }
 
