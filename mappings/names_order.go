@@ -54,14 +54,14 @@ const (
 type orderVote struct {
 	order     NameOrder
 	strength  voteStrength
-	eastAsian bool   // a listed family name or all Pinyin: may follow its list
+	eastAsian bool   // a listed family name, all Pinyin or all romaji: may follow its list
 	reason    string // why, or why nothing was decided
 }
 
 // voteOrder reads a two-word name without comma, capitals or initials.
 func voteOrder(a, b string) orderVote {
 	sa, sb := surnameOf(a), surnameOf(b)
-	v := orderVote{eastAsian: sa > notSurname || sb > notSurname || isPinyin(a) && isPinyin(b)}
+	v := orderVote{eastAsian: sa > notSurname || sb > notSurname || isPinyin(a) && isPinyin(b) || isRomaji(a) && isRomaji(b)}
 	ga, gb := givenShape(a, sb), givenShape(b, sa)
 	switch {
 	case gb != "" && ga == "":

@@ -266,6 +266,15 @@ func TestParseNamesOrder(t *testing.T) {
 		// A Korean hyphenated given name beside a listed family name.
 		{"Korean hyphenated given name", []string{"Choi Ji-Hoon", "Min-Su Kwon"}, GivenFirst,
 			[]string{"Choi", "Kwon"}, []string{"hyphenated syllables", "hyphenated"}},
+		// Issue 10, probe set o: a J-STAGE page (Rinsho Ketsueki) in
+		// PubMed's family-first order; the romanised Japanese names no
+		// list names follow its two decided ones.
+		{"Japanese family first, romaji", []string{"Nagano Tomohiro", "Niiya Daigo", "Muneishi Manaka", "Imao Takeshi", "Kimura Maiko", "Fujii Soichiro", "Takeuchi Makoto"}, GivenFirst,
+			[]string{"Nagano", "Niiya", "Muneishi", "Imao", "Kimura", "Fujii", "Takeuchi"},
+			[]string{"follows the list", "follows the list", "follows the list", "follows the list", "Kimura is a family name", "follows the list", "Takeuchi is a family name"}},
+		// The same shape given first keeps it.
+		{"Japanese given first, romaji", []string{"Tomohiro Nagano", "Maiko Kimura", "Makoto Takeuchi", "Daigo Niiya"}, GivenFirst,
+			[]string{"Nagano", "Kimura", "Takeuchi", "Niiya"}, []string{"", "Kimura is", "Takeuchi is", ""}},
 		// A Western CamelCase family name is not a Pinyin given name.
 		{"DeLong is a family name", []string{"Elizabeth DeLong"}, GivenFirst, []string{"DeLong"}, []string{"source order"}},
 	}
