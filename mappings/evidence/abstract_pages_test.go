@@ -443,3 +443,37 @@ func TestProbeSetOTreatments(t *testing.T) {
 		t.Errorf("interventions %v, want romiplostim alone\n%s", agents, explainText(f))
 	}
 }
+
+// TestProbeSetMStudyDrugIsNoPriorTherapy: from probe set m (real ITP drug
+// trial pages judged by hand; issue 10), the study's own drug read as a
+// prior therapy, and a failure written as a compound.
+func TestProbeSetMStudyDrugIsNoPriorTherapy(t *testing.T) {
+	priors := func(f Facts) []string {
+		var out []string
+		for _, c := range f.Cohorts {
+			for _, k := range c.PriorTherapies {
+				out = append(out, ontology.CompactIRI(k.IRI))
+			}
+		}
+		return out
+	}
+	// Wang 2016 (bohrium): rhTPO is the rhTPO group's treatment, stopped.
+	in := Input{Abstract: "The clinical data of 96 patients with newly diagnosed ITP from August 2013 to August 2015 were analyzed retrospectively, 96 patients were divided into the rhTPO group (46 cases) and the control group (50 cases). " +
+		"Patients in the rhTPO group received subcutaneous injection of rhTPO at a dose of 300 U/(kg·d) for a maximum of 14 days, and control group was treated with glucocorticoid (standard dose) for 28 days. " +
+		"After the withdrawal of rhTPO, platelet counts gradually decreased."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	if p := priors(f); len(p) != 0 {
+		t.Errorf("prior therapies %v, want none\n%s", p, explainText(f))
+	}
+	// Zhou 2015 (Blood): the combination "failed to show" a benefit is a
+	// result; "corticosteroid-resistant" says the corticosteroids failed.
+	in = Input{Abstract: "Recruited patients were randomized at a ratio of 2:1 into 2 groups: the combination group (RTX + rhTPO, n = 77) and the monotherapy group (RTX, n = 38). " +
+		"Our findings demonstrated that the combination of RTX and rhTPO significantly increased the CR rate and shortened TTR compared with RTX monotherapy " +
+		"in the treatment of corticosteroid-resistant or relapsed ITP but failed to show a beneficial effect on the long-lasting response."}
+	f = Extract(in)
+	checkSpans(t, in, f)
+	if p := priors(f); !slices.Equal(p, []string{"mkg:Corticosteroids"}) {
+		t.Errorf("prior therapies %v, want corticosteroids alone\n%s", p, explainText(f))
+	}
+}

@@ -1136,10 +1136,17 @@ func (x *extraction) cohortPriorTherapies(c *Cohort) {
 				}
 			}
 		}
-		if lead >= 0 && timeOnTreatment(f, s.Tok0, lead) {
-			lead = -1 // "After 14 days of IVIG treatment, ...": a time on the study's treatment
+		if lead >= 0 && (timeOnTreatment(f, s.Tok0, lead) || stoppedTreatment(f, s.Tok0, lead)) {
+			// "After 14 days of IVIG treatment, ...", "After the withdrawal
+			// of rhTPO, ...": a time on the study's treatment, or its end
+			lead = -1
 		}
-		if len(cue) == 0 && lead < 0 {
+		ms := f.inSentence(si)
+		compound := false
+		for i := range ms {
+			compound = compound || failedCompound(f, s, &ms[i])
+		}
+		if len(cue) == 0 && lead < 0 && !compound {
 			continue
 		}
 		rule := "prior-therapy-failure-cue"
@@ -1147,14 +1154,13 @@ func (x *extraction) cohortPriorTherapies(c *Cohort) {
 		// drugs of the transplant, given before the MSCs but not for the
 		// condition. Lists break clauses at commas, so the whole sentence.
 		regimen := f.has(x.r, "transplant-regimen", s.Tok0, s.Tok1)
-		ms := f.inSentence(si)
 		for i := range ms {
 			m := &ms[i]
 			if m.Negated || (m.Kind() != "drug" && m.Kind() != "procedure") {
 				continue
 			}
 			inLead := lead >= 0 && m.Tok1 <= lead
-			if !inLead && !priorCueLicenses(f, cue, studyTreatment, m) {
+			if !inLead && !failedCompound(f, s, m) && !priorCueLicenses(f, cue, studyTreatment, m) {
 				continue
 			}
 			if m.Tok0-2 >= s.Tok0 && f.Tokens[m.Tok0-2].Fold == "prior" && f.Tokens[m.Tok0-1].Fold == "to" {
@@ -1183,6 +1189,75 @@ func (x *extraction) cohortPriorTherapies(c *Cohort) {
 			c.Details = append(c.Details, Detail{"priorTherapy", rule, f.span(m.Start, m.End)})
 		}
 	}
+}
+
+// failedCompound: the therapy is the first half of "corticosteroid-
+// resistant", "steroid-refractory", "IVIG-unresponsive": it failed these
+// patients.
+func failedCompound(f *field, s *sentence, m *mention) bool {
+	if m.Kind() != "drug" && m.Kind() != "procedure" || m.Tok1 >= s.Tok1 {
+		return false
+	}
+	switch f.Tokens[m.Tok1].Fold {
+	case "resistant", "refractory", "unresponsive":
+	default:
+		return false
+	}
+	if runeSlice(f.Runes, f.Tokens[m.Tok1-1].End, f.Tokens[m.Tok1].Start) != "-" {
+		return false
+	}
+	// "steroid-refractory aGVHD": the steroids treated the transplant's
+	// complication, as the conventions keep GVHD drugs out of prior therapies
+	for _, n := range f.inSentence(m.Sent) {
+		if n.Tok0 == m.Tok1+1 && n.IRI() == ontology.GraftVersusHostDisease {
+			return false
+		}
+	}
+	return true
+}
+
+// stoppedTreatment: tokens from..to say a treatment ended ("After the
+// withdrawal of rhTPO", "after discontinuation of eltrombopag"): the
+// study's own, stopped, not one that came before it.
+func stoppedTreatment(f *field, from, to int) bool {
+	for k := from; k+1 < to; k++ {
+		switch f.Tokens[k].Fold {
+		case "withdrawal", "discontinuation", "cessation", "stopping", "tapering", "completion", "end":
+			if f.Tokens[k+1].Fold == "of" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dropOwnTreatment: a prior therapy that is the record's own intervention
+// ("The rhTPO group received rhTPO ... After the withdrawal of rhTPO") is
+// what the study gave, not what failed before it: a candidate.
+func (x *extraction) dropOwnTreatment(c *Cohort, ivs []Intervention) {
+	own := map[string]bool{}
+	for _, iv := range ivs {
+		own[iv.Agent.IRI] = true
+	}
+	var priors []Concept
+	var details []Detail
+	j := 0
+	for _, d := range c.Details {
+		if d.Property != "priorTherapy" {
+			details = append(details, d)
+			continue
+		}
+		if k := c.PriorTherapies[j]; !own[k.IRI] {
+			priors = append(priors, k)
+			details = append(details, d)
+		} else {
+			x.candidates = append(x.candidates, Candidate{Kind: "priorTherapy", Concept: k.IRI, Rule: d.Rule,
+				Reason: "the record's own intervention: what the study gave, not a therapy that failed before it",
+				Spans:  []Span{d.Span}})
+		}
+		j++
+	}
+	c.PriorTherapies, c.Details = priors, details
 }
 
 // timeOnTreatment: tokens from..to hold a length of time followed by
@@ -1325,6 +1400,11 @@ func priorCueLicenses(f *field, cue, studyTreatment []hit[string], m *mention) b
 	for _, h := range cue {
 		last := f.Tokens[h.Tok1-1].Fold
 		first := f.Tokens[h.Tok0].Fold
+		if first == "failed" && h.Tok1 < len(f.Tokens) && f.Tokens[h.Tok1].Fold == "to" {
+			// "the combination of RTX and rhTPO ... failed to show a
+			// beneficial effect": a result of the study, no prior failure
+			continue
+		}
 		forward := last == "to" || last == "of" || last == "after" || first == "had" || first == "previously"
 		if first == "failed" && h.Tok0 > 0 {
 			// "who had failed glucocorticosteroid treatment"; "IVIG failed" is the other way

@@ -79,6 +79,7 @@ func Extract(in Input) Facts {
 	nIv := len(facts.Interventions)
 	var subs []Cohort
 	if hasCohort {
+		x.dropOwnTreatment(&c, facts.Interventions)
 		for i := range facts.Interventions {
 			c.Interventions = append(c.Interventions, i)
 		}
