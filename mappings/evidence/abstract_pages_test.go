@@ -477,3 +477,46 @@ func TestProbeSetMStudyDrugIsNoPriorTherapy(t *testing.T) {
 		t.Errorf("prior therapies %v, want corticosteroids alone\n%s", p, explainText(f))
 	}
 }
+
+// TestProbeSetsMNNotMeasured: readings of probe sets m and n (real pages
+// judged by hand; issue 10) that state no measured fact of the patients.
+func TestProbeSetsMNNotMeasured(t *testing.T) {
+	cohort := "Ninety-two children with chronic ITP received romiplostim. "
+	for _, tc := range []struct{ name, sentence string }{
+		// romiplostim in newly diagnosed ITP (ASH 2021): a dosing target
+		{"a platelet target", "Patients were to receive 12 months of romiplostim therapy at a starting dose of 1 µg/kg, with dose adjusted to target platelet counts ≥50-<200 ×10 9/L."},
+		// PETIT2 (bestbits): a comparison of arms, no count
+		{"no significant difference", "There was no significant difference in adverse events between the two groups."},
+	} {
+		in := Input{Abstract: cohort + tc.sentence}
+		f := Extract(in)
+		checkSpans(t, in, f)
+		for _, o := range f.Outcomes {
+			if o.Type == ontology.PlateletCount || o.Type == ontology.AdverseEvents {
+				t.Errorf("%s: outcome %s asserted\n%s", tc.name, o.Type, explainText(f))
+			}
+		}
+	}
+	// Gupta 2016, Stempeucel in knee osteoarthritis (ichgcp): "adult"
+	// describes the cells; the patients' ages are not given.
+	in := Input{Title: "Efficacy and safety of adult human bone marrow-derived, cultured, pooled, allogeneic mesenchymal stromal cells (Stempeucel®): preclinical and clinical trial in osteoarthritis of the knee joint",
+		Abstract: "In the clinical study, 60 OA patients were randomized to receive different doses of cells or placebo."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	for _, c := range f.Cohorts {
+		if c.AgeGroup != "" {
+			t.Errorf("age group %s from the cells' description\n%s", c.AgeGroup, explainText(f))
+		}
+	}
+	// UC-MSCs for refractory cGVHD (cnki): a Methods sentence says who was
+	// enrolled, not an event after the treatment.
+	in = Input{Abstract: "Objective To observe the efficacy of umbilical cord mesenchymal stem cells in refractory chronic GVHD. " +
+		"Methods Seven patients developed with c GVHD following allogene hematopoietic stem cell transplantation. Conventional immunosuppressive agent treatment yielded no efficacy."}
+	f = Extract(in)
+	checkSpans(t, in, f)
+	for _, o := range f.Outcomes {
+		if o.Rule == "patients-had-event" {
+			t.Errorf("the enrolled patients read as an event: %+v\n%s", o, explainText(f))
+		}
+	}
+}

@@ -603,6 +603,23 @@ func (x *extraction) personNoun(f *field, j int) bool {
 	return false
 }
 
+// describesCells: the age-group word qualifies a tissue or cells ("adult
+// human bone marrow-derived mesenchymal stromal cells", "adult stem
+// cells", "adult donors").
+func describesCells(f *field, m *mention) bool {
+	for k := m.Tok1; k < len(f.Tokens) && k <= m.Tok1+1; k++ {
+		if k > m.Tok1 && clauseBreakBefore(f, k) {
+			return false
+		}
+		switch f.Tokens[k].Fold {
+		case "human", "stem", "stromal", "mesenchymal", "bone", "cells", "cell", "tissue", "tissues",
+			"donor", "donors", "adipose", "msc", "mscs":
+			return true
+		}
+	}
+	return false
+}
+
 // cohortAgeSex reads age, sex and age group. The age phrase gives all
 // three ("a 12-year-old boy"); otherwise the age group comes from the
 // title and factual sentences, and sex from the sentence that gave the
@@ -641,6 +658,12 @@ func (x *extraction) cohortAgeSex(c *Cohort) {
 	if c.AgeGroup == "" {
 		groups := map[string]Span{}
 		for _, fm := range x.factualMentions("ageGroup") {
+			if describesCells(fm.f, fm.m) {
+				x.candidates = append(x.candidates, Candidate{Kind: "ageGroup", Concept: fm.m.IRI(), Rule: "age-group-word",
+					Reason: "describes the cells or their donors (\"adult human bone marrow-derived … cells\"), not the patients",
+					Spans:  []Span{fm.f.span(fm.m.Start, fm.m.End), fm.f.sentenceSpan(&fm.f.Sentences[fm.m.Sent])}})
+				continue
+			}
 			if fm.f.Name == FieldAbstract && x.countedPart(fm.f, &fm.f.Sentences[fm.m.Sent], fm.m, c.Size) {
 				x.candidates = append(x.candidates, Candidate{Kind: "ageGroup", Concept: fm.m.IRI(), Rule: "age-group-word",
 					Reason: "the age group of a part (\"including 12 children\"), not of every patient",

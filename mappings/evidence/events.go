@@ -22,6 +22,11 @@ var eventNouns = map[string]bool{"gvhd": true, "agvhd": true, "cgvhd": true, "in
 // after it and an event noun in the same clause. "N patients remain alive"
 // is survival of N patients.
 func (x *extraction) events(f *field, s *sentence, add func(Outcome)) {
+	if s.Role == "methods" {
+		// "Methods Seven patients developed c GVHD following allogeneic
+		// HSCT": who was enrolled, not what happened after treatment
+		return
+	}
 	for _, c := range countsIn(x.r, f, s) {
 		if c.Part || c.Tok1 >= s.Tok1 || !(c.Tok0 == s.Tok0 || clauseBreakBefore(f, c.Tok0) || prevFold(f, s, c.Tok0) == "and") {
 			continue

@@ -793,6 +793,18 @@ func reachedBound(f *field, s *sentence, q Quantity) bool {
 	return false
 }
 
+// targetBefore: the platelet mention is what a dose aims at ("to target
+// platelet counts", "to maintain a platelet count of").
+func targetBefore(f *field, s *sentence, m *mention) bool {
+	for k := m.Tok0 - 1; k >= s.Tok0 && k >= m.Tok0-3; k-- {
+		switch f.Tokens[k].Fold {
+		case "target", "targeted", "targeting", "maintain", "maintaining", "keep", "goal":
+			return true
+		}
+	}
+	return false
+}
+
 // plateletCounts: every platelet value in 10⁹/L in a sentence about
 // platelet counts, with a named time ("postpartum") as a comment; without
 // a value, "Both children ..., and platelet counts increased" counts the
@@ -816,6 +828,12 @@ func (x *extraction) plateletCounts(f *field, s *sentence, types map[string][]*m
 			// bound is an eligibility criterion or a definition, not a count
 			// measured in these patients.
 			x.demote(o, "a platelet bound (a criterion or a definition of response), not a measured count")
+			continue
+		}
+		if targetBefore(f, s, ms[0]) {
+			// "with dose adjusted to target platelet counts ≥50-<200 ×10 9/L":
+			// the protocol's aim, not a count measured
+			x.demote(o, "a platelet target of the protocol (\"to target platelet counts …\"), not a measured count")
 			continue
 		}
 		if conditionalBefore(f, s, q) {
