@@ -217,6 +217,9 @@ func TestFindQuantitiesNotations(t *testing.T) {
 		{"bare superscript power", "above 10⁹/L", []wantQty{{text: "above 10⁹/L", min: "1", cmp: ">", unit: "10*9/L"}}},
 		{"negative exponent", "a dose of 5 × 10⁻³ mg", []wantQty{{text: "5 × 10⁻³ mg", value: "0.005", unit: "mg"}}},
 		{"MSCs per kg", "1×10⁶ MSCs/kg body weight", []wantQty{{text: "1×10⁶ MSCs/kg body weight", value: "1000000", unit: "{cells}/kg"}}},
+		// probe set n (UC-MSCs in COVID-19, Critical Care): the per-kilogram
+		// was dropped, a dose of 1×10⁶ cells in all
+		{"cells per kilogram of weight", "UC-MSCs (1 × 106 cells per kilogram of weight) were suspended", []wantQty{{text: "1 × 106 cells per kilogram of weight", value: "1000000", unit: "{cells}/kg"}}},
 		{"spaced exponent both ends", "from 5.48 to 5.98 × 10 7 /L", []wantQty{{text: "5.48 to 5.98 × 10 7 /L", min: "54800000", max: "59800000", unit: "{cells}/L"}}},
 		{"range of powers", "doses of 1×10(6)-5×10(6) cells/kg", []wantQty{{text: "1×10(6)-5×10(6) cells/kg", min: "1000000", max: "5000000", unit: "{cells}/kg"}}},
 		{"range to", "for 7 to 16 days", []wantQty{{text: "7 to 16 days", min: "7", max: "16", unit: "d"}}},
