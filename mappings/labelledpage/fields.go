@@ -459,10 +459,11 @@ func eprintsCitation(s string) ([]mappings.Author, pageCitation, bool) {
 }
 
 // Identifiers in running text. A DOI may be glued to the word before it
-// ("DOI10.1186/…") or after it ("…0231Abstract"), or sit in a URL.
+// ("DOI10.1186/…") or after it ("…0231Abstract", a resolver link's
+// "…61107-2Get rights and content"), or sit in a URL.
 var (
 	doiInPage    = regexp.MustCompile(`(?:^|[^0-9.])(10\.\d{4,9}/[^\s"'<>|]+)`)
-	doiGlued     = regexp.MustCompile(`[0-9a-z)](Abstract|Keywords|Background|Introduction|Citation|Cite|Download|Published|Received|Full|View|PDF)`)
+	doiGlued     = regexp.MustCompile(`[0-9a-z)](Abstract|Keywords|Background|Introduction|Citation|Cite|Download|Published|Received|Full|View|PDF|Get rights|Get|Open|Share|Export|Save|Google|Crossref|PubMed|Show|Read)`)
 	pmidInPage   = regexp.MustCompile(`\bPMID:?\s*(\d{1,9})\b`)
 	pmcidInPage  = regexp.MustCompile(`\bPMCID:?\s*(PMC\d{1,9})\b`)
 	urlInPage    = regexp.MustCompile(`https?://[^\s"'<>|]+`)

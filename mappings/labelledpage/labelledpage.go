@@ -521,6 +521,11 @@ func shapes(lines []pageLine, absStart, stop int, rec *mappings.Record, guess fu
 			}
 		}
 		for _, u := range urlInPage.FindAllString(l.text, -1) {
+			if strings.Contains(u, "doi.org/") {
+				if loc := doiGlued.FindStringIndex(u); loc != nil {
+					u = u[:loc[0]+1] // "https://doi.org/10.1016/S0140-6736(15)61107-2Get rights and content"
+				}
+			}
 			u = strings.TrimRight(u, ".,;)")
 			if ids := mappings.IDsFromURL(u); ids != (mappings.IDs{}) {
 				mappings.AddURL(rec, u)

@@ -383,3 +383,26 @@ func TestFourthProbeSetPages(t *testing.T) {
 		}
 	}
 }
+
+// TestResolverLinkText: a ScienceDirect page (probe set m, PETIT2 in The
+// Lancet) glues the link text to the resolver address:
+// "https://doi.org/10.1016/S0140-6736(15)61107-2Get rights and content"
+// gave the DOI 10.1016/s0140-6736(15)61107-2get.
+func TestResolverLinkText(t *testing.T) {
+	text := "Elsevier\n\nThe Lancet\n\nVolume 386, Issue 10004, 24–30 October 2015, Pages 1649-1658\nThe Lancet\n\nArticles\n" +
+		"Eltrombopag for children with chronic immune thrombocytopenia (PETIT2): a randomised, multicentre, placebo-controlled trial\n\n" +
+		"https://doi.org/10.1016/S0140-6736(15)61107-2Get rights and content\n\nSummary\n\nBackground\n\n" +
+		"The thrombopoietin receptor agonist eltrombopag has been shown to be safe, tolerable, and effective for adults with chronic immune thrombocytopenia.\n"
+	rec, err := labelledPageFields([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.DOI != "10.1016/s0140-6736(15)61107-2" {
+		t.Errorf("DOI %q, want 10.1016/s0140-6736(15)61107-2", rec.DOI)
+	}
+	for _, u := range rec.URLs {
+		if strings.HasSuffix(u, "Get") {
+			t.Errorf("URL with the link text: %q", u)
+		}
+	}
+}
