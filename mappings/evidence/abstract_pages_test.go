@@ -520,3 +520,34 @@ func TestProbeSetsMNNotMeasured(t *testing.T) {
 		}
 	}
 }
+
+// TestProbeSetOFollowUpAndParts: from probe set o (real pages judged by
+// hand; issue 10): a time of some patients or of one numbered patient is
+// no follow-up, and "Of the 15 children who failed splenectomy" is a part.
+func TestProbeSetOFollowUpAndParts(t *testing.T) {
+	for _, tc := range []struct{ name, abstract string }{
+		{"some patients' time to relapse (splenectomy in children, scite)",
+			"Sixty-five children with chronic ITP underwent splenectomy. During follow-up, 9 children (13.8%) relapsed within a median time of 6 months (2–58)."},
+		{"one numbered patient's follow-up (Evans syndrome, scielo)",
+			"RESULTS: Six patients were diagnosed with Evans syndrome in the study period. " +
+				"One patient, number 5, treated with steroids, danazol and rituximab did not relapse within four years of follow-up and Patient 6, who received steroids plus danazol did not relapse within three years of follow-up."},
+	} {
+		in := Input{Abstract: tc.abstract}
+		f := Extract(in)
+		checkSpans(t, in, f)
+		for _, o := range f.Outcomes {
+			if o.Type == ontology.FollowUp {
+				t.Errorf("%s: follow-up asserted: %+v\n%s", tc.name, o.Value, explainText(f))
+			}
+		}
+	}
+	in := Input{Abstract: "Sixty-five children with chronic ITP underwent splenectomy. " +
+		"Of the 15 children who failed splenectomy, excluding the one who died of ICH, only 2 children intermittently required corticosteroids and IVIG."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	for _, c := range f.Cohorts {
+		if len(c.PriorTherapies) > 0 {
+			t.Errorf("a part's prior therapy asserted for all: %v\n%s", c.PriorTherapies, explainText(f))
+		}
+	}
+}

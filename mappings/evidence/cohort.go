@@ -1375,8 +1375,12 @@ func inPartClause(f *field, s *sentence, t int) bool {
 		}
 		switch f.Tokens[k-1].Fold {
 		case "patients", "those", "subjects", "children", "adults":
-			if k-2 >= s.Tok0 {
-				switch f.Tokens[k-2].Fold {
+			j := k - 2
+			if j-1 >= s.Tok0 && isDigits(f.Tokens[j].Text) && f.Tokens[j-1].Fold == "the" {
+				j -= 2 // "Of the 15 children who failed splenectomy"
+			}
+			if j >= s.Tok0 {
+				switch f.Tokens[j].Fold {
 				case "in", "among", "for", "of":
 					return true
 				}

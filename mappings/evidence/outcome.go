@@ -650,9 +650,46 @@ func (x *extraction) followUpAndSurvival(f *field, s *sentence, types map[string
 		}
 	}
 	if len(fu) > 0 && timeQ != nil {
-		add(Outcome{Type: ontology.FollowUp, Value: timeQ, Rule: "follow-up-time",
-			Spans: []Span{f.span(fu[0].Start, fu[0].End), timeQ.Span}})
+		o := Outcome{Type: ontology.FollowUp, Value: timeQ, Rule: "follow-up-time",
+			Spans: []Span{f.span(fu[0].Start, fu[0].End), timeQ.Span}}
+		if x.size != 1 && numberedPatient(f, s) {
+			// "Patient 6, who received steroids plus danazol did not
+			// relapse within three years of follow-up": one patient's
+			x.demote(o, "the follow-up of one numbered patient of a series, not the study's")
+			return
+		}
+		if x.countBetween(f, s, fu[0].End, timeQ.Span.Start) {
+			// "During follow-up, 9 children (13.8%) relapsed within a
+			// median time of 6 months": those patients' time to an event
+			x.demote(o, "a time of some patients (counted between \"follow-up\" and the time), not the follow-up")
+			return
+		}
+		add(o)
 	}
+}
+
+// numberedPatient: the sentence names one patient by number ("Patient
+// 6", "patient number 5", "Case 2").
+func numberedPatient(f *field, s *sentence) bool {
+	for k := s.Tok0; k+1 < s.Tok1; k++ {
+		switch f.Tokens[k].Fold {
+		case "patient", "case", "number":
+			if isDigits(f.Tokens[k+1].Text) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// countBetween: a count of patients stands between code points from and to.
+func (x *extraction) countBetween(f *field, s *sentence, from, to int) bool {
+	for _, c := range countsIn(x.r, f, s) {
+		if f.Tokens[c.Tok0].Start >= from && f.Tokens[c.Tok1-1].End <= to {
+			return true
+		}
+	}
+	return false
 }
 
 // groupValue: the value is one group's, not the cohort's: named for a
