@@ -329,6 +329,7 @@ func pageNames(s string) []mappings.Author {
 		names = append(names, it)
 		medline = medline && medlineName.MatchString(it)
 	}
+	names = onceIfRepeated(names)
 	if medline || allCapsFamily(names) {
 		order = mappings.FamilyFirst
 	}
@@ -339,6 +340,22 @@ func pageNames(s string) []mappings.Author {
 		}
 	}
 	return out
+}
+
+// onceIfRepeated: a page that prints its author line twice over, glued
+// into one ("Pawan Kumar Gupta, …, Anish Sen Majumdar, Pawan Kumar Gupta,
+// …, Anish Sen Majumdar"), lists each person once.
+func onceIfRepeated(names []string) []string {
+	k := len(names) / 2
+	if k < 2 || len(names) != 2*k {
+		return names
+	}
+	for i := 0; i < k; i++ {
+		if names[i] != names[k+i] {
+			return names
+		}
+	}
+	return names[:k]
 }
 
 var (

@@ -406,3 +406,34 @@ func TestResolverLinkText(t *testing.T) {
 		}
 	}
 }
+
+// TestSciELOAccessibilityBar: SciELO pages open with the accessibility bar
+// "Acessibilidade / Reportar erro" (probe set o, Evans syndrome), which
+// was taken for the title.
+func TestSciELOAccessibilityBar(t *testing.T) {
+	text := "Acessibilidade / Reportar erro\n\nExperience with Evans syndrome in an academic referral center\n\nAbstract\n\nOBJECTIVE:\n\n" +
+		"To document the experience of one referral service with patients diagnosed with Evans syndrome, the treatment and response and to briefly review current treatment strategies and results.\n"
+	rec, err := labelledPageFields([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.Title != "Experience with Evans syndrome in an academic referral center" {
+		t.Errorf("title %q", rec.Title)
+	}
+}
+
+// TestAuthorLineTwice: an ICH-GCP page (probe set n, Stempeucel in knee
+// osteoarthritis) prints its thirteen authors twice over on one line; the
+// reader listed 26.
+func TestAuthorLineTwice(t *testing.T) {
+	line := "Pawan Kumar Gupta, Anoop Chullikana, Mathiyazhagan Rengasamy, Naresh Shetty, Vivek Pandey, Vikas Agarwal"
+	text := "Efficacy and safety of adult human bone marrow-derived, cultured, pooled, allogeneic mesenchymal stromal cells (Stempeucel®): preclinical and clinical trial in osteoarthritis of the knee joint\n\n" +
+		line + ", " + line + "\n\nAbstract\n\nBackground: Osteoarthritis (OA) is a common and debilitating chronic degenerative disease of the joints.\n"
+	rec, err := labelledPageFields([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.Authors) != 6 {
+		t.Errorf("%d authors, want 6: %+v", len(rec.Authors), rec.Authors)
+	}
+}
