@@ -551,3 +551,22 @@ func TestProbeSetOFollowUpAndParts(t *testing.T) {
 		}
 	}
 }
+
+// TestResponseOfItsOwn: decitabine in glucocorticoid-resistant ITP
+// (probe set m, reviewerly): the 16 "exhibited response (R)", a response
+// the lexicon does not name; they were read as 16 complete responses.
+func TestResponseOfItsOwn(t *testing.T) {
+	in := Input{Abstract: "Sixty-one patients with glucocorticoid-resistant ITP received decitabine. " +
+		"Following DAC treatment, 12 patients (19.67% ) achieved complete response (CR), and 16 patients (26.23% ) exhibited response (R), resulting in an overall response (OR) rate of 45.90% (28/61)."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	got := map[int]bool{}
+	for _, o := range f.Outcomes {
+		if o.Type == ontology.CompleteResponse && o.Patients != nil {
+			got[*o.Patients] = true
+		}
+	}
+	if !got[12] || got[16] {
+		t.Errorf("complete responses %v, want 12 alone\n%s", got, explainText(f))
+	}
+}

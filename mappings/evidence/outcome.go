@@ -273,6 +273,12 @@ func (x *extraction) responses(f *field, s *sentence, types map[string][]*mentio
 				// thrombocytopenia recurred in 12 patients (33%)"
 				continue
 			}
+			if ownResponseWord(f, s, all, c) {
+				// "12 patients (19.67%) achieved complete response (CR), and
+				// 16 patients (26.23%) exhibited response (R)": the 16 have a
+				// response of their own that no lexicon entry names
+				continue
+			}
 			if o := ownerOf(f, all, c); o != nil && o.IRI() != t {
 				// "Overall response was 75% (9 patients) and complete
 				// response 42% (5 patients)": each count is the response's
@@ -375,6 +381,40 @@ var leadingShare = regexp.MustCompile(`^\s*\([^()]*%\s*\)`)
 // ownerOf is the response count c belongs to: the one it is the subject
 // of ("3 patients achieved partial response"), else the last one named
 // before it, else the first after it; nil when the sentence names none.
+// ownResponseWord: a response word the lexicon does not name ("response",
+// "remission" alone) follows the count within its clause, as its verb's
+// object: the count is of that response.
+func ownResponseWord(f *field, s *sentence, all []*mention, c count) bool {
+	first := c.Tok1
+	if first < s.Tok1 {
+		// past the count's share in brackets: "16 patients (26.23% ) exhibited"
+		from := f.Tokens[c.Tok1-1].End
+		if loc := leadingShare.FindStringIndex(runeSlice(f.Runes, from, s.End)); loc != nil {
+			end := from + utf8.RuneCountInString(runeSlice(f.Runes, from, s.End)[:loc[1]])
+			for first < s.Tok1 && f.Tokens[first].Start < end {
+				first++
+			}
+		}
+	}
+	for k := first; k < s.Tok1 && k <= first+4; k++ {
+		if k > first && clauseBreakBefore(f, k) && !insideBrackets(f, k) {
+			return false
+		}
+		switch f.Tokens[k].Fold {
+		case "response", "responses", "remission":
+		default:
+			continue
+		}
+		for _, m := range all {
+			if m.Tok0 <= k && k < m.Tok1 {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
 func ownerOf(f *field, all []*mention, c count) *mention {
 	p := f.Tokens[c.Tok0].Start
 	for _, m := range all {
