@@ -570,3 +570,35 @@ func TestResponseOfItsOwn(t *testing.T) {
 		t.Errorf("complete responses %v, want 12 alone\n%s", got, explainText(f))
 	}
 }
+
+// TestRecheckRoundFive: readings the fifth probe round's recheck found
+// lost or new after its fixes (probe sets m, n, o; issue 10).
+func TestRecheckRoundFive(t *testing.T) {
+	// Hashemian 2021 (distantreader): no words bind the route to the
+	// cells, but it is the sentence's only route and only treatment.
+	in := Input{Abstract: "Eleven patients with COVID-19 ARDS were enrolled. The patients received three intravenous infusions (200 × 10(6) cells) every other day for a total of 600 × 10(6) human umbilical cord MSCs (UC-MSCs; 6 cases) or placental MSCs (PL-MSCs; 5 cases)."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	if len(f.Interventions) == 0 || f.Interventions[0].Route != ontology.MKG+"Intravenous" {
+		t.Errorf("the sole route lost\n%s", explainText(f))
+	}
+	// PETIT2 (The Lancet): "both patients and study personnel" counts no one.
+	in = Input{Abstract: "Paediatric patients aged 1–17 years who had chronic immune thrombocytopenia were randomly assigned (2:1) to receive eltrombopag or placebo. " +
+		"Randomisation was done by the GlaxoSmithKline Registration and Medication Ordering System and both patients and study personnel were masked to treatment assignments."}
+	f = Extract(in)
+	checkSpans(t, in, f)
+	for _, c := range f.Cohorts {
+		if c.Size == 2 {
+			t.Errorf("'both patients and study personnel' read as two patients\n%s", explainText(f))
+		}
+	}
+	// Fostamatinib with a TPO-RA (Rinsho Ketsueki): "failed to recover"
+	// still says the drugs before it failed.
+	in = Input{Abstract: "An 84-year-old man with immune thrombocytopenia was treated with prednisolone and eltrombopag. " +
+		"Subsequently, the dosage of prednisolone was increased, intravenous immunoglobulin and rituximab were added to the regimen, and eltrombopag was replaced with romiplostim, but platelet count failed to recover."}
+	f = Extract(in)
+	checkSpans(t, in, f)
+	if len(f.Cohorts) == 0 || len(f.Cohorts[0].PriorTherapies) < 4 {
+		t.Errorf("the failed therapies lost\n%s", explainText(f))
+	}
+}

@@ -1214,6 +1214,10 @@ func (x *extraction) cohortPriorTherapies(c *Cohort) {
 	}
 }
 
+// trialVerbs after "failed to" report what a study found.
+var trialVerbs = map[string]bool{"show": true, "demonstrate": true, "reach": true, "meet": true, "prove": true,
+	"detect": true, "find": true, "confirm": true}
+
 // failedCompound: the therapy is the first half of "corticosteroid-
 // resistant", "steroid-refractory", "IVIG-unresponsive": it failed these
 // patients.
@@ -1427,9 +1431,10 @@ func priorCueLicenses(f *field, cue, studyTreatment []hit[string], m *mention) b
 	for _, h := range cue {
 		last := f.Tokens[h.Tok1-1].Fold
 		first := f.Tokens[h.Tok0].Fold
-		if first == "failed" && h.Tok1 < len(f.Tokens) && f.Tokens[h.Tok1].Fold == "to" {
+		if first == "failed" && h.Tok1+1 < len(f.Tokens) && f.Tokens[h.Tok1].Fold == "to" && trialVerbs[f.Tokens[h.Tok1+1].Fold] {
 			// "the combination of RTX and rhTPO ... failed to show a
 			// beneficial effect": a result of the study, no prior failure
+			// ("platelet count failed to recover" still is one)
 			continue
 		}
 		forward := last == "to" || last == "of" || last == "after" || first == "had" || first == "previously"

@@ -162,6 +162,9 @@ func findCounts(r *rules, f *field, s *sentence) []count {
 				if j+l < s.Tok1 && studyNoun[f.Tokens[j+l].Fold] {
 					break // "Forty-seven case series", "12 case reports": studies
 				}
+				if f.Tokens[k].Fold == "both" && j+l < s.Tok1 && f.Tokens[j+l].Fold == "and" {
+					break // "both patients and study personnel were masked": both of two kinds
+				}
 				if !clauseBreakBefore(f, next) && (j == next || !clauseBreakBefore(f, j)) {
 					out = append(out, count{N: n, Tok0: k, Tok1: j + l})
 				}

@@ -260,6 +260,41 @@ func (x *extraction) route(iv *Intervention, agent *ontology.LexiconEntry, speci
 			}
 		}
 	}
+	// "The patients received three intravenous infusions (200 × 10(6)
+	// cells) every other day for a total of 600 × 10(6) human umbilical
+	// cord MSCs": no binding words, but the sentence names one route and
+	// no other treatment, so the route can be no one else's.
+	for _, fs := range x.agentSentences(agent, specific) {
+		if r, ok := soleRoute(fs.f, fs.si); ok {
+			iv.Route = r.IRI()
+			sp := fs.f.span(r.Start, r.End)
+			iv.Details = append(iv.Details, Detail{"route", "route-sole-in-sentence", sp})
+			iv.Spans = appendSpan(iv.Spans, sp)
+			return
+		}
+	}
+}
+
+// soleRoute: sentence si names exactly one route and no drug or procedure
+// beside the cell product.
+func soleRoute(f *field, si int) (mention, bool) {
+	var route *mention
+	ms := f.inSentence(si)
+	for i := range ms {
+		switch ms[i].Kind() {
+		case "drug", "procedure":
+			return mention{}, false
+		case "route":
+			if ms[i].Negated || route != nil && route.IRI() != ms[i].IRI() {
+				return mention{}, false
+			}
+			route = &ms[i]
+		}
+	}
+	if route == nil {
+		return mention{}, false
+	}
+	return *route, true
 }
 
 // boundRoute finds the route word of sentence si that belongs to the
