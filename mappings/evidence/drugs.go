@@ -43,10 +43,7 @@ func (x *extraction) drugInterventions(c *Cohort) []Intervention {
 		iv := Intervention{Agent: x.r.concept(m.IRI()), Rule: rule,
 			Spans: []Span{sp, f.sentenceSpan(s)}, Details: []Detail{{"agent", rule, sp}}}
 		if r, ok := boundRoute(f, m.Sent, m.Tok0, m.Tok1); ok {
-			iv.Route = r.IRI()
-			rsp := f.span(r.Start, r.End)
-			iv.Details = append(iv.Details, Detail{"route", "route-with-agent", rsp})
-			iv.Spans = appendSpan(iv.Spans, rsp)
+			iv.setRoute(f, r, "route-with-agent")
 		}
 		out = append(out, iv)
 	}
