@@ -388,9 +388,11 @@ func ownResponseWord(f *field, s *sentence, all []*mention, c count) bool {
 	first := c.Tok1
 	if first < s.Tok1 {
 		// past the count's share in brackets: "16 patients (26.23% ) exhibited"
+		const shareReach = 48 // code points: "(26.23% )" with room; never the whole sentence
 		from := f.Tokens[c.Tok1-1].End
-		if loc := leadingShare.FindStringIndex(runeSlice(f.Runes, from, s.End)); loc != nil {
-			end := from + utf8.RuneCountInString(runeSlice(f.Runes, from, s.End)[:loc[1]])
+		ahead := runeSlice(f.Runes, from, min(from+shareReach, s.End))
+		if loc := leadingShare.FindStringIndex(ahead); loc != nil {
+			end := from + utf8.RuneCountInString(ahead[:loc[1]])
 			for first < s.Tok1 && f.Tokens[first].Start < end {
 				first++
 			}
