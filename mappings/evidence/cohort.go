@@ -959,28 +959,35 @@ func (x *extraction) framedAsCondition(f *field, m *mention) bool {
 func (x *extraction) dropBroaderConditions(c *Cohort) {
 	narrowed := map[string]bool{}
 	for _, k := range c.Conditions {
-		for b, i := x.r.byIRI[k.IRI], 0; b != nil && b.Broader != "" && i < 16; b, i = x.r.byIRI[b.Broader], i+1 {
-			narrowed[b.Broader] = true
-		}
+		x.r.addBroader(narrowed, k.IRI)
 	}
 	if len(narrowed) == 0 {
 		return
 	}
-	var conds []Concept
-	var details []Detail
+	c.Conditions, c.Details = keepConcepts(c.Conditions, c.Details, "condition", func(k Concept, _ Detail) bool {
+		return !narrowed[k.IRI]
+	})
+}
+
+// keepConcepts filters a cohort's list of concepts of one property and
+// the details that state them (one detail per concept, in order), keeping
+// those keep accepts; details of other properties stay.
+func keepConcepts(concepts []Concept, details []Detail, property string, keep func(Concept, Detail) bool) ([]Concept, []Detail) {
+	var kept []Concept
+	var keptDetails []Detail
 	j := 0
-	for _, d := range c.Details {
-		if d.Property != "condition" {
-			details = append(details, d)
+	for _, d := range details {
+		if d.Property != property {
+			keptDetails = append(keptDetails, d)
 			continue
 		}
-		if k := c.Conditions[j]; !narrowed[k.IRI] {
-			conds = append(conds, k)
-			details = append(details, d)
+		if k := concepts[j]; keep(k, d) {
+			kept = append(kept, k)
+			keptDetails = append(keptDetails, d)
 		}
 		j++
 	}
-	c.Conditions, c.Details = conds, details
+	return kept, keptDetails
 }
 
 // cohortRefractory: "refractory" in the title or a factual sentence; an
@@ -1266,25 +1273,15 @@ func (x *extraction) dropOwnTreatment(c *Cohort, ivs []Intervention) {
 	for _, iv := range ivs {
 		own[iv.Agent.IRI] = true
 	}
-	var priors []Concept
-	var details []Detail
-	j := 0
-	for _, d := range c.Details {
-		if d.Property != "priorTherapy" {
-			details = append(details, d)
-			continue
+	c.PriorTherapies, c.Details = keepConcepts(c.PriorTherapies, c.Details, "priorTherapy", func(k Concept, d Detail) bool {
+		if !own[k.IRI] {
+			return true
 		}
-		if k := c.PriorTherapies[j]; !own[k.IRI] {
-			priors = append(priors, k)
-			details = append(details, d)
-		} else {
-			x.candidates = append(x.candidates, Candidate{Kind: "priorTherapy", Concept: k.IRI, Rule: d.Rule,
-				Reason: "the record's own intervention: what the study gave, not a therapy that failed before it",
-				Spans:  []Span{d.Span}})
-		}
-		j++
-	}
-	c.PriorTherapies, c.Details = priors, details
+		x.candidates = append(x.candidates, Candidate{Kind: "priorTherapy", Concept: k.IRI, Rule: d.Rule,
+			Reason: "the record's own intervention: what the study gave, not a therapy that failed before it",
+			Spans:  []Span{d.Span}})
+		return false
+	})
 }
 
 // timeOnTreatment: tokens from..to hold a length of time followed by

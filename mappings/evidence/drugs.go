@@ -70,9 +70,7 @@ func (x *extraction) drugInterventions(c *Cohort) []Intervention {
 func (x *extraction) dropClassesOfMembers(ivs []Intervention) []Intervention {
 	classOfMember := map[string]bool{}
 	for _, iv := range ivs {
-		for b, i := x.r.byIRI[iv.Agent.IRI], 0; b != nil && b.Broader != "" && i < 16; b, i = x.r.byIRI[b.Broader], i+1 {
-			classOfMember[b.Broader] = true
-		}
+		x.r.addBroader(classOfMember, iv.Agent.IRI)
 	}
 	var out []Intervention
 	for _, iv := range ivs {

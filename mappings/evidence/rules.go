@@ -142,6 +142,14 @@ func (r *rules) lexEntry(kind, iri string) *ontology.LexiconEntry {
 }
 
 // concept returns the concept of a lexicon IRI with its label.
+// addBroader marks in set every concept broader than iri in the lexicon's
+// hierarchy (at most 16 steps, so a cycle in the table cannot hang).
+func (r *rules) addBroader(set map[string]bool, iri string) {
+	for b, i := r.byIRI[iri], 0; b != nil && b.Broader != "" && i < 16; b, i = r.byIRI[b.Broader], i+1 {
+		set[b.Broader] = true
+	}
+}
+
 func (r *rules) concept(iri string) Concept {
 	if e := r.byIRI[iri]; e != nil {
 		return Concept{IRI: e.IRI, Label: e.Label}
