@@ -585,10 +585,12 @@ func (x *extraction) armCohorts(arms []*arm, parent Cohort, cohorts []Cohort, ou
 }
 
 // unlinkArmOnly: when an arm of the study received no MSC (a control or
-// comparator arm), the study cohort as a whole did not receive it either;
-// the MSC stays linked only to the arms that had it.
-func unlinkArmOnly(cohorts []Cohort, ivs []Intervention) {
-	split := false
+// comparator arm), or the text allots the patients between the product
+// and a comparator (comparatorAllotted), the study cohort as a whole did
+// not receive it either; the MSC or the studied drug stays linked only to
+// the arms that had it.
+func unlinkArmOnly(cohorts []Cohort, ivs []Intervention, comparatorAllotted bool) {
+	split := comparatorAllotted
 	for _, c := range cohorts[1:] {
 		if c.Part == PartArm && (c.ArmRole == ontology.ControlArm || c.ArmRole == ontology.ComparatorArm) {
 			split = true
@@ -599,9 +601,33 @@ func unlinkArmOnly(cohorts []Cohort, ivs []Intervention) {
 	}
 	kept := cohorts[0].Interventions[:0:0]
 	for _, i := range cohorts[0].Interventions {
-		if !isMSC(ivs[i]) {
+		if !isMSC(ivs[i]) && !isDrugIntervention(ivs[i]) {
 			kept = append(kept, i)
 		}
 	}
 	cohorts[0].Interventions = kept
+}
+
+// comparatorAllotted: a factual sentence allots the patients between the
+// product and a group that does not get it ("randomized (2:1) to receive
+// romiplostim or placebo", "divided into two groups: control group
+// (standard care) and intervention group"). The study's patients as a
+// whole then did not all receive the product, whether or not the arms
+// are counted.
+func (x *extraction) comparatorAllotted() bool {
+	f := x.abs
+	for si, s := range f.Sentences {
+		if !f.Ctx[si].factual() || !f.has(x.r, "comparator", s.Tok0, s.Tok1) {
+			continue
+		}
+		if f.has(x.r, "arm-allocation", s.Tok0, s.Tok1) {
+			return true
+		}
+		for k := s.Tok0; k < s.Tok1; k++ {
+			if f.Tokens[k].Fold == "divided" {
+				return true // "were divided into two groups: control group ..."
+			}
+		}
+	}
+	return false
 }

@@ -551,11 +551,20 @@ func (x *extraction) patientsTreated(f *field, s *sentence) bool {
 // aimNamesPatients: an aim statement names the patients the record
 // studies ("The aim of the present study is to investigate ... in
 // patients with AA").
-func (x *extraction) aimNamesPatients() bool {
+func (x *extraction) aimNamesPatients() bool { return x.aimSays(false) }
+
+// aimGivesPatients: an aim that names the patients and a treatment given
+// to them ("to investigate ... vein infusion of MSCs in patients with
+// AA"), not one that studies their cells ("to characterize BM-MSCs from
+// chronic ITP patients").
+func (x *extraction) aimGivesPatients() bool { return x.aimSays(true) }
+
+func (x *extraction) aimSays(given bool) bool {
 	for _, f := range []*field{x.title, x.abs} {
 		for si := range f.Sentences {
 			s := &f.Sentences[si]
-			if f.Ctx[si].Aim && !f.Ctx[si].Hedged && s.Role != "conclusions" && x.namesPatients(f, s) {
+			if f.Ctx[si].Aim && !f.Ctx[si].Hedged && s.Role != "conclusions" && x.namesPatients(f, s) &&
+				(!given || saysGiven(f, s)) {
 				return true
 			}
 		}

@@ -833,6 +833,13 @@ func (x *extraction) cohortSexFromSizeSentence(c *Cohort) {
 		if a, b := min(m.Start, size.Span.End), max(m.Start, size.Span.End); strings.Contains(runeSlice(f.Runes, a, b), ";") {
 			continue // another clause: "...; ITP is more common in women"
 		}
+		if part, mixed := sexOfPart(f, s, size.Span.End, m, c.Size); part {
+			if mixed {
+				c.Sex = ontology.MixedSex
+				c.Details = append(c.Details, Detail{"sex", "sex-of-part", f.span(m.Start, m.End)})
+			}
+			return // "63% were female": a share of the cohort, not all of it
+		}
 		if _, ok := sexes[m.IRI()]; !ok {
 			sexes[m.IRI()] = f.span(m.Start, m.End)
 		}
@@ -847,6 +854,35 @@ func (x *extraction) cohortSexFromSizeSentence(c *Cohort) {
 		c.Sex = ontology.MixedSex
 		c.Details = append(c.Details, Detail{"sex", "sex-both", sexes[ontology.Female]}, Detail{"sex", "sex-both", sexes[ontology.Male]})
 	}
+}
+
+// sexOfPart reports whether the sex word m, after the cohort's count
+// (which ends at sizeEnd), describes only part of the cohort: "63% were
+// female", "Ten patients (6 women)", "most were men". mixed is true when
+// the part is known to be smaller than the whole (a share under 100%, a
+// count under the cohort's size), so the other sex is present too.
+func sexOfPart(f *field, s sentence, sizeEnd int, m mention, size int) (part, mixed bool) {
+	if m.Start < sizeEnd {
+		return false, false // "Four women with ITP": the sex names the counted patients
+	}
+	// Only the words right before the sex word: the ages of "Ten patients
+	// aged 18-60 years, all women" are no share.
+	for _, q := range f.quantitiesIn(max(sizeEnd, m.Start-24), m.Start) {
+		if q.Unit == "%" {
+			v, err := strconv.ParseFloat(q.Value, 64)
+			return true, err == nil && v > 0 && v < 100
+		}
+	}
+	for k := m.Tok0 - 1; k >= s.Tok0 && k >= m.Tok0-3 && f.Tokens[k].Start >= sizeEnd; k-- {
+		switch f.Tokens[k].Fold {
+		case "most", "majority", "minority", "half", "some", "percent":
+			return true, false
+		}
+		if n, ok := numberToken(f, k); ok {
+			return true, n < size
+		}
+	}
+	return false, false
 }
 
 // fieldMention is a mention with the field it was found in.

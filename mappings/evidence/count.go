@@ -92,7 +92,8 @@ type count struct {
 var bigNumberWord = map[string]bool{"hundred": true, "thousand": true, "million": true, "billion": true}
 
 // countStops may not sit between a number and its noun.
-var countStops = map[string]bool{"of": true, "with": true, "and": true, "or": true, "to": true, "in": true, "at": true, "per": true, "for": true, "the": true}
+var countStops = map[string]bool{"of": true, "with": true, "and": true, "or": true, "to": true, "in": true, "at": true, "per": true, "for": true, "the": true,
+	"percent": true} // "Seventy nine percent patients": a share, not 79 patients
 
 // studyNoun after a cohort noun makes the count one of studies.
 var studyNoun = map[string]bool{"series": true, "report": true, "reports": true, "studies": true}
@@ -133,6 +134,9 @@ func findCounts(r *rules, f *field, s *sentence) []count {
 		}
 		if k > s.Tok0 && numberedLabel[f.Tokens[k-1].Fold] && strings.TrimSpace(runeSlice(f.Runes, f.Tokens[k-1].End, f.Tokens[k].Start)) == "" {
 			continue // "phase 2 subjects (n=21)", "grade 3 patients": a label's number
+		}
+		if k > s.Tok0 && studyLabel(f, s, k) {
+			continue // "Study 2 splenectomised patients": the second study's patients
 		}
 		if k > s.Tok0 && trialAcronym(f, k) {
 			continue // "the LUNA 3 study", "RAISE 2": a trial's name
@@ -177,6 +181,25 @@ func findCounts(r *rules, f *field, s *sentence) []count {
 		}
 	}
 	return out
+}
+
+// studyLabel: the number at token k names a study of a table or a
+// pooled analysis ("Study 1 non-splenectomised patients Study 2
+// splenectomised patients"): a capitalised "Study" or "Trial" right before
+// it, not after "this", "the", "our" or "present" ("In this Study 20
+// patients were treated" counts them).
+func studyLabel(f *field, s *sentence, k int) bool {
+	w := f.Tokens[k-1]
+	if (w.Text != "Study" && w.Text != "Trial") || runeSlice(f.Runes, w.End, f.Tokens[k].Start) != " " {
+		return false
+	}
+	if k-2 >= s.Tok0 {
+		switch f.Tokens[k-2].Fold {
+		case "this", "the", "our", "present", "current":
+			return false
+		}
+	}
+	return true
 }
 
 // trialAcronym: the number at token k follows a word in capitals of three

@@ -172,7 +172,9 @@ func reportedIn(f *field, s sentence, k int) bool {
 }
 
 // earlierStudy words make "our previous pilot trial" another study.
-var earlierStudy = map[string]bool{"previous": true, "prior": true, "earlier": true, "former": true, "last": true}
+// "A subsequent cohort study", "another trial": not this record either.
+var earlierStudy = map[string]bool{"previous": true, "prior": true, "earlier": true, "former": true, "last": true,
+	"subsequent": true, "another": true, "separate": true}
 
 // earlierStudyBefore: one of the three words before the cue at tok0 says
 // the study is an earlier one ("In our previous pilot trial").
@@ -223,9 +225,24 @@ func othersStudies(f *field, tok1 int) bool {
 		switch f.Tokens[k].Fold {
 		case "trials", "studies":
 			return true
-		case "trial", "study", "and", "or", "of", "in", "with":
+		case "and", "or":
+			if k+1 < len(f.Tokens) && phaseNumeral(f.Tokens[k+1].Fold) {
+				k++ // "Phase II and III Trials": the second phase of the same cue
+				continue
+			}
+			return false
+		case "trial", "study", "of", "in", "with":
 			return false
 		}
+	}
+	return false
+}
+
+// phaseNumeral: the number of a trial phase, "III", "3", "IIb".
+func phaseNumeral(w string) bool {
+	switch w {
+	case "i", "ii", "iii", "iv", "iia", "iib", "1", "2", "3", "4", "2a", "2b":
+		return true
 	}
 	return false
 }

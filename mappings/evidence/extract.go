@@ -59,7 +59,8 @@ func Extract(in Input) Facts {
 	// model).
 	trials := trialMentions(in)
 	x.registered = len(trials) > 0
-	study := (d != nil && ownPatientsDesign[d.IRI]) || len(trials) > 0 || x.aimNamesPatients()
+	designed := (d != nil && ownPatientsDesign[d.IRI]) || len(trials) > 0
+	study := designed || x.aimNamesPatients()
 	c, hasCohort := x.cohort()
 	if hasCohort && c.Size == 0 && !study && !x.ownPatients() {
 		x.demoteCohort(c)
@@ -73,7 +74,10 @@ func Extract(in Input) Facts {
 		counted = &c
 	}
 	facts.Interventions = x.interventions(counted)
-	if c.Size == 0 && !study {
+	// An aim that names patients but no treatment ("we aimed to
+	// characterize BM-MSCs from ITP patients") does not say the product
+	// was given: a laboratory study of the patients' own cells has one too.
+	if c.Size == 0 && !designed && !x.aimGivesPatients() {
 		facts.Interventions = x.keepGiven(facts.Interventions)
 	}
 	nIv := len(facts.Interventions)
@@ -107,7 +111,7 @@ func Extract(in Input) Facts {
 				cohorts[0].Outcomes = append(cohorts[0].Outcomes, i)
 			}
 		}
-		unlinkArmOnly(cohorts, facts.Interventions)
+		unlinkArmOnly(cohorts, facts.Interventions, x.comparatorAllotted())
 		facts.Cohorts = cohorts
 		facts.Design = x.design(&cohorts[0])
 	} else {

@@ -156,9 +156,12 @@ type Outcome struct {
 	// ("44 of 56" evaluable in an arm of 59).
 	Total        *int
 	Intervention int // index into Facts.Interventions, -1 when none
-	Label        string
-	Rule         string
-	Spans        []Span
+	// BeforeTreatment: measured before the study's treatment ("the
+	// median baseline platelet count"), so no intervention's outcome.
+	BeforeTreatment bool
+	Label           string
+	Rule            string
+	Spans           []Span
 }
 
 // TrialMention is a trial registry id found in the text or given as data.

@@ -55,6 +55,9 @@ func (x *extraction) outcomes(nInterventions int) []Outcome {
 				zero[key] = true
 			}
 			o.Intervention = iv
+			if o.BeforeTreatment {
+				o.Intervention = -1
+			}
 			if arm != "" {
 				x.outcomeArm[len(out)] = arm
 			}
@@ -117,7 +120,7 @@ var outcomeRules = []outcomeRule{
 			x.followUpAndSurvival(o.f, o.s, o.types, o.add)
 		}
 	}},
-	{"platelet-counts", nil, []string{"named-time"}, func(x *extraction, o *outcomeSentence) { x.plateletCounts(o.f, o.s, o.types, o.add) }},
+	{"platelet-counts", nil, []string{"named-time", "pre-treatment-time"}, func(x *extraction, o *outcomeSentence) { x.plateletCounts(o.f, o.s, o.types, o.add) }},
 	{"events", nil, nil, func(x *extraction, o *outcomeSentence) { x.events(o.f, o.s, o.add) }},
 	{"incidences", []string{"compared-arms"}, nil, func(x *extraction, o *outcomeSentence) {
 		if !o.compared {
@@ -944,6 +947,7 @@ func (x *extraction) plateletCounts(f *field, s *sentence, types map[string][]*m
 		if h, ok := x.namedTime(f, s, from, to); ok {
 			o.TimeComment = h.Text
 			o.Spans = append(o.Spans, h)
+			o.BeforeTreatment = x.preTreatmentTime(f, s, h)
 		}
 		add(o)
 		n++
@@ -1010,6 +1014,17 @@ func (x *extraction) namedTime(f *field, s *sentence, from, to int) (Span, bool)
 		}
 	}
 	return Span{}, false
+}
+
+// preTreatmentTime: the named time at span h is one before the study's
+// treatment ("baseline", "at diagnosis").
+func (x *extraction) preTreatmentTime(f *field, s *sentence, h Span) bool {
+	for _, p := range f.find(x.r, "pre-treatment-time", s.Tok0, s.Tok1) {
+		if sp := f.tokSpan(p.Tok0, p.Tok1); sp.Start <= h.Start && sp.End >= h.End {
+			return true
+		}
+	}
+	return false
 }
 
 // fractionBeside reads the fraction written with a percentage: "44.4%

@@ -157,8 +157,10 @@ func TestGeneralStatementsAreNotTheCohort(t *testing.T) {
 	if f.Design != nil && f.Design.IRI == ontology.ClinicalTrial {
 		t.Errorf("a planned trial read as the design\n%s", explainText(f))
 	}
+	// 12 women of 20 leaves 8 men: the cohort is mixed, as the gold
+	// conventions annotate it (MixedSex), not female.
 	f = Extract(Input{Abstract: "Twenty patients (12 women) with ITP received MSCs."})
-	if len(f.Cohorts) == 0 || f.Cohorts[0].Sex != ontology.Female {
+	if len(f.Cohorts) == 0 || f.Cohorts[0].Sex != ontology.MixedSex {
 		t.Errorf("the cohort's own sex lost\n%s", explainText(f))
 	}
 }
@@ -655,6 +657,130 @@ func TestFourthProbeSetClasses(t *testing.T) {
 		f := Extract(Input{Abstract: c.abstract})
 		if c.check(f) {
 			t.Errorf("%q: %s\n%s", c.abstract, c.wrong, explainText(f))
+		}
+	}
+}
+
+// Round 6 probe classes: pages judged by hand that nobody here had read.
+
+// TestShareOfCohortIsNotItsSex: "63% were female" leaves 37% male; the
+// cohort is mixed, not female.
+func TestShareOfCohortIsNotItsSex(t *testing.T) {
+	// https://www.scilit.net/publications/bd59973544004bd2ab2dde3712e60b86
+	in := Input{Abstract: "One hundred and forty-three patients were included: 63% were female, mean age was 48 years old (Standard Deviation=19), and 84% presented with bleeding symptoms."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	if len(f.Cohorts) == 0 || f.Cohorts[0].Size != 143 || f.Cohorts[0].Sex != ontology.MixedSex {
+		t.Errorf("want 143 patients of mixed sex\n%s", explainText(f))
+	}
+}
+
+// TestLaboratoryStudyOfPatientsCells: an aim that names patients but no
+// treatment studies their cells; the MSCs are given to nobody. An aim
+// that names an infusion to the patients still makes the product theirs.
+func TestLaboratoryStudyOfPatientsCells(t *testing.T) {
+	// https://informahealthcare.com/doi/abs/10.3109/08916934.2014.938320
+	in := Input{Title: "The defective bone marrow-derived mesenchymal stem cells in patients with chronic immune thrombocytopenia",
+		Abstract: "Mesenchymal stem cells (MSCs) are proposed to exhibit immune modulatory functions in self-tolerance maintenance. In this study, we aimed to characterize phenotypically and functionally bone marrow (BM)-derived MSCs from adult chronic ITP patients. Our results showed that BM-MSCs from patients with chronic ITP exhibited impaired proliferation, abnormal morphology and excessive apoptosis."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	if len(f.Interventions) > 0 {
+		t.Errorf("the patients' own cells read as a treatment given\n%s", explainText(f))
+	}
+	// A registration's aim (ClinicalTrials.gov NCT03055078, development set).
+	in = Input{Title: "Umbilical Cord Derived Mesenchymal Stem Cells Therapy in Aplastic Anemia",
+		Abstract: "The aim of the present study is to investigate the safety and efficacy of vein infusion of allogeneic mesenchymal stem cells in patients with AA ."}
+	f = Extract(in)
+	if len(f.Interventions) == 0 {
+		t.Errorf("an aim to infuse MSCs in patients lost the product\n%s", explainText(f))
+	}
+}
+
+// TestLabelsAndSharesAreNoCounts: a flattened table's "Study 2
+// splenectomised patients" and "Seventy nine percent patients" count
+// nobody; "In this Study 20 patients" does.
+func TestLabelsAndSharesAreNoCounts(t *testing.T) {
+	for _, c := range []struct {
+		src, abs string
+		want     int
+	}{
+		{"http://www.120ty.net/bencandy.php?aid=7253&fid=131&page=9", "Placebo-controlled studies Study 1 non-splenectomised patients Study 2 splenectomised patients Combined studies 1 & 2", 0},
+		{"https://ashpublications.org/blood/article/112/11/2997/59410", "Seventy nine percent patients received bone marrow (BM) as a stem cell source.", 0},
+		{"(a study named by its article)", "In this Study 20 patients with ITP were treated with MSCs.", 20},
+	} {
+		in := Input{Abstract: c.abs}
+		f := Extract(in)
+		checkSpans(t, in, f)
+		got := 0
+		for _, co := range f.Cohorts {
+			if co.Size > 0 {
+				got = co.Size
+			}
+		}
+		if got != c.want {
+			t.Errorf("%s: counted %d patients, want %d\n%s", c.src, got, c.want, explainText(f))
+		}
+	}
+}
+
+// TestBaselineValueIsNoOutcomeOfTreatment: "the median baseline platelet
+// count was 10.5 × 10(9)/L" was measured before romiplostim.
+func TestBaselineValueIsNoOutcomeOfTreatment(t *testing.T) {
+	// https://pubmed.gov/21318572
+	in := Input{Title: "Romiplostim in children with chronic refractory ITP: randomized placebo controlled study",
+		Abstract: "Eighteen patients with chronic ITP, either none responsive or failed to maintain response on two or more therapeutic modalities, were enrolled. Patients were randomized (2:1) to receive romiplostim or placebo for 12 weeks, initiated at 1 μg/kg/week, escalated to 5 μg/kg/week, and then tapered. Median patients' age was 8.5 years, and the median baseline platelet count (PC) was 10.5 × 10(9)/L."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	found := false
+	for _, o := range f.Outcomes {
+		if o.Type != ontology.PlateletCount {
+			continue
+		}
+		found = true
+		if !o.BeforeTreatment || o.Intervention != -1 {
+			t.Errorf("a baseline count linked as an outcome of intervention %d\n%s", o.Intervention, explainText(f))
+		}
+	}
+	if !found {
+		t.Errorf("the baseline platelet count lost\n%s", explainText(f))
+	}
+}
+
+// TestCitedStudiesAreNotTheDesign: a review's table of "Phase II and III
+// Trials" and "a subsequent cohort study.3" are other people's studies.
+func TestCitedStudiesAreNotTheDesign(t *testing.T) {
+	for _, c := range []struct{ src, title, abs string }{
+		{"https://pmc.ncbi.nlm.nih.gov/articles/PMC8977771/table/t0003", "Efficacy of Avatrombopag in ITP in Phase II and III Trials", ""},
+		{"https://www.thebloodproject.com/cases-archive/journal-club-itp/background/", "",
+			"Among 125 patients treated, high-dose dexamethasone was observed to results in an 85% initial response rate and a 42% sustained response rate at 6 months.2 Similar results were observed in a subsequent cohort study.3 Importantly, neither study included prednisone as a comparator."},
+	} {
+		f := Extract(Input{Title: c.title, Abstract: c.abs})
+		if f.Design != nil && (f.Design.IRI == ontology.ClinicalTrial || f.Design.IRI == ontology.CohortStudy) {
+			t.Errorf("%s: a cited study's design read as the record's: %s\n%s", c.src, f.Design.IRI, explainText(f))
+		}
+	}
+}
+
+// TestAllottedStudyDidNotAllReceive: patients randomized to the product
+// or placebo, or divided into a control and an intervention group, did
+// not all receive the product; the study cohort is not linked to it.
+func TestAllottedStudyDidNotAllReceive(t *testing.T) {
+	for _, c := range []struct{ src, title, abs string }{
+		{"https://pubmed.gov/21318572", "Romiplostim in children with chronic refractory ITP: randomized placebo controlled study",
+			"Eighteen patients with chronic ITP, either none responsive or failed to maintain response on two or more therapeutic modalities, were enrolled. Patients were randomized (2:1) to receive romiplostim or placebo for 12 weeks, initiated at 1 μg/kg/week, escalated to 5 μg/kg/week, and then tapered."},
+		{"https://stemcellres.biomedcentral.com/articles/10.1186/s13287-022-02920-1", "Mesenchymal stromal cell therapy for COVID-19-induced ARDS patients: a successful phase 1, control-placebo group, clinical trial",
+			"Twenty confirmed COVID-19 patients with mild-to-moderate ARDS degree entered the study and were divided into two groups: control group (standard care) and intervention group (standard care + UC-MSCs). The patients received three intravenous infusions of UC-MSCs."},
+	} {
+		in := Input{Title: c.title, Abstract: c.abs}
+		f := Extract(in)
+		checkSpans(t, in, f)
+		if len(f.Interventions) == 0 {
+			t.Errorf("%s: the product lost\n%s", c.src, explainText(f))
+		}
+		for _, co := range f.Cohorts {
+			if co.Part == PartStudy && len(co.Interventions) > 0 {
+				t.Errorf("%s: the whole study linked as receiving the product\n%s", c.src, explainText(f))
+			}
 		}
 	}
 }
