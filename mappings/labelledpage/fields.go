@@ -513,6 +513,23 @@ func doiInLine(s string) string {
 var referenceEntry = regexp.MustCompile(`^(?:\[\d+\]|\d{1,3}\.\s|\d{1,3}\)\s)|\bet al\b`)
 
 // pageTrialIDs returns the registry ids printed in s, in order, once each.
+// bareEudraCT is an EudraCT number printed alone under its label
+// ("EudraCT number" / "2013-003626-88").
+var bareEudraCT = regexp.MustCompile(`^\d{4}-\d{6}-\d{2}$`)
+
+// labelledTrialIDs are the registry ids of a registry-id label's value:
+// those pageTrialIDs finds, or a bare EudraCT number, which only the label
+// makes an id.
+func labelledTrialIDs(v string) []string {
+	if ids := pageTrialIDs(v); len(ids) > 0 {
+		return ids
+	}
+	if v = strings.TrimSpace(v); bareEudraCT.MatchString(v) {
+		return []string{v}
+	}
+	return nil
+}
+
 func pageTrialIDs(s string) []string {
 	var out []string
 	for _, m := range trialIDInTxt.FindAllStringSubmatch(s, -1) {

@@ -220,11 +220,27 @@ func labelledPageFields(data []byte) (mappings.Record, error) {
 		}
 		for _, s := range rec.Abstract.Sections {
 			if strings.EqualFold(s.Label, "Trial registration") {
-				addTrialIDs(&rec, s.Text)
+				addTrialIDs(&rec, pageTrialIDs(s.Text))
 			}
 		}
 	}
 	titleAt := -1
+	if title, names, c, ok := gbtCitation(lines, absStart); ok {
+		// The page's own citation names title, authors and journal with
+		// marks, which beats guessing them from the page's shape.
+		if rec.Title == "" {
+			rec.Title = title
+			guess("title", "gbt-citation")
+		}
+		if len(rec.Authors) == 0 {
+			rec.Authors = names
+			guess("authors", "gbt-citation")
+		}
+		if rec.Journal.Title == "" && rec.Journal.Abbrev == "" || rec.Issued.IsZero() {
+			applyCitation(c, &rec)
+			guess("journal", "gbt-citation")
+		}
+	}
 	if rec.Title == "" {
 		if i := pageTitleLine(lines, absStart); i >= 0 {
 			rec.Title, titleAt = withoutGluedTail(titleText(lines[i].text)), i
@@ -394,10 +410,11 @@ func labelled(lines []pageLine, stop int, rec *mappings.Record) pageRegistration
 				mappings.SetOnce(&rec.Publisher, v)
 			}
 		case "registryid":
-			if ids := pageTrialIDs(v); len(ids) > 0 && reg.id == "" {
+			ids := labelledTrialIDs(v)
+			if len(ids) > 0 && reg.id == "" {
 				reg.id = ids[0]
 			}
-			addTrialIDs(rec, v)
+			addTrialIDs(rec, ids)
 		case "status", "studytype", "phase", "registration":
 			reg.fields++
 		case "date":
@@ -431,7 +448,7 @@ func labelled(lines []pageLine, stop int, rec *mappings.Record) pageRegistration
 				rec.Keywords = pageKeywords(v)
 			}
 		case "trial":
-			addTrialIDs(rec, v)
+			addTrialIDs(rec, pageTrialIDs(v))
 		}
 	}
 	return reg
@@ -1002,8 +1019,8 @@ func pageKeywords(v string) []string {
 	return mappings.SplitList(v, ";")
 }
 
-func addTrialIDs(rec *mappings.Record, s string) {
-	for _, id := range pageTrialIDs(s) {
+func addTrialIDs(rec *mappings.Record, ids []string) {
+	for _, id := range ids {
 		if !slices.Contains(rec.TrialIDs, id) {
 			rec.TrialIDs = append(rec.TrialIDs, id)
 		}

@@ -344,7 +344,7 @@ func spacedValueFits(field, v string) bool {
 		return ok
 	case "registryid":
 		// "Trial identifier NCT01667263, U1111-1132-6877".
-		return len(pageTrialIDs(v)) > 0
+		return len(labelledTrialIDs(v)) > 0
 	}
 	return false
 }

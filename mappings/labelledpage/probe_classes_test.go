@@ -437,3 +437,67 @@ func TestAuthorLineTwice(t *testing.T) {
 		t.Errorf("%d authors, want 6: %+v", len(rec.Authors), rec.Authors)
 	}
 }
+
+// Round 6 probe classes.
+
+// TestRegistryIDsUnderSiteLabels: Clincosm prints "CT.gov ID" over the
+// NCT number, and the EU Clinical Trials Register "EudraCT number" over a
+// bare number, under its own banner and search help. Each page is a
+// registration with its id and its trial's title, not a declined page or
+// a paper titled by the banner.
+func TestRegistryIDsUnderSiteLabels(t *testing.T) {
+	for _, c := range []struct{ src, text, id, title string }{
+		{"https://www.clincosm.com/trial/corona-virus-infection-ards-human-miami-umbilical-cord-mesenchymal",
+			"Use of UC-MSCs for COVID-19 Patients\n\nSponsor\nCamillo Ricordi (Other)\nOverall Status\nCompleted\nCT.gov ID\nNCT04355728\nCollaborator\n(none)\n\n" +
+				"Study Details\n\nBrief Summary\n\nThe purpose of this research study is to learn about the safety and efficacy of human umbilical cord derived Mesenchymal Stem Cells (UC-MSC) for treatment of COVID-19 Patients with Severe Complications of Acute Lung Injury/Acute Respiratory Distress Syndrome (ALI/ARDS).\n",
+			"NCT04355728", "Use of UC-MSCs for COVID-19 Patients"},
+		{"https://www.clinicaltrialsregister.eu/ctr-search/trial/2013-003626-88/results",
+			"Flag of the European Union EU Clinical Trials Register Help\n\nClinical trials\n\n" +
+				"    The EU Clinical Trials Register currently displays   43871   clinical trials with a EudraCT protocol, of which   7290   are clinical trials conducted with subjects less than 18 years old.   The register also displays information on   18700   older paediatric trials (in scope of Article 45 of the Paediatric Regulation (EC) No 1901/2006).\n\n" +
+				"    Phase 1 trials conducted solely on adults and that are not part of an agreed paediatric investigation plan (PIP) are not publicly available (see Frequently Asked Questions ).\n" +
+				"    < Back to search results\n\n    Download PDF\n\n    Clinical Trial Results:\n" +
+				"    The utilization of mesenchymal stem cells (MSC) for the treatment of graft versus host disease (GVHD) after allogeneic stem cell transplantation.\n\n" +
+				"    Summary\n    EudraCT number\n    2013-003626-88\n    Trial protocol\n    CZ\n    Global end of trial date\n    17 Dec 2019\n",
+			"2013-003626-88", "The utilization of mesenchymal stem cells (MSC) for the treatment of graft versus host disease (GVHD) after allogeneic stem cell transplantation."},
+	} {
+		rec, err := parseLabelledPage([]byte(c.text))
+		if err != nil {
+			t.Errorf("%s: %v", c.src, err)
+			continue
+		}
+		if rec.Trial == nil || rec.Trial.ID != c.id {
+			t.Errorf("%s: trial %+v, want a registration %s", c.src, rec.Trial, c.id)
+		}
+		if rec.Title != c.title {
+			t.Errorf("%s: title %q, want %q", c.src, rec.Title, c.title)
+		}
+	}
+}
+
+// TestChineseCitationLine: a Chinese journal page prints its own
+// citation under "引用本文" in GB/T 7714 form, "Authors. Title[J].
+// Journal, Year, Vol(Issue): Pages", in Chinese and in pinyin. Its title,
+// all five authors and the journal are read from it, not a search box's
+// words or a fund's heading, and the pinyin list is not five more people.
+func TestChineseCitationLine(t *testing.T) {
+	// https://www.j-smu.com/fileup/1673-4254/HTML/2020081134.html
+	text := "文章快速检索     高级检索\n  南方医科大学学报  2020, Vol. 40Issue (8): 1134-1140  DOI: 10.12122/j.issn.1673-4254.2020.08.10.\n0\n\n引用本文 [复制中英文]\n\n" +
+		"曾晓媛, 焦营营, 李宗鹏, 张玉娇, 叶洁瑜. 血小板生成素通过修复化疗后骨髓内皮祖细胞促进巨核细胞造血[J]. 南方医科大学学报, 2020, 40(8): 1134-1140. DOI: 10.12122/j.issn.1673-4254.2020.08.10.\n" +
+		"ZENG Xiaoyuan, JIAO Yingying, LI Zongpeng, ZHANG Yujiao, YE Jieyu. Thrombopoietin promotes megakaryopoiesis via protecting bone marrow endothelial function in patients undergoing chemotherapy for hematological malignancies[J]. Journal of Southern Medical University, 2020, 40(8): 1134-1140.\n\n" +
+		"基金项目\n\n广东省自然科学基金(217A030313767)\n\n作者简介\n\n曾晓媛,硕士,E-mail: xiaoyuan_zeng@163.com\n\n通信作者\n\n叶洁瑜,副研究员,E-mail: jieyu.ye@gmail.com\n\n文章历史\n\n收稿日期:2020-05-13\n" +
+		"血小板生成素通过修复化疗后骨髓内皮祖细胞促进巨核细胞造血\n曾晓媛 , 焦营营 , 李宗鹏 , 张玉娇 , 叶洁瑜\n南方医科大学南方医院血液科,广东 广州 510515\n" +
+		"摘要: 目的 探索血小板生成素(TPO)能否通过修复大剂量化疗后患者的骨髓内皮祖细胞(BM-EPC)恢复其对巨核细胞的造血支持作用。方法 选取23例血液系统恶性肿瘤患者化疗后30 d的骨髓以及10例健康人骨髓作为实验标本。\n"
+	rec, err := parseLabelledPage([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.Title != "血小板生成素通过修复化疗后骨髓内皮祖细胞促进巨核细胞造血" {
+		t.Errorf("title %q", rec.Title)
+	}
+	if got := strings.Join(familiesOf(rec), "|"); got != "曾|焦|李|张|叶" {
+		t.Errorf("authors %s, want 曾|焦|李|张|叶", got)
+	}
+	if rec.Journal.Title+rec.Journal.Abbrev != "南方医科大学学报" || rec.Issued.Year != 2020 {
+		t.Errorf("journal %+v, year %d", rec.Journal, rec.Issued.Year)
+	}
+}
