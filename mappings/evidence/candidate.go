@@ -19,6 +19,11 @@ import (
 //     outcome read for the whole cohort from such a sentence has no group;
 //     so does a value named for a group ("81% in the drug group").
 func (x *extraction) vetOutcome(f *field, s *sentence, o Outcome, arm string) string {
+	if f.has(x.r, "analysis-variable", s.Tok0, s.Tok1) {
+		// "Baseline predictors of chronicity included ... the absence of
+		// severe bleeding (Odds Ratio 0.27)": a variable of the analysis.
+		return "a variable of a predictor or risk-factor analysis, not a result of the patients"
+	}
 	if o.Patients != nil && o.Total != nil && *o.Patients > *o.Total {
 		return fmt.Sprintf("%d patients cannot be a share of %d", *o.Patients, *o.Total)
 	}

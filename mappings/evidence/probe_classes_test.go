@@ -784,3 +784,16 @@ func TestAllottedStudyDidNotAllReceive(t *testing.T) {
 		}
 	}
 }
+
+// TestPredictorIsNoOutcome: "the absence of severe bleeding (Odds Ratio
+// 0.27)" is a variable of a predictor analysis, not "no patient bled".
+func TestPredictorIsNoOutcome(t *testing.T) {
+	// https://www.scilit.net/publications/bd59973544004bd2ab2dde3712e60b86
+	in := Input{Abstract: "One hundred and forty-three patients were included: 63% were female, mean age was 48 years old (Standard Deviation=19), and 84% presented with bleeding symptoms. " +
+		"Baseline predictors of chronicity at 12 months included higher platelet count [Odds Ratio 1.04; 95% Confidence Interval 1.01-1.08] and the absence of severe bleeding (Odds Ratio 0.27; 95% Confidence Interval 0.08-0.86)."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	for _, o := range f.Outcomes {
+		t.Errorf("an analysis variable read as an outcome: %s\n%s", o.Label, explainText(f))
+	}
+}
