@@ -2,6 +2,7 @@ package labelledpage
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -87,12 +88,38 @@ func findPageAbstract(lines []pageLine, stop int) (pageAbstract, bool) {
 	}
 	for i := 0; i < stop; i++ {
 		l := lines[i]
-		if l.blank || l.furn || l.field != "" || l.used || !isLongParagraph(l.text) || numberedItem.MatchString(l.text) {
+		if l.blank || l.furn || l.field != "" || l.used || !isLongParagraph(l.text) || numberedItem.MatchString(l.text) ||
+			affiliationParagraph(l.text) {
 			continue
 		}
 		return pageAbstract{abs: mappings.AbstractFrom(l.text), start: i, end: i + 1, rule: "first-long-paragraph"}, true
 	}
 	return pageAbstract{}, false
+}
+
+// sentenceEnd: a word of three small letters or more, a full stop, and
+// the capital of the next sentence.
+var sentenceEnd = regexp.MustCompile(`\p{Ll}{3,}\. \p{Lu}`)
+
+// affiliationParagraph: a long line that is one author's affiliations
+// (Wiley prints them in full: "State Key Laboratory for Diagnosis and
+// Treatment of Infectious Diseases, National Clinical Research Center
+// for …"): three institution words among its first thirty, and no
+// sentence ends inside it ("P. R. China" ends none).
+func affiliationParagraph(s string) bool {
+	if sentenceEnd.MatchString(s) {
+		return false
+	}
+	n := 0
+	for i, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if i >= 30 {
+			break
+		}
+		if slices.Contains(institutionWords, w) {
+			n++
+		}
+	}
+	return n >= 3
 }
 
 // abstractAfterLabel reads the abstract under the label on line i: its

@@ -252,6 +252,14 @@ func labelledPageFields(data []byte) (mappings.Record, error) {
 			}
 		}
 	}
+	if len(rec.Authors) == 0 && titleAt >= 0 {
+		// Before a name list: Wiley's "X, Y and Z contributed equally"
+		// note under the first name lists only some of the authors.
+		if names := repeatedNameBlocks(lines, titleAt, absStart); len(names) > 0 {
+			rec.Authors = names
+			guess("authors", "repeated-name-blocks")
+		}
+	}
 	if len(rec.Authors) == 0 {
 		if names := nameListAfter(lines, titleAt, absStart); len(names) > 0 {
 			rec.Authors = names

@@ -501,3 +501,32 @@ func TestChineseCitationLine(t *testing.T) {
 		t.Errorf("journal %+v, year %d", rec.Journal, rec.Issued.Year)
 	}
 }
+
+// TestWileyAuthorBlocks: Wiley Online Library prints each author as the
+// name, the name again, the affiliations, a "contributed equally" note
+// and "Search for more papers by this author". The names are the byline
+// (all six, not the four of the note), and an affiliation is no abstract.
+func TestWileyAuthorBlocks(t *testing.T) {
+	// https://onlinelibrary.wiley.com/doi/abs/10.1002/ctm2.297
+	block := func(name, affiliation string) string {
+		return name + "\n\n" + name + "\n\n" + affiliation + "\n\n" +
+			"Xiaowei Xu, Wanli Jiang, Lijun Chen, and Zhenyu Xu contributed equally to this manuscript.\n\nSearch for more papers by this author\n"
+	}
+	zju := "State Key Laboratory for Diagnosis and Treatment of Infectious Diseases, National Clinical Research Center for Infectious Diseases, Collaborative Innovation Center for Diagnosis and Treatment of Infectious Diseases, The First Affiliated Hospital, College of Medicine, Zhejiang University, Hangzhou, Zhejiang, P. R. China"
+	text := "Volume 11, Issue 2 e297\nRESEARCH ARTICLE\nOpen Access\n\n" +
+		"Evaluation of the safety and efficacy of using human menstrual blood-derived mesenchymal stromal cells in treating severe and critically ill COVID-19 patients: An exploratory clinical trial\n\n" +
+		block("Xiaowei Xu", zju) + block("Wanli Jiang", "Department of Infectious Diseases, Renmin Hospital of Wuhan University, Wuhan, Hebei, P.R. China") +
+		block("Lijun Chen", zju) + block("Zhenyu Xu", "Innovative Precision Medicine (IPM) Group, Hangzhou, Zhejiang, P. R. China") +
+		block("Qiang Zhang", "Innovative Precision Medicine (IPM) Group, Hangzhou, Zhejiang, P. R. China") +
+		block("Mengfei Zhu", "Shulan (Hangzhou) Hospital, Zhejiang Shuren University Shulan International Medical College, Hangzhou, Zhejiang, P. R. China")
+	rec, err := parseLabelledPage([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(familiesOf(rec), "|"); got != "Xu|Jiang|Chen|Xu|Zhang|Zhu" {
+		t.Errorf("authors %s, want Xu|Jiang|Chen|Xu|Zhang|Zhu", got)
+	}
+	if rec.Abstract.Text != "" {
+		t.Errorf("an affiliation read as the abstract: %.80q", rec.Abstract.Text)
+	}
+}
