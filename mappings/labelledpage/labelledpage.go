@@ -576,6 +576,9 @@ func shapes(lines []pageLine, absStart, stop int, rec *mappings.Record, guess fu
 func pageTitleLine(lines []pageLine, limit int) int {
 	for i := 0; i < limit; i++ {
 		// A list item is a key point or a menu entry, never the title.
+		if captionLabel.MatchString(strings.TrimSpace(lines[i].text)) {
+			return -1 // "Table 3.": a view of one table or figure, whose lines are no title
+		}
 		if !pageText(lines[i]) || lines[i].bullet || !titleLike(titleText(lines[i].text)) {
 			continue
 		}
@@ -594,6 +597,11 @@ func isMasthead(lines []pageLine, i, limit int) bool {
 	j := nextText(lines, i+1, limit)
 	return j < limit && volumeLine.MatchString(lines[j].text)
 }
+
+// captionLabel: a caption's label on a line of its own ("Table 3.")
+// before the caption ("Efficacy of Avatrombopag in ITP in Phase II and III
+// Trials", PMC's view of one table).
+var captionLabel = regexp.MustCompile(`^(?:Table|Figure|Fig\.)\s*[0-9A-Z]{0,3}[.:]?$`)
 
 // caption: a table's or figure's caption, printed where a page shows the
 // table or figure alone ("Table 1 Clinical studies of …", "Figure. …").
@@ -661,6 +669,12 @@ func wrappedTitle(lines []pageLine, i, limit int) []int {
 		}
 		cont = append(cont, j)
 		if b := next(j, 1); b < limit && pageText(lines[b]) && (len(pageNames(lines[b].text)) >= 2 || soleAuthorAt(lines, b, limit)) {
+			return cont
+		}
+		if strings.HasSuffix(lines[last].text, ",") && startsLower(lines[j].text) && !strings.HasSuffix(lines[j].text, ",") {
+			// "Rilzabrutinib, an Oral BTK Inhibitor," / "in Immune
+			// Thrombocytopenia": a line left open by a comma, closed by
+			// one that goes on in small letters, whatever follows.
 			return cont
 		}
 		last = j
@@ -773,7 +787,7 @@ func titleLike(s string) bool {
 		return true
 	}
 	words := strings.Fields(s)
-	if len(words) < 3 || len(words) > 40 {
+	if len(words) < 3 || len(words) > 40 || letterSpaced(words) {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(s)
@@ -1033,4 +1047,30 @@ func addTrialIDs(rec *mappings.Record, ids []string) {
 			rec.TrialIDs = append(rec.TrialIDs, id)
 		}
 	}
+}
+
+// letterSpaced: most words of the line are one or two letters, as a PDF's
+// letter-spaced masthead comes out as text ("The n e w e ng l a n d j o u
+// r na l of m e dic i n e").
+func letterSpaced(words []string) bool {
+	if len(words) < 6 {
+		return false
+	}
+	short := 0
+	for _, w := range words {
+		if utf8.RuneCountInString(w) <= 2 {
+			short++
+		}
+	}
+	return short*10 > len(words)*6
+}
+
+// startsLower: the first letter of s is a small one.
+func startsLower(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return unicode.IsLower(r)
+		}
+	}
+	return false
 }

@@ -530,3 +530,28 @@ func TestWileyAuthorBlocks(t *testing.T) {
 		t.Errorf("an affiliation read as the abstract: %.80q", rec.Abstract.Text)
 	}
 }
+
+// TestMastheadAndCaptionAreNoTitle: a PDF's letter-spaced masthead is no
+// title, and a title left open by a comma goes on over two blank lines
+// (NEJM on a document-sharing site); a page showing one table of a review
+// under "Table 3." has no title of the paper at all (PMC's table view).
+func TestMastheadAndCaptionAreNoTitle(t *testing.T) {
+	// https://www.scribd.com/document/ (NEJM 2022;386:1421, as text)
+	text := "Download as pdf or txt\nYou are on page 1of 11\n\nThe n e w e ng l a n d j o u r na l of m e dic i n e\n\nOriginal Article\n\n" +
+		"Rilzabrutinib, an Oral BTK Inhibitor,\n\n\nin Immune Thrombocytopenia\n" +
+		"David J. Kuter, M.D., Merlin Efraim, M.D., Jiri Mayer, M.D., Marek Trněný, M.D.,\n\nDOI: 10.1056/NEJMoa2110297\n"
+	rec, err := labelledPageFields([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.Title != "Rilzabrutinib, an Oral BTK Inhibitor, in Immune Thrombocytopenia" {
+		t.Errorf("title %q", rec.Title)
+	}
+	// https://pmc.ncbi.nlm.nih.gov/articles/PMC8977771/table/t0003
+	text = "Skip to main content\n. 2022 Mar 24;18:273–286. doi: 10.2147/TCRM.S251672\n\nTable 3.\n\nEfficacy of Avatrombopag in ITP in Phase II and III Trials\n\n" +
+		"Study/Phase Duration Location Number of Patients (n) Enrolled Main Inclusion Criteria Main Results\nBussel et al30 2014\n"
+	rec, _ = labelledPageFields([]byte(text))
+	if rec.Title != "" {
+		t.Errorf("a table view titled %q", rec.Title)
+	}
+}
