@@ -189,6 +189,15 @@ func journalValue(v string, rec *mappings.Record) {
 // ("Annals of Hematology 9/2021", "Blood. 8/30/2018"), fills them in where
 // nothing else did, and returns the name.
 func journalDateTail(item string, rec *mappings.Record) string {
+	if m := journalYearParens.FindStringSubmatch(item); m != nil {
+		// "Zhonghua xue ye xue za zhi = Zhonghua xueyexue zazhi (2023)":
+		// the year in brackets, and NLM's parallel title after " = ".
+		if rec.Issued.IsZero() {
+			rec.Issued.Year, _ = strconv.Atoi(m[2])
+		}
+		name, _, _ := strings.Cut(m[1], " = ")
+		return strings.TrimSpace(name)
+	}
 	m := journalDate.FindStringSubmatch(item)
 	if m == nil {
 		return item
@@ -210,6 +219,8 @@ func journalDateTail(item string, rec *mappings.Record) string {
 	}
 	return m[1]
 }
+
+var journalYearParens = regexp.MustCompile(`^(\pL[^()]*?)\s*\(((?:19|20)\d{2})\)$`)
 
 var journalDate = regexp.MustCompile(`^(\pL.*?)[.,]?\s+(\d{1,3})/(?:(\d{1,2})/)?((?:19|20)\d{2})$`)
 
@@ -283,6 +294,14 @@ var institutionWords = []string{"department", "university", "hospital", "institu
 // pageNames reads a list of personal names from one line. It returns
 // the leading run of names (an affiliation may follow them, as in
 // "Larisa Broglie, David Margolis, Department of Pediatrics, …").
+// gluedInitialNames is a whole line of two or more "Initials Family"
+// names with nothing between them; gluedNameJoint is where one ends and
+// the next begins (a small letter, then an initial and a space).
+var (
+	gluedInitialNames = regexp.MustCompile(`^(?:(?:\p{Lu} )+\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?){2,}$`)
+	gluedNameJoint    = regexp.MustCompile(`(\p{Ll})(\p{Lu} )`)
+)
+
 func pageNames(s string) []mappings.Author {
 	// "Xin‐guang Liu": Unicode hyphens in hyphenated given names.
 	s = unicodeHyphens.Replace(s)
@@ -291,6 +310,11 @@ func pageNames(s string) []mappings.Author {
 	// "ZHANG Aijun LIU Qinqin PU Ting": family names in capitals, no commas.
 	if capsRun.MatchString(strings.TrimSpace(s)) && len(strings.Fields(s)) >= 4 {
 		s = capsPair.ReplaceAllString(strings.TrimSpace(s), "$1,")
+	}
+	// "J H YangM J XueX L Zhang": initials and family names, the names
+	// glued together where a list's separators were lost.
+	if t := strings.TrimSpace(s); gluedInitialNames.MatchString(t) {
+		s = gluedNameJoint.ReplaceAllString(t, "$1, $2")
 	}
 	s = gluedMarkers.ReplaceAllString(s, "$1")
 	s = spacedMarkers.ReplaceAllString(s, ",")

@@ -757,9 +757,16 @@ func titleText(s string) string {
 // 550004;2.…)"): never a title.
 var numberedAffiliations = regexp.MustCompile(`^\s*[(（]\s*1\s*[.．、]`)
 
+// translatedTitle: "[Efficacy of decitabine in … responses].", a title
+// translated into English, which PubMed prints in square brackets.
+var translatedTitle = regexp.MustCompile(`^\[([^\[\]]+)\]\.?$`)
+
 // titleLike: a substantial sentence- or title-cased line that is not a
 // name list, an affiliation, a date, an identifier or a citation.
 func titleLike(s string) bool {
+	if m := translatedTitle.FindStringSubmatch(s); m != nil {
+		s = m[1] // PubMed's mark of a title translated into English, kept as written
+	}
 	if utf8.RuneCountInString(s) > 300 || strings.Contains(s, "©") || strings.Contains(strings.ToLower(s), "copyright") || strings.Contains(strings.ToLower(s), "all rights reserved") || strings.HasSuffix(s, ":") ||
 		doiInLine(s) != "" || urlInPage.MatchString(s) || looksLikeAddress(s) || isDateLine(s) || abstractSentence(s) ||
 		volumeLine.MatchString(s) || caption.MatchString(s) || numberedAffiliations.MatchString(s) {

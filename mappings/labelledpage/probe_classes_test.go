@@ -555,3 +555,31 @@ func TestMastheadAndCaptionAreNoTitle(t *testing.T) {
 		t.Errorf("a table view titled %q", rec.Title)
 	}
 }
+
+// TestAggregatorCitationParts: reviewer.ly prints PubMed's bracketed
+// title of a translated paper, the authors' initials and names glued
+// together, and "Published in: Journal (2023)". The page is a paper with
+// that title, seven authors, the journal without NLM's parallel title and
+// the year in brackets.
+func TestAggregatorCitationParts(t *testing.T) {
+	// https://biomed.reviewer.ly/app/publication/59c837dd-87f4-417d-980a-b63f549faa85
+	text := "Login / Signup\n\n[Efficacy of decitabine in patients with glucocorticoid-resistant primary immune thrombocytopenia: factors influencing treatment responses].\n\n" +
+		"J H YangM J XueX L ZhangZ C WeiL L ShaoY ShiM Hou\nPublished in: Zhonghua xue ye xue za zhi = Zhonghua xueyexue zazhi (2023)\n" +
+		"Objective: This study aimed to evaluate the efficacy of decitabine (DAC) and identify factors influencing treatment responses in patients with primary immune thrombocytopenia (ITP) who had failed glucocorticoid therapy.\n"
+	rec, err := parseLabelledPage([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(rec.Title, "[Efficacy of decitabine") {
+		t.Errorf("title %q", rec.Title)
+	}
+	if got := strings.Join(familiesOf(rec), "|"); got != "Yang|Xue|Zhang|Wei|Shao|Shi|Hou" {
+		t.Errorf("authors %s", got)
+	}
+	if rec.Authors[0].Given != "J H" {
+		t.Errorf("first author's given name %q, want J H", rec.Authors[0].Given)
+	}
+	if rec.Journal.Title != "Zhonghua xue ye xue za zhi" || rec.Issued.Year != 2023 {
+		t.Errorf("journal %q, year %d", rec.Journal.Title, rec.Issued.Year)
+	}
+}
