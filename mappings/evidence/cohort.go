@@ -699,10 +699,19 @@ func (x *extraction) cohortAgeSex(c *Cohort) {
 // countedPart: mention m is the noun of a count that is a part or not the
 // cohort's ("including 12 children", "3 of the 20 adults", "30 women with
 // ITP delivered 44 children").
+//
+// A second mention of the same word in that sentence is the part's too:
+// "Two hundred five adult patients with AA were also analyzed to define
+// the characteristics of adult AA patients" in a study of 336.
 func (x *extraction) countedPart(f *field, s *sentence, m *mention, size int) bool {
 	for _, c := range countsIn(x.r, f, s) {
-		if c.Tok0 <= m.Tok0 && m.Tok0 < c.Tok1 && (c.Part || size > 0 && c.N != size) {
-			return true
+		if !c.Part && (size == 0 || c.N == size) {
+			continue
+		}
+		for _, o := range f.inSentence(m.Sent) {
+			if o.Kind() == m.Kind() && o.IRI() == m.IRI() && c.Tok0 <= o.Tok0 && o.Tok0 < c.Tok1 {
+				return true
+			}
 		}
 	}
 	return false
@@ -928,6 +937,14 @@ func (x *extraction) cohortConditions(c *Cohort) {
 				Spans:  []Span{fm.f.span(fm.m.Start, fm.m.End), fm.f.sentenceSpan(&s)}})
 			continue
 		}
+		if fm.f.Name == FieldAbstract && pValueIn(fm.f, &s) {
+			// "AD had more graft failure (p=0.005)": a condition compared
+			// between groups is an outcome or a variable of the analysis.
+			x.candidates = append(x.candidates, Candidate{Kind: "condition", Concept: fm.m.IRI(), Rule: "condition-mention",
+				Reason: "named in a comparison with a p-value: an outcome or a variable compared between groups, not the patients' disease",
+				Spans:  []Span{fm.f.span(fm.m.Start, fm.m.End), fm.f.sentenceSpan(&s)}})
+			continue
+		}
 		if !x.framedAsCondition(fm.f, fm.m) {
 			x.candidates = append(x.candidates, Candidate{Kind: "condition", Concept: fm.m.IRI(), Rule: "condition-mention",
 				Reason: "a condition transplant studies report as an outcome or prevent, named without words saying the patients were treated for it",
@@ -939,6 +956,19 @@ func (x *extraction) cohortConditions(c *Cohort) {
 		c.Details = append(c.Details, Detail{"condition", "condition-mention", fm.f.span(fm.m.Start, fm.m.End)})
 	}
 	x.dropBroaderConditions(c)
+}
+
+// pValueIn: the sentence gives a p-value ("p=0.005", "P < .01").
+func pValueIn(f *field, s *sentence) bool {
+	for k := s.Tok0; k < s.Tok1; k++ {
+		if t := f.Tokens[k]; t.Fold == "p" {
+			rest := strings.TrimSpace(runeSlice(f.Runes, t.End, min(t.End+3, len(f.Runes))))
+			if rest != "" && strings.ContainsRune("=<>≤≥", []rune(rest)[0]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // framedAsCondition: a condition that transplant studies mostly report as

@@ -22,6 +22,13 @@ func (x *extraction) cohortDuration(c *Cohort) {
 			if !ok {
 				continue
 			}
+			if pValueIn(f, s) || f.has(x.r, "analysis-variable", s.Tok0, s.Tok1) {
+				// "disease duration less than 12 months (p=0.007) were
+				// significant predictor": a category of the analysis
+				x.candidates = append(x.candidates, Candidate{Kind: "diseaseDuration", Value: &q, Rule: rule,
+					Reason: "a category compared in an analysis (a p-value or a predictor), not the patients' duration", Spans: []Span{q.Span, f.sentenceSpan(s)}})
+				continue
+			}
 			if k := tokenBefore(f, s, q.Span.Start); k >= 0 && partSubject(x.r, f, s, k, c.Size) {
 				x.candidates = append(x.candidates, Candidate{Kind: "diseaseDuration", Value: &q, Rule: rule,
 					Reason: "said of a part of the patients, not of every patient", Spans: []Span{q.Span, f.sentenceSpan(s)}})

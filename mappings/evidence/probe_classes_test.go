@@ -797,3 +797,30 @@ func TestPredictorIsNoOutcome(t *testing.T) {
 		t.Errorf("an analysis variable read as an outcome: %s\n%s", o.Label, explainText(f))
 	}
 }
+
+// TestComparedGroupsAreNotTheCohort: in a registry analysis of 336 AA
+// transplants, "205 adult patients ... the characteristics of adult AA
+// patients" is a part's age group, "more graft failure (p=0.005)" a
+// compared outcome and "disease duration less than 12 months (p=0.007)" a
+// predictor's category: none is the cohort's.
+func TestComparedGroupsAreNotTheCohort(t *testing.T) {
+	// https://ashpublications.org/blood/article/112/11/2997/59410
+	in := Input{Abstract: "Total 336 patients were enrolled in 24 Korean alloSCT centers. " +
+		"Two hundred five adult patients with AA were also analyzed to define the characteristics of adult AA patients. " +
+		"Univeriate analysis showed MSD (p<0.001), age less than 15 years (p=0.010), BM as stem cell source (p=0.036) and disease duration less than 12 months (p=0.007) were significant predictor for better survival. " +
+		"When 205 adult AA patients were analyzed, AD had more graft failure (p=0.005), delayed neutrophil engraftment (p=0.035), more acute graft versus host disease (GvHD; p=0.009)."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	if len(f.Cohorts) == 0 || f.Cohorts[0].Size != 336 {
+		t.Fatalf("want the cohort of 336\n%s", explainText(f))
+	}
+	c := f.Cohorts[0]
+	if c.AgeGroup != "" || c.DiseaseDuration != nil {
+		t.Errorf("a part's age group or a predictor's duration read as the cohort's\n%s", explainText(f))
+	}
+	for _, k := range c.Conditions {
+		if k.IRI == ontology.MKG+"GraftFailure" {
+			t.Errorf("a compared outcome read as the cohort's condition\n%s", explainText(f))
+		}
+	}
+}
