@@ -15,6 +15,10 @@ import (
 // "[J]" type mark after the title is what makes the line a citation.
 var gbtLine = regexp.MustCompile(`^([^.。]{2,600}?)[.。]\s*(\S.{2,500}?)\s*\[J\][.．。]?\s*([^,，\d][^,，]{1,150}?)\s*[,，]\s*((?:19|20)\d{2})\s*(?:[,，]\s*(\d+)\s*(?:\(([\w-]+)\))?\s*(?:[:：]\s*([A-Za-z]?\d+(?:\s*[-–]\s*\d+)?))?)?`)
 
+// citeThisLabel: "引用本文:" (cite this article) before the citation on
+// its line.
+var citeThisLabel = regexp.MustCompile(`^\s*引用本文\s*[:：]?`)
+
 // gbtEtAl ends a list cut short: "等" (Chinese) or "et al".
 var gbtEtAl = regexp.MustCompile(`[,，]?\s*(?:等|et al\.?)$`)
 
@@ -26,7 +30,7 @@ func gbtCitation(lines []pageLine, limit int) (title string, authors []mappings.
 		if !pageText(lines[i]) {
 			continue
 		}
-		m := gbtLine.FindStringSubmatch(lines[i].text)
+		m := gbtLine.FindStringSubmatch(strings.TrimSpace(citeThisLabel.ReplaceAllString(lines[i].text, "")))
 		if m == nil {
 			continue
 		}

@@ -583,3 +583,29 @@ func TestAggregatorCitationParts(t *testing.T) {
 		t.Errorf("journal %q, year %d", rec.Journal.Title, rec.Issued.Year)
 	}
 }
+
+// TestCounterWidgetIsNoByline: a Chinese society's consensus page shows
+// "阅读 22060 引用 0" (read 22060, cited 0) and the article's citation
+// after "引用本文:" on its line; "阅读" and "引用" are no authors, and the
+// citation line is not furniture.
+func TestCounterWidgetIsNoByline(t *testing.T) {
+	// http://hematoline.com/CN121090201701/944176.jhtml
+	text := "22060\n阅读\n1\n评论\n分享\n标准与讨论\n再生障碍性贫血诊断与治疗中国专家共识(2017年版)\n" +
+		"中华血液学杂志, 2017,38(01): 1-5. DOI: 10.3760/cma.j.issn.0253-2727.2017.01.001\n摘要\n" +
+		"引用本文: 中华医学会血液学分会红细胞疾病(贫血)学组. 再生障碍性贫血诊断与治疗中国专家共识(2017年版) [J]. 中华血液学杂志, 2017, 38(1): 1-5.\n" +
+		"正文\n作者信息\n评论\n阅读 22060 引用 0\n相关资源\n\n" +
+		"为进一步提高我国再生障碍性贫血(AA)的诊治水平,中华医学会血液学分会红细胞疾病(贫血)学组在《再生障碍性贫血诊断治疗专家共识》(2010年版)的基础上,制订了本版专家共识。\n"
+	rec, err := labelledPageFields([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.Title != "再生障碍性贫血诊断与治疗中国专家共识(2017年版)" {
+		t.Errorf("title %q", rec.Title)
+	}
+	for _, a := range rec.Authors {
+		if a.AsWritten == "阅读" || a.AsWritten == "引用" || a.Family == "阅" || a.Family == "引" {
+			t.Errorf("a counter widget's word read as an author: %+v", rec.Authors)
+			break
+		}
+	}
+}
