@@ -937,6 +937,15 @@ func (x *extraction) cohortConditions(c *Cohort) {
 				Spans:  []Span{fm.f.span(fm.m.Start, fm.m.End), fm.f.sentenceSpan(&s)}})
 			continue
 		}
+		if exampleInBrackets(fm.f, &s, fm.m) {
+			// "secondary ITP (e.g., ... or subjects with known systemic
+			// lupus erythematosus)": an example of what is excluded or
+			// meant, not the patients' disease.
+			x.candidates = append(x.candidates, Candidate{Kind: "condition", Concept: fm.m.IRI(), Rule: "condition-mention",
+				Reason: "an example in brackets (\"e.g.\"), not the patients' disease",
+				Spans:  []Span{fm.f.span(fm.m.Start, fm.m.End), fm.f.sentenceSpan(&s)}})
+			continue
+		}
 		if fm.f.Name == FieldAbstract && pValueIn(fm.f, &s) {
 			// "AD had more graft failure (p=0.005)": a condition compared
 			// between groups is an outcome or a variable of the analysis.
@@ -956,6 +965,24 @@ func (x *extraction) cohortConditions(c *Cohort) {
 		c.Details = append(c.Details, Detail{"condition", "condition-mention", fm.f.span(fm.m.Start, fm.m.End)})
 	}
 	x.dropBroaderConditions(c)
+}
+
+// exampleInBrackets: mention m stands in brackets that open with "e.g."
+// ("(e.g., with known Helicobacter pylori-induced ITP, …)").
+func exampleInBrackets(f *field, s *sentence, m *mention) bool {
+	depth := 0                                                  // brackets closed between the opening one and m ("[HIV]")
+	for i := m.Start - 1; i >= max(s.Start, m.Start-300); i-- { // a bracket's reach, not the sentence's
+		switch f.Runes[i] {
+		case ')', ']':
+			depth++
+		case '(', '[':
+			if depth == 0 {
+				return strings.HasPrefix(strings.TrimSpace(runeSlice(f.Runes, i+1, min(i+8, m.Start))), "e.g")
+			}
+			depth--
+		}
+	}
+	return false
 }
 
 // pValueIn: the sentence gives a p-value ("p=0.005", "P < .01").

@@ -824,3 +824,23 @@ func TestComparedGroupsAreNotTheCohort(t *testing.T) {
 		}
 	}
 }
+
+// TestExampleIsNoCondition: a registration's exclusion criterion lists
+// "secondary immune thrombocytopenia (e.g., ... or subjects with known
+// systemic lupus erythematosus)": lupus is an example of what is
+// excluded, not the patients' disease.
+func TestExampleIsNoCondition(t *testing.T) {
+	// https://jrct.niph.go.jp/latest-detail/jRCT2031220005
+	in := Input{Title: "An Open-label Study to Evaluate the Efficacy and Safety of Avatrombopag for the Treatment of Thrombocytopenia in Japanese Adults with Chronic Immune Thrombocytopenia",
+		Abstract: "Subject has a confirmed diagnosis of chronic ITP (>_12 months duration) and has had an insufficient response to a previous ITP treatment. " +
+			"'-Subjects with known secondary immune thrombocytopenia (e.g., with known Helicobacter pylori-induced ITP, subjects infected with known human immunodeficiency virus [HIV] or hepatitis C virus [HCV] or subjects with known systemic lupus erythematosus)."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	for _, c := range f.Cohorts {
+		for _, k := range c.Conditions {
+			if k.IRI == ontology.MKG+"SystemicLupusErythematosus" {
+				t.Errorf("an excluded example read as the cohort's condition\n%s", explainText(f))
+			}
+		}
+	}
+}
