@@ -109,7 +109,7 @@ func (x *extraction) cohortSize(c *Cohort) {
 				return
 			}
 			armSize := oneGroupsCount(f, s, counts, ci)
-			unsaid := s.Role == "results" && resultVerbAfter(f, s, n)
+			unsaid := s.Role == "results" && resultVerbAfter(f, s, n) || outcomeStateAfter(f, s, n)
 			screened := screenedCount(f, s, n)
 			if planned || armSize || unsaid || screened || x.countOfResult(f, si, n) || shareFollows(f, s, n) {
 				why := "a count of patients with an event or a result, not of those studied"
@@ -267,6 +267,26 @@ func resultVerbAfter(f *field, s *sentence, n count) bool {
 	}
 	return !studiedVerbs[w] && (strings.HasSuffix(w, "ed") || w == "had")
 }
+
+// outcomeStateAfter: the count's verb says what became of the patients,
+// in any section: "32 patients were alive", "Three patients in cohort 1
+// withdrew", "two patients died".
+func outcomeStateAfter(f *field, s *sentence, n count) bool {
+	for k := n.Tok1; k < s.Tok1 && k <= n.Tok1+4 && !clauseBreakBefore(f, k); k++ {
+		switch w := f.Tokens[k].Fold; {
+		case outcomeStates[w]:
+			return true
+		case w == "with" || w == "who" || w == "that" || w == "whose":
+			return false // "20 patients who died were excluded": the state names them
+		}
+	}
+	return false
+}
+
+// outcomeStates say what became of patients; "relapsed" is left out, as
+// "patients with relapsed ITP" names the patients studied.
+var outcomeStates = map[string]bool{"alive": true, "died": true, "dead": true, "survived": true, "withdrew": true,
+	"withdrawn": true, "discontinued": true, "deceased": true}
 
 // countAdverbs may stand between a count and its verb.
 var countAdverbs = map[string]bool{"still": true, "also": true, "eventually": true, "finally": true,
@@ -970,19 +990,8 @@ func (x *extraction) cohortConditions(c *Cohort) {
 // exampleInBrackets: mention m stands in brackets that open with "e.g."
 // ("(e.g., with known Helicobacter pylori-induced ITP, …)").
 func exampleInBrackets(f *field, s *sentence, m *mention) bool {
-	depth := 0                                                  // brackets closed between the opening one and m ("[HIV]")
-	for i := m.Start - 1; i >= max(s.Start, m.Start-300); i-- { // a bracket's reach, not the sentence's
-		switch f.Runes[i] {
-		case ')', ']':
-			depth++
-		case '(', '[':
-			if depth == 0 {
-				return strings.HasPrefix(strings.TrimSpace(runeSlice(f.Runes, i+1, min(i+8, m.Start))), "e.g")
-			}
-			depth--
-		}
-	}
-	return false
+	open := openBracketBefore(f, s, m.Start)
+	return open >= 0 && strings.HasPrefix(strings.TrimSpace(runeSlice(f.Runes, open+1, min(open+8, m.Start))), "e.g")
 }
 
 // pValueIn: the sentence gives a p-value ("p=0.005", "P < .01").

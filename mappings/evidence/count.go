@@ -135,6 +135,9 @@ func findCounts(r *rules, f *field, s *sentence) []count {
 		if k > s.Tok0 && numberedLabel[f.Tokens[k-1].Fold] && strings.TrimSpace(runeSlice(f.Runes, f.Tokens[k-1].End, f.Tokens[k].Start)) == "" {
 			continue // "phase 2 subjects (n=21)", "grade 3 patients": a label's number
 		}
+		if k-2 >= s.Tok0 && f.Tokens[k-2].Fold == "all" && f.Tokens[k-1].Fold == "but" {
+			continue // "in all but 2 cases of early death": the exceptions, not the patients
+		}
 		if k > s.Tok0 && studyLabel(f, s, k) {
 			continue // "Study 2 splenectomised patients": the second study's patients
 		}

@@ -59,7 +59,18 @@ func (x *extraction) negatedEvents(f *field, si int, add func(Outcome)) {
 // primary end point was the proportion of patients achieving SROT
 // (platelet count >30 × 10⁹/L and no bleeding)"), which says what a
 // result means, not what happened.
+//
+// A bracket right after a response term defines it too: "complete
+// response (platelet count >100 × 109/L and absence of bleeding)".
 func inDefinition(f *field, s *sentence, k int) bool {
+	if open := openBracketBefore(f, s, f.Tokens[k].Start); open >= 0 {
+		if j := tokenBefore(f, s, open); j >= 0 {
+			switch f.Tokens[j].Fold {
+			case "response", "responses", "remission", "cr", "pr", "or", "crr", "orr":
+				return true
+			}
+		}
+	}
 	for j := s.Tok0; j < k; j++ {
 		switch f.Tokens[j].Fold {
 		case "defined", "definition", "criteria", "criterion", "endpoint", "endpoints", "end-point":
@@ -164,4 +175,22 @@ func hasWord(f *field, s *sentence, words map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// openBracketBefore is the position of the bracket still open at p (within
+// 200 code points of the sentence), or -1.
+func openBracketBefore(f *field, s *sentence, p int) int {
+	depth := 0
+	for i := p - 1; i >= max(s.Start, p-200); i-- {
+		switch f.Runes[i] {
+		case ')', ']':
+			depth++
+		case '(', '[':
+			if depth == 0 {
+				return i
+			}
+			depth--
+		}
+	}
+	return -1
 }

@@ -844,3 +844,60 @@ func TestExampleIsNoCondition(t *testing.T) {
 		}
 	}
 }
+
+// TestWhatBecameOfPatientsIsNoCohort: "32 patients were alive", "Three
+// patients in cohort 1 withdrew" and "all but 2 cases of early death"
+// count patients by what became of them, not those studied.
+func TestWhatBecameOfPatientsIsNoCohort(t *testing.T) {
+	for _, c := range []struct{ src, abs string }{
+		{"https://keio.elsevierpure.com/en/publications/outcome-of-allogeneic-hematopoietic-stem-cell-transplantation-in-",
+			"The majority of conditioning regimens were fludarabine-based or high-dose cyclophosphamide-based. In all but 2 cases of early death, neutrophil engraftment was achieved. At the time of analysis, 32 patients were alive, with a median follow-up of 42 months."},
+		{"https://pmc.ncbi.nlm.nih.gov/articles/PMC5548296/table/T2",
+			"Three patients in cohort 1 withdrew from the study before 6 months, as did two patients in cohort 2 and one in cohort 3."},
+	} {
+		in := Input{Abstract: c.abs}
+		f := Extract(in)
+		checkSpans(t, in, f)
+		for _, co := range f.Cohorts {
+			if co.Part == PartStudy && co.Size > 0 {
+				t.Errorf("%s: %d patients read as the cohort\n%s", c.src, co.Size, explainText(f))
+			}
+		}
+		if f.Design != nil && f.Design.IRI == ontology.CaseSeries {
+			t.Errorf("%s: a case series made of the count\n%s", c.src, explainText(f))
+		}
+	}
+}
+
+// TestRescueIsNoPriorTherapy: "unresponsive to prednisolone, IV
+// immunoglobulins, and methylprednisolone, subsequently requiring
+// romiplostim": romiplostim came after, it is not a failed therapy.
+func TestRescueIsNoPriorTherapy(t *testing.T) {
+	// https://katalog.lib.cas.cz/KNAV/EdsRecord/cmedm,33527058 (Cureus 2020)
+	in := Input{Abstract: "A 45-year-old man with immune thrombocytopenia presented with bleeding. This was his first relapse of the disease in six years, and was unresponsive to prednisolone, IV immunoglobulins, and methylprednisolone, subsequently requiring romiplostim to recover platelet counts and reduce bleeding."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	if len(f.Cohorts) == 0 || len(f.Cohorts[0].PriorTherapies) == 0 {
+		t.Fatalf("the failed therapies lost\n%s", explainText(f))
+	}
+	for _, p := range f.Cohorts[0].PriorTherapies {
+		if p.IRI == ontology.MKG+"Romiplostim" || strings.Contains(strings.ToLower(p.Label), "romiplostim") {
+			t.Errorf("the rescue treatment read as a prior therapy\n%s", explainText(f))
+		}
+	}
+}
+
+// TestResponseDefinitionIsNoEvent: "complete response (platelet count
+// >100 × 109/L and absence of bleeding)" defines a response; nobody is
+// said to have had no bleeding.
+func TestResponseDefinitionIsNoEvent(t *testing.T) {
+	// https://www.ijpediatrics.com/index.php/ijcp/article/view/1186
+	in := Input{Abstract: "Thirty children with newly diagnosed ITP were followed up. Children achieving complete response (platelet count >100 × 109/L and absence of bleeding) at six months was compared on the basis of severity of thrombocytopenia at presentation."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	for _, o := range f.Outcomes {
+		if o.Rule == "event-negated" {
+			t.Errorf("a response's definition read as an event: %s\n%s", o.Label, explainText(f))
+		}
+	}
+}

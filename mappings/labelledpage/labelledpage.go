@@ -394,6 +394,11 @@ func labelled(lines []pageLine, stop int, rec *mappings.Record) pageRegistration
 				}
 			}
 		}
+		if l.field == "doi" || l.field == "pmid" || l.field == "pmcid" {
+			if j := prevText(lines, i); j >= 0 && authoredCitation.MatchString(lines[j].text) {
+				continue // the identifiers of the paper cited on the line above
+			}
+		}
 		switch l.field {
 		case "title":
 			if !looksLikeAddress(v) {
@@ -528,9 +533,18 @@ func shapes(lines []pageLine, absStart, stop int, rec *mappings.Record, guess fu
 		}
 	}
 	had := [3]bool{rec.DOI != "", rec.PMID != "", rec.PMCID != ""}
+	prev := "" // the text line before l
 	for i := 0; i < stop; i++ {
 		l := lines[i]
 		if l.blank || l.furn || referenceEntry.MatchString(l.text) {
+			continue
+		}
+		before := prev
+		prev = l.text
+		if i > absStart && authoredCitation.MatchString(before) {
+			// "Pang L, Yu F, Yang X Front Med (Lausanne). 2025; 12:1528131."
+			// / "PMID: 40041460 PMC: 11876402": another paper's identifiers,
+			// under the abstract of an aggregator that lists it.
 			continue
 		}
 		if rec.PMID == "" {
@@ -936,6 +950,21 @@ var capsPairStart = regexp.MustCompile(`^\p{Lu}{2,}(?:-\p{Lu}+)? \p{Lu}\p{Ll}`)
 // shortCitation is PubMed's one-line citation under a title: "Donald G
 // Phinney. J Cell Biochem Suppl. 2002." or "Wang X, Yin X, et al. Exp
 // Ther Med. 2017 May;13(5):2255-2258."
+// prevText is the last text line before line i, or -1.
+func prevText(lines []pageLine, i int) int {
+	for j := i - 1; j >= 0; j-- {
+		if !lines[j].blank && !lines[j].furn {
+			return j
+		}
+	}
+	return -1
+}
+
+// authoredCitation is a citation line that opens with its authors
+// ("Pang L, Yu F, Yang X Front Med (Lausanne). 2025; 12:1528131."): one
+// paper listed on a page, with its year and volume:page.
+var authoredCitation = regexp.MustCompile(`^(?:\p{Lu}[\p{L}'-]+ \p{Lu}{1,3}, )+.*\b(?:19|20)\d{2}\b.*\d+\s*:\s*[A-Za-z]?\d+`)
+
 var shortCitation = regexp.MustCompile(`^([^.]+(?:\.[^.A-Z][^.]*)*?)\.\s+([A-Z][A-Za-z &()'-]{1,80})\.\s+((?:19|20)\d{2})\b[^.]*\.?$`)
 
 // pubmedShortCitation fills the authors, journal and year a short
