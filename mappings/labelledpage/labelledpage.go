@@ -665,35 +665,44 @@ func wrappedTitle(lines []pageLine, i, limit int) []int {
 		return k
 	}
 	var cont []int
+	// sure: a line went on in small letters ("Rilzabrutinib, an Oral
+	// BTK Inhibitor," / "in Immune Thrombocytopenia"), so the lines
+	// joined so far are the title whether or not a known byline follows.
+	sure := false
+	done := func() []int {
+		if sure {
+			return cont
+		}
+		return nil
+	}
 	text := lines[i].text
 	for last := i; len(cont) < 4; {
 		if strings.ContainsAny(lines[last].text[len(lines[last].text)-1:], ".?!:") {
-			return nil
+			return done()
 		}
 		j := next(last, 2)
 		if j >= limit || !pageText(lines[j]) || leadingDate.MatchString(lines[j].text) {
-			return nil // "2013-09-11王丽佳江宇泳…": a posting date and its byline
+			return done() // "2013-09-11王丽佳江宇泳…": a posting date and its byline
 		}
 		if (hanCount(lines[last].text) > 0) != (hanCount(lines[j].text) > 0) {
-			return nil // a Chinese title above its English one: two titles, not one wrapped
+			return done() // a Chinese title above its English one: two titles, not one wrapped
 		}
-		text = joinWrapped(text, lines[j].text)
-		if !titleLike(text) {
-			return nil
+		joined := joinWrapped(text, lines[j].text)
+		if !titleLike(joined) {
+			return done()
 		}
+		if sure && strings.Count(lines[j].text, ",") >= 3 {
+			return cont // "David J. Kuter, M.D., Merlin Efraim, M.D., …": a list, not more title
+		}
+		text = joined
 		cont = append(cont, j)
 		if b := next(j, 1); b < limit && pageText(lines[b]) && (len(pageNames(lines[b].text)) >= 2 || soleAuthorAt(lines, b, limit)) {
 			return cont
 		}
-		if strings.HasSuffix(lines[last].text, ",") && startsLower(lines[j].text) && !strings.HasSuffix(lines[j].text, ",") {
-			// "Rilzabrutinib, an Oral BTK Inhibitor," / "in Immune
-			// Thrombocytopenia": a line left open by a comma, closed by
-			// one that goes on in small letters, whatever follows.
-			return cont
-		}
+		sure = sure || startsLower(lines[j].text) && !strings.HasPrefix(lines[j].text, "by ")
 		last = j
 	}
-	return nil
+	return done()
 }
 
 // joinWrapped joins a title's next line to it: "Graft-Versus-" and "Host
@@ -808,7 +817,7 @@ func titleLike(s string) bool {
 		return true
 	}
 	words := strings.Fields(s)
-	if len(words) < 3 || len(words) > 40 || letterSpaced(words) {
+	if len(words) < 3 || len(words) > 40 || letterSpaced(words) || journalNameLine(s) {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(s)
@@ -1110,3 +1119,33 @@ func startsLower(s string) bool {
 	}
 	return false
 }
+
+// journalNameLine: a short line that names a journal, as a PDF's running
+// header or a site's masthead prints it above the title ("Annals of
+// Hematology", "International Journal of Hematology", "Iranian Journal of
+// Public Health (Oct 2015)"). Titles of papers seldom say "Journal".
+func journalNameLine(s string) bool {
+	s = strings.TrimSpace(trailingBracket.ReplaceAllString(s, ""))
+	words := strings.Fields(s)
+	if len(words) > 8 {
+		return false
+	}
+	for i, w := range words {
+		switch strings.ToLower(w) {
+		case "journal":
+			return true
+		case "annals", "archives", "acta", "revista", "bulletin":
+			if i > 0 || len(words) < 2 {
+				return false
+			}
+			switch strings.ToLower(words[1]) {
+			case "of", "de", "da", "do":
+				return true
+			}
+			return w == "Acta"
+		}
+	}
+	return false
+}
+
+var trailingBracket = regexp.MustCompile(`\s*\([^()]*\)\s*$`)

@@ -609,3 +609,33 @@ func TestCounterWidgetIsNoByline(t *testing.T) {
 		}
 	}
 }
+
+// TestJournalHeaderIsNoTitle: a PDF's running header, a journal site's
+// masthead and DOAJ's journal line name the journal above the title; and
+// a title line that goes on in small letters continues over blank lines
+// above a byline the reader does not know ("Yang Lan 1 & Lixian Chang 1").
+func TestJournalHeaderIsNoTitle(t *testing.T) {
+	for _, c := range []struct{ src, text, title string }{
+		{"https://www.scribd.com/document/557868488/Long-term-Outcomes-of-172-Children-With-Severe-Aplastic-Anemia-Treated-With-Rabbit-Antithymocyte-Globulin-and-Cyclosporine",
+			"You are on page 1of 9\n\nAnnals of Hematology\n\nhttps://doi.org/10.1007/s00277-020-04296-9\n\nORIGINAL ARTICLE\n\n" +
+				"Long-term outcomes of 172 children with severe aplastic anemia\n\n\ntreated with rabbit antithymocyte globulin and cyclosporine\n" +
+				"Yang Lan 1 & Lixian Chang 1 & Meihui Yi 1 & Yuli Cai 1 & Jing Feng 1 & Yuanyuan Ren 1 & Chao Liu 1 & Xiaoyan Chen 1 &\n",
+			"Long-term outcomes of 172 children with severe aplastic anemia treated with rabbit antithymocyte globulin and cyclosporine"},
+		{"http://ijhgateway.net/ArticlePage.aspx?DOI=10.1007/s12185-019-02644-8",
+			"International Journal of Hematology\n\nDOI: 10.1007/s12185-019-02644-8 Pages: 711-717\n\n" +
+				"Outcome of allogeneic hematopoietic stem cell transplantation in adult patients with hepatitis-associated aplastic anemia\n\n" +
+				"1. Keio University School of Medicine, Division of Hematology, Department of Medicine\n",
+			"Outcome of allogeneic hematopoietic stem cell transplantation in adult patients with hepatitis-associated aplastic anemia"},
+		{"https://doaj.org/article/fcb2df23141f468fb3bf4fe4de6c796c",
+			"Iranian Journal of Public Health (Oct 2015)\n\nStem Cell Transplantation in Iran: A Systematic Review Article\n\n  • Rowshanak ABBASI,\n  • Bagher LARIJANI,\n",
+			"Stem Cell Transplantation in Iran: A Systematic Review Article"},
+	} {
+		rec, err := labelledPageFields([]byte(c.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rec.Title != c.title {
+			t.Errorf("%s: title %q, want %q", c.src, rec.Title, c.title)
+		}
+	}
+}
