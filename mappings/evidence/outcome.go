@@ -672,6 +672,11 @@ func (x *extraction) followUpAndSurvival(f *field, s *sentence, types map[string
 			}
 			tp, ok := timeJustBefore(f, s, qs, sv[0])
 			if !ok {
+				// "OS at 12 months was 41.5%", "Overall survival estimate
+				// at 6 months was 51.0%"
+				tp, ok = timeBetween(f, s, qs, sv[0].End, pct.Span.Start)
+			}
+			if !ok {
 				// "Overall survival was 100% at 48 months"
 				tp, ok = timeRightAfter(f, s, *pct, nextValueStart(qs, s.End))
 			}
@@ -685,6 +690,15 @@ func (x *extraction) followUpAndSurvival(f *field, s *sentence, types map[string
 			timeQ = nil // the follow-up time is the survival time point here
 		}
 		switch {
+		case o.Value != nil && o.Patients == nil && !sideBySide(f, s, *o.Value) && moreRatesAfter(f, s, qs, *o.Value):
+			// "(Grade II 81%, Grade III 33%, and Grade IV 0%)": one rate
+			// per stratum, none of them the cohort's
+			x.demote(o, "one of several survival rates in the sentence, each of a group it does not tie to the cohort")
+		case o.Value != nil && o.Patients == nil && o.Timepoint == nil && len(fu) == 0 && x.size != 1:
+			// "The overall survival was 75%": a rate is quotable only
+			// with the time it was measured at ("… at a median follow-up
+			// of 42.08 months" names it)
+			x.demote(o, "a survival rate without the time it was measured at")
 		case o.Value != nil || o.Patients != nil:
 			add(o)
 		case o.Timepoint != nil:
@@ -1123,6 +1137,54 @@ func tokenAfter(f *field, s *sentence, p int) int {
 }
 
 // nextValueStart is where the next platelet value starts, or end.
+// timeBetween is a time point standing between a survival term and its
+// rate ("OS at 12 months was 41.5%"), right after "at" or "by".
+func timeBetween(f *field, s *sentence, qs []Quantity, from, to int) (Quantity, bool) {
+	for _, q := range qs {
+		if q.Span.Start < from || q.Span.End > to || !isTimeUnit(q.Unit) || q.Value == "" {
+			continue
+		}
+		if k := tokenBefore(f, s, q.Span.Start); k >= s.Tok0 && (f.Tokens[k].Fold == "at" || f.Tokens[k].Fold == "by") {
+			return q, true
+		}
+	}
+	return Quantity{}, false
+}
+
+// sentenceAt is the index of sentence s in its field.
+func sentenceAt(f *field, s *sentence) int {
+	return sort.Search(len(f.Sentences), func(i int) bool { return f.Sentences[i].Tok0 >= s.Tok0 })
+}
+
+// moreRatesAfter: another percentage follows rate v in its clause and is
+// not a confidence interval's level ("94% (90% CI, 88-100)").
+func moreRatesAfter(f *field, s *sentence, qs []Quantity, v Quantity) bool {
+	for _, q := range qs {
+		if q.Span.Start <= v.Span.Start || q.Unit != "%" {
+			continue
+		}
+		if k := tokenAfter(f, s, q.Span.End); k >= 0 && (f.Tokens[k].Fold == "ci" || f.Tokens[k].Fold == "confidence") {
+			continue
+		}
+		if gap := strings.TrimSpace(runeSlice(f.Runes, v.Span.End, q.Span.Start)); gap == "±" || gap == "+/-" {
+			continue // "87.15% ± 3.3%": the rate's standard error
+		}
+		// "…; relapse occurred in 12%": another clause's rate; "100% at
+		// 48 months, overall disease-free survival was 81%": another
+		// outcome's
+		if strings.Contains(runeSlice(f.Runes, v.Span.End, q.Span.Start), ";") {
+			return false
+		}
+		for _, m := range f.inSentence(sentenceAt(f, s)) {
+			if m.Kind() == "outcome" && m.Start >= v.Span.End && m.Start < q.Span.Start {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
 func nextValueStart(qs []Quantity, end int) int {
 	for _, q := range qs {
 		if q.Unit == "10*9/L" {

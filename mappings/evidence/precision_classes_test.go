@@ -348,8 +348,9 @@ func TestCoursesNotEachPatients(t *testing.T) {
 
 // TestSurvivalFrame: a survival share is asserted with what the sentence
 // gives of its frame: the patients of "92.5% (37 of 40 patients)" when the
-// two readings agree, the time of "5-year relapse-free survival"; a
-// fraction that disagrees with the share demotes it.
+// two readings agree, the time of "5-year relapse-free survival" or "OS
+// at 12 months was"; a fraction that disagrees with the share, a missing
+// time, or one rate among several of strata demotes it.
 func TestSurvivalFrame(t *testing.T) {
 	for _, c := range []struct {
 		src      string
@@ -361,7 +362,14 @@ func TestSurvivalFrame(t *testing.T) {
 		{"https://www.springermedizin.de/link?doi=10.1186/ar4520", "Forty patients with active SLE were recruited. The overall survival rate was 92.5% (37 of 40 patients).", 37, "", true},
 		{"(the two readings disagree)", "Forty patients with active SLE were recruited. The overall survival rate was 92.5% (30 of 40 patients).", 0, "", false},
 		{"https://www.scilit.net/publications/f565cf49fd85f1b93e528a40eaf5ba2f", "Among 140 adult patients with ITP who had therapeutic splenectomy at our institution, most responded. The 5-year relapse-free survival was 75%; all but three relapses occurred within 2 years of splenectomy.", 0, "5 a", true},
-		{"(a time of another clause)", "Forty patients were treated for 2 years, the overall survival was 75%.", 0, "", true},
+		// A rate without the time it was measured at is a candidate (the
+		// frame's "when" is missing), and the 2 years of another clause
+		// are not borrowed for it.
+		{"(a time of another clause)", "Forty patients were treated for 2 years, the overall survival was 75%.", 0, "", false},
+		{"https://www.nature.com/articles/s41409-024-02249-8", "Fifty-nine patients received ruxolitinib. OS at 12 months was 41.5%, with a median OS duration of 5.3 months.", 0, "12 mo", true},
+		{"https://pmc.ncbi.nlm.nih.gov/articles/PMC4403977", "Seventy-one patients were treated with ECP. The aGVHD-free survival was associated with aGVHD grading (Grade II 81%, Grade III 33%, and Grade IV 0%, p ≤ 0.00).", 0, "", false},
+		// A standard error is no second rate; a median follow-up says when.
+		{"testdata/gold/haplo-msc-juvenile-saa.json", "Seventy-five patients were transplanted. The overall survival was 87.15% ± 3.3% at a median follow-up of 40 (1.3–98) months.", 0, "", true},
 	} {
 		in := Input{Abstract: c.abs}
 		f := Extract(in)
