@@ -966,6 +966,17 @@ func (x *extraction) cohortConditions(c *Cohort) {
 				Spans:  []Span{fm.f.span(fm.m.Start, fm.m.End), fm.f.sentenceSpan(&s)}})
 			continue
 		}
+		if fm.f.has(x.r, "analysis-variable", s.Tok0, s.Tok1) && !patientsFrame(fm.f, &s, fm.m) {
+			// "Risk-factor analysis of poor graft function after …",
+			// "graft failure, poor graft function … were the significant
+			// risk factors for survival": what the analysis explains or
+			// explains it with, not the patients' disease ("risk factors
+			// for relapse in patients with ITP" keeps ITP).
+			x.candidates = append(x.candidates, Candidate{Kind: "condition", Concept: fm.m.IRI(), Rule: "condition-mention",
+				Reason: "the outcome or a variable of a risk-factor or predictor analysis, not the patients' disease",
+				Spans:  []Span{fm.f.span(fm.m.Start, fm.m.End), fm.f.sentenceSpan(&s)}})
+			continue
+		}
 		if fm.f.Name == FieldAbstract && pValueIn(fm.f, &s) {
 			// "AD had more graft failure (p=0.005)": a condition compared
 			// between groups is an outcome or a variable of the analysis.
@@ -993,6 +1004,19 @@ func exampleInBrackets(f *field, s *sentence, m *mention) bool {
 	open := openBracketBefore(f, s, m.Start)
 	return open >= 0 && strings.HasPrefix(strings.TrimSpace(runeSlice(f.Runes, open+1, min(open+8, m.Start))), "e.g")
 }
+
+// patientsFrame: the condition is named as the patients' ("patients
+// with ITP", "in SAA", "children with AA").
+func patientsFrame(f *field, s *sentence, m *mention) bool {
+	k := m.Tok0 - 1
+	for k >= s.Tok0 && k >= m.Tok0-3 && conditionQualifier[f.Tokens[k].Fold] {
+		k-- // "with severe aplastic anemia", "in chronic ITP"
+	}
+	return k >= s.Tok0 && (f.Tokens[k].Fold == "with" || f.Tokens[k].Fold == "in")
+}
+
+var conditionQualifier = map[string]bool{"severe": true, "chronic": true, "acute": true, "refractory": true,
+	"primary": true, "persistent": true, "relapsed": true, "newly": true, "diagnosed": true, "very": true, "adult": true}
 
 // pValueIn: the sentence gives a p-value ("p=0.005", "P < .01").
 func pValueIn(f *field, s *sentence) bool {

@@ -901,3 +901,43 @@ func TestResponseDefinitionIsNoEvent(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalysedOutcomeIsNoCondition: what a risk-factor analysis explains
+// ("Risk-factor analysis of poor graft function after allo-HSCT") or
+// explains it with ("graft failure, poor graft function … were the
+// significant risk factors for survival"), and the disease of an
+// "AML-free survival", are not the patients' condition; the patients'
+// disease in a "patients with" frame stays.
+func TestAnalysedOutcomeIsNoCondition(t *testing.T) {
+	for _, c := range []struct {
+		src      string
+		in       Input
+		not, yes string
+	}{
+		{"https://bvbvf1.bib-bvb.de/vufind/PrimoRecord/cdi_pubmedcentral_primary_oai_pubmedcentral_nih_gov_4021098",
+			Input{Title: "Risk-factor analysis of poor graft function after allogeneic hematopoietic stem cell transplantation",
+				Abstract: "The objective of this study was to investigate the main risk factors for poor graft function (PGF) after allogeneic hematopoietic stem cell transplantation (allo-HSCT). A total of 124 patients were analysed."},
+			"PoorGraftFunction", ""},
+		{"https://insights.ovid.com/trans/201810000/00007890-201810000-00029",
+			Input{Abstract: "We analysed 235 patients with severe aplastic anemia who underwent transplantation. Ferritin levels, graft failure, poor graft function, severe aGVHD, and infections were the significant risk factors for survival."},
+			"GraftFailure", "D000741"},
+		{"https://www.eviq.org.au/haematology-and-bmt/leukaemias/myelodysplastic-disorders/4261-myelodysplastic-syndrome-lenalidomide",
+			Input{Abstract: "Lenalidomide responders (defined as RBC-TI for ≥8 weeks in a landmark 6-month analysis) had longer acute myeloid leukaemia (AML)-free survival than non-responders."},
+			"AcuteMyeloidLeukemia", ""},
+	} {
+		f := Extract(c.in)
+		checkSpans(t, c.in, f)
+		has := map[string]bool{}
+		for _, co := range f.Cohorts {
+			for _, k := range co.Conditions {
+				has[strings.TrimPrefix(strings.TrimPrefix(k.IRI, ontology.MKG), ontology.MeSH)] = true
+			}
+		}
+		if has[c.not] {
+			t.Errorf("%s: %s read as the cohort's condition\n%s", c.src, c.not, explainText(f))
+		}
+		if c.yes != "" && !has[c.yes] {
+			t.Errorf("%s: the patients' own condition lost\n%s", c.src, explainText(f))
+		}
+	}
+}
