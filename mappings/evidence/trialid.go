@@ -48,6 +48,12 @@ var trialRegistries = []trialRegistry{
 		id: func(m []string) string { return "ChiCTR" + m[1] },
 	},
 	{
+		// The registry of trials of traditional Chinese medicine.
+		rule: "trialid:itmctr", hint: "itmctr", registry: "ITMCTR",
+		re: regexp.MustCompile(`(?i)ITMCTR(\d{10})`),
+		id: func(m []string) string { return "ITMCTR" + m[1] },
+	},
+	{
 		rule: "trialid:isrctn", hint: "isrctn", registry: "ISRCTN",
 		re: regexp.MustCompile(`(?i)ISRCTN ?(\d{8})`),
 		id: func(m []string) string { return "ISRCTN" + m[1] },

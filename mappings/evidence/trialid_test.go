@@ -27,6 +27,8 @@ func TestFindTrialIDs(t *testing.T) {
 				{"ChiCTR-OCH-14004593", "ChiCTR", "", "chictr-och-14004593"},
 				{"ChiCTR-ONRC-13003934", "ChiCTR", "", "ChiCTR-ONRC-13003934"},
 			}},
+		{"itmctr (traditional Chinese medicine)", "Registration number: ITMCTR2025001168",
+			[]m{{"ITMCTR2025001168", "ITMCTR", "", "ITMCTR2025001168"}}},
 		{"isrctn", "ISRCTN12345678", []m{{"ISRCTN12345678", "ISRCTN", "https://www.isrctn.com/ISRCTN12345678", "ISRCTN12345678"}}},
 		{"eudract", "EudraCT number 2004-001234-56.",
 			[]m{{"2004-001234-56", "EudraCT", "https://www.clinicaltrialsregister.eu/ctr-search/search?query=2004-001234-56", "2004-001234-56"}}},

@@ -509,7 +509,7 @@ var (
 	pmcidInPage  = regexp.MustCompile(`\bPMCID:?\s*(PMC\d{1,9})\b`)
 	urlInPage    = regexp.MustCompile(`https?://[^\s"'<>|]+`)
 	trialIDInTxt = regexp.MustCompile(`\b(NCT\d{8}|ChiCTR[-A-Z0-9]{6,}|ISRCTN\d{8}|ACTRN\d{14}|DRKS\d{8}|UMIN\d{9}|jRCT[a-z]?\d{7,}|` +
-		`CTRI/\d{4}/\d{2,3}/\d{6}|KCT\d{7}|IRCT\d+N\d+|PACTR\d{15}|TCTR\d{11}|(?:EudraCT[ :]*|EUCTR)\d{4}-\d{6}-\d{2})\b`)
+		`CTRI/\d{4}/\d{2,3}/\d{6}|KCT\d{7}|ITMCTR\d{10}|IRCT\d+N\d+|PACTR\d{15}|TCTR\d{11}|(?:EudraCT[ :]*|EUCTR)\d{4}-\d{6}-\d{2})\b`)
 )
 
 // doiInLine returns the first DOI of a line (URL-escaped ones included).

@@ -362,8 +362,17 @@ func labelled(lines []pageLine, stop int, rec *mappings.Record) pageRegistration
 			continue
 		}
 		v := l.value
+		switch l.field {
+		case "status", "studytype", "phase", "registration":
+			// Counted whether or not its value is printed where a reader
+			// finds it ("Secondary IDs if Any" / "Modification(s)" / …).
+			reg.fields++
+		}
 		if v == "" {
 			j := nextText(lines, i+1, stop)
+			for j < stop && lines[j].furn && (l.field == "title" || l.field == "official") {
+				j = nextText(lines, j+1, stop) // "Public Title of Study" / "Modification(s)" / the title (CTRI)
+			}
 			if j >= stop || !pageText(lines[j]) {
 				continue
 			}
@@ -428,8 +437,6 @@ func labelled(lines []pageLine, stop int, rec *mappings.Record) pageRegistration
 				reg.id = ids[0]
 			}
 			addTrialIDs(rec, ids)
-		case "status", "studytype", "phase", "registration":
-			reg.fields++
 		case "date":
 			if d, ok := dateIn(v); ok && rec.Issued.IsZero() {
 				rec.Issued = d

@@ -639,3 +639,41 @@ func TestJournalHeaderIsNoTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestRegistryPagesOfFourRegistries: CTRI ("CTRI Number  CTRI/…", each
+// title under "Modification(s)"), ChiCTR and ITMCTR (bilingual labels,
+// the id under "Registration number:") and ISRCTN ("ISRCTN ISRCTN…") pages
+// are registrations, not declined pages or papers.
+func TestRegistryPagesOfFourRegistries(t *testing.T) {
+	for _, c := range []struct{ src, text, id string }{
+		{"http://ctri.nic.in/Clinicaltrials/showallp.php?mid1=2669",
+			"FULL DETAILS (Read-only)\n\nCTRI Number  CTRI/2013/10/004099 [Registered on: 25/10/2013] Trial Registered Prospectively\nLast Modified On: 17/12/2014\n" +
+				"Type of Trial  Interventional \nType of Study\nModification(s)  \nStem Cell Therapy \nPublic Title of Study\nModification(s)  \n" +
+				"A clinical trial to study the safety and efficacy of Bone marrow derived autologous cells for the treatment of Acute Paraplegia\n" +
+				"Secondary IDs if Any\nModification(s)  \nSecondary ID  Registry \n",
+			"CTRI/2013/10/004099"},
+		{"https://www.chictr.org.cn/hvshowproject.html?id=7054",
+			"ChiCTR-TRC-13003602 版本V1.1 版本创建时间2016/03/11 19:52:44 中国临床试验注册中心\n\n注册号:\n\nRegistration number:\n\nChiCTR-TRC-13003602 \n\n" +
+				"注册时间:\n\nDate of Registration:\n\n2013-07-22 00:00:00 \n\n注册号状态:\n\n补注册\n\nRegistration Status:\n\nRetrospective registration\n\n" +
+				"注册题目:\n\n脾不统血所致血小板减少性紫癜从脾论治的疗效机制及规律研究\n\nPublic title:\n\nThe Research on Therapeutic Effective Mechanism and Regulation Treated from Spleen in TCM on Immune Thrombocytopenic Purpura\n",
+			"ChiCTR-TRC-13003602"},
+		{"http://itmctr.ccebtcm.org.cn/en-us/Home/ProjectView?pid=49749699-d20f-47e2-9e87-9d3efeaef114",
+			"Exploring the mechanism of benefit-like effect of ginseng astragali yiqi and blood-sheng combination\n\n注册号:\n\nRegistration number:\n\nITMCTR2025001168\n\n" +
+				"注册时间:\n\nDate of Registration:\n\n2025-06-12\n\n注册号状态:\n\nRegistration Status:\n\n预注册\n\nProspective registration\n",
+			"ITMCTR2025001168"},
+		{"http://www.isrctn.com/ISRCTN52892553",
+			"The use of a randomised controlled trial of autologous stem cell transplantation (ASCT) versus mobilisation alone to investigate the pathogenic role of T-cells in patients with severe rheumatoid arthritis\n\n" +
+				"ISRCTN ISRCTN52892553\nDOI https://doi.org/10.1186/ISRCTN52892553\nSecondary identifying numbers N0436118138\nSubmission date\n12/09/2003\nRegistration date\n12/09/2003\n" +
+				"Recruitment status\nStopped\nOverall study status\nStopped\nCondition category\nMusculoskeletal Diseases\n",
+			"ISRCTN52892553"},
+	} {
+		rec, err := parseLabelledPage([]byte(c.text))
+		if err != nil {
+			t.Errorf("%s: %v", c.src, err)
+			continue
+		}
+		if rec.Trial == nil || rec.Trial.ID != c.id {
+			t.Errorf("%s: trial %+v, want the registration %s", c.src, rec.Trial, c.id)
+		}
+	}
+}

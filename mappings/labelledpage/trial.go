@@ -18,7 +18,7 @@ type pageRegistration struct {
 var registryNames = []struct{ prefix, name string }{
 	{"NCT", "ClinicalTrials.gov"}, {"ChiCTR", "ChiCTR"}, {"ISRCTN", "ISRCTN"}, {"ACTRN", "ANZCTR"},
 	{"DRKS", "DRKS"}, {"UMIN", "UMIN-CTR"}, {"jRCT", "jRCT"}, {"CTRI", "CTRI"}, {"KCT", "CRiS"},
-	{"IRCT", "IRCT"}, {"PACTR", "PACTR"}, {"TCTR", "TCTR"},
+	{"IRCT", "IRCT"}, {"PACTR", "PACTR"}, {"TCTR", "TCTR"}, {"ITMCTR", "ITMCTR"},
 }
 
 func registryOf(id string) string {
