@@ -12,7 +12,7 @@ import (
 func ExtractFacts(r *mappings.Record) *evidence.Facts {
 	// Registry ids given as data (r.TrialIDs) are linked by the graph
 	// builder directly; extraction reads only the text.
-	in := evidence.Input{Title: r.Title, Abstract: r.Abstract.Text}
+	in := evidence.Input{Title: r.Title, Abstract: r.Abstract.Text, Registration: r.Trial != nil}
 	for _, s := range r.Abstract.Sections {
 		in.Sections = append(in.Sections, evidence.Section{Label: s.Label, Text: s.Text})
 	}

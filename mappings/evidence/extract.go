@@ -58,9 +58,13 @@ func Extract(in Input) Facts {
 	// it is a candidate (a chapter title, a review not called one, a mouse
 	// model).
 	trials := trialMentions(in)
-	x.registered = len(trials) > 0
+	x.registered = len(trials) > 0 || in.Registration
 	designed := (d != nil && ownPatientsDesign[d.IRI]) || len(trials) > 0
-	study := designed || x.aimNamesPatients()
+	// A registration's conditions are its patients'; its products are
+	// still read only where the text gives them to patients (measured:
+	// taking every product a registration names added a wrong agent on
+	// the locked set).
+	study := designed || in.Registration || x.aimNamesPatients()
 	c, hasCohort := x.cohort()
 	if hasCohort && c.Size == 0 && !study && !x.ownPatients() {
 		x.demoteCohort(c)

@@ -8,6 +8,10 @@ type Input struct {
 	Abstract string    // offsets of abstract facts point into this text
 	Sections []Section // labelled parts of a structured abstract, in order
 	TrialIDs []string  // registry ids the source lists as structured data
+	// Registration: the record is a trial registry's record of its own
+	// study (a registration page, a ClinicalTrials.gov record), so its
+	// text describes patients of its own even where it counts none.
+	Registration bool
 }
 
 // Section is one labelled part of a structured abstract. Its Text is

@@ -941,3 +941,21 @@ func TestAnalysedOutcomeIsNoCondition(t *testing.T) {
 		}
 	}
 }
+
+// TestRegistrationHasPatientsOfItsOwn: a registry's record of its own
+// study (WHO ICTRP's copy of NCT02247973) names its patients' condition
+// in the title without counting them; the condition is the cohort's. The
+// product stays a candidate until the text gives it to patients.
+func TestRegistrationHasPatientsOfItsOwn(t *testing.T) {
+	// https://apps.who.int/trialsearch/Trial2.aspx?TrialID=NCT02247973
+	in := Input{Title: "Mesenchymal Stem Cells Co-transplantation in Alternative Donor Transplantation of Severe Aplastic Anemia.", Registration: true}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	if len(f.Cohorts) == 0 || len(f.Cohorts[0].Conditions) == 0 || f.Cohorts[0].Conditions[0].IRI != ontology.MeSH+"D000741" {
+		t.Errorf("the registration's condition held back\n%s", explainText(f))
+	}
+	in.Registration = false
+	if f := Extract(in); len(f.Cohorts) > 0 {
+		t.Errorf("a title alone, not a registration, read as a cohort\n%s", explainText(f))
+	}
+}
