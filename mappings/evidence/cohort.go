@@ -626,14 +626,23 @@ func (x *extraction) personNoun(f *field, j int) bool {
 // describesCells: the age-group word qualifies a tissue or cells ("adult
 // human bone marrow-derived mesenchymal stromal cells", "adult stem
 // cells", "adult donors").
+//
+// "child grafts", "29 from children" (a donor's relation to the patient)
+// and "Child-Pugh" name donors or a score, not the patients either.
 func describesCells(f *field, m *mention) bool {
+	if m.Tok0 > 0 && f.Tokens[m.Tok0-1].Fold == "from" && !clauseBreakBefore(f, m.Tok0) {
+		return true // "grafts from … children": donors
+	}
+	if m.Tok1 < len(f.Tokens) && f.Tokens[m.Tok1].Fold == "pugh" {
+		return true // "Child-Pugh class B"
+	}
 	for k := m.Tok1; k < len(f.Tokens) && k <= m.Tok1+1; k++ {
 		if k > m.Tok1 && clauseBreakBefore(f, k) {
 			return false
 		}
 		switch f.Tokens[k].Fold {
 		case "human", "stem", "stromal", "mesenchymal", "bone", "cells", "cell", "tissue", "tissues",
-			"donor", "donors", "adipose", "msc", "mscs":
+			"donor", "donors", "adipose", "msc", "mscs", "graft", "grafts":
 			return true
 		}
 	}

@@ -959,3 +959,20 @@ func TestRegistrationHasPatientsOfItsOwn(t *testing.T) {
 		t.Errorf("a title alone, not a registration, read as a cohort\n%s", explainText(f))
 	}
 }
+
+// TestDonorsAreNotThePatients: "29 from children" and "recipients of
+// father, mother, sibling, and child grafts" name donors, not an age
+// group of the patients.
+func TestDonorsAreNotThePatients(t *testing.T) {
+	// https://www.springermedizin.de/who-is-the-best-haploidentical-donor-for-acquired-severe-aplasti/17129938
+	in := Input{Abstract: "A total of 392 patients with severe aplastic anemia underwent haploidentical transplantation. " +
+		"In total, 223 patients received grafts from father donors, 47 from mother donors, 91 from siblings, 29 from children, and 2 from collateral donors. " +
+		"The 2-year overall survival for recipients of father, mother, sibling, and child grafts was 90%, 85%, 88% and 80%."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	for _, c := range f.Cohorts {
+		if c.AgeGroup != "" {
+			t.Errorf("donors read as the patients' age group %s\n%s", c.AgeGroup, explainText(f))
+		}
+	}
+}
