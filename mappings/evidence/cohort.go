@@ -1016,15 +1016,37 @@ func exampleInBrackets(f *field, s *sentence, m *mention) bool {
 
 // patientsFrame: the condition is named as the patients' ("patients
 // with ITP", "in SAA", "children with AA").
+//
+// "… in Haploidentical HSCT for Acquired Aplastic Anemia" (a treatment
+// for it) and "111 SAA patients" (the condition before its patients)
+// name them too.
 func patientsFrame(f *field, s *sentence, m *mention) bool {
+	if m.Tok1 < s.Tok1 && cohortNounWord[f.Tokens[m.Tok1].Fold] {
+		return true
+	}
 	k := m.Tok0 - 1
 	for k >= s.Tok0 && k >= m.Tok0-3 && conditionQualifier[f.Tokens[k].Fold] {
 		k-- // "with severe aplastic anemia", "in chronic ITP"
 	}
-	return k >= s.Tok0 && (f.Tokens[k].Fold == "with" || f.Tokens[k].Fold == "in")
+	if k < s.Tok0 {
+		return false
+	}
+	switch f.Tokens[k].Fold {
+	case "with", "in":
+		return true
+	case "for":
+		// "HSCT for Acquired Aplastic Anemia", not "risk factors for PGF"
+		return k > s.Tok0 && !analysedWord[f.Tokens[k-1].Fold]
+	}
+	return false
 }
 
-var conditionQualifier = map[string]bool{"severe": true, "chronic": true, "acute": true, "refractory": true,
+var analysedWord = map[string]bool{"factors": true, "factor": true, "predictors": true, "predictor": true, "risk": true}
+
+var cohortNounWord = map[string]bool{"patients": true, "patient": true, "children": true, "adults": true,
+	"cases": true, "recipients": true, "subjects": true}
+
+var conditionQualifier = map[string]bool{"severe": true, "chronic": true, "acute": true, "refractory": true, "acquired": true,
 	"primary": true, "persistent": true, "relapsed": true, "newly": true, "diagnosed": true, "very": true, "adult": true}
 
 // pValueIn: the sentence gives a p-value ("p=0.005", "P < .01").

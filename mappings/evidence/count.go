@@ -95,6 +95,11 @@ var bigNumberWord = map[string]bool{"hundred": true, "thousand": true, "million"
 var countStops = map[string]bool{"of": true, "with": true, "and": true, "or": true, "to": true, "in": true, "at": true, "per": true, "for": true, "the": true,
 	"percent": true} // "Seventy nine percent patients": a share, not 79 patients
 
+// countAdjective words describe how the counted patients were chosen and
+// leave room for one more word before the noun ("423 consecutive AA
+// patients", "62 eligible adult patients").
+var countAdjective = map[string]bool{"consecutive": true, "eligible": true, "evaluable": true, "unselected": true}
+
 // studyNoun after a cohort noun makes the count one of studies.
 var studyNoun = map[string]bool{"series": true, "report": true, "reports": true, "studies": true}
 
@@ -164,7 +169,11 @@ func findCounts(r *rules, f *field, s *sentence) []count {
 			out = append(out, c) // "Twelve (29%) patients", "49 (53.3 %) patients"
 			continue
 		}
-		for j := next; j < s.Tok1 && j <= next+1; j++ {
+		reach := next + 1 // at most one word between the number and its noun
+		if next < s.Tok1 && countAdjective[f.Tokens[next].Fold] {
+			reach++ // "423 consecutive AA patients"
+		}
+		for j := next; j < s.Tok1 && j <= reach; j++ {
 			if l, _ := nouns.matchAt(f.Tokens, j, s.Tok1); l > 0 {
 				if j+l < s.Tok1 && studyNoun[f.Tokens[j+l].Fold] {
 					break // "Forty-seven case series", "12 case reports": studies

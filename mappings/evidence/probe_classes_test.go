@@ -976,3 +976,25 @@ func TestDonorsAreNotThePatients(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleOfARiskFactorStudy: "The Incidence, Outcomes, and Risk Factors
+// of Secondary Poor Graft Function in Haploidentical Hematopoietic Stem
+// Cell Transplantation for Acquired Aplastic Anemia": aplastic anaemia is
+// the patients' disease (a transplant for it), poor graft function what
+// is analysed, also where "The median time to sPGF was 121 days".
+func TestTitleOfARiskFactorStudy(t *testing.T) {
+	// https://frontiersin.org/articles/10.3389/fimmu.2022.896034/full
+	in := Input{Title: "The Incidence, Outcomes, and Risk Factors of Secondary Poor Graft Function in Haploidentical Hematopoietic Stem Cell Transplantation for Acquired Aplastic Anemia",
+		Abstract: "We retrospectively reviewed 423 consecutive AA patients who underwent haplo-HSCT between January 2006 and December 2020. The median time to sPGF was 121 days (range 30-626 days) after transplantation."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	has := map[string]bool{}
+	for _, c := range f.Cohorts {
+		for _, k := range c.Conditions {
+			has[k.IRI] = true
+		}
+	}
+	if !has[ontology.MeSH+"D000741"] || has[ontology.MKG+"PoorGraftFunction"] {
+		t.Errorf("want aplastic anaemia and not poor graft function\n%s", explainText(f))
+	}
+}

@@ -294,7 +294,10 @@ func labelledPageFields(data []byte) (mappings.Record, error) {
 	}
 	if rec.Trial == nil && reg.fields >= 2 {
 		rec.Guessed = addGuess(rec.Guessed, "kind", page.KindRegistrationWithoutID)
-	} else if rec.Title != "" && found && abs.rule == "" && isAbstractLabel(abs.label) && utf8.RuneCountInString(rec.Abstract.Text) >= page.MinLabelledAbstract {
+	} else if rec.Title != "" && found && utf8.RuneCountInString(rec.Abstract.Text) >= page.MinLabelledAbstract &&
+		(abs.rule == "" && isAbstractLabel(abs.label) || abs.rule == "labelled-sections" && len(rec.Abstract.Sections) >= 3) {
+		// Under an "Abstract" label, or as three or more labelled parts
+		// ("Background: …", "Methods: …", "Results: …"): an abstract page.
 		rec.Guessed = addGuess(rec.Guessed, "kind", page.KindTitleAndAbstract)
 	}
 	return rec, nil

@@ -677,3 +677,24 @@ func TestRegistryPagesOfFourRegistries(t *testing.T) {
 		}
 	}
 }
+
+// TestStructuredAbstractPage: a title above an abstract printed as
+// labelled parts ("Background: …", "Methods: …", "Results: …",
+// "Conclusion: …"), with no byline, is an abstract page, as one under an
+// "Abstract" label is (medluna; its only PMID is a cited paper's).
+func TestStructuredAbstractPage(t *testing.T) {
+	// https://medluna.com/article/35371427
+	text := "A Multicenter Phase II Study on the Efficacy and Safety of Hetrombopag in Patients with Severe Aplastic Anemia Refractory to Immunosuppressive Therapy\nOverview\nAuthors\nAffiliations\n" +
+		"Background: In this single-arm phase II study (NCT03557099), we evaluated the efficacy and safety of hetrombopag, a small molecule thrombopoietin (TPO) receptor agonist, in patients with severe aplastic anemia (SAA) refractory to immunosuppressive therapy (IST).\n" +
+		"Methods: SAA patients who were refractory to standard first-line IST were given hetrombopag orally at an initial dose of 7.5 mg once daily to a maximum of 15 mg once daily, for a total of 52 weeks.\n" +
+		"Results: A total of 55 eligible patients were enrolled and received hetrombopag treatment. This study met its primary endpoint, with 23 patients achieving a hematologic response at week 18.\n" +
+		"Conclusion: Hetrombopag showed encouraging efficacy with durable hematologic responses in patients with SAA who were refractory to IST.\n" +
+		"Clinicaltrialsgov Identifier: NCT03557099.\nPang L, Yu F, Yang X Front Med (Lausanne). 2025; 12:1528131.\nPMID: 40041460 PMC: 11876402\n"
+	rec, err := parseLabelledPage([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(rec.Title, "A Multicenter Phase II Study") || rec.PMID != "" {
+		t.Errorf("title %q, PMID %q (want the page's title and no cited paper's PMID)", rec.Title, rec.PMID)
+	}
+}
