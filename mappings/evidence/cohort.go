@@ -655,7 +655,9 @@ func describesCells(f *field, m *mention) bool {
 // size.
 func (x *extraction) cohortAgeSex(c *Cohort) {
 	f := x.abs
-	for si := range f.Sentences {
+	// "A 69-year-old Japanese man …" in a report of two cases is the
+	// first case, not both.
+	for si := 0; si < len(f.Sentences) && c.Size <= 1; si++ {
 		s := &f.Sentences[si]
 		if !f.Ctx[si].factual() {
 			continue
@@ -1049,6 +1051,20 @@ var cohortNounWord = map[string]bool{"patients": true, "patient": true, "childre
 var conditionQualifier = map[string]bool{"severe": true, "chronic": true, "acute": true, "refractory": true, "acquired": true,
 	"primary": true, "persistent": true, "relapsed": true, "newly": true, "diagnosed": true, "very": true, "adult": true}
 
+// afterAbbreviation is the token after k, past a bracketed abbreviation
+// that starts at k ("coronavirus disease 2019 (COVID-19) vaccine").
+func afterAbbreviation(f *field, s *sentence, k int) int {
+	if k >= s.Tok1 || k == 0 || !strings.HasSuffix(strings.TrimSpace(runeSlice(f.Runes, f.Tokens[k-1].End, f.Tokens[k].Start)), "(") {
+		return k
+	}
+	for j := k; j < s.Tok1 && j <= k+3; j++ {
+		if j+1 < s.Tok1 && strings.Contains(runeSlice(f.Runes, f.Tokens[j].End, f.Tokens[j+1].Start), ")") {
+			return j + 1
+		}
+	}
+	return k
+}
+
 // pValueIn: the sentence gives a p-value ("p=0.005", "P < .01").
 func pValueIn(f *field, s *sentence) bool {
 	for k := s.Tok0; k < s.Tok1; k++ {
@@ -1076,8 +1092,10 @@ func pValueIn(f *field, s *sentence) bool {
 // COVID-19 pandemic", "ITP after COVID-19 vaccination".
 func (x *extraction) framedAsCondition(f *field, m *mention) bool {
 	s := f.Sentences[m.Sent]
-	if m.Tok1 < s.Tok1 {
-		if l, _ := x.r.pattern("condition-stop").matchAt(f.Tokens, m.Tok1, s.Tok1); l > 0 {
+	if after := afterAbbreviation(f, &s, m.Tok1); after < s.Tok1 {
+		// "COVID-19 vaccination", "coronavirus disease 2019 (COVID-19)
+		// vaccine-induced immune thrombocytopenia"
+		if l, _ := x.r.pattern("condition-stop").matchAt(f.Tokens, after, s.Tok1); l > 0 {
 			return false
 		}
 	}
@@ -1599,7 +1617,16 @@ func priorCueLicenses(f *field, cue, studyTreatment []hit[string], m *mention) b
 				forward = true
 			}
 		}
-		if !forward || (m.Tok0 >= h.Tok1 && m.Tok0-h.Tok1 <= reach && !ownTreatmentBetween(h.Tok1, m.Tok0)) {
+		if !forward {
+			// "IVIG failed", "did not respond to eltrombopag alone and
+			// required a combination of eltrombopag and rituximab": the
+			// whole sentence, up to the treatment that came after
+			if m.Tok0 >= h.Tok1 && ownTreatmentBetween(h.Tok1, m.Tok0) {
+				continue
+			}
+			return true
+		}
+		if m.Tok0 >= h.Tok1 && m.Tok0-h.Tok1 <= reach && !ownTreatmentBetween(h.Tok1, m.Tok0) {
 			return true
 		}
 	}

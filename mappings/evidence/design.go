@@ -28,6 +28,9 @@ func (x *extraction) design(c *Cohort) *Design {
 		if earlierStudyBefore(f, si, tok0) {
 			return
 		}
+		if iri == ontology.Review && chartReview(f, si, tok0) {
+			return // "We performed a review of patients with …": their records, not the literature
+		}
 		if x.selfReference(f, si, tok0) {
 			if own == nil || designRank[iri] > designRank[own.IRI] {
 				own = &Design{IRI: iri, Rule: rule + "-self", Span: sp}
@@ -243,6 +246,27 @@ func phaseNumeral(w string) bool {
 	switch w {
 	case "i", "ii", "iii", "iv", "iia", "iib", "1", "2", "3", "4", "2a", "2b":
 		return true
+	}
+	return false
+}
+
+// chartReview: the review cue at tok0 is followed by "of" and the
+// patients or their records ("a review of patients with HIV-associated
+// ITP", "a review of medical records"): a retrospective study.
+func chartReview(f *field, si, tok0 int) bool {
+	s := f.Sentences[si]
+	k := tok0
+	for k < s.Tok1 && k <= tok0+2 && f.Tokens[k].Fold != "of" {
+		k++
+	}
+	if k >= s.Tok1 || f.Tokens[k].Fold != "of" {
+		return false
+	}
+	for j := k + 1; j < s.Tok1 && j <= k+3; j++ {
+		switch f.Tokens[j].Fold {
+		case "patients", "patient", "records", "charts", "chart", "cases", "files", "children", "adults":
+			return true
+		}
 	}
 	return false
 }

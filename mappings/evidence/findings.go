@@ -32,8 +32,14 @@ func (x *extraction) negatedEvents(f *field, si int, add func(Outcome)) {
 	}
 	s := &f.Sentences[si]
 	events := x.r.pattern("negated-event")
+	pseudo := map[int]bool{} // "the presence or absence of neonatal thrombocytopenia"
+	for _, h := range f.find(x.r, "pseudo-negation", s.Tok0, s.Tok1) {
+		for k := h.Tok0; k < h.Tok1; k++ {
+			pseudo[k] = true
+		}
+	}
 	for _, h := range f.find(x.r, "negation-pre", s.Tok0, s.Tok1) {
-		if inDefinition(f, s, h.Tok0) {
+		if pseudo[h.Tok0] || inDefinition(f, s, h.Tok0) {
 			continue
 		}
 		for k := h.Tok1; k < s.Tok1; {

@@ -998,3 +998,56 @@ func TestTitleOfARiskFactorStudy(t *testing.T) {
 		t.Errorf("want aplastic anaemia and not poor graft function\n%s", explainText(f))
 	}
 }
+
+// TestRound7ITPClasses: classes from a probe set of ITP abstracts.
+func TestRound7ITPClasses(t *testing.T) {
+	// https://pmc.ncbi.nlm.nih.gov/articles/pmid/35314552: two cases, a
+	// vaccine's disease and the first case's sex are not the cohort's.
+	in := Input{Abstract: "We herein report two cases of coronavirus disease 2019 (COVID-19) vaccine-induced immune thrombocytopenia (ITP). A 69-year-old Japanese man developed severe thrombocytopenia after COVID-19 vaccination. A 34-year-old Japanese woman had generalized purpura after COVID-19 vaccination."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	if len(f.Cohorts) == 0 || f.Cohorts[0].Sex == ontology.Male {
+		t.Errorf("the first case's sex read as both cases'\n%s", explainText(f))
+	}
+	for _, c := range f.Cohorts {
+		for _, k := range c.Conditions {
+			if strings.Contains(k.IRI, "COVID") {
+				t.Errorf("the vaccine's disease read as the patients'\n%s", explainText(f))
+			}
+		}
+	}
+	// https://spandidos-publications.com/10.3892/etm.2022.11517
+	in = Input{Abstract: "Coronavirus disease 2019 (COVID‑19) has become a global pandemic, but treatment options remain limited. A 78-year-old woman developed immune thrombocytopenia 7 days after vaccination."}
+	f = Extract(in)
+	for _, c := range f.Cohorts {
+		for _, k := range c.Conditions {
+			if strings.Contains(k.IRI, "COVID") {
+				t.Errorf("a background pandemic read as the patient's disease\n%s", explainText(f))
+			}
+		}
+	}
+	// https://proxy.weglot.com/…/pubmed.ncbi.nlm.nih.gov/33052268: rituximab
+	// came after the failures, with eltrombopag.
+	in = Input{Abstract: "Here, we present a case of a 41-year-old man with refractory ITP who did not respond to first-line treatment with either steroids or IVIG or a combination of the two, and also did not respond to eltrombopag alone and required a combination of eltrombopag and rituximab to control his disease."}
+	f = Extract(in)
+	for _, c := range f.Cohorts {
+		for _, p := range c.PriorTherapies {
+			if strings.Contains(strings.ToLower(p.Label), "rituximab") {
+				t.Errorf("the treatment that worked read as a prior therapy\n%s", explainText(f))
+			}
+		}
+	}
+	// https://synapse.koreamed.org/articles/1092168
+	in = Input{Abstract: "Forty-nine women with ITP delivered 66 neonates. Neonatal offspring of these women were classified into 2 groups based on the presence or absence of neonatal thrombocytopenia (platelet count <100×109/L)."}
+	f = Extract(in)
+	for _, o := range f.Outcomes {
+		if o.Rule == "event-negated" {
+			t.Errorf("\"presence or absence of\" read as no event\n%s", explainText(f))
+		}
+	}
+	// https://www.hindawi.com/journals/AH/2012/910954/
+	in = Input{Abstract: "We performed a review of patients with HIV-associated ITP and at least one platelet count <20 × 109/L since January 1996."}
+	if f = Extract(in); f.Design != nil && f.Design.IRI == ontology.Review {
+		t.Errorf("a review of patients' records read as a literature review\n%s", explainText(f))
+	}
+}
