@@ -58,6 +58,9 @@ func (x *extraction) design(c *Cohort) *Design {
 					if cat == "design-case-report" && h.Tok1 < s.Tok1 && f.Tokens[h.Tok1].Fold == "series" {
 						continue // "We present a case series of 5 patients"
 					}
+					if h.Tok1 < s.Tok1 && (f.Tokens[h.Tok1].Fold == "registration" || f.Tokens[h.Tok1].Fold == "registered") {
+						continue // "Registration Status: Retrospective registration": the registry's, not the design
+					}
 					if cat == "design-review" && afterPreposition(f, s, h.Tok0) && !x.selfReference(f, si, h.Tok0) {
 						// "reached genome-wide significance after meta-analysis",
 						// "data from a meta-analysis": a step or another's work

@@ -1051,3 +1051,19 @@ func TestRound7ITPClasses(t *testing.T) {
 		t.Errorf("a review of patients' records read as a literature review\n%s", explainText(f))
 	}
 }
+
+// TestProspectiveStudyIsATrial: the gold conventions make a prospective
+// evaluation a clinical trial, however the phrase is worded; a registry's
+// "Retrospective registration" is no design at all.
+func TestProspectiveStudyIsATrial(t *testing.T) {
+	// http://www.cttjournal.com/en/archive/Volume-1/korotkie-soobshcheniya/transplantatsiya-krovetvornykh-stvolovykh-kletok-pri-rasseyannom-skleroze/
+	in := Input{Abstract: "In this paper we present results of a prospective clinical study of safety and efficacy of HDCT+auto-HSCT in MS patients. One hundred and nine patients with various types of MS were included in this study."}
+	if f := Extract(in); f.Design == nil || f.Design.IRI != ontology.ClinicalTrial {
+		t.Errorf("a prospective clinical study not read as a trial\n%s", explainText(f))
+	}
+	// https://www.chictr.org.cn/hvshowproject.html?id=7054
+	in = Input{Abstract: "Registration Status: Retrospective registration. Study design: Sequential."}
+	if f := Extract(in); f.Design != nil && f.Design.IRI == ontology.CohortStudy {
+		t.Errorf("a retrospective registration read as a retrospective study\n%s", explainText(f))
+	}
+}
