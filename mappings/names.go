@@ -158,12 +158,20 @@ func splitWords(words []string, order NameOrder, force *NameOrder) (family, give
 		return words[:i], words[i:], v
 	}
 	// GivenFirst: the last word is the family name, with any particles
-	// standing before it.
+	// standing before it, and a word joined to it by a particle ("Andrea
+	// E van der Meulen-de Jong").
 	i := len(words) - 1
-	for i > 1 && particles[words[i-1]] {
+	for i > 1 && (particles[words[i-1]] || endsInParticle(words[i-1])) {
 		i--
 	}
 	return words[i:], words[:i], v
+}
+
+// endsInParticle: a hyphenated word whose last part is a particle
+// ("Meulen-de"), which joins it to the family name that follows.
+func endsInParticle(w string) bool {
+	i := strings.LastIndex(w, "-")
+	return i > 0 && particles[w[i+1:]]
 }
 
 // shoutedFamily finds a family name printed in capitals among words in

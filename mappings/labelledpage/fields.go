@@ -429,7 +429,8 @@ func allSingleLatinWords(items []string) bool {
 // isPersonName: one to five capitalised words or initials, letters only.
 func isPersonName(s string) bool {
 	words := strings.Fields(strings.ReplaceAll(s, ", ", " "))
-	if len(words) == 0 || len(words) > 5 {
+	// "Andrea E van der Meulen-de Jong": particles do not count to five
+	if n := len(words) - countParticles(words); len(words) == 0 || n > 5 {
 		return false
 	}
 	low := strings.ToLower(s)
@@ -455,6 +456,16 @@ func isPersonName(s string) bool {
 		}
 	}
 	return true
+}
+
+func countParticles(words []string) int {
+	n := 0
+	for _, w := range words {
+		if mappings.IsNameParticle(w) {
+			n++
+		}
+	}
+	return n
 }
 
 // eprintsLine is the citation EPrints repositories print under a record's

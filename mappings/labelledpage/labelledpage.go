@@ -412,6 +412,8 @@ func labelled(lines []pageLine, stop int, rec *mappings.Record) pageRegistration
 			}
 		}
 		switch l.field {
+		case "news":
+			rec.Guessed = addGuess(rec.Guessed, "kind", page.KindNews)
 		case "title":
 			if !looksLikeAddress(v) {
 				mappings.SetOnce(&rec.Title, titleText(v))
@@ -827,7 +829,7 @@ func titleLike(s string) bool {
 		return true
 	}
 	words := strings.Fields(s)
-	if len(words) < 3 || len(words) > 40 || letterSpaced(words) || journalNameLine(s) {
+	if len(words) < 3 || len(words) > 40 || letterSpaced(words) || journalNameLine(s) || navigationBar(words) {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(s)
@@ -1136,7 +1138,7 @@ func startsLower(s string) bool {
 // Public Health (Oct 2015)"). Titles of papers seldom say "Journal".
 func journalNameLine(s string) bool {
 	s = strings.TrimSpace(trailingBracket.ReplaceAllString(s, ""))
-	words := strings.Fields(s)
+	words := onceRepeatedWords(strings.Fields(s)) // a banner printed four times over
 	if len(words) > 8 {
 		return false
 	}
@@ -1158,4 +1160,36 @@ func journalNameLine(s string) bool {
 	return false
 }
 
+// onceRepeatedWords is words cut to one copy when they are one phrase
+// printed over and over ("Indan Journal of Medical Research Indan Journal
+// of Medical Research …").
+func onceRepeatedWords(words []string) []string {
+	for n := 1; n <= len(words)/2; n++ {
+		if len(words)%n != 0 {
+			continue
+		}
+		same := true
+		for i := n; i < len(words) && same; i++ {
+			same = words[i] == words[i%n]
+		}
+		if same {
+			return words[:n]
+		}
+	}
+	return words
+}
+
 var trailingBracket = regexp.MustCompile(`\s*\([^()]*\)\s*$`)
+
+// navigationBar: three or more of a site menu's words in one line ("Home
+// About us Editorial board Search … Subscribe Contacts Login").
+func navigationBar(words []string) bool {
+	n := 0
+	for _, w := range words {
+		switch strings.ToLower(strings.Trim(w, "|·•")) {
+		case "home", "login", "logout", "subscribe", "contact", "contacts", "archives", "sitemap", "register", "faq":
+			n++
+		}
+	}
+	return n >= 3
+}

@@ -345,6 +345,9 @@ func spacedValueFits(field, v string) bool {
 	case "registryid":
 		// "Trial identifier NCT01667263, U1111-1132-6877".
 		return len(labelledTrialIDs(v)) > 0
+	case "news":
+		// "Medically reviewed by Dr. Kamal Kant Kohli": a short byline
+		return len(strings.Fields(v)) <= 8
 	case "registration", "status", "studytype":
 		// "Type of Trial  Interventional" (CTRI): a short value, no sentence.
 		return len(strings.Fields(v)) <= 6 && !strings.ContainsAny(v, ".;")

@@ -698,3 +698,43 @@ func TestStructuredAbstractPage(t *testing.T) {
 		t.Errorf("title %q, PMID %q (want the page's title and no cited paper's PMID)", rec.Title, rec.PMID)
 	}
 }
+
+// TestRound7PageClasses: a news page's "Medically Reviewed By" label, a
+// name with particles inside a hyphenated family name at the end of a
+// list, a banner printed four times, a site menu and Medknow's page
+// tools, and Hindawi's navigation line are not read as a paper, cut, or
+// taken for titles.
+func TestRound7PageClasses(t *testing.T) {
+	// https://medicaldialogues.in/amp/medicine/news/car-t-cell-therapy-shows-promise-in-autoimmune-hemolytic-anemia-study-162802
+	news := "CAR T-Cell Therapy Shows Promise in Autoimmune Hemolytic Anemia: Study\n\nWritten By :  Medha Baranwal\nMedically Reviewed By :  Dr. Kamal Kant Kohli\n" +
+		"Published On 2026-01-16 17:30 GMT   |   Update On 2026-01-16 17:30 GMT\n"
+	if _, err := parseLabelledPage([]byte(news)); !errors.Is(err, page.ErrNews) {
+		t.Errorf("a news page: %v, want ErrNews", err)
+	}
+	// https://pmc.ncbi.nlm.nih.gov/articles/PMC6930001
+	if ns := pageNames("Daniel W Hommes 1, Koen C M J Peeters 4, Andrea E van der Meulen-de Jong 1,"); len(ns) != 3 || ns[2].Family != "van der Meulen-de Jong" {
+		t.Errorf("names %+v, want three ending with van der Meulen-de Jong", ns)
+	}
+	for _, c := range []struct{ src, text, title string }{
+		{"http://www.ijmr.org.in/article.asp?issn=0971-5916;year=2012;volume=136;issue=2;spage=221;epage=228;aulast=Prasad",
+			"Indan Journal of Medical Research Indan Journal of Medical Research Indan Journal of Medical Research\n" +
+				"  Home About us Editorial board Search Ahead of print Current issue Archives Submit article Instructions Subscribe Contacts Login \n" +
+				"  Home Print this page Email this page Small font sizeDefault font sizeIncrease font size Users Online: 2560       \n\n   Table of Contents      \nORIGINAL ARTICLE\n" +
+				"Year : 2012  |  Volume : 136  |  Issue : 2  |  Page : 221-228\n\n" +
+				"Autologous intravenous bone marrow mononuclear cell therapy for patients with subacute ischaemic stroke: A pilot study\n\n\n" +
+				"1 Department of Neurology, All India Institute of Medical Sciences, New Delhi, India\n\nPMID: 22960888\n",
+			"Autologous intravenous bone marrow mononuclear cell therapy for patients with subacute ischaemic stroke: A pilot study"},
+		{"https://www.hindawi.com/journals/grp/2018/4136082/",
+			"Table of Contents Author Guidelines Submit a Manuscript\nGastroenterology Research and Practice\nVolume 2018, Article ID 4136082, 8 pages\nhttps://doi.org/10.1155/2018/4136082\nClinical Study\n\n" +
+				"Repeated Autologous Bone Marrow Transfusion through Portal Vein for Treating Decompensated Liver Cirrhosis after Splenectomy\n",
+			"Repeated Autologous Bone Marrow Transfusion through Portal Vein for Treating Decompensated Liver Cirrhosis after Splenectomy"},
+	} {
+		rec, err := labelledPageFields([]byte(c.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rec.Title != c.title {
+			t.Errorf("%s: title %q", c.src, rec.Title)
+		}
+	}
+}

@@ -23,7 +23,7 @@ var (
 var (
 	labelFields = strings.Fields(`title authors abstract date doi issue journal keywords language pages pmcid
 		pmid publisher stop trial volume history official phase registration registryid status
-		studytype url ignore`)
+		studytype url ignore news`)
 	labelSeparators = []string{"colon", "space", "separator"}
 	furnitureKinds  = []string{"prefix", "line", "contains", "trim", "list"}
 )
