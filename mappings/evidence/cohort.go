@@ -695,7 +695,7 @@ func (x *extraction) cohortAgeSex(c *Cohort) {
 					Spans:  []Span{fm.f.span(fm.m.Start, fm.m.End), fm.f.sentenceSpan(&fm.f.Sentences[fm.m.Sent])}})
 				continue
 			}
-			if fm.f.Name == FieldAbstract && x.countedPart(fm.f, &fm.f.Sentences[fm.m.Sent], fm.m, c.Size) {
+			if fm.f.Name == FieldAbstract && (x.countedPart(fm.f, &fm.f.Sentences[fm.m.Sent], fm.m, c.Size) || amongOpening(fm.f, fm.m)) {
 				x.candidates = append(x.candidates, Candidate{Kind: "ageGroup", Concept: fm.m.IRI(), Rule: "age-group-word",
 					Reason: "the age group of a part (\"including 12 children\"), not of every patient",
 					Spans:  []Span{fm.f.span(fm.m.Start, fm.m.End), fm.f.sentenceSpan(&fm.f.Sentences[fm.m.Sent])}})
@@ -725,6 +725,20 @@ func (x *extraction) cohortAgeSex(c *Cohort) {
 	if c.Sex == "" {
 		x.cohortSexFromSizeSentence(c)
 	}
+}
+
+// amongOpening: mention m is in the opening words of a sentence about a
+// subgroup ("Among the adult-onset T1D, …", "In adults, …").
+func amongOpening(f *field, m *mention) bool {
+	s := f.Sentences[m.Sent]
+	if m.Tok0-s.Tok0 > 3 {
+		return false
+	}
+	switch f.Tokens[s.Tok0].Fold {
+	case "among", "amongst", "in":
+		return !clauseBreakBefore(f, m.Tok0)
+	}
+	return false
 }
 
 // countedPart: mention m is the noun of a count that is a part or not the
@@ -968,6 +982,15 @@ func (x *extraction) cohortConditions(c *Cohort) {
 				Spans:  []Span{fm.f.span(fm.m.Start, fm.m.End), fm.f.sentenceSpan(&s)}})
 			continue
 		}
+		if fm.f.Name == FieldAbstract && countInBracketsAfter(fm.f, &s, fm.m) {
+			// "15 patients with severe SLE (8 patients), idiopathic
+			// inflammatory myositis (3 patients), or systemic sclerosis
+			// (4 patients)": each disease is a part's
+			x.candidates = append(x.candidates, Candidate{Kind: "condition", Concept: fm.m.IRI(), Rule: "condition-mention",
+				Reason: "the condition of a part (\"SLE (8 patients)\"), not of every patient",
+				Spans:  []Span{fm.f.span(fm.m.Start, fm.m.End), fm.f.sentenceSpan(&s)}})
+			continue
+		}
 		if exampleInBrackets(fm.f, &s, fm.m) {
 			// "secondary ITP (e.g., ... or subjects with known systemic
 			// lupus erythematosus)": an example of what is excluded or
@@ -1007,6 +1030,42 @@ func (x *extraction) cohortConditions(c *Cohort) {
 		c.Details = append(c.Details, Detail{"condition", "condition-mention", fm.f.span(fm.m.Start, fm.m.End)})
 	}
 	x.dropBroaderConditions(c)
+}
+
+// countInBracketsAfter: a count of patients stands in brackets right
+// after mention m ("SLE (8 patients)", "myositis (n = 3)").
+//
+// Only where the sentence splits its patients so, with two such counts or
+// more: "Adult patients with SAA (N = 25)" counts all of them.
+func countInBracketsAfter(f *field, s *sentence, m *mention) bool {
+	if !bracketedCountAt(f, s, m.Tok1) && !bracketedCountAt(f, s, afterAbbreviation(f, s, m.Tok1)) { // "… (SLE) (8 patients)"
+		return false
+	}
+	n := 0
+	for k := s.Tok0 + 1; k < s.Tok1 && n < 2; k++ {
+		if bracketedCountAt(f, s, k) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// bracketedCountAt: a bracket opens before token k with a count of
+// patients ("(8 patients)", "(n = 3)").
+func bracketedCountAt(f *field, s *sentence, k int) bool {
+	if k >= s.Tok1 || k == 0 || !strings.HasSuffix(strings.TrimSpace(runeSlice(f.Runes, f.Tokens[k-1].End, f.Tokens[k].Start)), "(") {
+		return false
+	}
+	if f.Tokens[k].Fold == "n" {
+		return true // "(n = 3)"
+	}
+	if _, ok := numberToken(f, k); ok && k+1 < s.Tok1 {
+		switch f.Tokens[k+1].Fold {
+		case "patients", "patient", "cases", "case", "children", "adults", "subjects":
+			return true
+		}
+	}
+	return false
 }
 
 // exampleInBrackets: mention m stands in brackets that open with "e.g."

@@ -342,8 +342,8 @@ func (x *extraction) courses(iv *Intervention, agent *ontology.LexiconEntry, spe
 			for j := k + 1; j <= k+2 && j < s.Tok1 && f.Tokens[j].SoftBefore; j++ {
 				l, _ := nouns.matchAt(f.Tokens, j, s.Tok1)
 				if l == 0 {
-					if countStops[f.Tokens[j].Fold] || isDigits(f.Tokens[j].Text) {
-						break
+					if countStops[f.Tokens[j].Fold] || isDigits(f.Tokens[j].Text) || repeatWord[f.Tokens[j].Fold] {
+						break // "One repeated transplantation": the repeat, not all courses
 					}
 					continue
 				}
@@ -447,3 +447,7 @@ func (x *extraction) rightAfterAgent(f *field, si int, q Quantity) bool {
 	}
 	return false
 }
+
+// repeatWord between a number and a course noun counts courses beyond the
+// first ("One repeated transplantation", "two additional infusions").
+var repeatWord = map[string]bool{"repeated": true, "repeat": true, "additional": true, "further": true, "extra": true, "more": true}

@@ -1067,3 +1067,35 @@ func TestProspectiveStudyIsATrial(t *testing.T) {
 		t.Errorf("a retrospective registration read as a retrospective study\n%s", explainText(f))
 	}
 }
+
+// TestRound8MSCClasses: classes from a probe set of cell-therapy studies.
+func TestRound8MSCClasses(t *testing.T) {
+	// http://47.251.13.51:8081/38381673 (a PubMed mirror, NEJM 2024):
+	// three diseases with a count each are parts' conditions.
+	in := Input{Abstract: "Methods: We evaluated 15 patients with severe SLE (8 patients), idiopathic inflammatory myositis (3 patients), or systemic sclerosis (4 patients) who received a single infusion of CD19 chimeric antigen receptor (CAR) T cells after preconditioning with fludarabine and cyclophosphamide."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	if len(f.Cohorts) == 0 || f.Cohorts[0].Size != 15 || len(f.Cohorts[0].Conditions) > 0 {
+		t.Errorf("want 15 patients and no one disease for all\n%s", explainText(f))
+	}
+	// https://stemcellres.biomedcentral.com/articles/10.1186/s13287-021-02417-3:
+	// "One repeated transplantation" is the repeat, and the adult-onset
+	// patients are a part of the 53.
+	in = Input{Title: "One repeated transplantation of allogeneic umbilical cord mesenchymal stromal cells in type 1 diabetes: an open parallel controlled clinical study",
+		Abstract: "Fifty-three participants including 33 adult-onset (≥ 18 years) and 20 juvenile-onset T1D were enrolled. Among the adult-onset T1D, the percent change of postprandial C-peptide was significantly increased in MSC-treated group than in the control group."}
+	f = Extract(in)
+	checkSpans(t, in, f)
+	for _, iv := range f.Interventions {
+		if iv.Courses == 1 {
+			t.Errorf("\"One repeated transplantation\" read as one course\n%s", explainText(f))
+		}
+	}
+	if len(f.Cohorts) > 0 && f.Cohorts[0].AgeGroup == ontology.Adults {
+		t.Errorf("a part's age group read as the cohort's\n%s", explainText(f))
+	}
+	// https://pmc.ncbi.nlm.nih.gov/articles/PMC6930001
+	in = Input{Abstract: "A double-blind dose-finding study for local bmMSC therapy in 21 patients with refractory perianal Crohn's fistulas was performed in 2012-2014."}
+	if f = Extract(in); f.Design == nil || f.Design.IRI != ontology.ClinicalTrial {
+		t.Errorf("a double-blind dose-finding study not read as a trial\n%s", explainText(f))
+	}
+}
