@@ -683,6 +683,9 @@ func (x *extraction) cohortAgeSex(c *Cohort) {
 		c.Details = append(c.Details, Detail{"ageGroup", "age-group-from-age", sp})
 		break
 	}
+	if c.Size > 1 && c.Size <= 10 {
+		x.ageGroupOfEveryCase(c)
+	}
 	if c.Age == nil {
 		x.cohortAgeStated(c)
 	}
@@ -724,6 +727,41 @@ func (x *extraction) cohortAgeSex(c *Cohort) {
 	}
 	if c.Sex == "" {
 		x.cohortSexFromSizeSentence(c)
+	}
+}
+
+// ageGroupOfEveryCase: a report of a few cases that gives each its age
+// ("A 69-year-old Japanese man …", "A 34-year-old Japanese woman …") has
+// the age group they share, when there is one age per case.
+func (x *extraction) ageGroupOfEveryCase(c *Cohort) {
+	f := x.abs
+	group, n := "", 0
+	var spans []Span
+	for si := range f.Sentences {
+		s := &f.Sentences[si]
+		if !f.Ctx[si].factual() {
+			continue
+		}
+		a, ok := x.ageAt(f, s)
+		if !ok {
+			continue
+		}
+		g := ontology.Adults
+		if a.years < 18 {
+			g = ontology.Children
+		}
+		if group != "" && g != group {
+			return
+		}
+		group, n = g, n+1
+		spans = append(spans, f.tokSpan(a.tok0, a.ageTok1))
+	}
+	if n != c.Size {
+		return
+	}
+	c.AgeGroup = group
+	for _, sp := range spans {
+		c.Details = append(c.Details, Detail{"ageGroup", "age-group-of-every-case", sp})
 	}
 }
 

@@ -1009,6 +1009,9 @@ func TestRound7ITPClasses(t *testing.T) {
 	if len(f.Cohorts) == 0 || f.Cohorts[0].Sex == ontology.Male {
 		t.Errorf("the first case's sex read as both cases'\n%s", explainText(f))
 	}
+	if len(f.Cohorts) == 0 || f.Cohorts[0].AgeGroup != ontology.Adults {
+		t.Errorf("the age group both cases share (69 and 34 years) lost\n%s", explainText(f))
+	}
 	for _, c := range f.Cohorts {
 		for _, k := range c.Conditions {
 			if strings.Contains(k.IRI, "COVID") {
