@@ -675,11 +675,7 @@ func (x *extraction) cohortAgeSex(c *Cohort) {
 				c.Details = append(c.Details, Detail{"sex", "sex-of-age-phrase", f.span(m.Start, m.End)})
 			}
 		}
-		if a.years < 18 {
-			c.AgeGroup = ontology.Children
-		} else {
-			c.AgeGroup = ontology.Adults
-		}
+		c.AgeGroup = ageGroupOfYears(a.years)
 		c.Details = append(c.Details, Detail{"ageGroup", "age-group-from-age", sp})
 		break
 	}
@@ -746,10 +742,7 @@ func (x *extraction) ageGroupOfEveryCase(c *Cohort) {
 		if !ok {
 			continue
 		}
-		g := ontology.Adults
-		if a.years < 18 {
-			g = ontology.Children
-		}
+		g := ageGroupOfYears(a.years)
 		if group != "" && g != group {
 			return
 		}
@@ -763,6 +756,14 @@ func (x *extraction) ageGroupOfEveryCase(c *Cohort) {
 	for _, sp := range spans {
 		c.Details = append(c.Details, Detail{"ageGroup", "age-group-of-every-case", sp})
 	}
+}
+
+// ageGroupOfYears: under 18 is a child.
+func ageGroupOfYears(years int) string {
+	if years < 18 {
+		return ontology.Children
+	}
+	return ontology.Adults
 }
 
 // amongOpening: mention m is in the opening words of a sentence about a
@@ -1012,55 +1013,9 @@ func (x *extraction) cohortConditions(c *Cohort) {
 		if seen[fm.m.IRI()] {
 			continue
 		}
-		if _, counted := numberAt(fm.f, fm.m.Tok0-1); fm.f.Name == FieldAbstract && (counted || listedAfterIncluding(fm.f, &s, fm.m.Tok0) || partSubject(x.r, fm.f, &s, fm.m.Tok0, c.Size)) {
-			// ("one graft failure among MSD-BMT recipients and three graft
-			// failures": events counted, not the patients' disease)
+		if reason := x.conditionHeldBack(fm.f, &s, fm.m, c.Size); reason != "" {
 			x.candidates = append(x.candidates, Candidate{Kind: "condition", Concept: fm.m.IRI(), Rule: "condition-mention",
-				Reason: "the condition of a part (\"10 had concomitant SLE\") or counted events (\"three graft failures\"), not of every patient",
-				Spans:  []Span{fm.f.span(fm.m.Start, fm.m.End), fm.f.sentenceSpan(&s)}})
-			continue
-		}
-		if fm.f.Name == FieldAbstract && countInBracketsAfter(fm.f, &s, fm.m) {
-			// "15 patients with severe SLE (8 patients), idiopathic
-			// inflammatory myositis (3 patients), or systemic sclerosis
-			// (4 patients)": each disease is a part's
-			x.candidates = append(x.candidates, Candidate{Kind: "condition", Concept: fm.m.IRI(), Rule: "condition-mention",
-				Reason: "the condition of a part (\"SLE (8 patients)\"), not of every patient",
-				Spans:  []Span{fm.f.span(fm.m.Start, fm.m.End), fm.f.sentenceSpan(&s)}})
-			continue
-		}
-		if exampleInBrackets(fm.f, &s, fm.m) {
-			// "secondary ITP (e.g., ... or subjects with known systemic
-			// lupus erythematosus)": an example of what is excluded or
-			// meant, not the patients' disease.
-			x.candidates = append(x.candidates, Candidate{Kind: "condition", Concept: fm.m.IRI(), Rule: "condition-mention",
-				Reason: "an example in brackets (\"e.g.\"), not the patients' disease",
-				Spans:  []Span{fm.f.span(fm.m.Start, fm.m.End), fm.f.sentenceSpan(&s)}})
-			continue
-		}
-		if fm.f.has(x.r, "analysis-variable", s.Tok0, s.Tok1) && !patientsFrame(fm.f, &s, fm.m) {
-			// "Risk-factor analysis of poor graft function after …",
-			// "graft failure, poor graft function … were the significant
-			// risk factors for survival": what the analysis explains or
-			// explains it with, not the patients' disease ("risk factors
-			// for relapse in patients with ITP" keeps ITP).
-			x.candidates = append(x.candidates, Candidate{Kind: "condition", Concept: fm.m.IRI(), Rule: "condition-mention",
-				Reason: "the outcome or a variable of a risk-factor or predictor analysis, not the patients' disease",
-				Spans:  []Span{fm.f.span(fm.m.Start, fm.m.End), fm.f.sentenceSpan(&s)}})
-			continue
-		}
-		if fm.f.Name == FieldAbstract && pValueIn(fm.f, &s) {
-			// "AD had more graft failure (p=0.005)": a condition compared
-			// between groups is an outcome or a variable of the analysis.
-			x.candidates = append(x.candidates, Candidate{Kind: "condition", Concept: fm.m.IRI(), Rule: "condition-mention",
-				Reason: "named in a comparison with a p-value: an outcome or a variable compared between groups, not the patients' disease",
-				Spans:  []Span{fm.f.span(fm.m.Start, fm.m.End), fm.f.sentenceSpan(&s)}})
-			continue
-		}
-		if !x.framedAsCondition(fm.f, fm.m) {
-			x.candidates = append(x.candidates, Candidate{Kind: "condition", Concept: fm.m.IRI(), Rule: "condition-mention",
-				Reason: "a condition transplant studies report as an outcome or prevent, named without words saying the patients were treated for it",
-				Spans:  []Span{fm.f.span(fm.m.Start, fm.m.End), fm.f.sentenceSpan(&s)}})
+				Reason: reason, Spans: []Span{fm.f.span(fm.m.Start, fm.m.End), fm.f.sentenceSpan(&s)}})
 			continue
 		}
 		seen[fm.m.IRI()] = true
@@ -1068,6 +1023,59 @@ func (x *extraction) cohortConditions(c *Cohort) {
 		c.Details = append(c.Details, Detail{"condition", "condition-mention", fm.f.span(fm.m.Start, fm.m.End)})
 	}
 	x.dropBroaderConditions(c)
+}
+
+// conditionCheck is one reason a condition named in a factual sentence
+// is not the patients' disease. The checks run in conditionChecks' order;
+// the first that holds keeps the mention as a candidate with its reason.
+type conditionCheck struct {
+	name   string
+	holds  func(x *extraction, f *field, s *sentence, m *mention, size int) bool
+	reason string
+}
+
+var conditionChecks = []conditionCheck{
+	{"part-or-events", func(x *extraction, f *field, s *sentence, m *mention, size int) bool {
+		// "10 had concomitant SLE", "one graft failure among MSD-BMT
+		// recipients and three graft failures": a part, or events counted
+		_, counted := numberAt(f, m.Tok0-1)
+		return f.Name == FieldAbstract && (counted || listedAfterIncluding(f, s, m.Tok0) || partSubject(x.r, f, s, m.Tok0, size))
+	}, "the condition of a part (\"10 had concomitant SLE\") or counted events (\"three graft failures\"), not of every patient"},
+	{"counted-in-brackets", func(x *extraction, f *field, s *sentence, m *mention, size int) bool {
+		// "15 patients with severe SLE (8 patients), idiopathic
+		// inflammatory myositis (3 patients), or systemic sclerosis (4 patients)"
+		return f.Name == FieldAbstract && countInBracketsAfter(f, s, m)
+	}, "the condition of a part (\"SLE (8 patients)\"), not of every patient"},
+	{"example", func(x *extraction, f *field, s *sentence, m *mention, size int) bool {
+		// "secondary ITP (e.g., ... or subjects with known systemic lupus
+		// erythematosus)": an example of what is excluded or meant
+		return exampleInBrackets(f, s, m)
+	}, "an example in brackets (\"e.g.\"), not the patients' disease"},
+	{"analysed", func(x *extraction, f *field, s *sentence, m *mention, size int) bool {
+		// "Risk-factor analysis of poor graft function after …", "graft
+		// failure, poor graft function … were the significant risk factors
+		// for survival"; "risk factors for relapse in patients with ITP"
+		// keeps ITP
+		return f.has(x.r, "analysis-variable", s.Tok0, s.Tok1) && !x.patientsFrame(f, s, m)
+	}, "the outcome or a variable of a risk-factor or predictor analysis, not the patients' disease"},
+	{"compared", func(x *extraction, f *field, s *sentence, m *mention, size int) bool {
+		// "AD had more graft failure (p=0.005)"
+		return f.Name == FieldAbstract && pValueIn(f, s)
+	}, "named in a comparison with a p-value: an outcome or a variable compared between groups, not the patients' disease"},
+	{"unframed", func(x *extraction, f *field, s *sentence, m *mention, size int) bool {
+		return !x.framedAsCondition(f, m)
+	}, "a condition transplant studies report as an outcome or prevent, named without words saying the patients were treated for it"},
+}
+
+// conditionHeldBack is the reason of the first condition check that holds
+// for mention m, or "".
+func (x *extraction) conditionHeldBack(f *field, s *sentence, m *mention, size int) string {
+	for _, c := range conditionChecks {
+		if c.holds(x, f, s, m, size) {
+			return c.reason
+		}
+	}
+	return ""
 }
 
 // countInBracketsAfter: a count of patients stands in brackets right
@@ -1119,8 +1127,8 @@ func exampleInBrackets(f *field, s *sentence, m *mention) bool {
 // "… in Haploidentical HSCT for Acquired Aplastic Anemia" (a treatment
 // for it) and "111 SAA patients" (the condition before its patients)
 // name them too.
-func patientsFrame(f *field, s *sentence, m *mention) bool {
-	if m.Tok1 < s.Tok1 && cohortNounWord[f.Tokens[m.Tok1].Fold] {
+func (x *extraction) patientsFrame(f *field, s *sentence, m *mention) bool {
+	if m.Tok1 < s.Tok1 && x.isPatientsNoun(f, m.Tok1) {
 		return true
 	}
 	k := m.Tok0 - 1
@@ -1141,9 +1149,6 @@ func patientsFrame(f *field, s *sentence, m *mention) bool {
 }
 
 var analysedWord = map[string]bool{"factors": true, "factor": true, "predictors": true, "predictor": true, "risk": true}
-
-var cohortNounWord = map[string]bool{"patients": true, "patient": true, "children": true, "adults": true,
-	"cases": true, "recipients": true, "subjects": true}
 
 var conditionQualifier = map[string]bool{"severe": true, "chronic": true, "acute": true, "refractory": true, "acquired": true,
 	"primary": true, "persistent": true, "relapsed": true, "newly": true, "diagnosed": true, "very": true, "adult": true}
