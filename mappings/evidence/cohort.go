@@ -450,8 +450,8 @@ func armSizeInBrackets(f *field, s *sentence, n count) bool {
 func plannedNumbers(f *field, s *sentence) bool {
 	for k := s.Tok0; k < s.Tok1; k++ {
 		switch f.Tokens[k].Fold {
-		case "will", "estimated", "anticipated", "planned", "expected":
-			return true
+		case "will", "estimated", "anticipated", "planned", "expected", "proposes", "propose", "aims", "target":
+			return true // "The study proposes to recruit 150 patients"
 		}
 	}
 	return false

@@ -140,6 +140,10 @@ func findCounts(r *rules, f *field, s *sentence) []count {
 		if k > s.Tok0 && numberedLabel[f.Tokens[k-1].Fold] && strings.TrimSpace(runeSlice(f.Runes, f.Tokens[k-1].End, f.Tokens[k].Start)) == "" {
 			continue // "phase 2 subjects (n=21)", "grade 3 patients": a label's number
 		}
+		if next < s.Tok1 && strings.TrimSpace(runeSlice(f.Runes, f.Tokens[k].End, f.Tokens[next].Start)) == "-" &&
+			f.Tokens[k].End < len(f.Runes) && f.Runes[f.Tokens[k].End] == '-' && unicode.IsUpper([]rune(f.Tokens[next].Text)[0]) {
+			continue // "4- Participants": a numbered section's heading
+		}
 		if k-2 >= s.Tok0 && f.Tokens[k-2].Fold == "all" && f.Tokens[k-1].Fold == "but" {
 			continue // "in all but 2 cases of early death": the exceptions, not the patients
 		}

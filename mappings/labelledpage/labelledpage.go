@@ -602,8 +602,10 @@ func shapes(lines []pageLine, absStart, stop int, rec *mappings.Record, guess fu
 func pageTitleLine(lines []pageLine, limit int) int {
 	for i := 0; i < limit; i++ {
 		// A list item is a key point or a menu entry, never the title.
-		if captionLabel.MatchString(strings.TrimSpace(lines[i].text)) {
-			return -1 // "Table 3.": a view of one table or figure, whose lines are no title
+		if t := strings.TrimSpace(lines[i].text); captionLabel.MatchString(t) || caption.MatchString(t) {
+			// "Table 3." or "Table 2. Hematologic Response in …": a view of
+			// one table or figure, whose lines are no title
+			return -1
 		}
 		if !pageText(lines[i]) || lines[i].bullet || !titleLike(titleText(lines[i].text)) {
 			continue
@@ -778,6 +780,9 @@ func withoutGluedTail(t string) string {
 }
 
 func titleText(s string) string {
+	if m := findingsWrapper.FindStringSubmatch(s); m != nil {
+		s = m[1] // an aggregator's heading around a registered trial's title
+	}
 	f := strings.Fields(s)
 	if len(f) > 3 && mappings.IsDigits(f[0]) && len(f[0]) <= 5 {
 		if r, _ := utf8.DecodeRuneInString(f[1]); unicode.IsUpper(r) {
@@ -791,6 +796,10 @@ func titleText(s string) string {
 // in parentheses under its byline ("(1.贵州医科大学附属医院血液科,贵阳
 // 550004;2.…)"): never a title.
 var numberedAffiliations = regexp.MustCompile(`^\s*[(（]\s*1\s*[.．、]`)
+
+// findingsWrapper is a results aggregator's heading around a trial's
+// title: "Trial Outcomes & Findings for <title> (NCT NCT01623167)".
+var findingsWrapper = regexp.MustCompile(`^Trial Outcomes & Findings for (.+?) \(NCT ?NCT\d{8}\)$`)
 
 // translatedTitle: "[Efficacy of decitabine in … responses].", a title
 // translated into English, which PubMed prints in square brackets.

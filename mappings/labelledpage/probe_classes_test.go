@@ -738,3 +738,25 @@ func TestRound7PageClasses(t *testing.T) {
 		}
 	}
 }
+
+// TestRound8MeasurePageClasses: a results aggregator's heading around a
+// trial's title, a table view whose caption shares its label's line, and
+// a server warning are no titles.
+func TestRound8MeasurePageClasses(t *testing.T) {
+	if got := titleText("Trial Outcomes & Findings for Eltrombopag With Standard Immunosuppression for Severe Aplastic Anemia (NCT NCT01623167)"); got != "Eltrombopag With Standard Immunosuppression for Severe Aplastic Anemia" {
+		t.Errorf("meddatax heading kept: %q", got)
+	}
+	// https://pmc.ncbi.nlm.nih.gov/articles/PMC5548296/table/T2
+	text := "Skip to main content\n. Author manuscript; available in PMC: 2017 Oct 20.\nPublished in final edited form as: N Engl J Med. 2017 Apr 20;376(16):1540–1550. doi: 10.1056/NEJMoa1613878\n\n" +
+		"Table 2. Hematologic Response in Patients Treated with Immunosuppression and Eltrombopag*.\n\nCohort and Response Rate at 3 Mo Rate at 6 Mo P Value\nCohort 1\n"
+	if rec, _ := labelledPageFields([]byte(text)); rec.Title != "" {
+		t.Errorf("a table view titled %q", rec.Title)
+	}
+	// https://e-cep.org/journal/view.php?number=20125550447
+	text = "Warning: fopen(/home/virtual/pediatrics/journal/upload/ip_log/ip_log_2024-03.txt) [function.fopen]: failed to open stream: Permission denied in /home/virtual/pediatrics/journal/ip_info/view_data.php on line 82\n\n" +
+		"Warning: fwrite(): supplied argument is not a valid stream resource in /home/virtual/pediatrics/journal/ip_info/view_data.php on line 83\n" +
+		"Clinical utilization of cord blood over human health: experience of stem cell transplantation and cell therapy using cord blood in Korea\n\nVolume 57(3); March\n"
+	if rec, _ := labelledPageFields([]byte(text)); rec.Title != "Clinical utilization of cord blood over human health: experience of stem cell transplantation and cell therapy using cord blood in Korea" {
+		t.Errorf("title %q", rec.Title)
+	}
+}
