@@ -14,6 +14,7 @@ import (
 	"iter"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -265,6 +266,9 @@ func labelledPageFields(data []byte) (mappings.Record, error) {
 			rec.Authors = names
 			guess("authors", "name-list-line")
 		}
+	}
+	if len(rec.Authors) == 0 && titleAt >= 0 {
+		authorYearJournal(lines, titleAt, absStart, &rec, guess)
 	}
 	if len(rec.Authors) == 0 {
 		eprints(lines, absStart, &rec, guess)
@@ -1046,8 +1050,8 @@ func bulletedNames(lines []pageLine, titleAt, limit int) []mappings.Author {
 			continue
 		}
 		if !l.bullet {
-			if len(out) > 0 && strings.HasPrefix(l.text, "Affiliation") {
-				continue
+			if len(out) > 0 && (strings.HasPrefix(l.text, "Affiliation") || strings.HasPrefix(l.text, "Contributed equally")) {
+				continue // PLOS prints each author's notes under the name
 			}
 			if len(out) > 0 || i-titleAt > 6 {
 				break
@@ -1201,4 +1205,35 @@ func navigationBar(words []string) bool {
 		}
 	}
 	return n >= 3
+}
+
+// authorYearLine is a digest's byline under a title: the first author
+// with initials, the year in brackets and the journal ("Grainger JD
+// (2015), Lancet (Link to Abstract)").
+var authorYearLine = regexp.MustCompile(`^(\p{Lu}[\p{L}'-]+ \p{Lu}{1,3})(?:,? et al\.?)? \(((?:19|20)\d{2})\),? ([\p{L}][\p{L} .&-]{1,80}?)(?: \([^()]*\))?$`)
+
+// authorYearJournal reads authorYearLine on the first text line after the
+// title: one author (family name first), the year and the journal.
+func authorYearJournal(lines []pageLine, titleAt, limit int, rec *mappings.Record, guess func(field, rule string)) {
+	j := nextText(lines, titleAt+1, limit)
+	if j >= limit || !pageText(lines[j]) {
+		return
+	}
+	m := authorYearLine.FindStringSubmatch(strings.TrimSpace(lines[j].text))
+	if m == nil {
+		return
+	}
+	names := mappings.ParseNames([]string{m[1]}, mappings.FamilyFirst)
+	if len(names) != 1 || names[0].Family == "" {
+		return
+	}
+	rec.Authors = names
+	guess("authors", "author-year-journal")
+	if rec.Issued.IsZero() {
+		rec.Issued.Year, _ = strconv.Atoi(m[2])
+	}
+	if rec.Journal.Title == "" && rec.Journal.Abbrev == "" {
+		rec.Journal.Title = strings.TrimSpace(m[3])
+		guess("journal", "author-year-journal")
+	}
 }

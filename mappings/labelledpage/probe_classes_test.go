@@ -760,3 +760,34 @@ func TestRound8MeasurePageClasses(t *testing.T) {
 		t.Errorf("title %q", rec.Title)
 	}
 }
+
+// TestDigestBylineAndPLOSNotes: an evidence digest's "Grainger JD (2015),
+// Lancet" under the title gives the first author, the year and the
+// journal; PLOS's "Contributed equally to this work with: …" under a
+// bulleted name does not end the author list.
+func TestDigestBylineAndPLOSNotes(t *testing.T) {
+	// https://bestbits.ca/section/2015-summaries/general-hematology-thrombosis-transfusion-medicine/55-eltrombopag-for-children-with-chronic-immune-thrombocytopenia-petit2-a-randomized-multicenter-placebo-controlled-trial
+	text := "Eltrombopag for children with chronic immune thrombocytopenia (PETIT2): a randomized, multicenter, placebo-controlled trial\n\n" +
+		"Grainger JD (2015), Lancet (Link to Abstract)         \n\n" +
+		"Eltrombopag is a thrombopoietin receptor agonist, which is used effectively in adults with chronic immune thrombocytopenia. This study involved a randomized, multicentre, placebo-controlled trial of eltrombopag in children with chronic immune thrombocytopenia.\n"
+	rec, err := parseLabelledPage([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(familiesOf(rec), "|") != "Grainger" || rec.Issued.Year != 2015 || rec.Journal.Title != "Lancet" {
+		t.Errorf("authors %v, year %d, journal %q", familiesOf(rec), rec.Issued.Year, rec.Journal.Title)
+	}
+	// https://www.springermedizin.de/link?doi=10.1371/journal.pone.0056648
+	aff := "    Affiliation Severe Aplastic Anemia Studying Program, State Key Laboratory of Experimental Hematology, Institute of Hematology & Blood Diseases Hospital, Chinese Academy of Medical Sciences, Tianjin, China\n\n"
+	text = "Outcomes of Optimized over Standard Protocol of Rabbit Antithymocyte Globulin for Severe Aplastic Anemia: A Single-Center Experience\n\n" +
+		"  • Xingxin Li ,\n\n    Contributed equally to this work with: Xingxin Li, Jun Shi\n\n" + aff +
+		"  • Jun Shi ,\n\n    Contributed equally to this work with: Xingxin Li, Jun Shi\n\n" + aff +
+		"  • Meili Ge,\n\n" + aff
+	rec, err = labelledPageFields([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(familiesOf(rec), "|"); got != "Li|Shi|Ge" {
+		t.Errorf("authors %s, want Li|Shi|Ge", got)
+	}
+}
