@@ -787,6 +787,11 @@ func titleText(s string) string {
 	if m := findingsWrapper.FindStringSubmatch(s); m != nil {
 		s = m[1] // an aggregator's heading around a registered trial's title
 	}
+	if loc := bylineTail.FindStringIndex(s); loc != nil && loc[0] > 0 {
+		// "… from western India Sandip Shah 1 Asha Anand 1": a PDF line
+		// that runs the byline, with its affiliation numbers, on
+		s = strings.TrimSpace(s[:loc[0]])
+	}
 	f := strings.Fields(s)
 	if len(f) > 3 && mappings.IsDigits(f[0]) && len(f[0]) <= 5 {
 		if r, _ := utf8.DecodeRuneInString(f[1]); unicode.IsUpper(r) {
@@ -800,6 +805,10 @@ func titleText(s string) string {
 // in parentheses under its byline ("(1.贵州医科大学附属医院血液科,贵阳
 // 550004;2.…)"): never a title.
 var numberedAffiliations = regexp.MustCompile(`^\s*[(（]\s*1\s*[.．、]`)
+
+// bylineTail is two or more names, each with its affiliation number,
+// at the end of a line ("Sandip Shah 1 Asha Anand 1").
+var bylineTail = regexp.MustCompile(`(?:\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\.?)?\s+\p{Lu}\p{Ll}+\s+\d{1,2}(?:,\d{1,2})*\*?){2,}\s*$`)
 
 // findingsWrapper is a results aggregator's heading around a trial's
 // title: "Trial Outcomes & Findings for <title> (NCT NCT01623167)".

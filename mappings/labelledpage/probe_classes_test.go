@@ -746,6 +746,10 @@ func TestRound8MeasurePageClasses(t *testing.T) {
 	if got := titleText("Trial Outcomes & Findings for Eltrombopag With Standard Immunosuppression for Severe Aplastic Anemia (NCT NCT01623167)"); got != "Eltrombopag With Standard Immunosuppression for Severe Aplastic Anemia" {
 		t.Errorf("meddatax heading kept: %q", got)
 	}
+	// A PDF line that runs the byline on (Ann Hematol 2018, on moam.info).
+	if got := titleText("Immunosuppressive therapy for aplastic anemia: a single-center experience from western India Sandip Shah 1 Asha Anand 1"); got != "Immunosuppressive therapy for aplastic anemia: a single-center experience from western India" {
+		t.Errorf("byline kept in the title: %q", got)
+	}
 	// https://pmc.ncbi.nlm.nih.gov/articles/PMC5548296/table/T2
 	text := "Skip to main content\n. Author manuscript; available in PMC: 2017 Oct 20.\nPublished in final edited form as: N Engl J Med. 2017 Apr 20;376(16):1540–1550. doi: 10.1056/NEJMoa1613878\n\n" +
 		"Table 2. Hematologic Response in Patients Treated with Immunosuppression and Eltrombopag*.\n\nCohort and Response Rate at 3 Mo Rate at 6 Mo P Value\nCohort 1\n"
