@@ -69,9 +69,9 @@ func voteOrder(a, b string) orderVote {
 	case ga != "" && gb == "":
 		return orderVote{GivenFirst, strong, true, fmt.Sprintf("%s is a given name (%s)", a, ga)}
 	case sa == familyOnly && sb < familyOnly && sb != weakSurname:
-		return orderVote{FamilyFirst, strong, true, familyReason(a, b, sb)}
+		return orderVote{FamilyFirst, strengthAgainst(sb), true, familyReason(a, b, sb)}
 	case sb == familyOnly && sa < familyOnly && sa != weakSurname:
-		return orderVote{GivenFirst, strong, true, familyReason(b, a, sa)}
+		return orderVote{GivenFirst, strengthAgainst(sa), true, familyReason(b, a, sa)}
 	case sa == alsoGiven && sb == notSurname && isPinyin(b):
 		return orderVote{FamilyFirst, medium, true, fmt.Sprintf("%s may be a family name, %s is none", a, b)}
 	case sb == alsoGiven && sa == notSurname && isPinyin(a):
@@ -84,6 +84,17 @@ func voteOrder(a, b string) orderVote {
 		v.reason = fmt.Sprintf("ambiguous: %s is a family name, %s is not romanised Chinese", b, a)
 	}
 	return v
+}
+
+// strengthAgainst: a family-only name decides against a word that is no
+// family name; against one that is a family name too, if more often a
+// given name ("Qin Han": Han is also 韩), the rest of the list may
+// overrule it.
+func strengthAgainst(other surnameUse) voteStrength {
+	if other == alsoGiven {
+		return medium
+	}
+	return strong
 }
 
 func familyReason(family, given string, givenUse surnameUse) string {

@@ -253,6 +253,12 @@ func TestParseNamesOrder(t *testing.T) {
 			[]string{"Pang", "Xiao", "Lin", "Liu"}, []string{"", "", "follows the list (3 of 3 decided names family name first)", ""}},
 		{"ambiguous follows a given-first list", []string{"JiuYun Chen", "Lin Yang", "HongXing Liu"}, FamilyFirst,
 			[]string{"Chen", "Yang", "Liu"}, []string{"", "follows the list", ""}},
+		// ChinaXiv, round-8 probe: a family-only name beside one that is
+		// a family name too, if more often a given one ("Qin Han": Han is
+		// also 韩), follows a list whose other names are given first.
+		{"a family-only name beside a given-or-family one follows its list (http://chinaxiv.org/abs/202002.00080)",
+			[]string{"Zikuan Leng", "Rongjia Zhu", "Wei Hou", "Yingmei Feng", "Yanlei Yang", "Qin Han", "Guangliang Shan", "Fanyan Meng", "Dongshu Du", "Shihua Wang"}, GivenFirst,
+			[]string{"Leng", "Zhu", "Hou", "Feng", "Yang", "Han", "Shan", "Meng", "Du", "Wang"}, []string{"", "", "", "", "", "but follows the list", "", "", "", ""}},
 		// Western and Korean names that are ambiguous keep the source's
 		// order and say so; no list of clear names overrules them.
 		{"Western names keep the source order", []string{"Lee Kim", "Kim Lee", "Young Li", "Michelle Mason"}, GivenFirst,
