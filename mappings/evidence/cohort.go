@@ -286,7 +286,7 @@ func outcomeStateAfter(f *field, s *sentence, n count) bool {
 // outcomeStates say what became of patients; "relapsed" is left out, as
 // "patients with relapsed ITP" names the patients studied.
 var outcomeStates = map[string]bool{"alive": true, "died": true, "dead": true, "survived": true, "withdrew": true,
-	"withdrawn": true, "discontinued": true, "deceased": true}
+	"withdrawn": true, "discontinued": true, "deceased": true, "engrafted": true}
 
 // countAdverbs may stand between a count and its verb.
 var countAdverbs = map[string]bool{"still": true, "also": true, "eventually": true, "finally": true,

@@ -236,6 +236,18 @@ type fieldSentence struct {
 // were intravenously administered"); see boundRoute.
 func (x *extraction) route(iv *Intervention, agent *ontology.LexiconEntry, specific bool) {
 	for _, fs := range x.agentSentences(agent, specific) {
+		s := &fs.f.Sentences[fs.si]
+		if h := fs.f.find(x.r, "unread-route", s.Tok0, s.Tok1); len(h) > 0 {
+			// "intravenous (IV) and intrathecal (IT) injections of BM-MSCs":
+			// a route the lexicon does not name stands beside the one it
+			// does, so that one alone would be half the answer
+			x.candidates = append(x.candidates, Candidate{Kind: "route", Rule: "route-with-agent",
+				Reason: "the agent is also given by a route the lexicon does not name (" + fs.f.tokSpan(h[0].Tok0, h[0].Tok1).Text + ")",
+				Spans:  []Span{fs.f.tokSpan(h[0].Tok0, h[0].Tok1), fs.f.sentenceSpan(s)}})
+			return
+		}
+	}
+	for _, fs := range x.agentSentences(agent, specific) {
 		f, s := fs.f, &fs.f.Sentences[fs.si]
 		var targets [][2]int
 		for _, a := range f.inSentence(fs.si) {

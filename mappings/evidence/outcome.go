@@ -220,6 +220,19 @@ func consequenceAfter(f *field, s *sentence, k int) bool {
 	return false
 }
 
+// stoppedBecauseOf: "No patients discontinued the drug because of
+// adverse events": nobody stopped for them, which says nothing of how many
+// had them.
+func stoppedBecauseOf(f *field, s *sentence, k int) bool {
+	for j := s.Tok0; j < k; j++ {
+		switch f.Tokens[j].Fold {
+		case "discontinued", "discontinuation", "withdrew", "withdrawal", "withdrawn", "stopped", "interrupted":
+			return true
+		}
+	}
+	return false
+}
+
 // adverse: "No infusion-related adverse events were observed" and "There
 // were no severe adverse events" are facts about all patients: none had one.
 // "No other adverse events" says some had one, so it is not read.
@@ -227,7 +240,7 @@ func (x *extraction) adverse(f *field, s *sentence, types map[string][]*mention,
 	for _, t := range []string{ontology.SevereAdverseEvents, ontology.AdverseEvents} {
 		for _, m := range types[t] {
 			if !m.Negated || narrowedSinceNo(f, s, m.Tok0) || consequenceAfter(f, s, m.Tok1) ||
-				gradedBefore(f, s, m.Tok0) || inDefinition(f, s, m.Tok0) {
+				gradedBefore(f, s, m.Tok0) || inDefinition(f, s, m.Tok0) || stoppedBecauseOf(f, s, m.Tok0) {
 				continue
 			}
 			add(Outcome{Type: t, Patients: intp(0), Rule: "adverse-events-negated",

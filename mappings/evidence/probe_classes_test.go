@@ -1120,3 +1120,33 @@ func TestRound8MeasureClasses(t *testing.T) {
 		}
 	}
 }
+
+// TestRound9Classes: from a probe set of outcome-rich abstracts judged
+// after round 8's fixes.
+func TestRound9Classes(t *testing.T) {
+	// https://pmc.ncbi.nlm.nih.gov/articles/PMC6099146: intravenous and
+	// intrathecal; the lexicon names only the first.
+	in := Input{Abstract: "We have conducted two clinical trials to assess the safety and feasibility of intravenous (IV) and intrathecal (IT) injections of bone marrow derived mesenchymal stromal cells (BM-MSCs) in patients with ALS."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	for _, iv := range f.Interventions {
+		if iv.Route != "" {
+			t.Errorf("one of two routes asserted as the only one: %s\n%s", iv.Route, explainText(f))
+		}
+	}
+	// https://pure.fujita-hu.ac.jp/en/publications/eltrombopag-for-treatment-of-thrombocytopenia-after-allogeneic-he
+	in = Input{Abstract: "Twelve patients received eltrombopag. No patients discontinued the drug because of adverse events or intolerability."}
+	f = Extract(in)
+	for _, o := range f.Outcomes {
+		if o.Type == ontology.AdverseEvents {
+			t.Errorf("nobody stopping for adverse events read as none having any\n%s", explainText(f))
+		}
+	}
+	// http://www.nature.com/bmt/journal/v42/n9/full/bmt2008227a.html
+	in = Input{Abstract: "Six patients were engrafted after the first UCBT."}
+	for _, c := range Extract(in).Cohorts {
+		if c.Size == 6 {
+			t.Errorf("the engrafted patients read as the cohort")
+		}
+	}
+}
