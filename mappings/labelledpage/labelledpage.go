@@ -705,6 +705,9 @@ func wrappedTitle(lines []pageLine, i, limit int) []int {
 		if (hanCount(lines[last].text) > 0) != (hanCount(lines[j].text) > 0) {
 			return done() // a Chinese title above its English one: two titles, not one wrapped
 		}
+		if markedName.MatchString(lines[j].text) {
+			return done() // "Bruno Fattizzo1 · Giorgia Levati1,2 · …": the byline
+		}
 		joined := joinWrapped(text, lines[j].text)
 		if !titleLike(joined) {
 			return done()
@@ -806,9 +809,14 @@ func titleText(s string) string {
 // 550004;2.…)"): never a title.
 var numberedAffiliations = regexp.MustCompile(`^\s*[(（]\s*1\s*[.．、]`)
 
+// markedName opens a byline: a name with its affiliation number glued on
+// ("Bruno Fattizzo1").
+var markedName = regexp.MustCompile(`^\p{Lu}\p{Ll}+(?: \p{Lu}\.?)? \p{Lu}\p{Ll}+\d{1,2}(?:,\d{1,2})*(?:\s|$)`)
+
 // bylineTail is two or more names, each with its affiliation number,
-// at the end of a line ("Sandip Shah 1 Asha Anand 1").
-var bylineTail = regexp.MustCompile(`(?:\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\.?)?\s+\p{Lu}\p{Ll}+\s+\d{1,2}(?:,\d{1,2})*\*?){2,}\s*$`)
+// at the end of a line ("Sandip Shah 1 Asha Anand 1", "Bruno Fattizzo1 ·
+// Giorgia Levati1,2 · Ramona Cassin1").
+var bylineTail = regexp.MustCompile(`(?:\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\.?)?\s+\p{Lu}\p{Ll}+\s?\d{1,2}(?:,\d{1,2})*\*?(?:\s*·)?){2,}\s*$`)
 
 // findingsWrapper is a results aggregator's heading around a trial's
 // title: "Trial Outcomes & Findings for <title> (NCT NCT01623167)".
@@ -851,7 +859,7 @@ func titleLike(s string) bool {
 		return true
 	}
 	words := strings.Fields(s)
-	if len(words) < 3 || len(words) > 40 || letterSpaced(words) || journalNameLine(s) || navigationBar(words) {
+	if len(words) < 3 || len(words) > 40 || letterSpaced(words) || journalNameLine(s) || navigationBar(words) || dashedCitation(s) {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(s)
@@ -1245,4 +1253,19 @@ func authorYearJournal(lines []pageLine, titleAt, limit int, rec *mappings.Recor
 		rec.Journal.Title = strings.TrimSpace(m[3])
 		guess("journal", "author-year-journal")
 	}
+}
+
+// dashedCitation: a journal, volume, page and year set apart by dashes
+// ("Blood Reviews - Tập 61 - Trang 101112 - 2023").
+func dashedCitation(s string) bool {
+	if strings.Count(s, " - ") < 2 {
+		return false
+	}
+	n := 0
+	for _, w := range strings.Fields(s) {
+		if mappings.IsDigits(w) {
+			n++
+		}
+	}
+	return n >= 3
 }

@@ -795,3 +795,20 @@ func TestDigestBylineAndPLOSNotes(t *testing.T) {
 		t.Errorf("authors %s, want Li|Shi|Ge", got)
 	}
 }
+
+// TestWrappedTitleStopsAtItsByline: a title wrapped in small letters stops
+// before "Bruno Fattizzo1 · Giorgia Levati1,2 · …", and a dashed citation
+// line ("Blood Reviews - Tập 61 - Trang 101112 - 2023") is no part of a
+// title.
+func TestWrappedTitleStopsAtItsByline(t *testing.T) {
+	// https://vegfr-3inhibitor.com/sb497115
+	text := "SB497115\n\nEltrombopag in Immune Thrombocytopenia, Aplastic Anemia, and Myelodysplastic Syndrome: From Megakaryopoiesis\nto Immunomodulation\n\n" +
+		"Bruno Fattizzo1 · Giorgia Levati1,2 · Ramona Cassin1 · Wilma Barcellini1\n"
+	rec, _ := labelledPageFields([]byte(text))
+	if rec.Title != "Eltrombopag in Immune Thrombocytopenia, Aplastic Anemia, and Myelodysplastic Syndrome: From Megakaryopoiesis to Immunomodulation" {
+		t.Errorf("title %q", rec.Title)
+	}
+	if titleLike("Blood Reviews - Tập 61 - Trang 101112 - 2023") {
+		t.Errorf("a dashed citation line is title-like")
+	}
+}
