@@ -790,6 +790,14 @@ func titleText(s string) string {
 	if m := findingsWrapper.FindStringSubmatch(s); m != nil {
 		s = m[1] // an aggregator's heading around a registered trial's title
 	}
+	if loc := runningHeadAuthors.FindStringIndex(s); loc != nil && loc[1] < len(s) {
+		// "Kim, Kim, Jo, Yoon, Koh, Kang, Koh, and Im: Ten-Year Trends …":
+		// a Korean journal's running head names the authors first
+		s = s[loc[1]:]
+	}
+	if m := itemNumber.FindStringSubmatchIndex(s); m != nil {
+		s = s[m[3]:] // "3.間葉系幹細胞による急性GVHDの治療": a special issue's item
+	}
 	if loc := bylineTail.FindStringIndex(s); loc != nil && loc[0] > 0 {
 		// "… from western India Sandip Shah 1 Asha Anand 1": a PDF line
 		// that runs the byline, with its affiliation numbers, on
@@ -808,6 +816,14 @@ func titleText(s string) string {
 // in parentheses under its byline ("(1.贵州医科大学附属医院血液科,贵阳
 // 550004;2.…)"): never a title.
 var numberedAffiliations = regexp.MustCompile(`^\s*[(（]\s*1\s*[.．、]`)
+
+// runningHeadAuthors is a list of family names ending "…, and Im: " at
+// the start of a title line; itemNumber is a number before a title in
+// Chinese or Japanese characters.
+var (
+	runningHeadAuthors = regexp.MustCompile(`^(?:\p{Lu}[\p{Ll}'-]+, ){2,}and \p{Lu}[\p{Ll}'-]+: `)
+	itemNumber         = regexp.MustCompile(`^(\d{1,2}[.．、]\s*)(?:\p{Han}|\p{Hiragana}|\p{Katakana})`)
+)
 
 // markedName opens a byline: a name with its affiliation number glued on
 // ("Bruno Fattizzo1").

@@ -812,3 +812,20 @@ func TestWrappedTitleStopsAtItsByline(t *testing.T) {
 		t.Errorf("a dashed citation line is title-like")
 	}
 }
+
+// TestTitlePrefixes: a Korean journal's running head ("Lee, Mun, …, and
+// Sung: ") and a Japanese special issue's item number ("3.") are cut from
+// the title.
+func TestTitlePrefixes(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		// KoreaMed Synapse (Korean J Hematol), round-8 probe
+		{"Lee, Mun, Park, Choi, Chang, Lee, Nam, Lee, and Sung: The Results of Danazol Therapy in Patients with Chronic Immune Thrombocytopenic Purpura Who Failed with Corticosteroid Therapy",
+			"The Results of Danazol Therapy in Patients with Chronic Immune Thrombocytopenic Purpura Who Failed with Corticosteroid Therapy"},
+		// 日本造血細胞移植学会雑誌 special issue, round-9 probe
+		{"3.間葉系幹細胞による急性GVHDの治療", "間葉系幹細胞による急性GVHDの治療"},
+	} {
+		if got := titleText(c.in); got != c.want {
+			t.Errorf("titleText(%q) = %q", c.in, got)
+		}
+	}
+}
