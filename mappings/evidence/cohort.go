@@ -184,7 +184,7 @@ func opensSplit(f *field, s *sentence, n count) bool {
 // weVerbs after "we" say the record reports patients of its own.
 var weVerbs = map[string]bool{"report": true, "reported": true, "describe": true, "described": true,
 	"present": true, "presented": true, "treated": true, "studied": true, "analyzed": true, "analysed": true,
-	"investigated": true, "reviewed": true}
+	"investigated": true, "reviewed": true, "performed": true, "enrolled": true, "evaluated": true}
 
 // weStudied: the sentence opens with "We" and one of weVerbs right after
 // it ("We report ...", "We retrospectively analyzed ..."), before token k.

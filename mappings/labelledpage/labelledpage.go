@@ -797,6 +797,11 @@ func titleText(s string) string {
 	}
 	if m := itemNumber.FindStringSubmatchIndex(s); m != nil {
 		s = s[m[3]:] // "3.間葉系幹細胞による急性GVHDの治療": a special issue's item
+		if m := subItem.FindStringSubmatchIndex(s); m != nil {
+			// "2.移植片対宿主病(GVHD)の診断と治療法の進歩1)移植片対宿主病(GVHD)に対する…":
+			// the section's heading, then its first item's title
+			s = s[m[2]:]
+		}
 	}
 	if loc := bylineTail.FindStringIndex(s); loc != nil && loc[0] > 0 {
 		// "… from western India Sandip Shah 1 Asha Anand 1": a PDF line
@@ -823,6 +828,7 @@ var numberedAffiliations = regexp.MustCompile(`^\s*[(（]\s*1\s*[.．、]`)
 var (
 	runningHeadAuthors = regexp.MustCompile(`^(?:\p{Lu}[\p{Ll}'-]+, ){2,}and \p{Lu}[\p{Ll}'-]+: `)
 	itemNumber         = regexp.MustCompile(`^(\d{1,2}[.．、]\s*)(?:\p{Han}|\p{Hiragana}|\p{Katakana})`)
+	subItem            = regexp.MustCompile(`^[^()（）]*?(?:\([^()]*\)[^()]*?)*?\d{1,2}[)）]((?:\p{Han}|\p{Hiragana}|\p{Katakana}).*)$`)
 )
 
 // markedName opens a byline: a name with its affiliation number glued on

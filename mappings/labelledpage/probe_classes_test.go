@@ -823,6 +823,8 @@ func TestTitlePrefixes(t *testing.T) {
 			"The Results of Danazol Therapy in Patients with Chronic Immune Thrombocytopenic Purpura Who Failed with Corticosteroid Therapy"},
 		// 日本造血細胞移植学会雑誌 special issue, round-9 probe
 		{"3.間葉系幹細胞による急性GVHDの治療", "間葉系幹細胞による急性GVHDの治療"},
+		// the section's heading before its first item's title (round-9 recheck)
+		{"2.移植片対宿主病(GVHD)の診断と治療法の進歩1)移植片対宿主病(GVHD)に対する間葉系幹細胞(MSC)の臨床応用", "移植片対宿主病(GVHD)に対する間葉系幹細胞(MSC)の臨床応用"},
 	} {
 		if got := titleText(c.in); got != c.want {
 			t.Errorf("titleText(%q) = %q", c.in, got)
