@@ -158,10 +158,11 @@ func splitWords(words []string, order NameOrder, force *NameOrder) (family, give
 		return words[:i], words[i:], v
 	}
 	// GivenFirst: the last word is the family name, with any particles
-	// standing before it, and a word joined to it by a particle ("Andrea
-	// E van der Meulen-de Jong").
+	// standing before it, in small letters or capitalised ("Van Lint"),
+	// and a word joined to it by a particle ("Andrea E van der
+	// Meulen-de Jong").
 	i := len(words) - 1
-	for i > 1 && (particles[words[i-1]] || endsInParticle(words[i-1])) {
+	for i > 1 && (particles[strings.ToLower(words[i-1])] || endsInParticle(words[i-1])) {
 		i--
 	}
 	return words[i:], words[:i], v

@@ -310,3 +310,12 @@ func TestParseNameMarkedOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestCapitalisedParticle: "Maria Teresa Van Lint" (a Pure record, round
+// 10) has the family name Van Lint, as "van der Meulen" has its particles.
+func TestCapitalisedParticle(t *testing.T) {
+	a := ParseNames([]string{"Maria Teresa Van Lint"}, GivenFirst)
+	if len(a) != 1 || a[0].Family != "Van Lint" || a[0].Given != "Maria Teresa" {
+		t.Errorf("ParseNames = %+v", a)
+	}
+}

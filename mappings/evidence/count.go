@@ -144,6 +144,9 @@ func findCounts(r *rules, f *field, s *sentence) []count {
 			f.Tokens[k].End < len(f.Runes) && f.Runes[f.Tokens[k].End] == '-' && unicode.IsUpper([]rune(f.Tokens[next].Text)[0]) {
 			continue // "4- Participants": a numbered section's heading
 		}
+		if t := f.Tokens[k]; t.Start > 1 && strings.ContainsRune("-–", f.Runes[t.Start-1]) && unicode.IsDigit(f.Runes[t.Start-2]) {
+			continue // "16(3-4):67-73 J Child": the last page of a range, not a count
+		}
 		if k-2 >= s.Tok0 && f.Tokens[k-2].Fold == "all" && f.Tokens[k-1].Fold == "but" {
 			continue // "in all but 2 cases of early death": the exceptions, not the patients
 		}

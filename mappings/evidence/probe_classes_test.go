@@ -1152,3 +1152,15 @@ func TestRound9Classes(t *testing.T) {
 		}
 	}
 }
+
+// TestPageRangeIsNoCount: "Çocuk Dergisi 2016; 16(3-4):67-73 J Child"
+// (a PDF's running citation) counts no 73 children.
+func TestPageRangeIsNoCount(t *testing.T) {
+	// https://studylibtr.com/doc/4335721/%C3%A7ocuklarda-trombositopeniye-yakla%C5%9F%C4%B1m
+	in := Input{Abstract: "Keywords: Thrombocytopenia, peripheral blood smear Çocuk Dergisi 2016; 16(3-4):67-73 J Child 2016; 16(3-4):67-73 GİRİŞ"}
+	for _, c := range Extract(in).Cohorts {
+		if c.Size > 0 {
+			t.Errorf("a page range read as a cohort of %d", c.Size)
+		}
+	}
+}

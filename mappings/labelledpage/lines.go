@@ -313,7 +313,7 @@ func pageLabelOf(s string) (field, value string) {
 	}
 	// "By Dr M. Mason", "Published online Dec 26, 2017".
 	words := strings.Fields(s)
-	for n := min(3, len(words)-1); n >= 1; n-- {
+	for n := min(8, len(words)-1); n >= 1; n-- { // "Date of disclosure of the study information 2007/10/07"
 		if l, ok := labels[labelKey(strings.Join(words[:n], ""))]; ok && l.space {
 			if v := strings.Join(words[n:], " "); spacedValueFits(l.field, v) {
 				return l.field, v

@@ -831,3 +831,25 @@ func TestTitlePrefixes(t *testing.T) {
 		}
 	}
 }
+
+// TestRound10PageClasses: a UMIN registration under its own long labels,
+// an image's alt text above a title.
+func TestRound10PageClasses(t *testing.T) {
+	// https://upload.umin.ac.jp/cgi-open-bin/ctr_e/ctr_view.cgi?recptno=R000001006
+	text := "UMIN-CTR Clinical Trial\n\nUnique ID issued by UMIN UMIN000000845\nReceipt number R000001006\n" +
+		"Scientific Title Intra-arterial injection of donor mesenchymal stromal cells for treating refractory acute Graft-vs-Host disease after hemopoietic stem cell transplantation\n" +
+		"Date of disclosure of the study information 2007/10/07\nLast modified on 2008/12/09 10:03:28\n\n\nBasic information\n\nPublic title\n\n" +
+		"Intra-arterial injection of donor mesenchymal stromal cells for treating refractory acute Graft-vs-Host disease after hemopoietic stem cell transplantation\n"
+	rec, err := parseLabelledPage([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.Trial == nil || rec.Trial.ID != "UMIN000000845" {
+		t.Errorf("trial %+v, want UMIN000000845", rec.Trial)
+	}
+	// http://alpha.eurekaselect.com/article/102885
+	text = "Generic placeholder image\n\nIdiopathic Aplastic Anemia in Children and Adults: Diagnosis, Treatments, and Management - A Review\n\nAuthor(s): Hong Wang, Qian Wang\n"
+	if rec, _ := labelledPageFields([]byte(text)); rec.Title != "Idiopathic Aplastic Anemia in Children and Adults: Diagnosis, Treatments, and Management - A Review" {
+		t.Errorf("title %q", rec.Title)
+	}
+}
