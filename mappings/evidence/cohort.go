@@ -686,6 +686,9 @@ func (x *extraction) cohortAgeSex(c *Cohort) {
 		x.cohortAgeStated(c)
 	}
 	if c.AgeGroup == "" {
+		x.ageGroupOfCount(c)
+	}
+	if c.AgeGroup == "" {
 		groups := map[string]Span{}
 		for _, fm := range x.factualMentions("ageGroup") {
 			if describesCells(fm.f, fm.m) {
@@ -755,6 +758,35 @@ func (x *extraction) ageGroupOfEveryCase(c *Cohort) {
 	c.AgeGroup = group
 	for _, sp := range spans {
 		c.Details = append(c.Details, Detail{"ageGroup", "age-group-of-every-case", sp})
+	}
+}
+
+// ageGroupOfCount: the count that gave the cohort its size names the
+// patients' age group ("we analyzed 116 adult patients", "29 children"):
+// that word says it of every patient, where an age word elsewhere ("…,
+// particularly in children", "demonstrated in adult studies") may be
+// background.
+func (x *extraction) ageGroupOfCount(c *Cohort) {
+	for _, d := range c.Details {
+		if d.Property != "size" || d.Span.Field != FieldAbstract {
+			continue
+		}
+		f := x.abs
+		group, at := "", Span{}
+		for _, m := range f.Mentions {
+			if m.Kind() != "ageGroup" || m.Negated || m.Start < d.Span.Start || m.End > d.Span.End {
+				continue
+			}
+			if group != "" && group != m.IRI() {
+				return // "10 children and 5 adults": mixed, as the words below will say
+			}
+			group, at = m.IRI(), f.span(m.Start, m.End)
+		}
+		if group != "" {
+			c.AgeGroup = group
+			c.Details = append(c.Details, Detail{"ageGroup", "age-group-of-count", at})
+		}
+		return
 	}
 }
 

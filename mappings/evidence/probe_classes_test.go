@@ -1164,3 +1164,23 @@ func TestPageRangeIsNoCount(t *testing.T) {
 		}
 	}
 }
+
+// TestAgeGroupOfTheCount: the count that sizes the cohort names its age
+// group; an age word of a background sentence does not make it mixed.
+func TestAgeGroupOfTheCount(t *testing.T) {
+	for _, c := range []struct{ src, abs, want string }{
+		{"http://ashpublications.net/bloodadvances/article/5/24/5468/477110/Evans-syndrome-in-adults-an-observational",
+			"ES can be classified as primary or secondary to various conditions, including lymphoproliferative disorders, other systemic autoimmune diseases, and primary immunodeficiencies, particularly in children. In this retrospective international study, we analyzed 116 adult patients followed at 13 European tertiary centers, focusing on treatment requirements, occurrence of complications, and death.",
+			ontology.Adults},
+		{"https://www.docwirenews.com/abstracts/hem-onc-abstracts/ruxolitinib-salvage-therapy-is-effective-for-steroid-refractory-graft-versus-host-disease-in-children-a-single-center-experience/",
+			"The efficacy of ruxolitinib against GVHD has been demonstrated in adult studies; however, very few studies have been conducted in children. This study aimed to evaluate the efficacy of ruxolitinib in 29 children with steroid-refractory acute or chronic GVHD.",
+			ontology.Children},
+	} {
+		in := Input{Abstract: c.abs}
+		f := Extract(in)
+		checkSpans(t, in, f)
+		if len(f.Cohorts) == 0 || f.Cohorts[0].AgeGroup != c.want {
+			t.Errorf("%s: want age group %s\n%s", c.src, c.want, explainText(f))
+		}
+	}
+}
