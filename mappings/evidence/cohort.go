@@ -657,15 +657,8 @@ func (x *extraction) cohortAgeSex(c *Cohort) {
 	f := x.abs
 	// "A 69-year-old Japanese man …" in a report of two cases is the
 	// first case, not both.
-	for si := 0; si < len(f.Sentences) && c.Size <= 1; si++ {
-		s := &f.Sentences[si]
-		if !f.Ctx[si].factual() {
-			continue
-		}
-		a, ok := x.ageAt(f, s)
-		if !ok {
-			continue
-		}
+	if ages := x.agePhrases(); len(ages) > 0 && c.Size <= 1 {
+		si, a := ages[0].si, ages[0].phrase
 		sp := f.tokSpan(a.tok0, a.ageTok1)
 		c.Age = &Quantity{Value: strconv.Itoa(a.years), Unit: "a", UnitText: f.tokSpan(a.tok0+boolInt(a.article), a.ageTok1).Text, Span: f.tokSpan(a.tok0+boolInt(a.article), a.ageTok1)}
 		c.Details = append(c.Details, Detail{"age", "age-year-old", sp})
@@ -677,7 +670,6 @@ func (x *extraction) cohortAgeSex(c *Cohort) {
 		}
 		c.AgeGroup = ageGroupOfYears(a.years)
 		c.Details = append(c.Details, Detail{"ageGroup", "age-group-from-age", sp})
-		break
 	}
 	if c.Size > 1 && c.Size <= 10 {
 		x.ageGroupOfEveryCase(c)
@@ -733,32 +725,42 @@ func (x *extraction) cohortAgeSex(c *Cohort) {
 // ("A 69-year-old Japanese man …", "A 34-year-old Japanese woman …") has
 // the age group they share, when there is one age per case.
 func (x *extraction) ageGroupOfEveryCase(c *Cohort) {
+	ages := x.agePhrases()
+	if len(ages) != c.Size {
+		return
+	}
+	group := ageGroupOfYears(ages[0].phrase.years)
+	for _, a := range ages[1:] {
+		if ageGroupOfYears(a.phrase.years) != group {
+			return
+		}
+	}
+	c.AgeGroup = group
+	for _, a := range ages {
+		c.Details = append(c.Details, Detail{"ageGroup", "age-group-of-every-case", x.abs.tokSpan(a.phrase.tok0, a.phrase.ageTok1)})
+	}
+}
+
+// sentenceAge is the age phrase of one factual abstract sentence.
+type sentenceAge struct {
+	si     int
+	phrase agePhrase
+}
+
+// agePhrases are the age phrases ("a 41-year-old woman") of the factual
+// abstract sentences, one per sentence, in order.
+func (x *extraction) agePhrases() []sentenceAge {
 	f := x.abs
-	group, n := "", 0
-	var spans []Span
+	var out []sentenceAge
 	for si := range f.Sentences {
-		s := &f.Sentences[si]
 		if !f.Ctx[si].factual() {
 			continue
 		}
-		a, ok := x.ageAt(f, s)
-		if !ok {
-			continue
+		if a, ok := x.ageAt(f, &f.Sentences[si]); ok {
+			out = append(out, sentenceAge{si, a})
 		}
-		g := ageGroupOfYears(a.years)
-		if group != "" && g != group {
-			return
-		}
-		group, n = g, n+1
-		spans = append(spans, f.tokSpan(a.tok0, a.ageTok1))
 	}
-	if n != c.Size {
-		return
-	}
-	c.AgeGroup = group
-	for _, sp := range spans {
-		c.Details = append(c.Details, Detail{"ageGroup", "age-group-of-every-case", sp})
-	}
+	return out
 }
 
 // ageGroupOfCount: the count that gave the cohort its size names the
