@@ -1584,6 +1584,9 @@ func (x *extraction) dropOwnTreatment(c *Cohort, ivs []Intervention) {
 	for _, iv := range ivs {
 		own[iv.Agent.IRI] = true
 	}
+	for _, iri := range x.titleTherapies() {
+		own[iri] = true
+	}
 	c.PriorTherapies, c.Details = keepConcepts(c.PriorTherapies, c.Details, "priorTherapy", func(k Concept, d Detail) bool {
 		if !own[k.IRI] {
 			return true
@@ -1594,6 +1597,50 @@ func (x *extraction) dropOwnTreatment(c *Cohort, ivs []Intervention) {
 		return false
 	})
 }
+
+// titleTherapies are the drugs and procedures a title is about ("Long-term
+// results of splenectomy in adult chronic ITP", "Unrelated cord blood
+// transplantation in children with SAA"): the study's own treatment, even
+// where the abstract does not read it as the intervention, so "After
+// splenectomy, 126 patients achieved a complete response" is its result,
+// not a therapy that failed before it. A therapy the title names as failed
+// ("after failure of rituximab", "steroid-refractory", "in patients
+// previously treated with romiplostim", "splenectomy failure") is not one.
+func (x *extraction) titleTherapies() []string {
+	f := x.title
+	var out []string
+	for si := range f.Sentences {
+		s := &f.Sentences[si]
+		cue := f.find(x.r, "prior-cue", s.Tok0, s.Tok1)
+		ms := f.inSentence(si)
+		for i := range ms {
+			m := &ms[i]
+			if m.Negated || (m.Kind() != "drug" && m.Kind() != "procedure") {
+				continue
+			}
+			if len(cue) > 0 && cue[0].Tok0 < m.Tok0 {
+				continue // what follows a failure cue failed these patients
+			}
+			if m.Tok1 < s.Tok1 && failedWord[f.Tokens[m.Tok1].Fold] {
+				continue // "steroid-refractory", "splenectomy failure", "steroid-dependent"
+			}
+			if m.Tok0 > s.Tok0 && earlierTherapyWord[f.Tokens[m.Tok0-1].Fold] {
+				continue // "romiplostim in ITP after splenectomy": the patients' past
+			}
+			out = append(out, m.IRI())
+		}
+	}
+	return out
+}
+
+// earlierTherapyWord before a therapy puts it in the patients' past.
+var earlierTherapyWord = map[string]bool{"after": true, "following": true, "post": true, "previous": true,
+	"prior": true, "failed": true, "failing": true}
+
+// failedWord after a therapy says it failed the patients or that they
+// depend on it: a prior therapy, never the study's own.
+var failedWord = map[string]bool{"refractory": true, "resistant": true, "unresponsive": true, "dependent": true,
+	"failure": true, "failed": true, "relapsed": true, "intolerant": true, "naive": true, "pretreated": true}
 
 // timeOnTreatment: tokens from..to hold a length of time followed by
 // "of" ("After 14 days of IVIG treatment", "after 3 cycles of"): how long

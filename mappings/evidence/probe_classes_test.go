@@ -1175,3 +1175,43 @@ func conditionsOf(f Facts) map[string]bool {
 	}
 	return has
 }
+
+// TestTitleTherapyIsNoPriorTherapy: the treatment a title is about is the
+// study's own, even where the abstract does not read it as the
+// intervention; what the title names as failed stays a prior therapy.
+func TestTitleTherapyIsNoPriorTherapy(t *testing.T) {
+	for _, c := range []struct{ src, title, abs, own string }{
+		{"https://www.pubmed.gov/27753191/",
+			"Long-term results of splenectomy in adult chronic immune thrombocytopenia",
+			"Methods: Data of 174 patients who underwent splenectomy in our hospital from 1994 to 2014 were analyzed. Results: After splenectomy, 126 (72.4%) patients achieved a complete response (CR) and 28 (16.1%) achieved a response (R).",
+			ontology.Splenectomy},
+		{"http://www.nature.com/bmt/journal/v42/n9/full/bmt2008227a.html",
+			"Unrelated cord blood transplantation in children with idiopathic severe aplastic anemia",
+			"We performed UCBT in nine children (median age 9 years) with refractory SAA using increasingly immunosuppressive preparative regimens. The time from diagnosis to UCBT was 3.4–20 months (median age 7.2 years), with all children having failed at least one course of immunosuppression.",
+			ontology.HSCT},
+	} {
+		in := Input{Title: c.title, Abstract: c.abs}
+		f := Extract(in)
+		checkSpans(t, in, f)
+		for _, cc := range f.Cohorts {
+			for _, k := range cc.PriorTherapies {
+				if k.IRI == c.own {
+					t.Errorf("%s: the title's own treatment read as a prior therapy\n%s", c.src, explainText(f))
+				}
+			}
+		}
+	}
+	// A title's failed therapy is still the cohort's.
+	in := Input{Title: "Eltrombopag in steroid-refractory immune thrombocytopenia after splenectomy",
+		Abstract: "Forty patients with chronic ITP refractory to corticosteroids and splenectomy received eltrombopag."}
+	f := Extract(in)
+	got := map[string]bool{}
+	for _, cc := range f.Cohorts {
+		for _, k := range cc.PriorTherapies {
+			got[k.IRI] = true
+		}
+	}
+	if !got[ontology.Splenectomy] {
+		t.Errorf("a therapy the title names as failed lost as a prior therapy\n%s", explainText(f))
+	}
+}
