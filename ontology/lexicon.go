@@ -135,7 +135,7 @@ var PatternCategories = map[string]PatternValue{
 	"design-case-report": DesignValue, "design-case-series": DesignValue, "design-cohort": DesignValue,
 	"design-review": DesignValue, "design-trial": DesignValue,
 	"self-reference": NoValue, "named-time": NoValue, "pre-treatment-time": NoValue, "refractory": NoValue, "cohort-noun": NoValue, "course-noun": NoValue,
-	"arm-allocation": NoValue, "comparator": NoValue, "analysis-variable": NoValue, "unread-route": NoValue, "co-therapy": NoValue, "event-cue": NoValue, "pregnant": NoValue,
+	"arm-allocation": NoValue, "comparator": NoValue, "analysis-variable": NoValue, "unread-route": NoValue, "associated-condition": NoValue, "co-therapy": NoValue, "event-cue": NoValue, "pregnant": NoValue,
 	"respectively": NoValue, "agent-source": AgentValue, "agent-tissue": AgentValue,
 	"finding": LabelValue, "finding-change": LabelValue, "negated-event": LabelValue,
 	"framed-condition": ConditionValue, "condition-frame": NoValue, "condition-frame-stop": NoValue,

@@ -44,7 +44,7 @@ type cohortRule = frameRule[func(x *extraction, c *Cohort)]
 var cohortRules = []cohortRule{
 	{"size", nil, []string{"cohort-noun", "arm-allocation"}, (*extraction).cohortSize},
 	{"age-and-sex", []string{"size"}, []string{"cohort-noun"}, (*extraction).cohortAgeSex},
-	{"conditions", nil, []string{"event-cue", "condition-stop", "condition-frame-stop", "condition-frame"}, (*extraction).cohortConditions},
+	{"conditions", nil, []string{"event-cue", "condition-stop", "condition-frame-stop", "condition-frame", "associated-condition"}, (*extraction).cohortConditions},
 	{"pregnancy", []string{"conditions"}, []string{"pregnant"}, (*extraction).cohortPregnancy},
 	{"refractory", nil, []string{"refractory"}, (*extraction).cohortRefractory},
 	{"disease-phase", nil, nil, (*extraction).cohortPhase},
@@ -1075,6 +1075,17 @@ var conditionChecks = []conditionCheck{
 		_, counted := numberAt(f, m.Tok0-1)
 		return f.Name == FieldAbstract && (counted || listedAfterIncluding(f, s, m.Tok0) || partSubject(x.r, f, s, m.Tok0, size))
 	}, "the condition of a part (\"10 had concomitant SLE\") or counted events (\"three graft failures\"), not of every patient"},
+	{"associated", func(x *extraction, f *field, s *sentence, m *mention, size int) bool {
+		// "the most common predisposing conditions were hepatitis C and
+		// systemic lupus erythematosus", "associated with underlying
+		// conditions in 24 cases (21%), mainly ... hematologic neoplasms"
+		for _, h := range f.find(x.r, "associated-condition", s.Tok0, s.Tok1) {
+			if h.Tok1 <= m.Tok0 {
+				return true
+			}
+		}
+		return false
+	}, "named among the conditions some patients have beside their disease (\"the most common predisposing conditions were ...\"), not every patient's"},
 	{"counted-in-brackets", func(x *extraction, f *field, s *sentence, m *mention, size int) bool {
 		// "15 patients with severe SLE (8 patients), idiopathic
 		// inflammatory myositis (3 patients), or systemic sclerosis (4 patients)"
@@ -1681,6 +1692,10 @@ func partSubject(r *rules, f *field, s *sentence, k, size int) bool {
 			switch f.Tokens[j+1].Fold {
 			case "had", "have", "were", "was": // "9 had persistent ITP"
 				return true
+			case "with": // "20 patients had leukopenia, 24 with anemia or thrombocytopenia"
+				if j == s.Tok0 || !ageBoundWord[f.Tokens[j-1].Fold] {
+					return true
+				}
 			}
 		}
 		if !ok || j+2 >= s.Tok1 || f.Tokens[j+1].Fold != "of" {
@@ -1701,6 +1716,11 @@ func partSubject(r *rules, f *field, s *sentence, k, size int) bool {
 	}
 	return false
 }
+
+// ageBoundWord before a number makes it an age ("aged 18 with ITP",
+// "older than 65 with"), not a count of patients.
+var ageBoundWord = map[string]bool{"aged": true, "age": true, "ages": true, "than": true, "over": true,
+	"above": true, "under": true, "below": true, "least": true, "to": true}
 
 // partScope: the words around mention m make it a part's: a count
 // right after it ("corticosteroids in 38 patients") or a relative clause

@@ -72,6 +72,11 @@ func (x *extraction) design(c *Cohort) *Design {
 			}
 		}
 	}
+	for si, s := range x.abs.Sentences {
+		if k := enrolledInTrial(x.abs, s); k >= 0 {
+			consider(ontology.ClinicalTrial, "design-enrolled-in-trial", x.abs, si, k, x.abs.tokSpan(k, k+1))
+		}
+	}
 	for _, f := range []*field{x.title, x.abs} {
 		for i := range f.Mentions {
 			m := &f.Mentions[i]
@@ -117,6 +122,43 @@ func (x *extraction) design(c *Cohort) *Design {
 	}
 	return best
 }
+
+// enrolledInTrial is the token of "trial" where sentence s says patients
+// were enrolled or included in one ("Thirty-five SLE patients with
+// refractory cytopenia were enrolled in a MSCT trial"), or -1. The trial
+// of an earlier or another study ("enrolled in a previous trial") is not
+// the record's.
+func enrolledInTrial(f *field, s sentence) int {
+	for k := s.Tok0 + 1; k+1 < s.Tok1; k++ {
+		switch f.Tokens[k].Fold {
+		case "enrolled", "included", "participated":
+		default:
+			continue
+		}
+		if f.Tokens[k+1].Fold != "in" && f.Tokens[k+1].Fold != "into" {
+			continue
+		}
+		for j := k + 2; j < s.Tok1 && j <= k+6; j++ {
+			if clauseBreakBefore(f, j) {
+				break
+			}
+			if earlierTrialWord[f.Tokens[j].Fold] {
+				break
+			}
+			if f.Tokens[j].Fold == "trial" || f.Tokens[j].Fold == "trials" {
+				if f.Tokens[j].Fold == "trials" {
+					break // "enrolled in two trials": pooled studies
+				}
+				return j
+			}
+		}
+	}
+	return -1
+}
+
+// earlierTrialWord names a trial that is not the record's own.
+var earlierTrialWord = map[string]bool{"previous": true, "prior": true, "earlier": true, "another": true,
+	"parent": true, "original": true, "other": true, "preceding": true}
 
 // callsItselfATrial: a factual sentence of the abstract says "the trial"
 // or "this trial" ("The trial was stopped early after 8 patients had been

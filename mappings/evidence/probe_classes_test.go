@@ -1215,3 +1215,49 @@ func TestTitleTherapyIsNoPriorTherapy(t *testing.T) {
 		t.Errorf("a therapy the title names as failed lost as a prior therapy\n%s", explainText(f))
 	}
 }
+
+// TestConditionOfSomePatients: conditions named as a distribution among
+// the patients ("the most common predisposing conditions were ...", "24
+// with anemia or thrombocytopenia") are not every patient's.
+func TestConditionOfSomePatients(t *testing.T) {
+	for _, c := range []struct{ src, abs, notWant string }{
+		{"https://www.springermedizin.de/eltrombopag-treatment-of-patients-with-secondary-immune-thromboc/19651934",
+			"We identified 242 eligible patients; the most common predisposing conditions were hepatitis C and systemic lupus erythematosus.",
+			ontology.MKG + "SystemicLupusErythematosus"},
+		{"http://ashpublications.net/bloodadvances/article/5/24/5468/477110/Evans-syndrome-in-adults-an-observational",
+			"In this retrospective international study, we analyzed 116 adult patients followed at 13 European tertiary centers, focusing on treatment requirements, occurrence of complications, and death. ES was secondary to or associated with underlying conditions in 24 cases (21%), mainly other autoimmune diseases and hematologic neoplasms.",
+			ontology.MKG + "HematologicMalignancy"},
+		{"https://bohrium.dp.tech/paper/arxiv/5488e93045ce471f90901398",
+			"Thirty-five SLE patients with refractory cytopenia were enrolled in a MSCT trial. The results showed that in 35 SLE patients, 20 patients had leukopenia, 24 with anemia or thrombocytopenia.",
+			ontology.MeSH + "D013921"},
+	} {
+		in := Input{Abstract: c.abs}
+		f := Extract(in)
+		checkSpans(t, in, f)
+		if conditionsOf(f)[c.notWant] {
+			t.Errorf("%s: %s, a condition of some patients, asserted for all\n%s", c.src, c.notWant, explainText(f))
+		}
+		if !hasCandidateKind(f, "condition", "") {
+			t.Errorf("%s: no condition candidate: %+v", c.src, f.Candidates)
+		}
+	}
+	// The age bound of a count is no part: "aged 18 with ITP".
+	f := Extract(Input{Abstract: "Forty patients aged over 18 with chronic ITP received umbilical cord MSCs."})
+	if !conditionsOf(f)[ontology.MeSH+"D016553"] {
+		t.Errorf("an age bound taken for a part count\n%s", explainText(f))
+	}
+}
+
+// TestEnrolledInATrial: patients enrolled in a trial make the study a
+// trial, whatever their number; "a previous trial" is another's.
+func TestEnrolledInATrial(t *testing.T) {
+	// https://bohrium.dp.tech/paper/arxiv/5488e93045ce471f90901398
+	f := Extract(Input{Abstract: "Thirty-five SLE patients with refractory cytopenia were enrolled in a MSCT trial. Hematological changes of pre- and post-transplantation were evaluated."})
+	if f.Design == nil || f.Design.IRI != ontology.ClinicalTrial {
+		t.Errorf("want a clinical trial\n%s", explainText(f))
+	}
+	f = Extract(Input{Abstract: "Thirty-five SLE patients who had been enrolled in a previous MSCT trial were followed for five years."})
+	if f.Design != nil && f.Design.IRI == ontology.ClinicalTrial {
+		t.Errorf("a previous trial taken for the record's design\n%s", explainText(f))
+	}
+}
