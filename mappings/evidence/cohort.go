@@ -115,7 +115,7 @@ func (x *extraction) cohortSize(c *Cohort) {
 				why := "a count of patients with an event or a result, not of those studied"
 				switch {
 				case screened:
-					why = "patients screened or assessed for eligibility, not those studied"
+					why = "patients screened, assessed for eligibility or excluded, not those studied"
 				case planned:
 					why = "a planned number (a registration's enrolment target), not patients studied"
 				case armSize:
@@ -213,8 +213,14 @@ var givenVerbs = map[string]bool{"given": true, "administered": true, "infused":
 
 // screenedCount: the count is of patients screened or assessed for
 // eligibility ("200 patients were screened and 40 were enrolled"), more
-// than were studied.
+// than were studied, or of those excluded ("We had to exclude 224
+// patients from the analysis", "12 patients were excluded").
 func screenedCount(f *field, s *sentence, n count) bool {
+	for j := n.Tok0 - 1; j >= s.Tok0 && j >= n.Tok0-2; j-- {
+		if f.Tokens[j].Fold == "exclude" || f.Tokens[j].Fold == "excluded" {
+			return true // "We had to exclude 224 patients from the analysis"
+		}
+	}
 	k := n.Tok1
 	for k < s.Tok1 && k < n.Tok1+8 && !clauseBreakBefore(f, k) && f.Tokens[k].Fold != "were" && f.Tokens[k].Fold != "was" {
 		k++ // "200 patients with ITP were screened"
@@ -228,7 +234,7 @@ func screenedCount(f *field, s *sentence, n count) bool {
 		return false
 	}
 	switch f.Tokens[k].Fold {
-	case "screened":
+	case "screened", "excluded":
 		return true
 	case "assessed", "evaluated":
 		return k+2 < s.Tok1 && f.Tokens[k+1].Fold == "for" && f.Tokens[k+2].Fold == "eligibility"

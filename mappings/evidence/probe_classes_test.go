@@ -1261,3 +1261,22 @@ func TestEnrolledInATrial(t *testing.T) {
 		t.Errorf("a previous trial taken for the record's design\n%s", explainText(f))
 	}
 }
+
+// TestExcludedCountIsNotTheCohort: patients excluded from the analysis
+// are not those studied.
+func TestExcludedCountIsNotTheCohort(t *testing.T) {
+	// https://www.spandidos-publications.com/10.3892/etm.2021.9711
+	for _, abs := range []string{
+		"We had to exclude 224 patients from the analysis due to incomplete data. Our study focused on patients with AIN or chronic benign neutropenia of infancy and childhood.",
+		"Twelve patients were excluded because of missing data.",
+	} {
+		in := Input{Abstract: abs}
+		f := Extract(in)
+		checkSpans(t, in, f)
+		for _, c := range f.Cohorts {
+			if c.Size > 0 {
+				t.Errorf("%q: excluded patients read as a cohort of %d\n%s", abs, c.Size, explainText(f))
+			}
+		}
+	}
+}
