@@ -330,6 +330,11 @@ func (x *extraction) shareWithFraction(o *outcomeSentence) {
 			continue
 		}
 		m := outcomeBefore(o, min(pct.Span.Start, frac.Span.Start))
+		if after, named := outcomeAfterShare(o, max(pct.Span.End, frac.Span.End)); named {
+			// "7/28 (25.00%) had a partial response (PR)": the share is of
+			// the response named after it, not of the CR named before
+			m = after
+		}
 		if m == nil || !shareTypes[m.IRI()] || qualified(f, s, m) {
 			continue
 		}
@@ -344,9 +349,46 @@ func (x *extraction) shareWithFraction(o *outcomeSentence) {
 			spans = append(spans, frac.Span)
 			i++
 		}
-		o.add(Outcome{Type: m.IRI(), Patients: intp(n), Total: intp(d), Value: &v, Rule: "share-with-fraction",
-			Spans: append(spans, f.sentenceSpan(s))})
+		out := Outcome{Type: m.IRI(), Patients: intp(n), Total: intp(d), Value: &v, Rule: "share-with-fraction",
+			Spans: append(spans, f.sentenceSpan(s))}
+		if m.IRI() == ontology.OverallResponse && partialResponse(f, m) && len(o.types[ontology.CompleteResponse]) > 0 {
+			// "15/28 had a complete response and 7/28 a partial response":
+			// the partial responses alone, not the overall response
+			x.demote(out, "a partial response counted beside complete responses: the overall response is their sum, not this share")
+			continue
+		}
+		o.add(out)
 	}
+}
+
+// outcomeAfterShare: the clause goes on from a share at p to name its
+// outcome ("15/28 (53.57%) had a complete response", "7/28 had a partial
+// response"): named is true when a response word follows within a few
+// words, and m is its outcome when the lexicon knows it (nil for a
+// partial response, which it does not).
+func outcomeAfterShare(o *outcomeSentence, p int) (m *mention, named bool) {
+	f, s := o.f, o.s
+	k := tokenBefore(f, s, p) + 1
+	if k <= s.Tok0 {
+		return nil, false
+	}
+	for j := k; j < s.Tok1 && j < k+6; j++ {
+		if j > k && clauseBreakBefore(f, j) {
+			return nil, false
+		}
+		for _, ms := range o.types {
+			for _, mm := range ms {
+				if mm.Tok0 == j && !mm.Negated {
+					return mm, true
+				}
+			}
+		}
+		switch f.Tokens[j].Fold {
+		case "response", "responses", "remission", "remissions":
+			return nil, true
+		}
+	}
+	return nil, false
 }
 
 // shareTypes are the outcome kinds whose frame a share of patients

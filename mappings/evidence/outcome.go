@@ -114,7 +114,7 @@ var outcomeRules = []outcomeRule{
 			x.anaphoricResponses(o)
 		}
 	}},
-	{"time-to-response", nil, nil, func(x *extraction, o *outcomeSentence) { x.timeToResponse(o.f, o.s, o.types, o.add) }},
+	{"time-to-response", nil, []string{"respectively"}, func(x *extraction, o *outcomeSentence) { x.timeToResponse(o.f, o.s, o.types, o.add) }},
 	{"follow-up-and-survival", []string{"compared-arms"}, []string{"respectively"}, func(x *extraction, o *outcomeSentence) {
 		if !o.compared {
 			x.followUpAndSurvival(o.f, o.s, o.types, o.add)
@@ -634,8 +634,16 @@ func (x *extraction) timeToResponse(f *field, s *sentence, types map[string][]*m
 			continue
 		}
 		q, _ := withRange(f, s, qs, i)
-		add(Outcome{Type: ontology.TimeToResponse, Value: &q, Rule: "time-to-response",
-			Spans: []Span{f.sentenceSpan(s), q.Span}})
+		o := Outcome{Type: ontology.TimeToResponse, Value: &q, Rule: "time-to-response",
+			Spans: []Span{f.sentenceSpan(s), q.Span}}
+		if f.has(x.r, "respectively", s.Tok0, s.Tok1) {
+			// "The median time to erythroid, platelet and neutrophil response
+			// were 15, 8.3 and 19.7 weeks, respectively": the unit is
+			// written once, after the last, which is one response's time
+			x.demote(o, "one of times listed in order (\"respectively\"): each is the time of the response named in its place, not the time to response")
+			return
+		}
+		add(o)
 		return
 	}
 }

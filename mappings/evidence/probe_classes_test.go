@@ -1280,3 +1280,35 @@ func TestExcludedCountIsNotTheCohort(t *testing.T) {
 		}
 	}
 }
+
+// TestRespectivelyAndFollowingShares: a share is the outcome's the words
+// after it name ("7/28 (25.00%) had a partial response") when they name
+// one, and a time listed with "respectively" is one response's.
+func TestRespectivelyAndFollowingShares(t *testing.T) {
+	// http://ashpublications.net/blood/article-split/106/11/5362/124110/Basiliximab-in-the-Treatment-of-Acute-Graft-Versus
+	in := Input{Abstract: "Twenty-eight patients with steroid-refractory acute GVHD were treated with basiliximab. " +
+		"Twenty-two of 28 patients (78.57%) responded to basiliximab, 15/28(53.57%) had a complete response (CR) of acute GVHD and 7/28 (25.00%) had a partial response (PR)."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	for _, o := range f.Outcomes {
+		if o.Type == ontology.CompleteResponse && o.Patients != nil && *o.Patients != 15 {
+			t.Errorf("complete response of %d, want 15 (7 are the partial responses)\n%s", *o.Patients, explainText(f))
+		}
+		if o.Type == ontology.OverallResponse && o.Patients != nil && *o.Patients == 7 {
+			t.Errorf("the partial responses alone read as the overall response\n%s", explainText(f))
+		}
+	}
+	// https://pmc.ncbi.nlm.nih.gov/articles/PMC10429414
+	in = Input{Abstract: "Nineteen patients with transfusion-dependent non-severe aplastic anemia received hetrombopag and cyclosporine. " +
+		"The median time to erythroid, platelet and neutrophil response were 15, 8.3 and 19.7 weeks, respectively."}
+	f = Extract(in)
+	checkSpans(t, in, f)
+	for _, o := range f.Outcomes {
+		if o.Type == ontology.TimeToResponse {
+			t.Errorf("the last of times listed in order read as the time to response: %s\n%s", o.Value.Value, explainText(f))
+		}
+	}
+	if !hasCandidateKind(f, "outcome", "") {
+		t.Errorf("no candidate kept: %+v", f.Candidates)
+	}
+}
