@@ -396,6 +396,16 @@ func labelled(lines []pageLine, stop int, rec *mappings.Record) pageRegistration
 				// title, which stays out of the byline's way.)
 				continue
 			}
+			if l.field == "authors" && lines[j].bullet {
+				// "• Authors:" above "• Cristian Jinca", "• Margit Serban",
+				// … (Spandidos): one name per list item, all of them
+				if names := bulletNameItems(lines, j, stop); len(names) > 1 {
+					if len(rec.Authors) == 0 {
+						rec.Authors = names
+					}
+					continue
+				}
+			}
 			v = lines[j].text
 			// A trial registration may also be the last section of a
 			// structured abstract: its text stays free for the abstract.
@@ -826,7 +836,7 @@ var numberedAffiliations = regexp.MustCompile(`^\s*[(（]\s*1\s*[.．、]`)
 // the start of a title line; itemNumber is a number before a title in
 // Chinese or Japanese characters.
 var (
-	runningHeadAuthors = regexp.MustCompile(`^(?:\p{Lu}[\p{Ll}'-]+, ){2,}and \p{Lu}[\p{Ll}'-]+: `)
+	runningHeadAuthors = regexp.MustCompile(`^(?:\p{Lu}[\p{Ll}'-]*, ){2,}and \p{Lu}[\p{Ll}'-]+: `)
 	itemNumber         = regexp.MustCompile(`^(\d{1,2}[.．、]\s*)(?:\p{Han}|\p{Hiragana}|\p{Katakana})`)
 	subItem            = regexp.MustCompile(`^[^()（）]*?(?:\([^()]*\)[^()]*?)*?\d{1,2}[)）]((?:\p{Han}|\p{Hiragana}|\p{Katakana}).*)$`)
 )
@@ -1108,6 +1118,47 @@ func bulletedNames(lines []pageLine, titleAt, limit int) []mappings.Author {
 		return nil // one list item may be anything; under "By:" it is the byline
 	}
 	return out
+}
+
+// bulletNameItems reads the list items from line j on while each is
+// exactly one name, marking them used: the value of an authors label
+// printed one name per item.
+func bulletNameItems(lines []pageLine, j, stop int) []mappings.Author {
+	var out []mappings.Author
+	var used []int
+	for ; j < stop; j++ {
+		l := lines[j]
+		if l.blank {
+			continue
+		}
+		if !l.bullet {
+			break
+		}
+		names := pageNames(l.text)
+		if l.furn || len(names) != 1 || countItems(l.text) != 1 || pageControl(l.text) {
+			break
+		}
+		out = append(out, names[0])
+		used = append(used, j)
+	}
+	if len(out) > 1 {
+		for _, k := range used {
+			lines[k].used = true
+		}
+	}
+	return out
+}
+
+// pageControl: a list item that is a page's button or link ("View
+// Affiliations", "Show more"), two capitalised words like a name.
+func pageControl(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		switch strings.Trim(w, "•*-–—·.:") {
+		case "view", "show", "hide", "more", "less", "expand", "collapse", "affiliations", "affiliation", "authors", "author", "information", "details":
+			return true
+		}
+	}
+	return false
 }
 
 // endsWithAuthorsLabel reports a line that ends with an authors label

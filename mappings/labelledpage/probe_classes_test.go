@@ -818,6 +818,10 @@ func TestWrappedTitleStopsAtItsByline(t *testing.T) {
 // the title.
 func TestTitlePrefixes(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
+		// https://synapse.koreamed.org/DOIx.php?id=10.5045/br.2016.51.2.88 (round 10):
+		// one family name written as an initial
+		{"Prabhu, Bhaskaran, Shenoy, G, and Sidharthan: Clinical characteristics and treatment outcomes of primary autoimmune hemolytic anemia: a single center study from South India",
+			"Clinical characteristics and treatment outcomes of primary autoimmune hemolytic anemia: a single center study from South India"},
 		// KoreaMed Synapse (Korean J Hematol), round-8 probe
 		{"Lee, Mun, Park, Choi, Chang, Lee, Nam, Lee, and Sung: The Results of Danazol Therapy in Patients with Chronic Immune Thrombocytopenic Purpura Who Failed with Corticosteroid Therapy",
 			"The Results of Danazol Therapy in Patients with Chronic Immune Thrombocytopenic Purpura Who Failed with Corticosteroid Therapy"},
@@ -851,5 +855,25 @@ func TestRound10PageClasses(t *testing.T) {
 	text = "Generic placeholder image\n\nIdiopathic Aplastic Anemia in Children and Adults: Diagnosis, Treatments, and Management - A Review\n\nAuthor(s): Hong Wang, Qian Wang\n"
 	if rec, _ := labelledPageFields([]byte(text)); rec.Title != "Idiopathic Aplastic Anemia in Children and Adults: Diagnosis, Treatments, and Management - A Review" {
 		t.Errorf("title %q", rec.Title)
+	}
+}
+
+// TestBulletedAuthorsUnderLabel: "• Authors:" above one name per list
+// item (Spandidos) is every item's name, not the first one's.
+func TestBulletedAuthorsUnderLabel(t *testing.T) {
+	// https://www.spandidos-publications.com/10.3892/etm.2021.9711
+	text := "Primary autoimmune neutropenia of infancy and childhood in a cohort of patients from western Romania\n\n" +
+		"  • Authors:\n    • Cristian Jinca\n    • Margit Serban\n    • Emilia Ursu\n    • Andrei Munteanu\n    • Smaranda Arghirescu\n" +
+		"  • View Affiliations\n\n  • Published online on: January 25, 2021     https://doi.org/10.3892/etm.2021.9711\n"
+	rec, err := labelledPageFields([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range rec.Authors {
+		got = append(got, a.Family)
+	}
+	if strings.Join(got, " ") != "Jinca Serban Ursu Munteanu Arghirescu" {
+		t.Errorf("authors %q, want the five list items", got)
 	}
 }
