@@ -57,7 +57,7 @@ func Extract(in Input) Facts {
 	// when the record has patients of its own (see ownPatients); otherwise
 	// it is a candidate (a chapter title, a review not called one, a mouse
 	// model).
-	trials := trialMentions(in)
+	trials := x.ownTrials(trialMentions(in))
 	x.registered = len(trials) > 0 || in.Registration
 	designed := (d != nil && ownPatientsDesign[d.IRI]) || len(trials) > 0
 	// A registration's conditions are its patients'; its products are
@@ -124,6 +124,51 @@ func Extract(in Input) Facts {
 	facts.Trials = trials
 	facts.Candidates = x.candidates
 	return facts
+}
+
+// ownTrials drops, as candidates, the registry ids an abstract gives for
+// another study than its own: "we are now conducting an additional
+// larger and controlled phase II clinical trial ... (NCT03392467)" names
+// the next trial, not the one it reports. A sentence that points at the
+// record itself ("this", "our", "the present") keeps its id.
+func (x *extraction) ownTrials(ts []TrialMention) []TrialMention {
+	f := x.abs
+	var out []TrialMention
+	for _, t := range ts {
+		si := -1
+		for i, s := range f.Sentences {
+			if t.Span.Field == FieldAbstract && s.Start <= t.Span.Start && t.Span.Start < s.End {
+				si = i
+				break
+			}
+		}
+		if si < 0 || !anotherTrialSentence(f, &f.Sentences[si]) {
+			out = append(out, t)
+			continue
+		}
+		x.candidates = append(x.candidates, Candidate{Kind: "trial", Concept: t.ID, Rule: t.Rule,
+			Reason: "the registry id of another trial the abstract names (a next, additional or ongoing one), not of the study it reports",
+			Spans:  []Span{t.Span, f.sentenceSpan(&f.Sentences[si])}})
+	}
+	return out
+}
+
+// anotherTrialSentence: the sentence speaks of a further trial ("an
+// additional", "a future", "we are now conducting") and not of the
+// record's own ("this", "our", "the present").
+func anotherTrialSentence(f *field, s *sentence) bool {
+	other := false
+	for k := s.Tok0; k < s.Tok1; k++ {
+		switch f.Tokens[k].Fold {
+		case "this", "our", "present":
+			return false
+		case "additional", "future", "another", "next", "planned", "upcoming", "subsequent":
+			other = true
+		case "now":
+			other = other || k+1 < s.Tok1 && f.Tokens[k+1].Fold == "conducting"
+		}
+	}
+	return other
 }
 
 // trialMentions: registry ids in the title and abstract, then those the

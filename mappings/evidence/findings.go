@@ -158,8 +158,14 @@ func (x *extraction) cohortPregnancy(c *Cohort) {
 			continue
 		}
 		negated := negatedTokens(x.r, f, *s)
+		newborns := hasWord(f, s, newbornWords)
 		for _, h := range f.find(x.r, "pregnant", s.Tok0, s.Tok1) {
 			if anyNegated(negated, h.Tok0, h.Tok1) {
+				continue
+			}
+			if newborns && gestationalAge(f, h) {
+				// "66 preterm infants at 23 to 28 gestational weeks": the
+				// infants' age at birth, nobody pregnant
 				continue
 			}
 			for _, k := range c.Conditions {
@@ -172,6 +178,23 @@ func (x *extraction) cohortPregnancy(c *Cohort) {
 			return
 		}
 	}
+}
+
+// newbornWords name patients who were born, not carried: beside them a
+// gestational week is their age at birth.
+var newbornWords = map[string]bool{"infant": true, "infants": true, "neonate": true, "neonates": true,
+	"newborn": true, "newborns": true, "preterm": true, "premature": true, "born": true}
+
+// gestationalAge: the pregnant-cue hit is a gestational age ("gestational
+// weeks", "weeks of gestation"), not a word saying someone is pregnant.
+func gestationalAge(f *field, h hit[string]) bool {
+	for k := h.Tok0; k < h.Tok1; k++ {
+		switch f.Tokens[k].Fold {
+		case "gestation", "gestational":
+			return true
+		}
+	}
+	return false
 }
 
 func hasWord(f *field, s *sentence, words map[string]bool) bool {

@@ -237,6 +237,13 @@ func stoppedBecauseOf(f *field, s *sentence, k int) bool {
 // were no severe adverse events" are facts about all patients: none had one.
 // "No other adverse events" says some had one, so it is not read.
 func (x *extraction) adverse(f *field, s *sentence, types map[string][]*mention, add func(Outcome)) {
+	if eventsCounted(f, s, types) {
+		// "There were no infusion-related reactions or study-related
+		// adverse events, 28 non-serious adverse events in 3 unique
+		// patients, and 2 serious adverse events in 2": the sentence counts
+		// the events it also denies, so its "no" is of some of them
+		return
+	}
 	for _, t := range []string{ontology.SevereAdverseEvents, ontology.AdverseEvents} {
 		for _, m := range types[t] {
 			if !m.Negated || narrowedSinceNo(f, s, m.Tok0) || consequenceAfter(f, s, m.Tok1) ||
@@ -248,6 +255,22 @@ func (x *extraction) adverse(f *field, s *sentence, types map[string][]*mention,
 			break
 		}
 	}
+}
+
+// eventsCounted: a number stands right before an adverse-event mention of
+// the sentence ("28 non-serious adverse events", "2 serious adverse
+// events"): some patients had events.
+func eventsCounted(f *field, s *sentence, types map[string][]*mention) bool {
+	for _, t := range []string{ontology.SevereAdverseEvents, ontology.AdverseEvents} {
+		for _, m := range types[t] {
+			for k := m.Tok0 - 1; k >= s.Tok0 && k >= m.Tok0-2; k-- {
+				if _, ok := numberAt(f, k); ok && !gradedBefore(f, s, m.Tok0) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // responses: "Complete remission (CR) was achieved in three patients in 12
@@ -329,6 +352,12 @@ func (x *extraction) responses(f *field, s *sentence, types map[string][]*mentio
 			}
 			o := Outcome{Type: t, Patients: intp(c.N), Rule: "response-count",
 				Spans: []Span{f.span(ms[0].Start, ms[0].End), f.tokSpan(c.Tok0, c.Tok1)}}
+			if why := x.countOfAPart(f, c); why != "" {
+				// "Three female patients achieved partial remission, whereas
+				// only two of the 12 male patients did so" (16 patients)
+				x.demote(o, why)
+				continue
+			}
 			timeFrom := f.Tokens[c.Tok1-1].End
 			if c.Part {
 				// "in 7 of 12 patients (58.3%)": the group's total, and the
@@ -368,6 +397,27 @@ func (x *extraction) responses(f *field, s *sentence, types map[string][]*mentio
 			add(o)
 		}
 	}
+}
+
+// countOfAPart is why a responder count is of a part of the cohort, not
+// of the cohort: its noun names one sex ("Three female patients"), or it
+// is a share of a group smaller than the cohort that no arm is ("two of
+// the 12 male patients" among 16); "" when neither.
+func (x *extraction) countOfAPart(f *field, c count) string {
+	for k := c.Tok0; k < c.Tok1; k++ {
+		if sexNoun[f.Tokens[k].Fold] {
+			return "the responders of one sex, a part of the cohort, not its result"
+		}
+	}
+	if !c.Part || x.size == 0 || c.Whole >= x.size {
+		return ""
+	}
+	for _, a := range x.arms {
+		if a.size == c.Whole {
+			return ""
+		}
+	}
+	return "a share of a group smaller than the cohort that no arm is (a subgroup), not the cohort's result"
 }
 
 // sexNoun ends a count of one sex.

@@ -1312,3 +1312,64 @@ func TestRespectivelyAndFollowingShares(t *testing.T) {
 		t.Errorf("no candidate kept: %+v", f.Candidates)
 	}
 }
+
+// TestRound11Classes: from a probe set of trial abstracts on pages the
+// reader takes, judged at f7c9e9e.
+func TestRound11Classes(t *testing.T) {
+	type check func(f Facts) string
+	noOutcome := func(typ string) check {
+		return func(f Facts) string {
+			for _, o := range f.Outcomes {
+				if o.Type == typ {
+					return "asserted " + typ
+				}
+			}
+			return ""
+		}
+	}
+	for _, c := range []struct {
+		src, abs string
+		bad      check
+	}{
+		// the sentence counts the events its "no" also names
+		{"https://scholarlycommons.baptisthealth.net/se-all-publications/4920/",
+			"Ten patients (7 females, 3 males; median age 62 years (range 39-79)) were enrolled at 2 sites and received a total of 30 doses of study product. There were no infusion-related reactions or study-related adverse events, 28 non-serious adverse events in 3 unique patients, and 2 serious adverse events in 2 unique patients, which were expected and unrelated to the study product.",
+			func(f Facts) string {
+				return noOutcome(ontology.SevereAdverseEvents)(f) + noOutcome(ontology.AdverseEvents)(f)
+			}},
+		// the responders of each sex are parts of the 16
+		{"https://www.scilit.net/publications/ee129833b7b42baf8a92fcfeb8c4d366",
+			"Sixteen patients (12 males and four females; six severe cases and 10 moderate cases) were treated with 300 mg of danazol daily for 12 weeks. Three female patients achieved partial remission, whereas only two of the 12 male patients did so.",
+			noOutcome(ontology.OverallResponse)},
+		// gestational weeks are the infants' age at birth
+		{"https://pubmed.ncbi.nlm.nih.gov/33876883/",
+			"A phase II double-blind, randomized, placebo-controlled clinical trial was conducted on preterm infants at 23 to 28 gestational weeks (GW) receiving mechanical ventilator support with respiratory deterioration between postnatal days 5 and 14. Accordingly, we are now conducting an additional larger and controlled phase II clinical trial focusing on infants at 23 to 24 GW (NCT03392467).",
+			func(f Facts) string {
+				if conditionsOf(f)[ontology.Pregnancy] {
+					return "preterm infants read as pregnant"
+				}
+				if len(f.Trials) > 0 {
+					return "the next trial's id read as this study's: " + f.Trials[0].ID
+				}
+				return ""
+			}},
+		// a background list of treatment options names no intervention
+		{"https://pmc.ncbi.nlm.nih.gov/articles/PMC6097332",
+			"Current treatment strategies include the use of growth factors, CD34+-selected stem cell boost, mesenchymal stem cell transfusion, and second allo-HSCT, but these treatments are not effective in all patients. Therefore, we treated 12 patients who responded poorly to standard treatments for secondary PGF after allo-HSCT with eltrombopag.",
+			func(f Facts) string {
+				for _, iv := range f.Interventions {
+					if iv.Agent.IRI == ontology.MSC {
+						return "a background option read as the intervention"
+					}
+				}
+				return ""
+			}},
+	} {
+		in := Input{Abstract: c.abs}
+		f := Extract(in)
+		checkSpans(t, in, f)
+		if why := c.bad(f); why != "" {
+			t.Errorf("%s: %s\n%s", c.src, why, explainText(f))
+		}
+	}
+}
