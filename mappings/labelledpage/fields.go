@@ -329,6 +329,9 @@ func pageNames(s string) []mappings.Author {
 			}
 		}
 		if it = strings.Trim(dropHonorific(it), " .*"); it != "" {
+			if degreeItem[strings.ReplaceAll(it, ".", "")] && len(items) > 0 && len(strings.Fields(items[len(items)-1])) >= 2 {
+				continue // "Junling Zhuang, MD, PhD, Miao Chen": the degrees of the name before
+			}
 			if hanPadded.MatchString(it) {
 				it = strings.ReplaceAll(it, " ", "") // "張 燕", padded to the width of "盧英豪"
 			}
@@ -365,6 +368,14 @@ func pageNames(s string) []mappings.Author {
 	}
 	return out
 }
+
+// degreeItem are academic degrees a byline writes after a name, as list
+// items of their own ("Feng Xue, MD, PhD"); after a one-word item they
+// could be initials ("Moore, DC"), so they are dropped only after a whole
+// name.
+var degreeItem = map[string]bool{"MD": true, "PhD": true, "MSc": true, "MS": true, "MBBS": true, "BSc": true,
+	"MPH": true, "PharmD": true, "RN": true, "FRCP": true, "FRCPC": true, "FRCPath": true, "MRCP": true,
+	"MBChB": true, "DPhil": true, "DO": true, "DrPH": true, "MMed": true, "DSc": true}
 
 // onceIfRepeated: a page that prints its author line twice over, glued
 // into one ("Pawan Kumar Gupta, …, Anish Sen Majumdar, Pawan Kumar Gupta,

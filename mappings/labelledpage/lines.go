@@ -289,7 +289,24 @@ func isPageFurniture(s string) bool {
 // Therapeutics and Clinical Risk Management » Volume 18"): three parts
 // or more joined by "»" or ">". It names the journal, never the paper.
 func isBreadcrumb(s string) bool {
-	return strings.Count(s, " » ") >= 2 || strings.Count(s, " > ") >= 2
+	if strings.Count(s, " » ") >= 2 || strings.Count(s, " > ") >= 2 {
+		return true
+	}
+	// "All issues > Volume 28(5); 1985": one step, from the archive to an
+	// issue
+	for _, sep := range []string{" > ", " » "} {
+		if i := strings.Index(s, sep); i > 0 {
+			from, to := strings.ToLower(strings.TrimSpace(s[:i])), strings.ToLower(s[i+len(sep):])
+			switch from {
+			case "home", "all issues", "archive", "archives", "journals", "browse", "issues", "current issue":
+				return true
+			}
+			if strings.HasPrefix(to, "volume ") || strings.HasPrefix(to, "vol. ") || strings.HasPrefix(to, "issue ") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // pageLabelOf returns the field a label at the start of s names and the
@@ -348,6 +365,10 @@ func spacedValueFits(field, v string) bool {
 	case "news":
 		// "Medically reviewed by Dr. Kamal Kant Kohli": a short byline
 		return len(strings.Fields(v)) <= 8
+	case "title", "official":
+		// "Public Title of Study   Mesenchymal Stem Cell Therapy For Covid
+		// 19" (CTRI): a title of a few words at least.
+		return len(strings.Fields(v)) >= 3
 	case "registration", "status", "studytype":
 		// "Type of Trial  Interventional" (CTRI): a short value, no sentence.
 		return len(strings.Fields(v)) <= 6 && !strings.ContainsAny(v, ".;")

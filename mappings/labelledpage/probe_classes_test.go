@@ -877,3 +877,44 @@ func TestBulletedAuthorsUnderLabel(t *testing.T) {
 		t.Errorf("authors %q, want the five list items", got)
 	}
 }
+
+// TestRound11PageClasses: a CTRI title after its label and two spaces; a
+// one-step breadcrumb above the title; degrees written as list items of a
+// byline.
+func TestRound11PageClasses(t *testing.T) {
+	for _, c := range []struct{ src, text, title string }{
+		{"https://www.ctri.nic.in/Clinicaltrials/pmaindet2.php?trialid=43175",
+			"FULL DETAILS (Read-only)  -> Click Here to Create PDF for Current Dataset of Trial\n" +
+				"CTRI Number  CTRI/2020/08/027043 [Registered on: 09/08/2020] Trial Registered Prospectively\n" +
+				"Last Modified On: 29/09/2020\nPost Graduate Thesis  No \nType of Trial  Interventional \n" +
+				"Public Title of Study   Mesenchymal Stem Cell Therapy For Covid 19  \n" +
+				"Scientific Title of Study   A Phase 1 clinical trial of intravenous administration of mesenchymal stem cells\n" +
+				"Secondary IDs if Any  \n",
+			"Mesenchymal Stem Cell Therapy For Covid 19"},
+		{"https://e-cep.org/m/journal/view.php?number=20125552151",
+			"All issues > Volume 28(5); 1985\n- Original Article\n- J Korean Pediatr Soc. 1985;28(5):483-491. Published online May 31, 1985.\n" +
+				"- The Effect of Intravenous Gammaglobulin for Acute Idiopathic Thrombocytopenic Purpura in Children.\n" +
+				"- Seung In Baek, Geum Joo Kim, Kuhn Soo Lee, Sang Bum Lee, Doo Hong Ahn\n",
+			"The Effect of Intravenous Gammaglobulin for Acute Idiopathic Thrombocytopenic Purpura in Children."},
+	} {
+		rec, err := labelledPageFields([]byte(c.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rec.Title != c.title {
+			t.Errorf("%s: title %q, want %q", c.src, rec.Title, c.title)
+		}
+	}
+	// https://ash.confex.com/ash/2024/webprogram/Paper200421.html
+	var got []string
+	for _, a := range pageNames("Xijuan Lin*, Chen Yang*, Ziwei Liu*, Junling Zhuang, MD, PhD, Miao Chen* and Bing Han*") {
+		got = append(got, a.Family)
+	}
+	if strings.Join(got, " ") != "Lin Yang Liu Zhuang Chen Han" {
+		t.Errorf("authors %q: the list stopped at a degree", got)
+	}
+	// "Moore, DC, Gebru, T": initials, not degrees, after a one-word item
+	if n := len(pageNames("Moore, DC, Gebru, T, Muslimani, A")); n != 3 {
+		t.Errorf("%d names in a Family, Initials list, want 3", n)
+	}
+}
