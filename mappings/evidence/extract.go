@@ -142,7 +142,7 @@ func (x *extraction) ownTrials(ts []TrialMention) []TrialMention {
 				break
 			}
 		}
-		if si < 0 || !anotherTrialSentence(f, &f.Sentences[si]) {
+		if si < 0 || !anotherTrialBefore(f, &f.Sentences[si], ts, t) {
 			out = append(out, t)
 			continue
 		}
@@ -153,12 +153,24 @@ func (x *extraction) ownTrials(ts []TrialMention) []TrialMention {
 	return out
 }
 
-// anotherTrialSentence: the sentence speaks of a further trial ("an
+// anotherTrialBefore: the words of sentence s before id t, from the
+// sentence's start or the id before t, speak of a further trial ("an
 // additional", "a future", "we are now conducting") and not of the
-// record's own ("this", "our", "the present").
-func anotherTrialSentence(f *field, s *sentence) bool {
+// record's own ("this", "our", "the present"). An id after the next
+// one's ("… (NCT03392467). identifier: NCT01828957", with no capital to
+// split the sentence) is judged by its own words.
+func anotherTrialBefore(f *field, s *sentence, ts []TrialMention, t TrialMention) bool {
+	from := s.Start
+	for _, o := range ts {
+		if o.Span.Field == FieldAbstract && o.Span.End <= t.Span.Start && o.Span.End > from {
+			from = o.Span.End
+		}
+	}
 	other := false
-	for k := s.Tok0; k < s.Tok1; k++ {
+	for k := s.Tok0; k < s.Tok1 && f.Tokens[k].Start < t.Span.Start; k++ {
+		if f.Tokens[k].Start < from {
+			continue
+		}
 		switch f.Tokens[k].Fold {
 		case "this", "our", "present":
 			return false
