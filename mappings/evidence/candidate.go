@@ -364,8 +364,8 @@ func (x *extraction) shareWithFraction(o *outcomeSentence) {
 // outcomeAfterShare: the clause goes on from a share at p to name its
 // outcome ("15/28 (53.57%) had a complete response", "7/28 had a partial
 // response"): named is true when a response word follows within a few
-// words, and m is its outcome when the lexicon knows it (nil for a
-// partial response, which it does not).
+// words, and m is its outcome when the lexicon names it (nil for a bare
+// "response (R)", which it does not).
 func outcomeAfterShare(o *outcomeSentence, p int) (m *mention, named bool) {
 	f, s := o.f, o.s
 	k := tokenBefore(f, s, p) + 1

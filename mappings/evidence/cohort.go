@@ -1654,8 +1654,9 @@ func (x *extraction) titleTherapies() []string {
 var earlierTherapyWord = map[string]bool{"after": true, "following": true, "post": true, "previous": true,
 	"prior": true, "failed": true, "failing": true}
 
-// failedWord after a therapy says it failed the patients or that they
-// depend on it: a prior therapy, never the study's own.
+// failedWord after a therapy says it failed the patients, that they
+// depend on it or that they never had it ("steroid-naive"): never the
+// study's own treatment.
 var failedWord = map[string]bool{"refractory": true, "resistant": true, "unresponsive": true, "dependent": true,
 	"failure": true, "failed": true, "relapsed": true, "intolerant": true, "naive": true, "pretreated": true}
 

@@ -145,10 +145,10 @@ func enrolledInTrial(f *field, s sentence) int {
 			if earlierTrialWord[f.Tokens[j].Fold] {
 				break
 			}
-			if f.Tokens[j].Fold == "trial" || f.Tokens[j].Fold == "trials" {
-				if f.Tokens[j].Fold == "trials" {
-					break // "enrolled in two trials": pooled studies
-				}
+			if f.Tokens[j].Fold == "trials" {
+				break // "enrolled in two trials": pooled studies
+			}
+			if f.Tokens[j].Fold == "trial" {
 				return j
 			}
 		}
