@@ -19,9 +19,7 @@ const probeCohort = "Forty patients with chronic ITP were enrolled in this study
 
 func probe(t *testing.T, sentence string) Facts {
 	t.Helper()
-	in := Input{Abstract: probeCohort + sentence}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractChecked(t, probeCohort+sentence)
 	return f
 }
 
@@ -119,9 +117,7 @@ func TestDoseOfOneGroup(t *testing.T) {
 // neither the cohort refractory nor rituximab every patient's prior
 // therapy.
 func TestPartIsRefractory(t *testing.T) {
-	in := Input{Abstract: "We retrospectively analysed 120 adult patients with ITP treated with eltrombopag; 35 of them were refractory to rituximab."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractChecked(t, "We retrospectively analysed 120 adult patients with ITP treated with eltrombopag; 35 of them were refractory to rituximab.")
 	if len(f.Cohorts) == 0 || f.Cohorts[0].Size != 120 {
 		t.Fatalf("want the cohort of 120\n%s", explainText(f))
 	}
@@ -136,9 +132,7 @@ func TestPartIsRefractory(t *testing.T) {
 // TestListedCountsAreGroups: "Ten children and 5 adults" counts two
 // groups; the cohort is neither ten nor five.
 func TestListedCountsAreGroups(t *testing.T) {
-	in := Input{Abstract: "Ten children and 5 adults with chronic ITP received MSCs."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractChecked(t, "Ten children and 5 adults with chronic ITP received MSCs.")
 	for _, c := range f.Cohorts {
 		if c.Part == PartStudy && (c.Size == 10 || c.Size == 5) {
 			t.Errorf("one group's count taken for the study's\n%s", explainText(f))
@@ -191,9 +185,7 @@ func TestShareOfTheWholeCohort(t *testing.T) {
 // TestTrialCountIsNoCaseSeries: "The trial was stopped early after 8
 // patients had been enrolled" is a trial's count; it names no case series.
 func TestTrialCountIsNoCaseSeries(t *testing.T) {
-	in := Input{Abstract: "The trial was stopped early after 8 patients had been enrolled."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractChecked(t, "The trial was stopped early after 8 patients had been enrolled.")
 	if f.Design != nil && f.Design.IRI == ontology.CaseSeries {
 		t.Errorf("a case series guessed for a trial\n%s", explainText(f))
 	}
@@ -223,9 +215,7 @@ func TestEachCountItsResponse(t *testing.T) {
 		{"Partial response was achieved in 6 patients.",
 			map[string][]string{ontology.OverallResponse: {"6 "}}},
 	} {
-		in := Input{Abstract: "Twelve patients with chronic ITP received MSCs. " + c.sentence}
-		f := Extract(in)
-		checkSpans(t, in, f)
+		f := extractChecked(t, "Twelve patients with chronic ITP received MSCs. "+c.sentence)
 		for typ, want := range c.want {
 			var got []string
 			for _, o := range outcomesOf(f, typ) {
@@ -250,9 +240,7 @@ func TestEachCountItsResponse(t *testing.T) {
 // adults) who received UC-MSCs ... were reviewed" studies 26 patients
 // (the linking fixture testdata/linking/wanfang.ris; 9 was read before).
 func TestRecordsOfTheWhole(t *testing.T) {
-	in := Input{Abstract: "Methods The records of 26 patients (9 children and 17 adults) who received UC-MSCs at 1 x 10(6) cells/kg weekly for four doses between January 2016 and December 2018 were reviewed."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractChecked(t, "Methods The records of 26 patients (9 children and 17 adults) who received UC-MSCs at 1 x 10(6) cells/kg weekly for four doses between January 2016 and December 2018 were reviewed.")
 	if len(f.Cohorts) == 0 || f.Cohorts[0].Size != 26 {
 		t.Errorf("want the 26 patients reviewed\n%s", explainText(f))
 	}
@@ -510,11 +498,9 @@ func TestProbeSetClasses(t *testing.T) {
 // the results of "In the BMT group" or "among IS treatment group" are
 // candidates, not the cohort's.
 func TestResultsOfOneGroup(t *testing.T) {
-	in := Input{Abstract: "The present study represents an analysis of 96 patients with severe aplastic anemia (SAA) treated between 1990 and 1999. " +
-		"Twenty-two patients were treated by allogeneic bone marrow transplantation (BMT) and 74 by immunosuppressive therapy (IS). " +
-		"Twenty patients died among IS treatment group. In the BMT group, the 5-yr overall survival (OS) was 95% after a median follow-up of 42 months."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractChecked(t, "The present study represents an analysis of 96 patients with severe aplastic anemia (SAA) treated between 1990 and 1999. "+
+		"Twenty-two patients were treated by allogeneic bone marrow transplantation (BMT) and 74 by immunosuppressive therapy (IS). "+
+		"Twenty patients died among IS treatment group. In the BMT group, the 5-yr overall survival (OS) was 95% after a median follow-up of 42 months.")
 	if len(f.Cohorts) == 0 || f.Cohorts[0].Size != 96 {
 		t.Errorf("the cohort is the 96 analysed\n%s", explainText(f))
 	}
@@ -667,9 +653,7 @@ func TestFourthProbeSetClasses(t *testing.T) {
 // cohort is mixed, not female.
 func TestShareOfCohortIsNotItsSex(t *testing.T) {
 	// https://www.scilit.net/publications/bd59973544004bd2ab2dde3712e60b86
-	in := Input{Abstract: "One hundred and forty-three patients were included: 63% were female, mean age was 48 years old (Standard Deviation=19), and 84% presented with bleeding symptoms."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractChecked(t, "One hundred and forty-three patients were included: 63% were female, mean age was 48 years old (Standard Deviation=19), and 84% presented with bleeding symptoms.")
 	if len(f.Cohorts) == 0 || f.Cohorts[0].Size != 143 || f.Cohorts[0].Sex != ontology.MixedSex {
 		t.Errorf("want 143 patients of mixed sex\n%s", explainText(f))
 	}
@@ -708,9 +692,7 @@ func TestLabelsAndSharesAreNoCounts(t *testing.T) {
 		{"https://ashpublications.org/blood/article/112/11/2997/59410", "Seventy nine percent patients received bone marrow (BM) as a stem cell source.", 0},
 		{"(a study named by its article)", "In this Study 20 patients with ITP were treated with MSCs.", 20},
 	} {
-		in := Input{Abstract: c.abs}
-		f := Extract(in)
-		checkSpans(t, in, f)
+		f := extractChecked(t, c.abs)
 		got := 0
 		for _, co := range f.Cohorts {
 			if co.Size > 0 {
@@ -789,10 +771,8 @@ func TestAllottedStudyDidNotAllReceive(t *testing.T) {
 // 0.27)" is a variable of a predictor analysis, not "no patient bled".
 func TestPredictorIsNoOutcome(t *testing.T) {
 	// https://www.scilit.net/publications/bd59973544004bd2ab2dde3712e60b86
-	in := Input{Abstract: "One hundred and forty-three patients were included: 63% were female, mean age was 48 years old (Standard Deviation=19), and 84% presented with bleeding symptoms. " +
-		"Baseline predictors of chronicity at 12 months included higher platelet count [Odds Ratio 1.04; 95% Confidence Interval 1.01-1.08] and the absence of severe bleeding (Odds Ratio 0.27; 95% Confidence Interval 0.08-0.86)."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractChecked(t, "One hundred and forty-three patients were included: 63% were female, mean age was 48 years old (Standard Deviation=19), and 84% presented with bleeding symptoms. "+
+		"Baseline predictors of chronicity at 12 months included higher platelet count [Odds Ratio 1.04; 95% Confidence Interval 1.01-1.08] and the absence of severe bleeding (Odds Ratio 0.27; 95% Confidence Interval 0.08-0.86).")
 	for _, o := range f.Outcomes {
 		t.Errorf("an analysis variable read as an outcome: %s\n%s", o.Label, explainText(f))
 	}
@@ -805,12 +785,10 @@ func TestPredictorIsNoOutcome(t *testing.T) {
 // predictor's category: none is the cohort's.
 func TestComparedGroupsAreNotTheCohort(t *testing.T) {
 	// https://ashpublications.org/blood/article/112/11/2997/59410
-	in := Input{Abstract: "Total 336 patients were enrolled in 24 Korean alloSCT centers. " +
-		"Two hundred five adult patients with AA were also analyzed to define the characteristics of adult AA patients. " +
-		"Univeriate analysis showed MSD (p<0.001), age less than 15 years (p=0.010), BM as stem cell source (p=0.036) and disease duration less than 12 months (p=0.007) were significant predictor for better survival. " +
-		"When 205 adult AA patients were analyzed, AD had more graft failure (p=0.005), delayed neutrophil engraftment (p=0.035), more acute graft versus host disease (GvHD; p=0.009)."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractChecked(t, "Total 336 patients were enrolled in 24 Korean alloSCT centers. "+
+		"Two hundred five adult patients with AA were also analyzed to define the characteristics of adult AA patients. "+
+		"Univeriate analysis showed MSD (p<0.001), age less than 15 years (p=0.010), BM as stem cell source (p=0.036) and disease duration less than 12 months (p=0.007) were significant predictor for better survival. "+
+		"When 205 adult AA patients were analyzed, AD had more graft failure (p=0.005), delayed neutrophil engraftment (p=0.035), more acute graft versus host disease (GvHD; p=0.009).")
 	if len(f.Cohorts) == 0 || f.Cohorts[0].Size != 336 {
 		t.Fatalf("want the cohort of 336\n%s", explainText(f))
 	}
@@ -851,9 +829,7 @@ func TestWhatBecameOfPatientsIsNoCohort(t *testing.T) {
 		{"https://pmc.ncbi.nlm.nih.gov/articles/PMC5548296/table/T2",
 			"Three patients in cohort 1 withdrew from the study before 6 months, as did two patients in cohort 2 and one in cohort 3."},
 	} {
-		in := Input{Abstract: c.abs}
-		f := Extract(in)
-		checkSpans(t, in, f)
+		f := extractChecked(t, c.abs)
 		for _, co := range f.Cohorts {
 			if co.Part == PartStudy && co.Size > 0 {
 				t.Errorf("%s: %d patients read as the cohort\n%s", c.src, co.Size, explainText(f))
@@ -870,9 +846,7 @@ func TestWhatBecameOfPatientsIsNoCohort(t *testing.T) {
 // romiplostim": romiplostim came after, it is not a failed therapy.
 func TestRescueIsNoPriorTherapy(t *testing.T) {
 	// https://katalog.lib.cas.cz/KNAV/EdsRecord/cmedm,33527058 (Cureus 2020)
-	in := Input{Abstract: "A 45-year-old man with immune thrombocytopenia presented with bleeding. This was his first relapse of the disease in six years, and was unresponsive to prednisolone, IV immunoglobulins, and methylprednisolone, subsequently requiring romiplostim to recover platelet counts and reduce bleeding."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractChecked(t, "A 45-year-old man with immune thrombocytopenia presented with bleeding. This was his first relapse of the disease in six years, and was unresponsive to prednisolone, IV immunoglobulins, and methylprednisolone, subsequently requiring romiplostim to recover platelet counts and reduce bleeding.")
 	if len(f.Cohorts) == 0 || len(f.Cohorts[0].PriorTherapies) == 0 {
 		t.Fatalf("the failed therapies lost\n%s", explainText(f))
 	}
@@ -888,9 +862,7 @@ func TestRescueIsNoPriorTherapy(t *testing.T) {
 // said to have had no bleeding.
 func TestResponseDefinitionIsNoEvent(t *testing.T) {
 	// https://www.ijpediatrics.com/index.php/ijcp/article/view/1186
-	in := Input{Abstract: "Thirty children with newly diagnosed ITP were followed up. Children achieving complete response (platelet count >100 × 109/L and absence of bleeding) at six months was compared on the basis of severity of thrombocytopenia at presentation."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractChecked(t, "Thirty children with newly diagnosed ITP were followed up. Children achieving complete response (platelet count >100 × 109/L and absence of bleeding) at six months was compared on the basis of severity of thrombocytopenia at presentation.")
 	for _, o := range f.Outcomes {
 		if o.Rule == "event-negated" {
 			t.Errorf("a response's definition read as an event: %s\n%s", o.Label, explainText(f))
@@ -959,11 +931,9 @@ func TestRegistrationHasPatientsOfItsOwn(t *testing.T) {
 // group of the patients.
 func TestDonorsAreNotThePatients(t *testing.T) {
 	// https://www.springermedizin.de/who-is-the-best-haploidentical-donor-for-acquired-severe-aplasti/17129938
-	in := Input{Abstract: "A total of 392 patients with severe aplastic anemia underwent haploidentical transplantation. " +
-		"In total, 223 patients received grafts from father donors, 47 from mother donors, 91 from siblings, 29 from children, and 2 from collateral donors. " +
-		"The 2-year overall survival for recipients of father, mother, sibling, and child grafts was 90%, 85%, 88% and 80%."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractChecked(t, "A total of 392 patients with severe aplastic anemia underwent haploidentical transplantation. "+
+		"In total, 223 patients received grafts from father donors, 47 from mother donors, 91 from siblings, 29 from children, and 2 from collateral donors. "+
+		"The 2-year overall survival for recipients of father, mother, sibling, and child grafts was 90%, 85%, 88% and 80%.")
 	for _, c := range f.Cohorts {
 		if c.AgeGroup != "" {
 			t.Errorf("donors read as the patients' age group %s\n%s", c.AgeGroup, explainText(f))
@@ -991,9 +961,7 @@ func TestTitleOfARiskFactorStudy(t *testing.T) {
 func TestRound7ITPClasses(t *testing.T) {
 	// https://pmc.ncbi.nlm.nih.gov/articles/pmid/35314552: two cases, a
 	// vaccine's disease and the first case's sex are not the cohort's.
-	in := Input{Abstract: "We herein report two cases of coronavirus disease 2019 (COVID-19) vaccine-induced immune thrombocytopenia (ITP). A 69-year-old Japanese man developed severe thrombocytopenia after COVID-19 vaccination. A 34-year-old Japanese woman had generalized purpura after COVID-19 vaccination."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractChecked(t, "We herein report two cases of coronavirus disease 2019 (COVID-19) vaccine-induced immune thrombocytopenia (ITP). A 69-year-old Japanese man developed severe thrombocytopenia after COVID-19 vaccination. A 34-year-old Japanese woman had generalized purpura after COVID-19 vaccination.")
 	if len(f.Cohorts) == 0 || f.Cohorts[0].Sex == ontology.Male {
 		t.Errorf("the first case's sex read as both cases'\n%s", explainText(f))
 	}
@@ -1004,7 +972,7 @@ func TestRound7ITPClasses(t *testing.T) {
 		t.Errorf("the vaccine's disease read as the patients'\n%s", explainText(f))
 	}
 	// https://spandidos-publications.com/10.3892/etm.2022.11517
-	in = Input{Abstract: "Coronavirus disease 2019 (COVID‑19) has become a global pandemic, but treatment options remain limited. A 78-year-old woman developed immune thrombocytopenia 7 days after vaccination."}
+	in := Input{Abstract: "Coronavirus disease 2019 (COVID‑19) has become a global pandemic, but treatment options remain limited. A 78-year-old woman developed immune thrombocytopenia 7 days after vaccination."}
 	f = Extract(in)
 	if conditionsOf(f)[ontology.MKG+"COVID19"] {
 		t.Errorf("a background pandemic read as the patient's disease\n%s", explainText(f))
@@ -1055,16 +1023,14 @@ func TestProspectiveStudyIsATrial(t *testing.T) {
 func TestRound8MSCClasses(t *testing.T) {
 	// http://47.251.13.51:8081/38381673 (a PubMed mirror, NEJM 2024):
 	// three diseases with a count each are parts' conditions.
-	in := Input{Abstract: "Methods: We evaluated 15 patients with severe SLE (8 patients), idiopathic inflammatory myositis (3 patients), or systemic sclerosis (4 patients) who received a single infusion of CD19 chimeric antigen receptor (CAR) T cells after preconditioning with fludarabine and cyclophosphamide."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractChecked(t, "Methods: We evaluated 15 patients with severe SLE (8 patients), idiopathic inflammatory myositis (3 patients), or systemic sclerosis (4 patients) who received a single infusion of CD19 chimeric antigen receptor (CAR) T cells after preconditioning with fludarabine and cyclophosphamide.")
 	if len(f.Cohorts) == 0 || f.Cohorts[0].Size != 15 || len(f.Cohorts[0].Conditions) > 0 {
 		t.Errorf("want 15 patients and no one disease for all\n%s", explainText(f))
 	}
 	// https://stemcellres.biomedcentral.com/articles/10.1186/s13287-021-02417-3:
 	// "One repeated transplantation" is the repeat, and the adult-onset
 	// patients are a part of the 53.
-	in = Input{Title: "One repeated transplantation of allogeneic umbilical cord mesenchymal stromal cells in type 1 diabetes: an open parallel controlled clinical study",
+	in := Input{Title: "One repeated transplantation of allogeneic umbilical cord mesenchymal stromal cells in type 1 diabetes: an open parallel controlled clinical study",
 		Abstract: "Fifty-three participants including 33 adult-onset (≥ 18 years) and 20 juvenile-onset T1D were enrolled. Among the adult-onset T1D, the percent change of postprandial C-peptide was significantly increased in MSC-treated group than in the control group."}
 	f = Extract(in)
 	checkSpans(t, in, f)
@@ -1090,9 +1056,7 @@ func TestRound8MeasureClasses(t *testing.T) {
 		{"https://irct.behdasht.gov.ir/trial/16825", "Clinical and para-clinical indexes of patients will be assessed. 4- Participants including major eligibility criteria, steroid-refractory acute graft-versus-host disease."},
 		{"http://www.stemcellsaustralia.edu.au/About-Stem-Cells/Stem-Cell-Clinical-Trials/NCT01547091.aspx", "The study proposes to recruit 150 patients with confirmed rheumatoid arthritis between July 2012 and December 2013."},
 	} {
-		in := Input{Abstract: c.abs}
-		f := Extract(in)
-		checkSpans(t, in, f)
+		f := extractChecked(t, c.abs)
 		for _, co := range f.Cohorts {
 			if co.Size > 0 {
 				t.Errorf("%s: %d patients counted\n%s", c.src, co.Size, explainText(f))
@@ -1106,16 +1070,14 @@ func TestRound8MeasureClasses(t *testing.T) {
 func TestRound9Classes(t *testing.T) {
 	// https://pmc.ncbi.nlm.nih.gov/articles/PMC6099146: intravenous and
 	// intrathecal; the lexicon names only the first.
-	in := Input{Abstract: "We have conducted two clinical trials to assess the safety and feasibility of intravenous (IV) and intrathecal (IT) injections of bone marrow derived mesenchymal stromal cells (BM-MSCs) in patients with ALS."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractChecked(t, "We have conducted two clinical trials to assess the safety and feasibility of intravenous (IV) and intrathecal (IT) injections of bone marrow derived mesenchymal stromal cells (BM-MSCs) in patients with ALS.")
 	for _, iv := range f.Interventions {
 		if iv.Route != "" {
 			t.Errorf("one of two routes asserted as the only one: %s\n%s", iv.Route, explainText(f))
 		}
 	}
 	// https://pure.fujita-hu.ac.jp/en/publications/eltrombopag-for-treatment-of-thrombocytopenia-after-allogeneic-he
-	in = Input{Abstract: "Twelve patients received eltrombopag. No patients discontinued the drug because of adverse events or intolerability."}
+	in := Input{Abstract: "Twelve patients received eltrombopag. No patients discontinued the drug because of adverse events or intolerability."}
 	f = Extract(in)
 	for _, o := range f.Outcomes {
 		if o.Type == ontology.AdverseEvents {
@@ -1156,9 +1118,7 @@ func TestAgeGroupOfTheCount(t *testing.T) {
 			"The efficacy of ruxolitinib against GVHD has been demonstrated in adult studies; however, very few studies have been conducted in children. This study aimed to evaluate the efficacy of ruxolitinib in 29 children with steroid-refractory acute or chronic GVHD.",
 			ontology.Children},
 	} {
-		in := Input{Abstract: c.abs}
-		f := Extract(in)
-		checkSpans(t, in, f)
+		f := extractChecked(t, c.abs)
 		if len(f.Cohorts) == 0 || f.Cohorts[0].AgeGroup != c.want {
 			t.Errorf("%s: want age group %s\n%s", c.src, c.want, explainText(f))
 		}
@@ -1231,9 +1191,7 @@ func TestConditionOfSomePatients(t *testing.T) {
 			"Thirty-five SLE patients with refractory cytopenia were enrolled in a MSCT trial. The results showed that in 35 SLE patients, 20 patients had leukopenia, 24 with anemia or thrombocytopenia.",
 			ontology.MeSH + "D013921"},
 	} {
-		in := Input{Abstract: c.abs}
-		f := Extract(in)
-		checkSpans(t, in, f)
+		f := extractChecked(t, c.abs)
 		if conditionsOf(f)[c.notWant] {
 			t.Errorf("%s: %s, a condition of some patients, asserted for all\n%s", c.src, c.notWant, explainText(f))
 		}
@@ -1270,9 +1228,7 @@ func TestExcludedCountIsNotTheCohort(t *testing.T) {
 		"We had to exclude 224 patients from the analysis due to incomplete data. Our study focused on patients with AIN or chronic benign neutropenia of infancy and childhood.",
 		"Twelve patients were excluded because of missing data.",
 	} {
-		in := Input{Abstract: abs}
-		f := Extract(in)
-		checkSpans(t, in, f)
+		f := extractChecked(t, abs)
 		for _, c := range f.Cohorts {
 			if c.Size > 0 {
 				t.Errorf("%q: excluded patients read as a cohort of %d\n%s", abs, c.Size, explainText(f))
@@ -1286,10 +1242,8 @@ func TestExcludedCountIsNotTheCohort(t *testing.T) {
 // one, and a time listed with "respectively" is one response's.
 func TestRespectivelyAndFollowingShares(t *testing.T) {
 	// http://ashpublications.net/blood/article-split/106/11/5362/124110/Basiliximab-in-the-Treatment-of-Acute-Graft-Versus
-	in := Input{Abstract: "Twenty-eight patients with steroid-refractory acute GVHD were treated with basiliximab. " +
-		"Twenty-two of 28 patients (78.57%) responded to basiliximab, 15/28(53.57%) had a complete response (CR) of acute GVHD and 7/28 (25.00%) had a partial response (PR)."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractChecked(t, "Twenty-eight patients with steroid-refractory acute GVHD were treated with basiliximab. "+
+		"Twenty-two of 28 patients (78.57%) responded to basiliximab, 15/28(53.57%) had a complete response (CR) of acute GVHD and 7/28 (25.00%) had a partial response (PR).")
 	for _, o := range f.Outcomes {
 		if o.Type == ontology.CompleteResponse && o.Patients != nil && *o.Patients != 15 {
 			t.Errorf("complete response of %d, want 15 (7 are the partial responses)\n%s", *o.Patients, explainText(f))
@@ -1299,7 +1253,7 @@ func TestRespectivelyAndFollowingShares(t *testing.T) {
 		}
 	}
 	// https://pmc.ncbi.nlm.nih.gov/articles/PMC10429414
-	in = Input{Abstract: "Nineteen patients with transfusion-dependent non-severe aplastic anemia received hetrombopag and cyclosporine. " +
+	in := Input{Abstract: "Nineteen patients with transfusion-dependent non-severe aplastic anemia received hetrombopag and cyclosporine. " +
 		"The median time to erythroid, platelet and neutrophil response were 15, 8.3 and 19.7 weeks, respectively."}
 	f = Extract(in)
 	checkSpans(t, in, f)
@@ -1317,7 +1271,7 @@ func TestRespectivelyAndFollowingShares(t *testing.T) {
 // reader takes, judged at f7c9e9e.
 func TestRound11Classes(t *testing.T) {
 	type check func(f Facts) string
-	noOutcome := func(typ string) check {
+	typeAsserted := func(typ string) check {
 		return func(f Facts) string {
 			for _, o := range f.Outcomes {
 				if o.Type == typ {
@@ -1335,12 +1289,12 @@ func TestRound11Classes(t *testing.T) {
 		{"https://scholarlycommons.baptisthealth.net/se-all-publications/4920/",
 			"Ten patients (7 females, 3 males; median age 62 years (range 39-79)) were enrolled at 2 sites and received a total of 30 doses of study product. There were no infusion-related reactions or study-related adverse events, 28 non-serious adverse events in 3 unique patients, and 2 serious adverse events in 2 unique patients, which were expected and unrelated to the study product.",
 			func(f Facts) string {
-				return noOutcome(ontology.SevereAdverseEvents)(f) + noOutcome(ontology.AdverseEvents)(f)
+				return typeAsserted(ontology.SevereAdverseEvents)(f) + typeAsserted(ontology.AdverseEvents)(f)
 			}},
 		// the responders of each sex are parts of the 16
 		{"https://www.scilit.net/publications/ee129833b7b42baf8a92fcfeb8c4d366",
 			"Sixteen patients (12 males and four females; six severe cases and 10 moderate cases) were treated with 300 mg of danazol daily for 12 weeks. Three female patients achieved partial remission, whereas only two of the 12 male patients did so.",
-			noOutcome(ontology.OverallResponse)},
+			typeAsserted(ontology.OverallResponse)},
 		// gestational weeks are the infants' age at birth
 		{"https://pubmed.ncbi.nlm.nih.gov/33876883/",
 			"A phase II double-blind, randomized, placebo-controlled clinical trial was conducted on preterm infants at 23 to 28 gestational weeks (GW) receiving mechanical ventilator support with respiratory deterioration between postnatal days 5 and 14. Accordingly, we are now conducting an additional larger and controlled phase II clinical trial focusing on infants at 23 to 24 GW (NCT03392467). identifier: NCT01828957.",
@@ -1365,9 +1319,7 @@ func TestRound11Classes(t *testing.T) {
 				return ""
 			}},
 	} {
-		in := Input{Abstract: c.abs}
-		f := Extract(in)
-		checkSpans(t, in, f)
+		f := extractChecked(t, c.abs)
 		if why := c.bad(f); why != "" {
 			t.Errorf("%s: %s\n%s", c.src, why, explainText(f))
 		}

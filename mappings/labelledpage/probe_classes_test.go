@@ -869,10 +869,7 @@ func TestBulletedAuthorsUnderLabel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, a := range rec.Authors {
-		got = append(got, a.Family)
-	}
+	got := familiesOf(rec)
 	if strings.Join(got, " ") != "Jinca Serban Ursu Munteanu Arghirescu" {
 		t.Errorf("authors %q, want the five list items", got)
 	}
@@ -906,10 +903,7 @@ func TestRound11PageClasses(t *testing.T) {
 		}
 	}
 	// https://ash.confex.com/ash/2024/webprogram/Paper200421.html
-	var got []string
-	for _, a := range pageNames("Xijuan Lin*, Chen Yang*, Ziwei Liu*, Junling Zhuang, MD, PhD, Miao Chen* and Bing Han*") {
-		got = append(got, a.Family)
-	}
+	got := familiesOf(mappings.Record{Authors: pageNames("Xijuan Lin*, Chen Yang*, Ziwei Liu*, Junling Zhuang, MD, PhD, Miao Chen* and Bing Han*")})
 	if strings.Join(got, " ") != "Lin Yang Liu Zhuang Chen Han" {
 		t.Errorf("authors %q: the list stopped at a degree", got)
 	}
