@@ -2,6 +2,7 @@ package evidence
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/msckg/msckg/ontology"
 )
@@ -99,7 +100,7 @@ func matchLexicon(r *rules, f *field, g *glossary) []mention {
 			start, end := f.Tokens[i].Start, f.Tokens[i+n-1].End
 			seen := map[*ontology.LexiconEntry]bool{}
 			for _, e := range entries {
-				if seen[e] {
+				if seen[e] || notAMention(f, s, i, i+n, e.Kind) {
 					continue
 				}
 				seen[e] = true
@@ -110,6 +111,120 @@ func matchLexicon(r *rules, f *field, g *glossary) []mention {
 		}
 	}
 	return out
+}
+
+// notAMention: the words at tokens [i, j) spell a concept of the kind
+// but do not name one here: a route that is the last part of a product
+// code ("MSC-100-IV") or a conference's presentation type ("Type: Oral",
+// "Oral and Poster Abstracts"), a condition inside an institution's name
+// ("National Clinical Research Center for Hematologic Diseases").
+func notAMention(f *field, s sentence, i, j int, kind string) bool {
+	switch kind {
+	case "route":
+		return codePart(f, s, i) || presentationType(f, s, i, j)
+	case "condition":
+		return inInstitutionName(f, s, i, j)
+	}
+	return false
+}
+
+// codePart: the token at i is glued by a hyphen to a token with a digit
+// before it, the tail of a code ("MSC-100-IV", "PF-06-IV").
+func codePart(f *field, s sentence, i int) bool {
+	if i <= s.Tok0 || runeSlice(f.Runes, f.Tokens[i-1].End, f.Tokens[i].Start) != "-" {
+		return false
+	}
+	return strings.ContainsAny(f.Tokens[i-1].Fold, "0123456789")
+}
+
+// presentationType: "oral" names how an abstract was presented at a
+// meeting ("Program: Oral and Poster Abstracts Type: Oral Session: 311",
+// "oral presentation"), not a route.
+func presentationType(f *field, s sentence, i, j int) bool {
+	if f.Tokens[i].Fold != "oral" || j != i+1 {
+		return false
+	}
+	if i > s.Tok0 && f.Tokens[i-1].Fold == "type" &&
+		strings.TrimSpace(runeSlice(f.Runes, f.Tokens[i-1].End, f.Tokens[i].Start)) == ":" {
+		return true
+	}
+	next := func(k int) string {
+		if k < s.Tok1 {
+			return f.Tokens[k].Fold
+		}
+		return ""
+	}
+	switch next(j) {
+	case "presentation", "presentations", "session", "sessions", "abstract", "abstracts",
+		"communication", "communications", "poster", "posters":
+		return true
+	case "and", "or", "&":
+		p := next(j + 1)
+		return p == "poster" || p == "posters"
+	}
+	return false
+}
+
+// inInstitutionName: the condition at tokens [i, j) is written in title
+// case inside an institution's name: an institution noun and "for" or
+// "of" before it ("Center for Hematologic Diseases", "Institute of
+// Hematology & Blood Diseases"), or an institution noun right after it
+// ("Aplastic Anemia Center", "Leukemia & Lymphoma Society"), with only
+// title-case words and spaces or "&" between. An affiliation line is not
+// the patients' disease. A title's "…Anemia: A Single-Center Study" is
+// not a name: its punctuation breaks it.
+func inInstitutionName(f *field, s sentence, i, j int) bool {
+	const reachBack, reachAfter = 5, 3
+	if !titleCase(f.Tokens[i].Text) {
+		return false
+	}
+	sawLink := false
+	for k := i - 1; k >= s.Tok0 && k >= i-reachBack && nameGap(f, k+1); k-- {
+		w := f.Tokens[k]
+		if institutionNoun[w.Fold] && titleCase(w.Text) {
+			return sawLink
+		}
+		if w.Fold == "for" || w.Fold == "of" {
+			sawLink = true
+		} else if w.Fold != "and" && !nameWord(w.Text) {
+			return false
+		}
+	}
+	for k := j; k < s.Tok1 && k < j+reachAfter && nameGap(f, k); k++ {
+		w := f.Tokens[k]
+		if institutionNoun[w.Fold] && titleCase(w.Text) {
+			return !(k > j && f.Tokens[k-1].Fold == "single")
+		}
+		if w.Fold != "and" && !nameWord(w.Text) {
+			return false
+		}
+	}
+	return false
+}
+
+// nameGap: only spaces, or an "&", stand between token k-1 and token k.
+func nameGap(f *field, k int) bool {
+	g := strings.TrimSpace(runeSlice(f.Runes, f.Tokens[k-1].End, f.Tokens[k].Start))
+	return g == "" || g == "&"
+}
+
+// nameWord: a title-case word that is not an acronym ("Blood", not
+// "ASBMT", which more often opens the next line than continues a name).
+func nameWord(w string) bool {
+	return titleCase(w) && strings.ToUpper(w) != w
+}
+
+// institutionNoun: the head nouns of institutions' names.
+var institutionNoun = map[string]bool{"center": true, "centre": true, "institute": true, "department": true,
+	"hospital": true, "laboratory": true, "society": true, "association": true, "foundation": true,
+	"clinic": true, "division": true, "college": true, "academy": true, "university": true}
+
+// titleCase: a word that starts with an upper-case letter.
+func titleCase(w string) bool {
+	for _, r := range w {
+		return unicode.IsUpper(r)
+	}
+	return false
 }
 
 // romanNumeralUse: the token at i is a Roman numeral written as one

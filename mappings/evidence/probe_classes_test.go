@@ -1325,3 +1325,55 @@ func TestRound11Classes(t *testing.T) {
 		}
 	}
 }
+
+// TestWordsThatNameNoConcept: words the lexicon knows, used as part of
+// something else (round 12, pages read with --from abstract).
+func TestWordsThatNameNoConcept(t *testing.T) {
+	route := func(f Facts) string {
+		for _, iv := range f.Interventions {
+			if iv.Route != "" {
+				return "route " + iv.Route
+			}
+		}
+		return ""
+	}
+	for _, c := range []struct {
+		src, abs string
+		bad      func(Facts) string
+	}{
+		// a meeting's presentation type is not the route
+		{"https://ash.confex.com/ash/2023/webprogram/Paper174591.html",
+			"687 [CANCELED] Efficacy and Safety of Human Umbilical Cord-Derived Mesenchymal Stem Cells in the Treatment of Immune Thrombocytopenia: A Prospective, Single Centre, Single Arm, Phase I Trial Program: Oral and Poster Abstracts Type: Oral Session: 311. Disorders of Platelet Number or Function",
+			route},
+		// the tail of a product code is not the route
+		{"https://bioworld.com/articles/377193-mesoblast-s-stem-cell-therapy-meets-primary-endpoint-in-phase-iii-gvhd-pediatric-trial",
+			"Australian stem cell therapy company Mesoblast Ltd. said its allogeneic mesenchymal stem cell candidate, MSC-100-IV (remestemcel-L), met the primary endpoint in a phase III trial in children with refractory acute graft-vs.-host disease (aGVHD).",
+			route},
+		// an affiliation's institution is not the patients' disease
+		{"https://ash.confex.com/ash/2023/webprogram/Paper174591.html",
+			"Thirty patients with immune thrombocytopenia received umbilical cord mesenchymal stem cells. 3National Clinical Research Center for Hematologic Diseases, Jiangsu Institute of Hematology, The First Affiliated Hospital of Soochow University, Suzhou, China",
+			func(f Facts) string {
+				if conditionsOf(f)[ontology.MKG+"HematologicDisease"] {
+					return "the institution's name read as a condition"
+				}
+				if len(conditionsOf(f)) != 1 {
+					return "want the cohort's one condition, immune thrombocytopenia"
+				}
+				return ""
+			}},
+		// a title's "…: A Single-Center …" is no institution's name
+		{"https://www.chictr.org.cn/hvshowproject.html?id=303391",
+			"Umbilical Cord Mesenchymal Stem Cell Therapy for Treatment of Aplastic Anemia: A Single-Arm, Single-Center, Open-Label, Phase 1/2 Clinical Study. Twenty patients with aplastic anemia were enrolled.",
+			func(f Facts) string {
+				if !conditionsOf(f)[ontology.MeSH+"D000741"] {
+					return "aplastic anaemia lost"
+				}
+				return ""
+			}},
+	} {
+		f := extractChecked(t, c.abs)
+		if why := c.bad(f); why != "" {
+			t.Errorf("%s: %s\n%s", c.src, why, explainText(f))
+		}
+	}
+}
