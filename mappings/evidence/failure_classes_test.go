@@ -84,6 +84,33 @@ func TestRespectivelyWithTimes(t *testing.T) {
 	}
 }
 
+// TestRespectivelyTimesFirst: the times may open the sentence, before the
+// outcome's name. Splenectomy for ITP, 140 adults,
+// https://www.scilit.net/publications/f565cf49fd85f1b93e528a40eaf5ba2f
+func TestRespectivelyTimesFirst(t *testing.T) {
+	const cohort = "We studied 140 adult patients with ITP who had therapeutic splenectomy. "
+	f := extractChecked(t, cohort+
+		"At 3, 6, and 12 months after splenectomy, time-adjusted complete response rates were 77%, 71%, and 74%, respectively.")
+	var got []string
+	for _, o := range f.Outcomes {
+		if o.Type == ontology.CompleteResponse && o.Value != nil && o.Timepoint != nil {
+			got = append(got, fmt.Sprintf("%s%% at %s %s", o.Value.Value, o.Timepoint.Value, o.Timepoint.Unit))
+		}
+	}
+	if want := []string{"77% at 3 mo", "71% at 6 mo", "74% at 12 mo"}; !slices.Equal(got, want) {
+		t.Errorf("outcomes %v, want %v\n%s", got, want, explainText(f))
+	}
+	// A number between the times and the outcome breaks the frame: the
+	// values after it need not be the times'.
+	f = extractChecked(t, cohort+
+		"At 3, 6, and 12 months after splenectomy, in 120 evaluable patients complete response rates were 77%, 71%, and 74%, respectively.")
+	noOutcome(t, f, "paired across another number", func(o Outcome) bool { return o.Rule == "respectively-at-times" })
+	// Arms in the sentence: the values may be the arms'.
+	f = extractChecked(t, cohort+
+		"At 3 and 6 months, complete response rates were 77% and 71% in the splenectomy group, respectively.")
+	noOutcome(t, f, "paired in a sentence with groups", func(o Outcome) bool { return o.Rule == "respectively-at-times" })
+}
+
 // TestConfidenceIntervalNotPatients: percentages of a confidence interval
 // and of sub-responses in one sentence are not read as shares of patients.
 // Liu ZH et al. 2017, https://staging.scite.ai/authors/zeng-hui-liu-PzAY8g

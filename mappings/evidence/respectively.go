@@ -9,8 +9,9 @@ import (
 
 // respectivelyAtTimes reads "The survival rates at 3 and 6 months in all
 // patients were 87.5% (21/24) and 83.3% (20/24), respectively": one kind
-// of outcome, a list of times sharing their unit, and as many percentages
-// after them, closed by "respectively". The k-th value is the outcome at
+// of outcome, a list of times sharing their unit (after the outcome's
+// name or opening the sentence), and as many percentages after them,
+// closed by "respectively". The k-th value is the outcome at
 // the k-th time, for the whole cohort. The frame must be complete: one
 // outcome kind named before the times, no groups or arms in the sentence
 // (their values would be the groups', not the times'), the same number of
@@ -40,7 +41,14 @@ func (x *extraction) respectivelyAtTimes(o *outcomeSentence) {
 	qs := f.quantitiesIn(s.Start, s.End)
 	times, next := timeList(f, qs, m.End)
 	if len(times) < 2 {
-		return
+		// The times first: "At 3, 6, and 12 months after splenectomy,
+		// time-adjusted complete response rates were 77%, 71%, and 74%,
+		// respectively"; the values must be the first numbers after the
+		// outcome's name.
+		times, next = timeList(f, qs, s.Start)
+		if len(times) < 2 || next >= len(qs) || times[len(times)-1].Span.End > m.Start || qs[next].Span.Start < m.End {
+			return
+		}
 	}
 	values, last := valueList(f, qs, next)
 	if len(values) != len(times) || !respectivelyAfter(f, s, last) {
