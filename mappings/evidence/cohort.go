@@ -111,9 +111,11 @@ func (x *extraction) cohortSize(c *Cohort) {
 			armSize := oneGroupsCount(f, s, counts, ci)
 			unsaid := s.Role == "results" && resultVerbAfter(f, s, n) || outcomeStateAfter(f, s, n)
 			screened := screenedCount(f, s, n)
-			if planned || armSize || unsaid || screened || x.countOfResult(f, si, n) || shareFollows(f, s, n) {
+			if planned || armSize || unsaid || screened || n.OfSome || x.countOfResult(f, si, n) || shareFollows(f, s, n) {
 				why := "a count of patients with an event or a result, not of those studied"
 				switch {
+				case n.OfSome:
+					why = "a count with its share of a larger group (\"Eight (36.4%) patients\"): some of the patients, not all of them"
 				case screened:
 					why = "patients screened, assessed for eligibility or excluded, not those studied"
 				case planned:

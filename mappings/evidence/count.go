@@ -86,6 +86,10 @@ type count struct {
 	Tok0, Tok1 int  // the number through the noun
 	Part       bool // "7 of 12 patients": N is a part of a group, not a group
 	Whole      int  // with Part, the group's size (12)
+	// OfSome: a share below 100% stands between the number and the noun
+	// ("Eight (36.4%) patients received rescue medication"): the count is
+	// of some of a larger group, whose size the text may not give.
+	OfSome bool
 }
 
 // bigNumberWord are the words of numbers written in parts.
@@ -253,7 +257,8 @@ func countWithShare(f *field, s *sentence, nouns *phraseSet[string], n, k, next 
 			return count{}, false
 		}
 		if l, _ := nouns.matchAt(f.Tokens, j, s.Tok1); l > 0 {
-			return count{N: n, Tok0: k, Tok1: j + l}, true
+			share := strings.TrimSpace(runeSlice(f.Runes, f.Tokens[next].Start, f.Tokens[j-1].End))
+			return count{N: n, Tok0: k, Tok1: j + l, OfSome: share != "100" && share != "100.0"}, true
 		}
 		return count{}, false
 	}

@@ -1377,3 +1377,40 @@ func TestWordsThatNameNoConcept(t *testing.T) {
 		}
 	}
 }
+
+// TestRound12Classes: from two probe sets of ITP drug trials and MSC
+// studies in neighbouring conditions, judged at de606a0.
+func TestRound12Classes(t *testing.T) {
+	sizeIsNot := func(n int) func(Facts) string {
+		return func(f Facts) string {
+			for _, c := range f.Cohorts {
+				if c.Size == n {
+					return fmt.Sprintf("a cohort of %d", n)
+				}
+			}
+			return ""
+		}
+	}
+	for _, c := range []struct {
+		src, abs string
+		bad      func(Facts) string
+	}{
+		// a count with its share below 100% is some of the patients
+		{"https://utsouthwestern.pure.elsevier.com/en/publications/long-term-use-of-the-thrombopoietin-mimetic-romiplostim-in-childr",
+			"This longitudinal analysis included children with ITP from a phase 1/2 trial and two open-label extensions. Eight (36.4%) patients received rescue medication, and 14 (63.6%) used concurrent ITP therapy.",
+			func(f Facts) string {
+				if f.Design != nil && f.Design.IRI == ontology.CaseSeries {
+					return "a case series from the count of some patients"
+				}
+				return sizeIsNot(8)(f)
+			}},
+		{"http://www.bloodresearch.or.kr/journal/view.html?pn=current_issue&uid=2657&vmd=Full",
+			"We retrospectively studied patients with AA (age > 12 years) who received two doses of hATG combined with cyclosporine. Among 93 AA patients who received hATG, 62 (66.7%) and 31 (33.3%) patients received LD and SD hATG with cyclosporine, respectively. Among these,seventeen(18.2%) patients also received eltrombopag with hATG and cyclosporine.",
+			func(f Facts) string { return sizeIsNot(31)(f) + sizeIsNot(17)(f) }},
+	} {
+		f := extractChecked(t, c.abs)
+		if why := c.bad(f); why != "" {
+			t.Errorf("%s: %s\n%s", c.src, why, explainText(f))
+		}
+	}
+}
