@@ -611,7 +611,8 @@ func unlinkArmOnly(cohorts []Cohort, ivs []Intervention, comparatorAllotted bool
 // comparatorAllotted: a factual sentence allots the patients between the
 // product and a group that does not get it ("randomized (2:1) to receive
 // romiplostim or placebo", "divided into two groups: control group
-// (standard care) and intervention group"). The study's patients as a
+// (standard care) and intervention group") or sets the product against
+// such a group ("either ... or a placebo", "vs standard therapy"). The study's patients as a
 // whole then did not all receive the product, whether or not the arms
 // are counted.
 func (x *extraction) comparatorAllotted() bool {
@@ -624,8 +625,14 @@ func (x *extraction) comparatorAllotted() bool {
 			return true
 		}
 		for k := s.Tok0; k < s.Tok1; k++ {
-			if f.Tokens[k].Fold == "divided" {
-				return true // "were divided into two groups: control group ..."
+			switch f.Tokens[k].Fold {
+			case "divided": // "were divided into two groups: control group ..."
+				return true
+			case "either", "vs", "versus", "compared", "arm":
+				// "received either avatrombopag or a placebo", "eltrombopag
+				// (n = 78) vs standard therapy (n = 40)", "arm C,
+				// conventional treatment"
+				return true
 			}
 		}
 	}

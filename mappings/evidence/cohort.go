@@ -377,12 +377,16 @@ func perGroup(f *field, s *sentence, n count) bool {
 }
 
 // anotherGroupAfter: "A total of 169 patients treated with rATG and 62
-// treated with hATG were included": a bare number after "and" in the
-// count's clause, with a verb of treatment or a group's preposition after
-// it, counts a second group, so the first count is a group's too.
+// treated with hATG were included", "54 children received avatrombopag,
+// while 21 were in the placebo group": a bare number after "and",
+// "while" or "whereas" in the count's clause, with a verb of treatment or
+// a group's preposition after it, counts a second group, so the first
+// count is a group's too.
 func anotherGroupAfter(f *field, s *sentence, n count) bool {
 	for j := n.Tok1; j+2 < s.Tok1 && j <= n.Tok1+14 && !listBreak(f, j+1); j++ {
-		if f.Tokens[j].Fold != "and" {
+		switch f.Tokens[j].Fold {
+		case "and", "while", "whereas":
+		default:
 			continue
 		}
 		if between := runeSlice(f.Runes, f.Tokens[n.Tok1-1].End, f.Tokens[j].Start); strings.Count(between, "(") > strings.Count(between, ")") {

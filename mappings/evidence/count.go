@@ -160,6 +160,9 @@ func findCounts(r *rules, f *field, s *sentence) []count {
 		if k > s.Tok0 && trialAcronym(f, k) {
 			continue // "the LUNA 3 study", "RAISE 2": a trial's name
 		}
+		if k > s.Tok0 && f.Tokens[k-1].Fold == "per" {
+			continue // "(per 100 patient-weeks)", "per 1000 patients": a rate's unit
+		}
 		// "7 of 12 patients", "4 of 7 frontline ... patients", "Nine of the
 		// 66 patients", "51 (77.3%) of 66 patients", "5 out of 19": a part.
 		if of := partOf(f, s, next); of > 0 {

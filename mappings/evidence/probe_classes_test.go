@@ -2,6 +2,7 @@ package evidence
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -1381,6 +1382,18 @@ func TestWordsThatNameNoConcept(t *testing.T) {
 // TestRound12Classes: from two probe sets of ITP drug trials and MSC
 // studies in neighbouring conditions, judged at de606a0.
 func TestRound12Classes(t *testing.T) {
+	// reasons joins the reasons a reading is wrong, "" when none is.
+	reasons := func(why ...string) string {
+		return strings.Join(slices.DeleteFunc(why, func(w string) bool { return w == "" }), "; ")
+	}
+	studyCohortReceives := func(f Facts) string {
+		for _, c := range f.Cohorts {
+			if c.Part == PartStudy && len(c.Interventions) > 0 {
+				return fmt.Sprintf("the whole study cohort linked to %s, given only to one arm", f.Interventions[c.Interventions[0]].Agent.Label)
+			}
+		}
+		return ""
+	}
 	sizeIsNot := func(n int) func(Facts) string {
 		return func(f Facts) string {
 			for _, c := range f.Cohorts {
@@ -1406,7 +1419,28 @@ func TestRound12Classes(t *testing.T) {
 			}},
 		{"http://www.bloodresearch.or.kr/journal/view.html?pn=current_issue&uid=2657&vmd=Full",
 			"We retrospectively studied patients with AA (age > 12 years) who received two doses of hATG combined with cyclosporine. Among 93 AA patients who received hATG, 62 (66.7%) and 31 (33.3%) patients received LD and SD hATG with cyclosporine, respectively. Among these,seventeen(18.2%) patients also received eltrombopag with hATG and cyclosporine.",
-			func(f Facts) string { return sizeIsNot(31)(f) + sizeIsNot(17)(f) }},
+			func(f Facts) string { return reasons(sizeIsNot(31)(f), sizeIsNot(17)(f)) }},
+		// a rate's unit is no count of patients
+		{"https://read.qxmd.com/read/22562409/evaluation-of-bleeding-related-episodes-in-patients-with-immune-thrombocytopenia-itp-receiving-romiplostim-or-medical-standard-of-care",
+			"Nonsplenectomized adult patients with ITP were randomized to receive weekly subcutaneous injections of romiplostim (n = 157) or SOC (n = 77). The rate of all BREs (per 100 patient-weeks) was lower in patients treated with romiplostim (3.1) than in those treated with SOC (9.4).",
+			func(f Facts) string { return reasons(sizeIsNot(100)(f), studyCohortReceives(f)) }},
+		// the product set against a comparator: not every patient had it
+		{"https://www.bleeding.org/news/new-trial-data-suggests-oral-itp-therapy-effective-in-children-and-adolescents",
+			"Children with immune thrombocytopenia took part in a phase 3 trial. Participants received either avatrombopag or a placebo over the course of 12 weeks. Ultimately, 54 children received avatrombopag, while 21 were in the placebo group.",
+			func(f Facts) string { return reasons(sizeIsNot(54)(f), studyCohortReceives(f)) }},
+		{"https://scholars.duke.edu/publication/1691692",
+			"This phase 3, randomized clinical trial enrolled patients (aged 1-<18 years) with newly diagnosed primary immune thrombocytopenia. INTERVENTIONS: Eltrombopag was administered orally based on a standard dosing schedule (n = 78) vs standard therapy (investigator choice of glucocorticoids, intravenous immunoglobulin, or anti-D immunoglobulin) (n = 40). RESULTS: Of 118 pediatric patients (median age, 8 years [IQR, 4-12]), 62 were boys.",
+			func(f Facts) string {
+				for _, c := range f.Cohorts {
+					if c.Age != nil && (c.Age.Min != "" || c.Age.Max != "") {
+						return "the IQR read as the age range " + c.Age.Min + "-" + c.Age.Max
+					}
+				}
+				return studyCohortReceives(f)
+			}},
+		{"https://paperexplained.cn/articles/paper/detail/c9f51a458bd6e2aa8f5402c8ae81166609e4ae1d",
+			"A total of 91 patients with ITP after HCT were enrolled. Eligible patients were randomly allocated to receive 1 of 3 interventions: arm A, low-dose decitabine (15 mg/m2 daily IV for 3 consecutive days [days 1-3]) plus recombinant human thrombopoietin (300 U/kg daily); arm B, decitabine alone; or arm C, conventional treatment.",
+			studyCohortReceives},
 	} {
 		f := extractChecked(t, c.abs)
 		if why := c.bad(f); why != "" {

@@ -24,7 +24,7 @@ func sameOrNoUnit(r Quantity, u string) bool { return r.Unit == "" || r.Unit == 
 // withRange joins "12.5 days (range, 7–16)" or "median, 17 months; range,
 // 13–24" into one quantity: the range that follows a single value in the
 // same sentence, separated only by "range"/brackets/punctuation, fills
-// Min and Max. A "median" written just before the value makes it the median.
+// Min and Max (Q1 and Q3 when it is an IQR). A "median" written just before the value makes it the median.
 func withRange(f *field, s *sentence, qs []Quantity, i int) (Quantity, int) {
 	q := qs[i]
 	used := i
@@ -41,7 +41,7 @@ func withRange(f *field, s *sentence, qs []Quantity, i int) (Quantity, int) {
 				center = q.Value
 			}
 			if lo, hi, ok := scaleRange(r.Min, r.Max, center); ok {
-				q.Min, q.Max = lo, hi
+				setSpread(&q, gap, lo, hi)
 				q.Span = f.span(q.Span.Start, r.Span.End)
 				q.UnitText = q.Span.Text
 				return q, i + 1
@@ -52,7 +52,7 @@ func withRange(f *field, s *sentence, qs []Quantity, i int) (Quantity, int) {
 		r := qs[i+1]
 		gap := fold(runeSlice(f.Runes, q.Span.End, r.Span.Start))
 		if r.Value == "" && r.Min != "" && r.Max != "" && r.Comparator == "" && sameOrNoUnit(r, q.Unit) && rangeGap(gap) {
-			q.Min, q.Max = r.Min, r.Max
+			setSpread(&q, gap, r.Min, r.Max)
 			q.Span = f.span(q.Span.Start, r.Span.End)
 			q.UnitText = q.Span.Text
 			used = i + 1
@@ -62,6 +62,17 @@ func withRange(f *field, s *sentence, qs []Quantity, i int) (Quantity, int) {
 		q.Median, q.Value = q.Value, ""
 	}
 	return q, used
+}
+
+// setSpread sets the bounds read after a value: its interquartile range
+// when the words between say so ("8 years [IQR, 4-12]"), else its range.
+// The quartiles are not the smallest and largest values.
+func setSpread(q *Quantity, gap, lo, hi string) {
+	if strings.Trim(gap, " ()[],;:") == "iqr" {
+		q.Q1, q.Q3 = lo, hi
+		return
+	}
+	q.Min, q.Max = lo, hi
 }
 
 // rangeGap: only "(range, ", "; range, ", ", ranging from " and the like.
