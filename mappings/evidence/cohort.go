@@ -111,10 +111,10 @@ func (x *extraction) cohortSize(c *Cohort) {
 			armSize := oneGroupsCount(f, s, counts, ci)
 			unsaid := s.Role == "results" && resultVerbAfter(f, s, n) || outcomeStateAfter(f, s, n)
 			screened := screenedCount(f, s, n)
-			if planned || armSize || unsaid || screened || n.OfSome || x.countOfResult(f, si, n) || shareFollows(f, s, n) {
+			if planned || armSize || unsaid || screened || n.OfSome() || x.countOfResult(f, si, n) || shareFollows(f, s, n) {
 				why := "a count of patients with an event or a result, not of those studied"
 				switch {
-				case n.OfSome:
+				case n.OfSome():
 					why = "a count with its share of a larger group (\"Eight (36.4%) patients\"): some of the patients, not all of them"
 				case screened:
 					why = "patients screened, assessed for eligibility or excluded, not those studied"
@@ -343,6 +343,26 @@ func includedBefore(f *field, s *sentence, k int) bool {
 	return false
 }
 
+// severalDiseasesBefore: "different", "various" or "distinct" and then a
+// plural disease noun come before token k in its sentence ("with three
+// different rheumatic diseases;").
+func severalDiseasesBefore(f *field, s *sentence, k int) bool {
+	for j := s.Tok0; j < k; j++ {
+		switch f.Tokens[j].Fold {
+		case "different", "various", "distinct":
+		default:
+			continue
+		}
+		for i := j + 1; i < k && i <= j+3; i++ {
+			switch f.Tokens[i].Fold {
+			case "diseases", "disorders", "conditions", "diagnoses", "indications":
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // listedAfterIncluding: token k is in a list that "including" opens
 // earlier in its sentence, with no semicolon between ("damage …,
 // including autoimmune hearing loss, multiple sclerosis and rheumatoid
@@ -462,8 +482,9 @@ func armSizeInBrackets(f *field, s *sentence, n count) bool {
 func plannedNumbers(f *field, s *sentence) bool {
 	for k := s.Tok0; k < s.Tok1; k++ {
 		switch f.Tokens[k].Fold {
-		case "will", "estimated", "anticipated", "planned", "expected", "proposes", "propose", "aims", "target":
-			return true // "The study proposes to recruit 150 patients"
+		case "will", "estimated", "anticipated", "planned", "expected", "proposes", "propose", "aims", "target",
+			"plans", "intends", "seeks":
+			return true // "The study proposes to recruit 150 patients", "This study plans to enroll 10 patients"
 		}
 	}
 	return false
@@ -1087,6 +1108,12 @@ var conditionChecks = []conditionCheck{
 		_, counted := numberAt(f, m.Tok0-1)
 		return f.Name == FieldAbstract && (counted || listedAfterIncluding(f, s, m.Tok0) || partSubject(x.r, f, s, m.Tok0, size))
 	}, "the condition of a part (\"10 had concomitant SLE\") or counted events (\"three graft failures\"), not of every patient"},
+	{"one-of-several", func(x *extraction, f *field, s *sentence, m *mention, size int) bool {
+		// "Three children with three different rheumatic diseases;
+		// systemic lupus erythematosus, mixed connective tissue disease and
+		// juvenile idiopathic arthritis": each has one of them
+		return severalDiseasesBefore(f, s, m.Tok0)
+	}, "one of several diseases the text says the patients have between them (\"three different rheumatic diseases\"), not every patient's"},
 	{"associated", func(x *extraction, f *field, s *sentence, m *mention, size int) bool {
 		// "the most common predisposing conditions were hepatitis C and
 		// systemic lupus erythematosus", "associated with underlying
@@ -1388,6 +1415,7 @@ func notAllRefractory(f *field, s *sentence, t0, t1 int) bool {
 func (x *extraction) cohortPhase(c *Cohort) {
 	phases := map[string]Span{}
 	var order []string
+	listed := false // a sentence names the patients' phases as a list
 	for _, fm := range x.factualMentions("phase") {
 		f, m := fm.f, fm.m
 		for _, o := range f.inSentence(m.Sent) {
@@ -1396,6 +1424,7 @@ func (x *extraction) cohortPhase(c *Cohort) {
 				switch {
 				case phaseList(f, m):
 					why = "one of a list of phases: the patients are not all in this one"
+					listed = true
 				case o.IRI() == thrombocytopeniaSign:
 					why = "said of thrombocytopenia as a sign (how long the platelets stayed low), not of a disease's phase"
 				case !x.isITP(o.IRI()):
@@ -1422,7 +1451,15 @@ func (x *extraction) cohortPhase(c *Cohort) {
 			}
 		}
 	}
-	if len(order) == 1 {
+	switch {
+	case len(order) == 1 && listed:
+		// "Rilzabrutinib in the Treatment of Chronic Immune
+		// Thrombocytopenia" above "adults with persistent or chronic ITP":
+		// the title's phase is not every patient's.
+		x.candidates = append(x.candidates, Candidate{Kind: "diseasePhase", Concept: order[0],
+			Reason: "the text also names the patients' phases as a list (\"persistent or chronic\"): they are not all in this one",
+			Rule:   "phase-before-condition", Spans: []Span{phases[order[0]]}})
+	case len(order) == 1:
 		c.DiseasePhase = order[0]
 		c.Details = append(c.Details, Detail{"diseasePhase", "phase-before-condition", phases[order[0]]})
 	}

@@ -86,11 +86,15 @@ type count struct {
 	Tok0, Tok1 int  // the number through the noun
 	Part       bool // "7 of 12 patients": N is a part of a group, not a group
 	Whole      int  // with Part, the group's size (12)
-	// OfSome: a share below 100% stands between the number and the noun
-	// ("Eight (36.4%) patients received rescue medication"): the count is
-	// of some of a larger group, whose size the text may not give.
-	OfSome bool
+	// Share is the percentage written between the number and the noun
+	// ("Eight (36.4%) patients": "36.4"), "" when none is.
+	Share string
 }
+
+// OfSome: a share below 100% stands between the number and the noun
+// ("Eight (36.4%) patients received rescue medication"): the count is of
+// some of a larger group, whose size the text may not give.
+func (c count) OfSome() bool { return c.Share != "" && c.Share != "100" && c.Share != "100.0" }
 
 // bigNumberWord are the words of numbers written in parts.
 var bigNumberWord = map[string]bool{"hundred": true, "thousand": true, "million": true, "billion": true}
@@ -261,7 +265,7 @@ func countWithShare(f *field, s *sentence, nouns *phraseSet[string], n, k, next 
 		}
 		if l, _ := nouns.matchAt(f.Tokens, j, s.Tok1); l > 0 {
 			share := strings.TrimSpace(runeSlice(f.Runes, f.Tokens[next].Start, f.Tokens[j-1].End))
-			return count{N: n, Tok0: k, Tok1: j + l, OfSome: share != "100" && share != "100.0"}, true
+			return count{N: n, Tok0: k, Tok1: j + l, Share: share}, true
 		}
 		return count{}, false
 	}

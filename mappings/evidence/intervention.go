@@ -150,6 +150,37 @@ func (x *extraction) sourceDerivedBefore(f *field, si int) (*ontology.LexiconEnt
 	return nil, Span{}, false
 }
 
+// complicatedTransplant: the transplant is the one a condition followed
+// ("graft failure after autologous hematopoietic stem cell
+// transplantation", "PGF after allo-HSCT"): the setting the patients come
+// from, not a treatment the study gave with the MSCs.
+func complicatedTransplant(f *field, si int, m mention) bool {
+	s := f.Sentences[si]
+	k := m.Tok0 - 1
+	for k > s.Tok0 && transplantModifier[f.Tokens[k].Fold] {
+		k--
+	}
+	if k <= s.Tok0 {
+		return false
+	}
+	switch f.Tokens[k].Fold {
+	case "after", "following", "post":
+	default:
+		return false
+	}
+	for _, c := range f.inSentence(si) {
+		if c.Kind() == "condition" && c.Tok1 <= k && k-c.Tok1 <= 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// transplantModifier: words that may stand between "after" and the
+// transplant they describe.
+var transplantModifier = map[string]bool{"autologous": true, "allogeneic": true, "allo": true,
+	"haploidentical": true, "haplo": true, "the": true, "an": true, "a": true, "their": true}
+
 // coTherapies: a transplant given together with the MSCs ("haploidentical
 // HSCT combined with UC-MSCs", "cotransplantation of HSCs and MSCs") is an
 // intervention of the study too.
@@ -170,7 +201,7 @@ func (x *extraction) coTherapies() []Intervention {
 				continue
 			}
 			for _, m := range f.inSentence(si) {
-				if m.Negated || m.IRI() != ontology.MKG+"HSCT" || seen[m.IRI()] {
+				if m.Negated || m.IRI() != ontology.MKG+"HSCT" || seen[m.IRI()] || complicatedTransplant(f, si, m) {
 					continue
 				}
 				seen[m.IRI()] = true

@@ -358,6 +358,13 @@ func (x *extraction) responses(f *field, s *sentence, types map[string][]*mentio
 				x.demote(o, why)
 				continue
 			}
+			if c.Share != "" && x.size > 0 && !sameShare(c.N, x.size, c.Share) {
+				// "Overall responses were seen in 10 (45%) patients on
+				// fostamatinib and in none of the patients on placebo" (34
+				// patients): 45% is 10 of another group, an arm's.
+				x.demote(o, "the count's share is not its share of the cohort: it is of another group (an arm or a subgroup)")
+				continue
+			}
 			timeFrom := f.Tokens[c.Tok1-1].End
 			if c.Part {
 				// "in 7 of 12 patients (58.3%)": the group's total, and the

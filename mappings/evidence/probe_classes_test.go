@@ -1386,6 +1386,14 @@ func TestRound12Classes(t *testing.T) {
 	reasons := func(why ...string) string {
 		return strings.Join(slices.DeleteFunc(why, func(w string) bool { return w == "" }), "; ")
 	}
+	ageGroupIs := func(want string) func(Facts) string {
+		return func(f Facts) string {
+			if len(f.Cohorts) == 0 || f.Cohorts[0].AgeGroup != want {
+				return "age group is not " + want
+			}
+			return ""
+		}
+	}
 	studyCohortReceives := func(f Facts) string {
 		for _, c := range f.Cohorts {
 			if c.Part == PartStudy && len(c.Interventions) > 0 {
@@ -1441,10 +1449,65 @@ func TestRound12Classes(t *testing.T) {
 		{"https://paperexplained.cn/articles/paper/detail/c9f51a458bd6e2aa8f5402c8ae81166609e4ae1d",
 			"A total of 91 patients with ITP after HCT were enrolled. Eligible patients were randomly allocated to receive 1 of 3 interventions: arm A, low-dose decitabine (15 mg/m2 daily IV for 3 consecutive days [days 1-3]) plus recombinant human thrombopoietin (300 U/kg daily); arm B, decitabine alone; or arm C, conventional treatment.",
 			studyCohortReceives},
+		// a count whose share is not its share of the cohort is an arm's
+		{"https://bohrium.dp.tech/paper/arxiv/817358930786123777",
+			"Thirty‐four patients with primary ITP were randomised to fostamatinib (n = 22) or placebo (n = 12) at 100–150 mg twice a day for 24 weeks. Overall responses (platelet ≥50 000/μl at ≥1 of the 6 visits from weeks 2 to 12) were seen in 10 (45%) patients on fostamatinib and in none of the patients on placebo (p = 0.01).",
+			func(f Facts) string {
+				for _, c := range f.Cohorts {
+					for _, i := range c.Outcomes {
+						if o := f.Outcomes[i]; c.Part == PartStudy && o.Patients != nil && *o.Patients == 10 {
+							return "10 of the 22 on fostamatinib read as the 34 patients' result"
+						}
+					}
+				}
+				return ""
+			}},
+		// a drug's approval and a disease's incidence are background
+		{"http://ashpublications.net/bloodadvances/article/7/3/396/484880/A-single-arm-long-term-efficacy-and-safety-study",
+			"Romiplostim is a thrombopoietin (TPO) receptor agonist approved for children and adults with immune thrombocytopenia (ITP) for ≥6 months, recommended as second-line treatment. This phase 3b, single-arm, multicenter study investigated long-term efficacy and safety of romiplostim in children ≥1 to <18 years old with ≥6 months’ ITP duration and platelet counts ≤30 × 109/L. Overall, 203 patients (median age, 10.0 years) received ≥1 dose of romiplostim.",
+			ageGroupIs(ontology.Children)},
+		{"https://tribemd.com/us/contents/efficacy-and-safety-of-rilzabrutinib-in-the-treatment-of-chronic-immune-thrombocytopenia:-results-from-the-phase-3-luna3-study.",
+			"Immune Thrombocytopenic Purpura (ITP) is an acquired autoimmune hematologic disorder, with a global prevalence ranging from 10 to 23 cases per 100,000 people, and an estimated incidence of approximately 2 to 4 cases per 100,000 person-years in the general population, including both adults and children. The phase 3 LUNA3 study evaluated rilzabrutinib in adult patients with chronic or persistent immune thrombocytopenia (ITP).",
+			ageGroupIs(ontology.Adults)},
+		// a planned enrolment
+		{"http://inclinicaltrials.com/other/nct04791878",
+			"Mesenchymal stem cells for perianal fistulizing Crohn's disease in children. This study plans to enroll 10 patients aged 13-17 years of age with refractory perianal fistulizing disease.",
+			sizeIsNot(10)},
+		// the transplant a graft failure followed is not a co-therapy
+		{"https://ctv.veeva.com/study/mesenchymal-stem-cells-combined-with-cord-blood-for-treatment-of-graft-failure",
+			"The purpose of this study is to evaluate the utility of treating patients experiencing graft failure after autologous hematopoietic stem cell transplantation with ex-vivo-expanded BM-drived mesenchymal stem cells from third-party donors or mesenchymal stem cells combined with cord blood.",
+			func(f Facts) string {
+				for _, iv := range f.Interventions {
+					if iv.Agent.IRI == ontology.MKG+"HSCT" {
+						return "the failed transplant read as an intervention"
+					}
+				}
+				return ""
+			}},
+		// one disease each
+		{"http://www.hausarzt-online.de/uncharted-waters-mesenchymal-stem-cell-treatment-for-pediatric-r/19248266",
+			"Three children with three different rheumatic diseases; systemic lupus erythematosus, mixed connective tissue disease and juvenile idiopathic arthritis were under the care of pediatric rheumatologists and received mesenchymal stem cells.",
+			func(f Facts) string {
+				if len(conditionsOf(f)) > 0 {
+					return "one child's disease read as all three children's"
+				}
+				return ""
+			}},
 	} {
 		f := extractChecked(t, c.abs)
 		if why := c.bad(f); why != "" {
 			t.Errorf("%s: %s\n%s", c.src, why, explainText(f))
+		}
+	}
+	// The title's phase is not every patient's when the text lists two.
+	// https://tribemd.com/us/contents/efficacy-and-safety-of-rilzabrutinib-in-the-treatment-of-chronic-immune-thrombocytopenia:-results-from-the-phase-3-luna3-study.
+	in := Input{Title: "Efficacy and Safety of Rilzabrutinib in the Treatment of Chronic Immune Thrombocytopenia: Results from the Phase 3 LUNA3 Study.",
+		Abstract: "The phase 3 LUNA3 study evaluated rilzabrutinib in adult patients with chronic or persistent immune thrombocytopenia (ITP)."}
+	f := Extract(in)
+	checkSpans(t, in, f)
+	for _, c := range f.Cohorts {
+		if c.DiseasePhase != "" {
+			t.Errorf("phase %s asserted for patients in either of two\n%s", c.DiseasePhase, explainText(f))
 		}
 	}
 }
