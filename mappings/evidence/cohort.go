@@ -62,11 +62,14 @@ func appendSpan(ss []Span, s Span) []Span {
 }
 
 // prevFold is the folded token before k in the sentence, or "".
-func prevFold(f *field, s *sentence, k int) string {
-	if k-1 < s.Tok0 {
+func prevFold(f *field, s *sentence, k int) string { return foldAt(f, s, k-1) }
+
+// foldAt is the folded token k of the sentence, or "" outside it.
+func foldAt(f *field, s *sentence, k int) string {
+	if k < s.Tok0 || k >= s.Tok1 {
 		return ""
 	}
-	return f.Tokens[k-1].Fold
+	return f.Tokens[k].Fold
 }
 
 // cohortSize takes the first count of people in a factual abstract

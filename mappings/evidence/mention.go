@@ -144,22 +144,15 @@ func presentationType(f *field, s sentence, i, j int) bool {
 	if f.Tokens[i].Fold != "oral" || j != i+1 {
 		return false
 	}
-	if i > s.Tok0 && f.Tokens[i-1].Fold == "type" &&
-		strings.TrimSpace(runeSlice(f.Runes, f.Tokens[i-1].End, f.Tokens[i].Start)) == ":" {
+	if prevFold(f, &s, i) == "type" && strings.TrimSpace(runeSlice(f.Runes, f.Tokens[i-1].End, f.Tokens[i].Start)) == ":" {
 		return true
 	}
-	next := func(k int) string {
-		if k < s.Tok1 {
-			return f.Tokens[k].Fold
-		}
-		return ""
-	}
-	switch next(j) {
+	switch foldAt(f, &s, j) {
 	case "presentation", "presentations", "session", "sessions", "abstract", "abstracts",
 		"communication", "communications", "poster", "posters":
 		return true
 	case "and", "or", "&":
-		p := next(j + 1)
+		p := foldAt(f, &s, j+1)
 		return p == "poster" || p == "posters"
 	}
 	return false
