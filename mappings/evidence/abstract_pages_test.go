@@ -30,8 +30,7 @@ func TestNegatedEventWithConsequence(t *testing.T) {
 	// http://ashpublications.net/bloodadvances/article/4/17/4136/463615/Phase-2-multiple-dose-study-of-an-FcRn-inhibitor
 	in := Input{Abstract: "In this phase 2, multicenter, open-label study, patients with persistent/chronic primary ITP received 1 to 5 once-weekly subcutaneous infusions of rozanolixizumab. " +
 		"Four patients had serious AEs, but none were treatment related. No AEs resulted in discontinuation of the study drug."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractInput(t, in)
 	if got := outcomesOf(f, ontology.AdverseEvents); len(got) != 0 {
 		t.Errorf("adverse events asserted from a narrower negation:\n%s", explainText(f))
 	}
@@ -48,8 +47,7 @@ func TestNegationInsideDefinition(t *testing.T) {
 	// http://ashpublications.net/blood/article/140/19/2038 (stored from its key points)
 	in := Input{Abstract: "Recruited patients were randomized at a ratio of 2:1 into 2 groups: 112 patients received LD-RTX plus ATRA, and 56 patients received LD-RTX monotherapy. " +
 		"Overall response (OR), defined as achieving a platelet count of ≥30 × 109/L confirmed on ≥2 separate occasions (≥7 days apart), at least a doubling of the baseline platelet count without any other ITP-specific treatment, and the absence of bleeding within 1 year after enrollment, was observed in more patients in the LD-RTX plus ATRA group (80%) than in the LD-RTX monotherapy group (59%)."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractInput(t, in)
 	for _, o := range f.Outcomes {
 		if o.Rule == "event-negated" {
 			t.Errorf("an event negated inside a definition asserted: %+v\n%s", o, explainText(f))
@@ -64,8 +62,7 @@ func TestScopeIsNotResponders(t *testing.T) {
 	// http://ashpublications.net/bloodadvances/article/7/6/953/485028/Efficacy-of-combined-immunosuppression-with-or
 	in := Input{Abstract: "Ninety-eight pediatric patients were randomized to receive horse antithymocyte globulin (hATG) and cyclosporin A (CsA) with (n = 49) or without (n = 49) ELTR. " +
 		"In all patients, the ORR in ELTR + IST and IST groups was similar (65% vs 53%; P = .218)."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractInput(t, in)
 	if got := outcomesOf(f, ontology.OverallResponse); len(got) != 0 {
 		t.Errorf("a scope read as responders: %+v\n%s", got, explainText(f))
 	}
@@ -83,8 +80,7 @@ func TestResultCountIsNotTheCohort(t *testing.T) {
 	in := Input{Abstract: "To evaluate mesenchymal stem cells(MSCs) combination with routine therapy to treat refractory aplastic anemia and bone marrow fibrosis. " +
 		"Results 28 recipients showed hematopoietic reconstitution when PLT was up to 20×109/L on day 28 post MSCs infusion. " +
 		"5 patients still needed infusing constituent blood cells, although, the interval of platelet and red blood cells infusion obviously prolonged."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractInput(t, in)
 	for _, c := range f.Cohorts {
 		if c.Size == 5 || c.Size == 28 {
 			t.Errorf("a count of those with a result taken for the cohort:\n%s", explainText(f))
@@ -126,8 +122,7 @@ func TestWholeAfterItsNoun(t *testing.T) {
 func TestResponseAtATimeRange(t *testing.T) {
 	in := Input{Abstract: "We now report long-term follow-up on the entire cohort of 43 patients with refractory severe aplastic anemia treated with eltrombopag. " +
 		"The overall response rate was 17 of 43 patients (40%) at 3 to 4 months, including tri- and bilineage responses."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractInput(t, in)
 	got := outcomesOf(f, ontology.OverallResponse)
 	if len(got) != 1 || got[0].Timepoint == nil || got[0].Timepoint.Min != "3" || got[0].Timepoint.Max != "4" || got[0].Timepoint.Unit != "mo" {
 		t.Fatalf("want one response at 3 to 4 months:\n%s", explainText(f))
@@ -143,8 +138,7 @@ func TestResponseAtATimeRange(t *testing.T) {
 func TestArmSizeInBracketsIsNotTheCohort(t *testing.T) {
 	// http://218.28.6.71:81/Qikan/Article/Detail?id=1005624757 (English abstract, tokens glued as printed)
 	in := Input{Abstract: "Methods From June 2009 to December 2012,24 male patients and 38female patients with the diagnosis of severe primary ITP in our hospital were randomized into trial group (31cases) or control group (31 cases) ,the median age was 50 years (range:21-84 years) ."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractInput(t, in)
 	for _, c := range f.Cohorts {
 		if c.Part == "" && c.Size == 31 {
 			t.Errorf("a group's size taken for the study's:\n%s", explainText(f))
@@ -167,8 +161,7 @@ func TestSizeNamesNoDesignOfAComparison(t *testing.T) {
 			"We now report long-term follow-up on the entire cohort of 43 patients. This study is registered at www.clinicaltrials.gov as #NCT00922883."},
 	} {
 		in := Input{Abstract: c.abstract}
-		f := Extract(in)
-		checkSpans(t, in, f)
+		f := extractInput(t, in)
 		if f.Design != nil && (f.Design.Rule == "design-few-patients" || f.Design.Rule == "design-many-patients") {
 			t.Errorf("%s: design %s guessed from a count\n%s", c.src, f.Design.IRI, explainText(f))
 		}
@@ -185,8 +178,7 @@ func TestSizeNamesNoDesignOfAComparison(t *testing.T) {
 func TestEvolvedToIsAnEvent(t *testing.T) {
 	in := Input{Abstract: "We report long-term follow-up on 43 patients with refractory severe aplastic anemia treated with eltrombopag. " +
 		"None of the patients evolved to AML."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractInput(t, in)
 	for _, c := range f.Cohorts {
 		for _, cond := range c.Conditions {
 			if cond.IRI == "https://w3id.org/msckg/ontology#AcuteMyeloidLeukemia" || cond.Label == "Acute myeloid leukemia" {
@@ -201,8 +193,7 @@ func TestEvolvedToIsAnEvent(t *testing.T) {
 func TestRomanNumeralIsNotARoute(t *testing.T) {
 	// University repository (Pure) record of Dotoli et al., Leukemia 2015
 	in := Input{Abstract: "We performed a prospective phase II study to evaluate clinical safety and outcome in 48 patients with steroid-refractory grade II-IV acute graft-versus-host disease (aGVHD) treated with mesenchymal stromal cells (MSCs)."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractInput(t, in)
 	for _, iv := range f.Interventions {
 		if iv.Route != "" {
 			t.Errorf("route read from a grade: %+v\n%s", iv.Route, explainText(f))
@@ -220,8 +211,7 @@ func TestWeReviewIsOwnDesign(t *testing.T) {
 	// http://ashpublications.net/bloodadvances/article/3/12/1907/261343/Romiplostim-for-the-management-of-pediatric-immune
 	in := Input{Abstract: "In December 2018, the US FDA approved romiplostim for use in pediatric patients ≥1 year of age with ITP of >6 months’ duration and insufficient response to corticosteroids, immunoglobulins, or splenectomy, based on similarly favorable clinical trial data. " +
 		"We review here the development of romiplostim with a focus on pediatric use."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractInput(t, in)
 	if f.Design == nil || f.Design.IRI != ontology.Review {
 		t.Errorf("want a review\n%s", explainText(f))
 	}
@@ -243,8 +233,7 @@ func TestGroupValueIsNotTheCohorts(t *testing.T) {
 			"One-year overall survival was significantly improved in CR-28 (75 versus 33%, P = 0.020).",
 	} {
 		in := Input{Abstract: abstract}
-		f := Extract(in)
-		checkSpans(t, in, f)
+		f := extractInput(t, in)
 		if got := outcomesOf(f, ontology.Survival); len(got) != 0 {
 			t.Errorf("a group's survival asserted for the cohort: %+v\n%s", got, explainText(f))
 		}
@@ -264,8 +253,7 @@ func TestGroupValueIsNotTheCohorts(t *testing.T) {
 // "In this meta-analysis" still names one.
 func TestMetaAnalysisAsAStep(t *testing.T) {
 	in := Input{Abstract: "We genotyped 2000 cases and 2000 controls. The signal was replicated in the second cohort and reached genome-wide significance after meta-analysis (odds ratio 1.15)."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractInput(t, in)
 	if f.Design != nil && f.Design.IRI == ontology.SystematicReview {
 		t.Errorf("a step taken for the design\n%s", explainText(f))
 	}
@@ -291,8 +279,7 @@ func TestPartOfTheWhole(t *testing.T) {
 		{"An overall response was achieved in 16 out of 66 patients (24.2%).", ontology.OverallResponse, 16, 66},
 	} {
 		in := Input{Abstract: base + c.sentence}
-		f := Extract(in)
-		checkSpans(t, in, f)
+		f := extractInput(t, in)
 		got := outcomesOf(f, c.typ)
 		if len(got) != 1 || got[0].Patients == nil || *got[0].Patients != c.patients || got[0].Total == nil || *got[0].Total != c.from {
 			t.Errorf("%q: want %d of %d\n%s", c.sentence, c.patients, c.from, explainText(f))
@@ -320,8 +307,7 @@ func TestRelativeClauseOfSomePatients(t *testing.T) {
 	in := Input{Title: "Splenectomy for immune thrombocytopenic purpura: long-term results and treatment of postsplenectomy relapses",
 		Abstract: "Among 140 adult patients with ITP who had therapeutic splenectomy at our institution, 88% achieved either a complete or a partial response. " +
 			"Corticosteroids, danazol, vincristine, and cyclophosphamide were often effective in the treatment of patients who were either refractory to or had a relapse after splenectomy."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractInput(t, in)
 	for _, c := range f.Cohorts {
 		if c.Refractory != nil || len(c.PriorTherapies) != 0 {
 			t.Errorf("a part's refractoriness or prior therapy asserted for all\n%s", explainText(f))
@@ -339,8 +325,7 @@ func TestProbeSetNClasses(t *testing.T) {
 	// of the total response's breakdown, not the responders.
 	in := Input{Abstract: "Twenty-two patients with aplastic anemia received bone marrow mesenchymal stem cells. " +
 		"The total response rate was 72.7% (16/22), including one patient with essential cure, 9 with remission, 3 with remarkably improvement and 3 with transfusion interval extension."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractInput(t, in)
 	for _, o := range f.Outcomes {
 		if o.Patients != nil && *o.Patients == 1 {
 			t.Errorf("an item of the breakdown read as the responders: %+v\n%s", o, explainText(f))
@@ -358,8 +343,7 @@ func TestProbeSetNClasses(t *testing.T) {
 		{"MSC was safe without acute or late adverse effects in all patients.", true},
 	} {
 		in := Input{Abstract: "Twenty patients with poor graft function received bone marrow mesenchymal stem cells. " + tc.sentence}
-		f := Extract(in)
-		checkSpans(t, in, f)
+		f := extractInput(t, in)
 		none := false
 		for _, o := range f.Outcomes {
 			none = none || o.Type == ontology.AdverseEvents && o.Patients != nil && *o.Patients == 0
@@ -394,8 +378,7 @@ func TestProbeSetOCohortSizes(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			in := Input{Abstract: tc.abstract}
-			f := Extract(in)
-			checkSpans(t, in, f)
+			f := extractInput(t, in)
 			size := 0
 			if len(f.Cohorts) > 0 {
 				size = f.Cohorts[0].Size
@@ -423,8 +406,7 @@ func TestProbeSetOTreatments(t *testing.T) {
 	in := Input{Abstract: "We present a 34-year-old woman debuted at 13 weeks gestation, with a platelet count of 19 × 10/L and petechiae. " +
 		"She did not respond to initial treatment with corticosteroids and intravenous immunoglobulin. " +
 		"On reviewing the literature at this matter, only eight cases with ITP were treated during pregnancy with Romiplostim and only one of those, the ITP, was refractory to Romiplostim."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractInput(t, in)
 	for _, c := range f.Cohorts {
 		if c.Refractory != nil || slices.ContainsFunc(c.PriorTherapies, func(k Concept) bool { return k.IRI == ontology.MKG+"Romiplostim" }) {
 			t.Errorf("a case from the literature read as this one\n%s", explainText(f))
@@ -433,8 +415,7 @@ func TestProbeSetOTreatments(t *testing.T) {
 	// Romiplostim in two pregnancies (sahmri): the apposition names the
 	// drug's class, not a second treatment.
 	in = Input{Abstract: "We report two women with severe idiopathic thrombocytopenic purpura during pregnancy unresponsive to corticosteroids and intravenous immunoglobulin who were treated with romiplostim, a thrombopoietin receptor agonist."}
-	f = Extract(in)
-	checkSpans(t, in, f)
+	f = extractInput(t, in)
 	var agents []string
 	for _, iv := range f.Interventions {
 		agents = append(agents, ontology.CompactIRI(iv.Agent.IRI))
@@ -461,8 +442,7 @@ func TestProbeSetMStudyDrugIsNoPriorTherapy(t *testing.T) {
 	in := Input{Abstract: "The clinical data of 96 patients with newly diagnosed ITP from August 2013 to August 2015 were analyzed retrospectively, 96 patients were divided into the rhTPO group (46 cases) and the control group (50 cases). " +
 		"Patients in the rhTPO group received subcutaneous injection of rhTPO at a dose of 300 U/(kg·d) for a maximum of 14 days, and control group was treated with glucocorticoid (standard dose) for 28 days. " +
 		"After the withdrawal of rhTPO, platelet counts gradually decreased."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractInput(t, in)
 	if p := priors(f); len(p) != 0 {
 		t.Errorf("prior therapies %v, want none\n%s", p, explainText(f))
 	}
@@ -471,8 +451,7 @@ func TestProbeSetMStudyDrugIsNoPriorTherapy(t *testing.T) {
 	in = Input{Abstract: "Recruited patients were randomized at a ratio of 2:1 into 2 groups: the combination group (RTX + rhTPO, n = 77) and the monotherapy group (RTX, n = 38). " +
 		"Our findings demonstrated that the combination of RTX and rhTPO significantly increased the CR rate and shortened TTR compared with RTX monotherapy " +
 		"in the treatment of corticosteroid-resistant or relapsed ITP but failed to show a beneficial effect on the long-lasting response."}
-	f = Extract(in)
-	checkSpans(t, in, f)
+	f = extractInput(t, in)
 	if p := priors(f); !slices.Equal(p, []string{"mkg:Corticosteroids"}) {
 		t.Errorf("prior therapies %v, want corticosteroids alone\n%s", p, explainText(f))
 	}
@@ -489,8 +468,7 @@ func TestProbeSetsMNNotMeasured(t *testing.T) {
 		{"no significant difference", "There was no significant difference in adverse events between the two groups."},
 	} {
 		in := Input{Abstract: cohort + tc.sentence}
-		f := Extract(in)
-		checkSpans(t, in, f)
+		f := extractInput(t, in)
 		for _, o := range f.Outcomes {
 			if o.Type == ontology.PlateletCount || o.Type == ontology.AdverseEvents {
 				t.Errorf("%s: outcome %s asserted\n%s", tc.name, o.Type, explainText(f))
@@ -501,8 +479,7 @@ func TestProbeSetsMNNotMeasured(t *testing.T) {
 	// describes the cells; the patients' ages are not given.
 	in := Input{Title: "Efficacy and safety of adult human bone marrow-derived, cultured, pooled, allogeneic mesenchymal stromal cells (Stempeucel®): preclinical and clinical trial in osteoarthritis of the knee joint",
 		Abstract: "In the clinical study, 60 OA patients were randomized to receive different doses of cells or placebo."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractInput(t, in)
 	for _, c := range f.Cohorts {
 		if c.AgeGroup != "" {
 			t.Errorf("age group %s from the cells' description\n%s", c.AgeGroup, explainText(f))
@@ -512,8 +489,7 @@ func TestProbeSetsMNNotMeasured(t *testing.T) {
 	// enrolled, not an event after the treatment.
 	in = Input{Abstract: "Objective To observe the efficacy of umbilical cord mesenchymal stem cells in refractory chronic GVHD. " +
 		"Methods Seven patients developed with c GVHD following allogene hematopoietic stem cell transplantation. Conventional immunosuppressive agent treatment yielded no efficacy."}
-	f = Extract(in)
-	checkSpans(t, in, f)
+	f = extractInput(t, in)
 	for _, o := range f.Outcomes {
 		if o.Rule == "patients-had-event" {
 			t.Errorf("the enrolled patients read as an event: %+v\n%s", o, explainText(f))
@@ -533,8 +509,7 @@ func TestProbeSetOFollowUpAndParts(t *testing.T) {
 				"One patient, number 5, treated with steroids, danazol and rituximab did not relapse within four years of follow-up and Patient 6, who received steroids plus danazol did not relapse within three years of follow-up."},
 	} {
 		in := Input{Abstract: tc.abstract}
-		f := Extract(in)
-		checkSpans(t, in, f)
+		f := extractInput(t, in)
 		for _, o := range f.Outcomes {
 			if o.Type == ontology.FollowUp {
 				t.Errorf("%s: follow-up asserted: %+v\n%s", tc.name, o.Value, explainText(f))
@@ -543,8 +518,7 @@ func TestProbeSetOFollowUpAndParts(t *testing.T) {
 	}
 	in := Input{Abstract: "Sixty-five children with chronic ITP underwent splenectomy. " +
 		"Of the 15 children who failed splenectomy, excluding the one who died of ICH, only 2 children intermittently required corticosteroids and IVIG."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractInput(t, in)
 	for _, c := range f.Cohorts {
 		if len(c.PriorTherapies) > 0 {
 			t.Errorf("a part's prior therapy asserted for all: %v\n%s", c.PriorTherapies, explainText(f))
@@ -558,8 +532,7 @@ func TestProbeSetOFollowUpAndParts(t *testing.T) {
 func TestResponseOfItsOwn(t *testing.T) {
 	in := Input{Abstract: "Sixty-one patients with glucocorticoid-resistant ITP received decitabine. " +
 		"Following DAC treatment, 12 patients (19.67% ) achieved complete response (CR), and 16 patients (26.23% ) exhibited response (R), resulting in an overall response (OR) rate of 45.90% (28/61)."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractInput(t, in)
 	got := map[int]bool{}
 	for _, o := range f.Outcomes {
 		if o.Type == ontology.CompleteResponse && o.Patients != nil {
@@ -577,16 +550,14 @@ func TestRecheckRoundFive(t *testing.T) {
 	// Hashemian 2021 (distantreader): no words bind the route to the
 	// cells, but it is the sentence's only route and only treatment.
 	in := Input{Abstract: "Eleven patients with COVID-19 ARDS were enrolled. The patients received three intravenous infusions (200 × 10(6) cells) every other day for a total of 600 × 10(6) human umbilical cord MSCs (UC-MSCs; 6 cases) or placental MSCs (PL-MSCs; 5 cases)."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractInput(t, in)
 	if len(f.Interventions) == 0 || f.Interventions[0].Route != ontology.MKG+"Intravenous" {
 		t.Errorf("the sole route lost\n%s", explainText(f))
 	}
 	// PETIT2 (The Lancet): "both patients and study personnel" counts no one.
 	in = Input{Abstract: "Paediatric patients aged 1–17 years who had chronic immune thrombocytopenia were randomly assigned (2:1) to receive eltrombopag or placebo. " +
 		"Randomisation was done by the GlaxoSmithKline Registration and Medication Ordering System and both patients and study personnel were masked to treatment assignments."}
-	f = Extract(in)
-	checkSpans(t, in, f)
+	f = extractInput(t, in)
 	for _, c := range f.Cohorts {
 		if c.Size == 2 {
 			t.Errorf("'both patients and study personnel' read as two patients\n%s", explainText(f))
@@ -596,8 +567,7 @@ func TestRecheckRoundFive(t *testing.T) {
 	// still says the drugs before it failed.
 	in = Input{Abstract: "An 84-year-old man with immune thrombocytopenia was treated with prednisolone and eltrombopag. " +
 		"Subsequently, the dosage of prednisolone was increased, intravenous immunoglobulin and rituximab were added to the regimen, and eltrombopag was replaced with romiplostim, but platelet count failed to recover."}
-	f = Extract(in)
-	checkSpans(t, in, f)
+	f = extractInput(t, in)
 	if len(f.Cohorts) == 0 || len(f.Cohorts[0].PriorTherapies) < 4 {
 		t.Errorf("the failed therapies lost\n%s", explainText(f))
 	}

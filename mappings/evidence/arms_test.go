@@ -134,8 +134,7 @@ func TestArms(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			in := Input{Abstract: tc.text}
-			f := Extract(in)
-			checkSpans(t, in, f)
+			f := extractInput(t, in)
 			if len(f.Cohorts) == 0 {
 				t.Fatal("no cohort")
 			}
@@ -200,8 +199,7 @@ func TestTimepointBeforeTheCount(t *testing.T) {
 	}
 	for _, tc := range tests {
 		in := Input{Abstract: tc.text}
-		f := Extract(in)
-		checkSpans(t, in, f)
+		f := extractInput(t, in)
 		var got []string
 		for _, o := range f.Outcomes {
 			got = append(got, armResult(o))
@@ -235,8 +233,7 @@ func TestSubgroupsAreParts(t *testing.T) {
 // (bussel2018-fostamatinib-fit-utas).
 func TestArmSumIsACandidate(t *testing.T) {
 	in := Input{Abstract: "Patients with persistent/chronic ITP were randomized 2:1 to fostamatinib (n = 101) or placebo (n = 49) at 100 mg BID for 24 weeks."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractInput(t, in)
 	for _, c := range f.Cohorts {
 		if c.Part == PartStudy && c.Size != 0 {
 			t.Errorf("study cohort of %d patients: the text gives no total", c.Size)

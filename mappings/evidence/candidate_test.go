@@ -26,8 +26,7 @@ func TestTwoReadingsMustAgree(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			in := Input{Abstract: chenCohort + c.sentence}
-			f := Extract(in)
-			checkSpans(t, in, f)
+			f := extractInput(t, in)
 			got := false
 			for _, o := range f.Outcomes {
 				got = got || (o.Value != nil && o.Value.Unit == "%")
@@ -62,8 +61,7 @@ func TestSideBySideNotTheCohorts(t *testing.T) {
 // no rule reads are kept with the reason, with their words.
 func TestUnreadNumbersAreCandidates(t *testing.T) {
 	in := Input{Abstract: chenCohort + "Serious adverse events occurred in four patients (4/18, 22.2%), including gastrointestinal hemorrhage (2/4), profuse menstruation (1/4), and acute myocardial infarction (1/4)."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractInput(t, in)
 	for _, c := range f.Candidates {
 		if c.Reason == "" || len(c.Spans) == 0 || c.Spans[0].Text == "" {
 			t.Errorf("candidate without reason or words: %+v", c)
@@ -77,7 +75,13 @@ func TestUnreadNumbersAreCandidates(t *testing.T) {
 // extractChecked extracts an abstract and checks every span.
 func extractChecked(t *testing.T, abstract string) Facts {
 	t.Helper()
-	in := Input{Abstract: abstract}
+	return extractInput(t, Input{Abstract: abstract})
+}
+
+// extractInput extracts facts from in and checks that every span they
+// cite is the text it names.
+func extractInput(t *testing.T, in Input) Facts {
+	t.Helper()
 	f := Extract(in)
 	checkSpans(t, in, f)
 	return f

@@ -42,8 +42,7 @@ func TestCohortSizeAgeDesignRules(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			in := Input{Abstract: tc.text}
-			f := Extract(in)
-			checkSpans(t, in, f)
+			f := extractInput(t, in)
 			var c Cohort
 			if len(f.Cohorts) > 0 {
 				c = f.Cohorts[0]

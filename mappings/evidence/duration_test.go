@@ -56,8 +56,7 @@ func TestCohortDiseaseDuration(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			in := Input{Abstract: tc.text}
-			f := Extract(in)
-			checkSpans(t, in, f)
+			f := extractInput(t, in)
 			if len(f.Cohorts) == 0 {
 				t.Fatalf("no cohort read from %q", tc.text)
 			}

@@ -39,8 +39,7 @@ func TestEventOutcomes(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			in := Input{Abstract: tc.text}
-			f := Extract(in)
-			checkSpans(t, in, f)
+			f := extractInput(t, in)
 			var got []want
 			for _, o := range f.Outcomes {
 				if o.Rule != "patients-had-event" && o.Rule != "patients-remain-alive" {

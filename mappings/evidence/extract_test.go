@@ -126,8 +126,7 @@ func TestExtractETM(t *testing.T) {
 	for name, abs := range map[string]string{"vufind": seedETMAbstract, "ris": seedETMRIS} {
 		t.Run(name, func(t *testing.T) {
 			in := Input{Title: seedETMTitle, Abstract: abs}
-			f := Extract(in)
-			checkSpans(t, in, f)
+			f := extractInput(t, in)
 			if f.Design == nil || f.Design.IRI != ontology.CaseSeries {
 				t.Fatalf("design = %+v, want case series", f.Design)
 			}
@@ -210,8 +209,7 @@ func TestExtractETM(t *testing.T) {
 
 func TestExtractBMC(t *testing.T) {
 	in := seedBMC
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractInput(t, in)
 	if f.Design == nil || f.Design.IRI != ontology.CaseReport {
 		t.Fatalf("design = %+v", f.Design)
 	}
@@ -277,8 +275,7 @@ func TestExtractBMC(t *testing.T) {
 
 func TestExtractCJCP(t *testing.T) {
 	in := seedCJCP
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractInput(t, in)
 	if f.Design == nil || f.Design.IRI != ontology.CaseSeries {
 		t.Fatalf("design = %+v", f.Design)
 	}
@@ -321,8 +318,7 @@ func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
 
 func TestExtractMedicine(t *testing.T) {
 	in := seedMedicine
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractInput(t, in)
 	if f.Design == nil || f.Design.IRI != ontology.CaseReport {
 		t.Fatalf("design = %+v", f.Design)
 	}

@@ -21,8 +21,7 @@ func TestFlattenedSuperscripts(t *testing.T) {
 		{"issue 10", "Twelve patients with ITP were enrolled. Patients received UC-MSCs at 0.5×10 6 cells/kg.", "500000 {cells}/kg"},
 	} {
 		in := Input{Abstract: c.text}
-		f := Extract(in)
-		checkSpans(t, in, f)
+		f := extractInput(t, in)
 		if len(f.Interventions) == 0 || f.Interventions[0].Dose == nil || QuantityText(*f.Interventions[0].Dose) != c.dose {
 			t.Errorf("%s: dose not %q\n%s", c.src, c.dose, explainText(f))
 		}
@@ -37,8 +36,7 @@ func TestFlattenedSuperscripts(t *testing.T) {
 // (the shared-power form is issue 10's unseen record).
 func TestDoseEscalationList(t *testing.T) {
 	in := Input{Abstract: chenCohort + "UC-MSCs were given at escalating doses of 0.5, 1.0 and 2.0 × 10^6 cells/kg per week four times."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractInput(t, in)
 	for _, iv := range f.Interventions {
 		if iv.Dose != nil {
 			t.Errorf("dose %s asserted for all patients", QuantityText(*iv.Dose))
@@ -130,8 +128,7 @@ func TestConfidenceIntervalNotPatients(t *testing.T) {
 // its fraction and its percentage agree, and the event follows them.
 func TestShareBeforeItsEvent(t *testing.T) {
 	in := Input{Abstract: "Eighteen patients with ITP were enrolled. Thirteen patients (13/18, 72.2%) had one or more TEAEs."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractInput(t, in)
 	if len(f.Outcomes) != 1 {
 		t.Fatalf("want one outcome\n%s", explainText(f))
 	}
@@ -149,8 +146,7 @@ func TestShareBeforeItsEvent(t *testing.T) {
 func TestPartCountWithShareAndTime(t *testing.T) {
 	const lead = "Twelve patients with ITP received MSCs. Complete response was achieved in 7 of 12 patients "
 	in := Input{Abstract: lead + "(58.3%) at 3 months."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractInput(t, in)
 	if len(f.Outcomes) != 1 {
 		t.Fatalf("want one outcome\n%s", explainText(f))
 	}
@@ -174,8 +170,7 @@ func TestIncidenceAtATime(t *testing.T) {
 	in := Input{Abstract: "Adult patients (≥18 years) with SAA (N = 25) were given HSCs combined with UC-MSCs. " +
 		"The cumulative incidence of grade II acute GVHD (aGVHD) at day +100 was 32.00 ± 0.91%. " +
 		"The cumulative incidence of total chronic GVHD was 28.00 ± 0.85%."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractInput(t, in)
 	var got []string
 	for _, o := range f.Outcomes {
 		s := o.Type + " " + o.Value.Value
@@ -206,8 +201,7 @@ func TestIncidenceAtATime(t *testing.T) {
 // the sentence that counts the study's cohort is that cohort's result.
 func TestPronounSubject(t *testing.T) {
 	in := Input{Abstract: "Twenty patients with refractory ITP received UC-MSC infusions. Of these, eleven achieved a complete response at 6 months."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractInput(t, in)
 	if len(f.Outcomes) != 1 {
 		t.Fatalf("want one outcome\n%s", explainText(f))
 	}

@@ -57,8 +57,7 @@ func TestNegatedEvents(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			in := Input{Abstract: tc.text}
-			f := Extract(in)
-			checkSpans(t, in, f)
+			f := extractInput(t, in)
 			if got := otherOutcomes(f, "event-negated"); !slices.Equal(got, tc.want) {
 				t.Errorf("negated events = %q, want %q", got, tc.want)
 			}
@@ -84,8 +83,7 @@ func TestFindingChanges(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			in := Input{Abstract: tc.text}
-			f := Extract(in)
-			checkSpans(t, in, f)
+			f := extractInput(t, in)
 			if got := otherOutcomes(f, "finding-changed"); !slices.Equal(got, tc.want) {
 				t.Errorf("finding changes = %q, want %q", got, tc.want)
 			}
@@ -107,8 +105,7 @@ func TestPlateletTimepointAfterValue(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			in := Input{Abstract: tc.text}
-			f := Extract(in)
-			checkSpans(t, in, f)
+			f := extractInput(t, in)
 			var at, words string
 			for _, o := range f.Outcomes {
 				if o.Type == ontology.PlateletCount && o.Timepoint != nil {
@@ -138,8 +135,7 @@ func TestCohortPregnancy(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			in := Input{Abstract: tc.text}
-			f := Extract(in)
-			checkSpans(t, in, f)
+			f := extractInput(t, in)
 			got := false
 			for _, c := range f.Cohorts {
 				for _, k := range c.Conditions {

@@ -29,8 +29,7 @@ func TestNobodyReceivedIt(t *testing.T) {
 		{"https://ouci.dntb.gov.ua/works/73BXba89", "Mesenchymal Stem Cells as Cellular Immunotherapeutics in Allogeneic Hematopoietic Stem Cell Transplantation"},
 	} {
 		in := Input{Title: c.title}
-		f := Extract(in)
-		checkSpans(t, in, f)
+		f := extractInput(t, in)
 		if len(f.Interventions) != 0 {
 			t.Errorf("%s: intervention asserted\n%s", c.src, explainText(f))
 		}
@@ -84,8 +83,7 @@ func TestConditionsOfNobody(t *testing.T) {
 // https://melakarnets.com/proxy/index.php?q=https%3A%2F%2Fwww.scribd.com%2Fdocument%2F810094195%2FClinical-Trials-Based-on-MSC
 func TestPluralDesignIsOthers(t *testing.T) {
 	in := Input{Title: "Clinical Trials Based on MSC", Abstract: "Mesenchymal stromal cells (MSCs), present in the stromal component of several tissues, include multipotent stem cells."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractInput(t, in)
 	if f.Design != nil {
 		t.Errorf("design %s from a plural", f.Design.IRI)
 	}
@@ -186,8 +184,7 @@ func TestStudyDrugNotPrior(t *testing.T) {
 // https://www.oncotarget.com/lookup/doi/10.18632/oncotarget.25020
 func TestTissueDerivedBeforeAdjective(t *testing.T) {
 	in := Input{Title: "Infusion of bone marrow derived multipotent mesenchymal stromal cells for the treatment of steroid-refractory acute graft-versus-host disease: a multicenter prospective study"}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractInput(t, in)
 	if len(f.Interventions) != 1 || f.Interventions[0].Agent.IRI != ontology.MKG+"BoneMarrowMSC" {
 		t.Errorf("agent not bone marrow MSCs\n%s", explainText(f))
 	}
@@ -335,8 +332,7 @@ func TestCoursesNotEachPatients(t *testing.T) {
 		{"https://www.cjcp.org (Both children: each child's)", "Both children received three sessions of UC-MSCs infusion.", 3},
 	} {
 		in := Input{Abstract: c.abs}
-		f := Extract(in)
-		checkSpans(t, in, f)
+		f := extractInput(t, in)
 		if len(f.Interventions) == 0 || f.Interventions[0].Courses != c.courses {
 			t.Errorf("%s: interventions %+v, want courses %d\n%s", c.src, f.Interventions, c.courses, explainText(f))
 		}
@@ -372,8 +368,7 @@ func TestSurvivalFrame(t *testing.T) {
 		{"testdata/gold/haplo-msc-juvenile-saa.json", "Seventy-five patients were transplanted. The overall survival was 87.15% ± 3.3% at a median follow-up of 40 (1.3–98) months.", 0, "", true},
 	} {
 		in := Input{Abstract: c.abs}
-		f := Extract(in)
-		checkSpans(t, in, f)
+		f := extractInput(t, in)
 		var sv *Outcome
 		for i := range f.Outcomes {
 			if f.Outcomes[i].Type == ontology.Survival {
@@ -411,8 +406,7 @@ func TestSurvivalFrame(t *testing.T) {
 // count is asserted as the patients of the relapse.
 func TestCountsListedInParallel(t *testing.T) {
 	in := Input{Abstract: "Forty patients with active SLE were recruited. Three and four patients experienced disease relapse at 9 months (12.5%) and 12 months (16.7%) of follow-up, respectively, after a prior clinical response. Four patients died."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractInput(t, in)
 	var got []int
 	for _, o := range f.Outcomes {
 		if o.Type == ontology.OtherOutcome && o.Patients != nil {

@@ -281,8 +281,7 @@ func TestSmallerCountIsAPart(t *testing.T) {
 		t.Errorf("a part's disease duration read as the cohort's\n%s", explainText(f))
 	}
 	in := Input{Abstract: "Forty patients with ITP were enrolled in this study and received umbilical cord MSCs. Among them, 31 had chronic ITP and 9 had persistent ITP."}
-	f = Extract(in)
-	checkSpans(t, in, f)
+	f = extractInput(t, in)
 	if len(f.Cohorts) > 0 && f.Cohorts[0].DiseasePhase != "" {
 		t.Errorf("a part's phase read as the cohort's\n%s", explainText(f))
 	}
@@ -667,8 +666,7 @@ func TestLaboratoryStudyOfPatientsCells(t *testing.T) {
 	// https://informahealthcare.com/doi/abs/10.3109/08916934.2014.938320
 	in := Input{Title: "The defective bone marrow-derived mesenchymal stem cells in patients with chronic immune thrombocytopenia",
 		Abstract: "Mesenchymal stem cells (MSCs) are proposed to exhibit immune modulatory functions in self-tolerance maintenance. In this study, we aimed to characterize phenotypically and functionally bone marrow (BM)-derived MSCs from adult chronic ITP patients. Our results showed that BM-MSCs from patients with chronic ITP exhibited impaired proliferation, abnormal morphology and excessive apoptosis."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractInput(t, in)
 	if len(f.Interventions) > 0 {
 		t.Errorf("the patients' own cells read as a treatment given\n%s", explainText(f))
 	}
@@ -712,8 +710,7 @@ func TestBaselineValueIsNoOutcomeOfTreatment(t *testing.T) {
 	// https://pubmed.gov/21318572
 	in := Input{Title: "Romiplostim in children with chronic refractory ITP: randomized placebo controlled study",
 		Abstract: "Eighteen patients with chronic ITP, either none responsive or failed to maintain response on two or more therapeutic modalities, were enrolled. Patients were randomized (2:1) to receive romiplostim or placebo for 12 weeks, initiated at 1 μg/kg/week, escalated to 5 μg/kg/week, and then tapered. Median patients' age was 8.5 years, and the median baseline platelet count (PC) was 10.5 × 10(9)/L."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractInput(t, in)
 	found := false
 	for _, o := range f.Outcomes {
 		if o.Type != ontology.PlateletCount {
@@ -755,8 +752,7 @@ func TestAllottedStudyDidNotAllReceive(t *testing.T) {
 			"Twenty confirmed COVID-19 patients with mild-to-moderate ARDS degree entered the study and were divided into two groups: control group (standard care) and intervention group (standard care + UC-MSCs). The patients received three intravenous infusions of UC-MSCs."},
 	} {
 		in := Input{Title: c.title, Abstract: c.abs}
-		f := Extract(in)
-		checkSpans(t, in, f)
+		f := extractInput(t, in)
 		if len(f.Interventions) == 0 {
 			t.Errorf("%s: the product lost\n%s", c.src, explainText(f))
 		}
@@ -813,8 +809,7 @@ func TestExampleIsNoCondition(t *testing.T) {
 	in := Input{Title: "An Open-label Study to Evaluate the Efficacy and Safety of Avatrombopag for the Treatment of Thrombocytopenia in Japanese Adults with Chronic Immune Thrombocytopenia",
 		Abstract: "Subject has a confirmed diagnosis of chronic ITP (>_12 months duration) and has had an insufficient response to a previous ITP treatment. " +
 			"'-Subjects with known secondary immune thrombocytopenia (e.g., with known Helicobacter pylori-induced ITP, subjects infected with known human immunodeficiency virus [HIV] or hepatitis C virus [HCV] or subjects with known systemic lupus erythematosus)."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractInput(t, in)
 	if conditionsOf(f)[ontology.MKG+"SystemicLupusErythematosus"] {
 		t.Errorf("an excluded example read as the cohort's condition\n%s", explainText(f))
 	}
@@ -916,8 +911,7 @@ func TestAnalysedOutcomeIsNoCondition(t *testing.T) {
 func TestRegistrationHasPatientsOfItsOwn(t *testing.T) {
 	// https://apps.who.int/trialsearch/Trial2.aspx?TrialID=NCT02247973
 	in := Input{Title: "Mesenchymal Stem Cells Co-transplantation in Alternative Donor Transplantation of Severe Aplastic Anemia.", Registration: true}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractInput(t, in)
 	if len(f.Cohorts) == 0 || len(f.Cohorts[0].Conditions) == 0 || f.Cohorts[0].Conditions[0].IRI != ontology.MeSH+"D000741" {
 		t.Errorf("the registration's condition held back\n%s", explainText(f))
 	}
@@ -951,8 +945,7 @@ func TestTitleOfARiskFactorStudy(t *testing.T) {
 	// https://frontiersin.org/articles/10.3389/fimmu.2022.896034/full
 	in := Input{Title: "The Incidence, Outcomes, and Risk Factors of Secondary Poor Graft Function in Haploidentical Hematopoietic Stem Cell Transplantation for Acquired Aplastic Anemia",
 		Abstract: "We retrospectively reviewed 423 consecutive AA patients who underwent haplo-HSCT between January 2006 and December 2020. The median time to sPGF was 121 days (range 30-626 days) after transplantation."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractInput(t, in)
 	if has := conditionsOf(f); !has[ontology.MeSH+"D000741"] || has[ontology.MKG+"PoorGraftFunction"] {
 		t.Errorf("want aplastic anaemia and not poor graft function\n%s", explainText(f))
 	}
@@ -1033,8 +1026,7 @@ func TestRound8MSCClasses(t *testing.T) {
 	// patients are a part of the 53.
 	in := Input{Title: "One repeated transplantation of allogeneic umbilical cord mesenchymal stromal cells in type 1 diabetes: an open parallel controlled clinical study",
 		Abstract: "Fifty-three participants including 33 adult-onset (≥ 18 years) and 20 juvenile-onset T1D were enrolled. Among the adult-onset T1D, the percent change of postprandial C-peptide was significantly increased in MSC-treated group than in the control group."}
-	f = Extract(in)
-	checkSpans(t, in, f)
+	f = extractInput(t, in)
 	for _, iv := range f.Interventions {
 		if iv.Courses == 1 {
 			t.Errorf("\"One repeated transplantation\" read as one course\n%s", explainText(f))
@@ -1152,8 +1144,7 @@ func TestTitleTherapyIsNoPriorTherapy(t *testing.T) {
 			ontology.HSCT},
 	} {
 		in := Input{Title: c.title, Abstract: c.abs}
-		f := Extract(in)
-		checkSpans(t, in, f)
+		f := extractInput(t, in)
 		for _, cc := range f.Cohorts {
 			for _, k := range cc.PriorTherapies {
 				if k.IRI == c.own {
@@ -1256,8 +1247,7 @@ func TestRespectivelyAndFollowingShares(t *testing.T) {
 	// https://pmc.ncbi.nlm.nih.gov/articles/PMC10429414
 	in := Input{Abstract: "Nineteen patients with transfusion-dependent non-severe aplastic anemia received hetrombopag and cyclosporine. " +
 		"The median time to erythroid, platelet and neutrophil response were 15, 8.3 and 19.7 weeks, respectively."}
-	f = Extract(in)
-	checkSpans(t, in, f)
+	f = extractInput(t, in)
 	for _, o := range f.Outcomes {
 		if o.Type == ontology.TimeToResponse {
 			t.Errorf("the last of times listed in order read as the time to response: %s\n%s", o.Value.Value, explainText(f))
@@ -1490,8 +1480,7 @@ func TestRound12Classes(t *testing.T) {
 	// https://tribemd.com/us/contents/efficacy-and-safety-of-rilzabrutinib-in-the-treatment-of-chronic-immune-thrombocytopenia:-results-from-the-phase-3-luna3-study.
 	in := Input{Title: "Efficacy and Safety of Rilzabrutinib in the Treatment of Chronic Immune Thrombocytopenia: Results from the Phase 3 LUNA3 Study.",
 		Abstract: "The phase 3 LUNA3 study evaluated rilzabrutinib in adult patients with chronic or persistent immune thrombocytopenia (ITP)."}
-	f := Extract(in)
-	checkSpans(t, in, f)
+	f := extractInput(t, in)
 	for _, c := range f.Cohorts {
 		if c.DiseasePhase != "" {
 			t.Errorf("phase %s asserted for patients in either of two\n%s", c.DiseasePhase, explainText(f))

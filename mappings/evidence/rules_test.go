@@ -122,8 +122,7 @@ func TestOutcomeRules(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			in := Input{Abstract: tc.text}
-			f := Extract(in)
-			checkSpans(t, in, f)
+			f := extractInput(t, in)
 			var got []string
 			for _, o := range f.Outcomes {
 				s := ontology.CompactIRI(o.Type)[4:]

@@ -31,8 +31,7 @@ func TestScheduleRules(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			in := Input{Abstract: tc.text}
-			f := Extract(in)
-			checkSpans(t, in, f)
+			f := extractInput(t, in)
 			if len(f.Interventions) == 0 {
 				t.Fatal("no intervention")
 			}
