@@ -1041,6 +1041,11 @@ func (x *extraction) plateletCounts(f *field, s *sentence, types map[string][]*m
 			o.Spans = append(o.Spans, h)
 			o.BeforeTreatment = x.preTreatmentTime(f, s, h)
 		}
+		if !o.BeforeTreatment && describesEnrolled(f, s, ms[0], q) {
+			// "Thirty patients with low platelet counts (median 14.0 ×
+			// 10^9/l) received UC-MSC": the count the patients came with
+			o.BeforeTreatment = true
+		}
 		add(o)
 		n++
 	}
@@ -1054,6 +1059,33 @@ func (x *extraction) plateletCounts(f *field, s *sentence, types map[string][]*m
 			return
 		}
 	}
+}
+
+// describesEnrolled: the platelet value describes the patients as they
+// came to the study: the platelet words follow "with" in the noun phrase of
+// the sentence's subject ("patients with chronic ITP and low platelet
+// counts (median 14.0 × 10^9/l)"), and the verb of their treatment or
+// enrolment ("received", "were enrolled") comes after the value.
+func describesEnrolled(f *field, s *sentence, m *mention, q Quantity) bool {
+	with := false
+	for k := m.Tok0 - 1; k >= s.Tok0 && k >= m.Tok0-16 && !clauseBreakBefore(f, k+1); k-- {
+		if f.Tokens[k].Fold == "with" {
+			with = true
+			break
+		}
+		if studiedVerbs[f.Tokens[k].Fold] || givenVerbs[f.Tokens[k].Fold] {
+			return false
+		}
+	}
+	if !with {
+		return false
+	}
+	for k := s.Tok0; k < s.Tok1; k++ {
+		if f.Tokens[k].Start >= q.Span.End && (studiedVerbs[f.Tokens[k].Fold] || givenVerbs[f.Tokens[k].Fold]) {
+			return true
+		}
+	}
+	return false
 }
 
 // conditionalBefore: "if", "when", "unless" or "until" opens the clause
