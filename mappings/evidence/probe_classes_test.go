@@ -1309,18 +1309,6 @@ func TestRound11Classes(t *testing.T) {
 				}
 				return ""
 			}},
-		// round 13: a platelet count that describes the patients enrolled
-		// is a baseline, not a result of the drug they then received
-		{"https://figshare.com/articles/Supplementary_Material_for_Romiplostim_Treatment_in_Adults_with_Immune_Thrombocytopenia_of_Varying_Duration_and_Severity/5127901/1",
-			"We conducted a large, single-arm study (NCT00508820) with broad entry criteria to evaluate the safety of romiplostim in adult ITP. Patients (n = 407) with ITP lasting 0.03-57.14 years and low platelet counts (median 14.0 × 10<sup>9</sup>/l) or uncontrolled bleeding received romiplostim for up to 4 years.",
-			func(f Facts) string {
-				for _, o := range f.Outcomes {
-					if o.Type == ontology.PlateletCount && (!o.BeforeTreatment || o.Intervention != -1) {
-						return fmt.Sprintf("the platelet count at entry linked as an outcome of intervention %d", o.Intervention)
-					}
-				}
-				return ""
-			}},
 	} {
 		f := extractChecked(t, c.abs)
 		if why := c.bad(f); why != "" {
