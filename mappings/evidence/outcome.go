@@ -713,7 +713,17 @@ func (x *extraction) followUpAndSurvival(f *field, s *sentence, types map[string
 	fu, sv := types[ontology.FollowUp], types[ontology.Survival]
 	qs := f.quantitiesIn(s.Start, s.End)
 	var timeQ *Quantity
+	if len(fu) > 0 {
+		// "the long-term efficacy (5-year follow-up) and 1-year safety":
+		// the time written on the follow-up is its own, not one after it
+		if q, ok := timeJustBefore(f, s, qs, fu[0]); ok && !boundWordBefore(f, s, q) {
+			timeQ = &q
+		}
+	}
 	for i := range qs {
+		if timeQ != nil {
+			break
+		}
 		if isTimeUnit(qs[i].Unit) && (len(fu) == 0 || qs[i].Span.Start >= fu[0].End) {
 			q, _ := withRange(f, s, qs, i)
 			timeQ = &q
@@ -1084,6 +1094,25 @@ func describesEnrolled(f *field, s *sentence, m *mention, q Quantity) bool {
 		if f.Tokens[k].Start >= q.Span.End && (studiedVerbs[f.Tokens[k].Fold] || givenVerbs[f.Tokens[k].Fold]) {
 			return true
 		}
+	}
+	return false
+}
+
+// boundWordBefore: the quantity is a bound written in words ("a minimum
+// of 2 years", "up to 4 years", "a maximum of"), not the time itself.
+func boundWordBefore(f *field, s *sentence, q Quantity) bool {
+	k := tokenBefore(f, s, q.Span.Start)
+	if k < 0 {
+		return false
+	}
+	switch f.Tokens[k].Fold {
+	case "to", "of":
+		switch prevFold(f, s, k) {
+		case "up", "minimum", "maximum", "least", "most":
+			return true
+		}
+	case "least", "most", "minimum", "maximum":
+		return true
 	}
 	return false
 }

@@ -1482,6 +1482,39 @@ func TestRound12Classes(t *testing.T) {
 				}
 				return ""
 			}},
+		// the time written on the follow-up is its own, not the one after it
+		{"https://tomesphere.com/paper/PMC12935823",
+			"This multicentre, prospective, open-label, randomised controlled trial aimed to compare the long-term efficacy (5-year follow-up) and 1-year safety of two low-dose RTX regimens in Chinese adult patients with glucocorticoid-resistant/dependent or relapsed ITP. Patients (n = 104) were randomised 1:1 to group A (RTX 100 mg weekly for 4 weeks) or group B (RTX 375 mg/m2 once).",
+			func(f Facts) string {
+				for _, o := range f.Outcomes {
+					if o.Type == ontology.FollowUp && (o.Value == nil || o.Value.Value != "5" || o.Value.Unit != "a") {
+						return fmt.Sprintf("follow-up %+v, not the 5 years written on it", o.Value)
+					}
+				}
+				return ""
+			}},
+		// "a minimum of 2 years" bounds the follow-up; it is not its time
+		{"https://www.clinicaltrials.gov/ct2/show/NCT01970189?recrs=ab&cond=Immune+Thrombocytopenia&draw=2&rank=47",
+			"Participating investigators will prospectively enter real-world patient data on their enrolled patients with a minimum of 2 years follow up.",
+			func(f Facts) string {
+				for _, o := range f.Outcomes {
+					if o.Type == ontology.FollowUp {
+						return fmt.Sprintf("follow-up %+v read from a bound", o.Value)
+					}
+				}
+				return ""
+			}},
+		// the drug a study evaluated is not the patients' prior therapy
+		{"https://m.booksci.cn/literature/143639667.htm",
+			"The phase 3 LUNA3 study in previously treated adults with persistent/chronic ITP evaluated oral rilzabrutinib 400 mg twice daily (n = 133) vs placebo (n = 69) for 24 weeks.",
+			func(f Facts) string {
+				for _, c := range f.Cohorts {
+					if len(c.PriorTherapies) > 0 {
+						return "the study drug read as the prior therapy " + c.PriorTherapies[0].Label
+					}
+				}
+				return ""
+			}},
 	} {
 		f := extractChecked(t, c.abs)
 		if why := c.bad(f); why != "" {
