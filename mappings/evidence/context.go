@@ -43,21 +43,42 @@ func nonPrefixed(f *field, s sentence, m *mention) bool {
 	return m.Tok0 > s.Tok0 && f.Tokens[m.Tok0-1].Fold == "non" && f.Tokens[m.Tok0].SoftBefore
 }
 
+// pseudoTokens are the tokens of a sentence's pseudo-negations.
+type pseudoTokens map[int]bool
+
+// pseudoNegation finds the phrases that look like negation and are not
+// ("not only", "no significant difference in").
+func pseudoNegation(r *rules, f *field, s sentence) pseudoTokens {
+	out := pseudoTokens{}
+	for _, h := range f.find(r, "pseudo-negation", s.Tok0, s.Tok1) {
+		for k := h.Tok0; k < h.Tok1; k++ {
+			out[k] = true
+		}
+	}
+	return out
+}
+
+// covers: a negation trigger shares a word with a pseudo-negation ("there
+// were no" in "There were no significant differences in ...").
+func (p pseudoTokens) covers(h hit[string]) bool {
+	for k := h.Tok0; k < h.Tok1; k++ {
+		if p[k] {
+			return true
+		}
+	}
+	return false
+}
+
 // negatedTokens returns the tokens of s inside a negation scope.
 func negatedTokens(r *rules, f *field, s sentence) map[int]bool {
 	out := map[int]bool{}
-	pseudo := map[int]bool{}
-	for _, h := range f.find(r, "pseudo-negation", s.Tok0, s.Tok1) {
-		for k := h.Tok0; k < h.Tok1; k++ {
-			pseudo[k] = true
-		}
-	}
+	pseudo := pseudoNegation(r, f, s)
 	ends := map[int]bool{}
 	for _, h := range f.find(r, "negation-end", s.Tok0, s.Tok1) {
 		ends[h.Tok0] = true
 	}
 	for _, h := range f.find(r, "negation-pre", s.Tok0, s.Tok1) {
-		if pseudo[h.Tok0] {
+		if pseudo.covers(h) {
 			continue
 		}
 		for k := h.Tok1; k < s.Tok1 && k < h.Tok1+maxNegationScope; k++ {

@@ -32,14 +32,9 @@ func (x *extraction) negatedEvents(f *field, si int, add func(Outcome)) {
 	}
 	s := &f.Sentences[si]
 	events := x.r.pattern("negated-event")
-	pseudo := map[int]bool{} // "the presence or absence of neonatal thrombocytopenia"
-	for _, h := range f.find(x.r, "pseudo-negation", s.Tok0, s.Tok1) {
-		for k := h.Tok0; k < h.Tok1; k++ {
-			pseudo[k] = true
-		}
-	}
+	pseudo := pseudoNegation(x.r, f, *s) // "the presence or absence of neonatal thrombocytopenia"
 	for _, h := range f.find(x.r, "negation-pre", s.Tok0, s.Tok1) {
-		if pseudo[h.Tok0] || inDefinition(f, s, h.Tok0) {
+		if pseudo.covers(h) || inDefinition(f, s, h.Tok0) {
 			continue
 		}
 		for k := h.Tok1; k < s.Tok1; {
@@ -77,6 +72,9 @@ func inDefinition(f *field, s *sentence, k int) bool {
 			}
 		}
 	}
+	if measureNamed(f, s) {
+		return true
+	}
 	for j := s.Tok0; j < k; j++ {
 		switch f.Tokens[j].Fold {
 		case "defined", "definition", "criteria", "criterion", "endpoint", "endpoints", "end-point":
@@ -90,6 +88,32 @@ func inDefinition(f *field, s *sentence, k int) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// measureNamed: the sentence names a measure, as a registration's outcome
+// measures do ("Proportion of patients achieving a platelet count
+// ≥30×10⁹/L within 8 weeks ... and no bleeding manifestations Time frame:
+// 8 weeks"): it opens with "proportion/percentage/number of patients" or
+// gives a "time frame".
+func measureNamed(f *field, s *sentence) bool {
+	for j := s.Tok0; j+1 < s.Tok1; j++ {
+		if f.Tokens[j].Fold == "time" && f.Tokens[j+1].Fold == "frame" {
+			return true
+		}
+	}
+	if s.Tok0+2 >= s.Tok1 || f.Tokens[s.Tok0+1].Fold != "of" {
+		return false
+	}
+	switch f.Tokens[s.Tok0].Fold {
+	case "proportion", "percentage", "number", "rate", "incidence":
+	default:
+		return false
+	}
+	switch f.Tokens[s.Tok0+2].Fold {
+	case "patients", "participants", "subjects":
+		return true
 	}
 	return false
 }

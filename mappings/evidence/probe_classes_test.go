@@ -1359,6 +1359,15 @@ func TestRound12Classes(t *testing.T) {
 			return ""
 		}
 	}
+	// noneOfNone: no outcome says that no patient had an event.
+	noneOfNone := func(f Facts) string {
+		for _, o := range f.Outcomes {
+			if o.Patients != nil && *o.Patients == 0 {
+				return fmt.Sprintf("%s read as had by no patient", o.Label)
+			}
+		}
+		return ""
+	}
 	for _, c := range []struct {
 		src, abs string
 		bad      func(Facts) string
@@ -1504,6 +1513,16 @@ func TestRound12Classes(t *testing.T) {
 				}
 				return ""
 			}},
+		// "no significant differences in the rate of adverse events" compares
+		// groups; it does not say no patient had one
+		{"https://pure.teikyo.jp/en/publications/prednisone-versus-high-dose-dexamethasone-for-untreated-primary-i/",
+			"We analyzed data from newly diagnosed patients with ITP in the HDD and PSL groups. There were no significant differences in the rate of adverse events, transition to chronic ITP, and splenectomy.",
+			noneOfNone},
+		// a registration's outcome measure defines a response; its "no
+		// bleeding" is no result
+		{"https://crick.ai/trials/NCT07268898",
+			"It retrospectively collects data on treatment modalities and therapeutic responses in patients with newly diagnosed or persistent immune thrombocytopenia (ITP). Proportion of patients achieving a platelet count ≥30×10⁹/L within 8 weeks, with at least a twofold increase from baseline, and no bleeding manifestations\nTime frame: 2026.2.25",
+			noneOfNone},
 		// the drug a study evaluated is not the patients' prior therapy
 		{"https://m.booksci.cn/literature/143639667.htm",
 			"The phase 3 LUNA3 study in previously treated adults with persistent/chronic ITP evaluated oral rilzabrutinib 400 mg twice daily (n = 133) vs placebo (n = 69) for 24 weeks.",
