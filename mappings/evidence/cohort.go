@@ -327,7 +327,26 @@ func listedCounts(f *field, counts []count, ci int) bool {
 func oneGroupsCount(f *field, s *sentence, counts []count, ci int) bool {
 	n := counts[ci]
 	return armSizeInBrackets(f, s, n) || listedCounts(f, counts, ci) || countInArm(f, s, n) ||
-		includedBefore(f, s, n.Tok0) || perGroup(f, s, n) || ofTheTotal(f, s, n) || anotherGroupAfter(f, s, n)
+		includedBefore(f, s, n.Tok0) || perGroup(f, s, n) || ofTheTotal(f, s, n) || anotherGroupAfter(f, s, n) ||
+		numberListedBefore(f, s, n)
+}
+
+// numberListedBefore: the count's number ends a list of numbers that
+// share its noun ("data from 31 and 69 patients in the HDD and PSL
+// groups, respectively", "180 pregnant and 168 nonpregnant women"): "and",
+// "or" or "vs" before it, and a bare number one or two words before that.
+func numberListedBefore(f *field, s *sentence, n count) bool {
+	switch prevFold(f, s, n.Tok0) {
+	case "and", "or", "vs", "versus":
+	default:
+		return false
+	}
+	for j := n.Tok0 - 2; j >= s.Tok0 && j >= n.Tok0-3; j-- {
+		if _, ok := numberAt(f, j); ok && !clauseBreakBefore(f, j+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // includedBefore: the count goes on a list opened by "including" in its
@@ -409,6 +428,15 @@ func anotherGroupAfter(f *field, s *sentence, n count) bool {
 	for j := n.Tok1; j+2 < s.Tok1 && j <= n.Tok1+14 && !listBreak(f, j+1); j++ {
 		switch f.Tokens[j].Fold {
 		case "and", "while", "whereas":
+		case "matched", "compared":
+			// "131 pregnant women with ITP were matched to 131 nonpregnant
+			// women": one of the groups compared
+			if to := f.Tokens[j+1].Fold; to == "to" || to == "with" {
+				if _, ok := numberAt(f, j+2); ok {
+					return true
+				}
+			}
+			continue
 		default:
 			continue
 		}

@@ -17,6 +17,9 @@ func numberAt(f *field, k int) (int, bool) {
 // numberSpan is numberAt that also reads "Seventy-four" / "twenty one" as
 // one number, returning the token after it.
 func numberSpan(f *field, k int) (n, next int, ok bool) {
+	if n, next, ok := groupedNumber(f, k); ok {
+		return n, next, true
+	}
 	n, ok = numberToken(f, k)
 	if !ok {
 		return 0, k + 1, false
@@ -45,9 +48,92 @@ func numberSpan(f *field, k int) (n, next int, ok bool) {
 	return n, k + 1, true
 }
 
+// thousandsSeparators may stand between digit groups of one number:
+// "6,651", "19 415" (SI style, also with a no-break or thin space).
+const thousandsSeparators = ", \u00a0\u2009\u202f"
+
+// groupSeparated: token k is a three-digit group that follows the group
+// before it with one thousands separator between ("19 415": the 415).
+func groupSeparated(f *field, k int) bool {
+	if k < 1 || k >= len(f.Tokens) || len(f.Tokens[k].Text) != 3 || !isDigits(f.Tokens[k].Text) {
+		return false
+	}
+	p := f.Tokens[k-1]
+	gap := runeSlice(f.Runes, p.End, f.Tokens[k].Start)
+	return isDigits(p.Text) && len(p.Text) <= 3 && len([]rune(gap)) == 1 && strings.Contains(thousandsSeparators, gap)
+}
+
+// groupedNumber reads a number written in digit groups from token k
+// ("6,651 adults", "we analyzed 19 415 adult patients"): the first group
+// of one to three digits, then three-digit groups each after one
+// separator. "1, 2 and 3" or "12, 15" are no groups: a group has three
+// digits and the separator is a single character.
+func groupedNumber(f *field, k int) (n, next int, ok bool) {
+	if k < 0 || k+1 >= len(f.Tokens) || !isDigits(f.Tokens[k].Text) || len(f.Tokens[k].Text) > 3 || groupSeparated(f, k) {
+		return 0, 0, false
+	}
+	n, _ = strconv.Atoi(f.Tokens[k].Text)
+	next = k + 1
+	for next < len(f.Tokens) && groupSeparated(f, next) {
+		g, _ := strconv.Atoi(f.Tokens[next].Text)
+		n = n*1000 + g
+		next++
+	}
+	if next == k+1 {
+		return 0, 0, false
+	}
+	if after := runeAt(f, f.Tokens[next-1].End); after != 0 && !unicode.IsSpace(after) && !strings.ContainsRune(",;:)]", after) {
+		return 0, 0, false // "3 109/L", "1,000.5": a unit or a decimal follows, not a noun
+	}
+	if runeAt(f, f.Tokens[k].End) != ',' && !spaceGroupedCount(f, k, next) {
+		return 0, 0, false
+	}
+	return n, next, n > 0 && n < 10000000
+}
+
+// spaceGroupedCount: digit groups split by spaces are read as one number
+// only where a count stands: a word follows ("19 415 adult patients"), and
+// no number or "n" comes right before. PDF text garbles "=" and "×" into
+// digits: "(n 5 102)" is n = 102, "20 3 109/L" is 20 × 10⁹/L.
+func spaceGroupedCount(f *field, k, next int) bool {
+	if next >= len(f.Tokens) || !unicode.IsLetter([]rune(f.Tokens[next].Text)[0]) {
+		return false
+	}
+	if k == 0 || strings.TrimSpace(runeSlice(f.Runes, f.Tokens[k-1].End, f.Tokens[k].Start)) != "" {
+		return true
+	}
+	p := f.Tokens[k-1]
+	return !isDigits(p.Text) && p.Fold != "n"
+}
+
+// inGroupedNumber: token k is a later group of a number groupedNumber
+// reads from its head.
+func inGroupedNumber(f *field, k int) bool {
+	head := k
+	for groupSeparated(f, head) {
+		head--
+	}
+	if head == k {
+		return false
+	}
+	_, _, ok := groupedNumber(f, head)
+	return ok
+}
+
+// runeAt is the rune at offset i of the field, or 0 past its end.
+func runeAt(f *field, i int) rune {
+	if i < 0 || i >= len(f.Runes) {
+		return 0
+	}
+	return f.Runes[i]
+}
+
 func numberToken(f *field, k int) (int, bool) {
 	if k < 0 || k >= len(f.Tokens) {
 		return 0, false // a rule looking one word past the text
+	}
+	if inGroupedNumber(f, k) {
+		return 0, false // the tail of "19 415", read from its head
 	}
 	t := f.Tokens[k]
 	if t.Start > 1 && f.Runes[t.Start-1] == '-' && unicode.IsLetter(f.Runes[t.Start-2]) {
@@ -198,6 +284,9 @@ func findCounts(r *rules, f *field, s *sentence) []count {
 				}
 				if f.Tokens[k].Fold == "both" && j+l < s.Tok1 && f.Tokens[j+l].Fold == "and" {
 					break // "both patients and study personnel were masked": both of two kinds
+				}
+				if j+l < s.Tok1 && isTimeWord(f.Tokens[j+l].Fold) && runeSlice(f.Runes, f.Tokens[j+l-1].End, f.Tokens[j+l].Start) == "-" {
+					break // "13,064 patient-years of follow-up": a unit of time at risk
 				}
 				if !clauseBreakBefore(f, next) && (j == next || !clauseBreakBefore(f, j)) {
 					out = append(out, count{N: n, Tok0: k, Tok1: j + l})

@@ -173,6 +173,14 @@ var excludedWords = map[string]bool{"excluded": true, "exclusion": true, "exclud
 // criteria do not count, nor does the title alone.
 func (x *extraction) cohortPregnancy(c *Cohort) {
 	f := x.abs
+	if k := nonPregnantAt(f); k >= 0 {
+		// "180 pregnant and 168 nonpregnant women with ITP": pregnancy
+		// is one group's, not every patient's
+		x.candidates = append(x.candidates, Candidate{Kind: "condition", Concept: ontology.Pregnancy, Rule: "pregnancy-stated",
+			Reason: "pregnant patients compared with nonpregnant ones: the condition of one group, not of every patient",
+			Spans:  []Span{f.tokSpan(k, k+1)}})
+		return
+	}
 	for si := range f.Sentences {
 		if !reportsOwnResult(f, si) {
 			continue
@@ -203,6 +211,37 @@ func (x *extraction) cohortPregnancy(c *Cohort) {
 		}
 	}
 }
+
+// nonPregnantAt is the token of a counted group of nonpregnant patients
+// in a factual sentence ("matched to 131 nonpregnant women", "168
+// non-pregnant controls"), or -1. "ITP in nonpregnant individuals" in a
+// comparison with the literature and "a non-pregnant period" count no one.
+func nonPregnantAt(f *field) int {
+	for si, s := range f.Sentences {
+		if !f.Ctx[si].factual() {
+			continue
+		}
+		for k := s.Tok0 + 1; k < s.Tok1; k++ {
+			w := k // the word after "nonpregnant"
+			switch {
+			case f.Tokens[k].Fold == "nonpregnant":
+				w = k + 1
+			case f.Tokens[k].Fold == "non" && k+1 < s.Tok1 && f.Tokens[k+1].Fold == "pregnant" && f.Tokens[k+1].SoftBefore:
+				w = k + 2
+			default:
+				continue
+			}
+			if _, counted := numberAt(f, k-1); counted && w < s.Tok1 && personNoun[f.Tokens[w].Fold] {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// personNoun names the people a group counts.
+var personNoun = map[string]bool{"women": true, "patients": true, "controls": true, "subjects": true,
+	"individuals": true, "participants": true, "cases": true}
 
 // newbornWords name patients who were born, not carried: beside them a
 // gestational week is their age at birth.

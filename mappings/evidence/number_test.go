@@ -1,6 +1,9 @@
 package evidence
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestNumberWord(t *testing.T) {
 	tests := []struct {
@@ -105,6 +108,34 @@ func TestDecimalString(t *testing.T) {
 	for _, tc := range tests {
 		if got := tc.d.String(); got != tc.want {
 			t.Errorf("%v.String() = %q, want %q", tc.d, got, tc.want)
+		}
+	}
+}
+
+// TestGroupedCounts: digit groups are one number where a count stands
+// ("6,651 adults", "19 415 adult patients", PMC7189281), and not where PDF
+// text has garbled "=" or "×" into digits ("(n 5 102)", "20 3 109/L") or
+// where a list of numbers is written with commas.
+func TestGroupedCounts(t *testing.T) {
+	r := mustRules(t)
+	for _, c := range []struct {
+		sentence string
+		want     []int
+	}{
+		{"We identified 6,651 adults with primary ITP.", []int{6651}},
+		{"We analyzed 19 415 adult patients newly diagnosed with ITP.", []int{19415}},
+		{"In all, 1,784 children and 340 adults were registered.", []int{1784, 340}},
+		{"Two hundred six children were allocated to receive IVIg (n 5 102) or careful observation (n 5 104).", []int{206}},
+		{"Children with platelet counts 20 3 109/L or less and 12 patients with bleeding.", []int{12}},
+		{"Doses of 12, 150 and 300 patients were compared.", []int{300}},
+	} {
+		f := newField(r, FieldAbstract, c.sentence, nil)
+		var got []int
+		for _, n := range countsIn(r, f, &f.Sentences[0]) {
+			got = append(got, n.N)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q: counts %v, want %v", c.sentence, got, c.want)
 		}
 	}
 }

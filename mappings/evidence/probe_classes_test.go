@@ -1523,6 +1523,35 @@ func TestRound12Classes(t *testing.T) {
 		{"https://crick.ai/trials/NCT07268898",
 			"It retrospectively collects data on treatment modalities and therapeutic responses in patients with newly diagnosed or persistent immune thrombocytopenia (ITP). Proportion of patients achieving a platelet count ≥30×10⁹/L within 8 weeks, with at least a twofold increase from baseline, and no bleeding manifestations\nTime frame: 2026.2.25",
 			noneOfNone},
+		// numbers that share one noun are the groups', not the study's
+		{"https://pure.teikyo.jp/en/publications/prednisone-versus-high-dose-dexamethasone-for-untreated-primary-i/",
+			"This retrospective study compared HDD with PSL in adults with newly diagnosed ITP. We analyzed data from 31 and 69 patients in the HDD and PSL groups, respectively.",
+			sizeIsNot(69)},
+		{"https://ashpublications.org/blood/article-split/141/1/11/486501/Immune-thrombocytopenia-and-pregnancy-an-exposed",
+			"We included 180 pregnant and 168 nonpregnant women with ITP in a prospective, multicenter, observational cohort study. A total of 131 pregnant women with ITP were matched to 131 nonpregnant women with ITP by history of splenectomy, ITP status (no response, response, complete response), and duration.",
+			func(f Facts) string {
+				if conditionsOf(f)[ontology.Pregnancy] {
+					return "pregnancy asserted for a study of pregnant and nonpregnant women"
+				}
+				return reasons(sizeIsNot(168)(f), sizeIsNot(131)(f))
+			}},
+		{"https://pmc.ncbi.nlm.nih.gov/articles/PMC3232266",
+			"Clinical and laboratory data of 1,784 children and 340 adults were extracted from the Pediatric and Adult Registry on Chronic Immune Thrombocytopenia.",
+			func(f Facts) string {
+				return reasons(sizeIsNot(340)(f), sizeIsNot(1784)(f), ageGroupIs(ontology.MixedAges)(f))
+			}},
+		// digits in groups are one number; patient-years are no patients
+		{"https://pmc.ncbi.nlm.nih.gov/articles/PMC7189281",
+			"Using a nationwide database of patients with ITP during the years 2005 to 2014 (10 years) in Japan, we analyzed 19 415 adult patients newly diagnosed with ITP, including 222 with ICH.",
+			func(f Facts) string {
+				if len(f.Cohorts) == 0 || f.Cohorts[0].Size != 19415 {
+					return "want the 19 415 patients analysed"
+				}
+				return ""
+			}},
+		{"https://www.dovepress.com/rate-of-bleeding-related-episodes-in-adult-patients-with-primary-immun-peer-reviewed-article-CLEP",
+			"Results: We identified 6,651 adults diagnosed with primary ITP over the study period (median age: 53 years; 59% female). During 13,064 patient-years of follow-up, bleeding-related episodes were recorded.",
+			sizeIsNot(13064)},
 		// the drug a study evaluated is not the patients' prior therapy
 		{"https://m.booksci.cn/literature/143639667.htm",
 			"The phase 3 LUNA3 study in previously treated adults with persistent/chronic ITP evaluated oral rilzabrutinib 400 mg twice daily (n = 133) vs placebo (n = 69) for 24 weeks.",
