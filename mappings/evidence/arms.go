@@ -306,6 +306,11 @@ func (x *extraction) randomisedCounts(f *field, s *sentence, byKey map[string]*a
 // what the arm received.
 var allotmentStarts = map[string]bool{"to": true, "receive": true, "receiving": true, "or": true, "and": true, "versus": true, "vs": true}
 
+// cutArmName: a name ending in one of these words is the first half of
+// one that goes on after the bracket ("second-line therapy with (n = 101)
+// or without (n = 102) MSCs"): the words do not say what the arm received.
+var cutArmName = map[string]bool{"with": true, "without": true, "of": true, "plus": true, "in": true}
+
 // allottedArms reads "Patients were randomized to UC-MSCs (n = 31) or
 // placebo (n = 31)": an allocation sentence with two or more "(n = N)"
 // brackets, each right after one to four words that follow "to",
@@ -333,7 +338,7 @@ func (x *extraction) allottedArms(f *field, s *sentence, get func(string, Span) 
 		for j-1 > s.Tok0 && k-j < 5 && !allotmentStarts[f.Tokens[j-1].Fold] && (j == k || !clauseBreakBefore(f, j)) {
 			j--
 		}
-		if j == k || k-j > 4 || !allotmentStarts[f.Tokens[j-1].Fold] {
+		if j == k || k-j > 4 || !allotmentStarts[f.Tokens[j-1].Fold] || cutArmName[f.Tokens[k-1].Fold] {
 			return
 		}
 		as = append(as, allot{j, k, n, sp})

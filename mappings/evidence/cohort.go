@@ -112,7 +112,8 @@ func (x *extraction) cohortSize(c *Cohort) {
 				return
 			}
 			armSize := oneGroupsCount(f, s, counts, ci)
-			unsaid := s.Role == "results" && resultVerbAfter(f, s, n) || outcomeStateAfter(f, s, n)
+			unsaid := s.Role == "results" && resultVerbAfter(f, s, n) || outcomeStateAfter(f, s, n) ||
+				eventHadAfter(f, s, n) || shareInBracketsBefore(f, s, n)
 			screened := screenedCount(f, s, n)
 			if planned || armSize || unsaid || screened || n.OfSome() || x.countOfResult(f, si, n) || shareFollows(f, s, n) {
 				why := "a count of patients with an event or a result, not of those studied"
@@ -292,6 +293,46 @@ func outcomeStateAfter(f *field, s *sentence, n count) bool {
 		}
 	}
 	return false
+}
+
+// eventHadAfter: the count had an event, in any section: "Three patients
+// had transient reactions during DSC infusion", "two patients developed
+// infections". "Ten patients had ITP" names the patients and is not one:
+// an event noun must follow the verb within a few words.
+func eventHadAfter(f *field, s *sentence, n count) bool {
+	k := n.Tok1
+	for k < s.Tok1 && countAdverbs[f.Tokens[k].Fold] {
+		k++
+	}
+	if k >= s.Tok1 || clauseBreakBefore(f, k) || !eventVerbs[f.Tokens[k].Fold] {
+		return false
+	}
+	for j := k + 1; j < s.Tok1 && j <= k+4 && !clauseBreakBefore(f, j); j++ {
+		if studyEventNouns[f.Tokens[j].Fold] {
+			return true
+		}
+	}
+	return false
+}
+
+// studyEventNouns are events that happen to some patients during a
+// study. Diseases a transplant study enrols for ("developed GVHD") are not
+// among them.
+var studyEventNouns = map[string]bool{"reaction": true, "reactions": true, "infection": true, "infections": true,
+	"complication": true, "complications": true, "toxicity": true, "toxicities": true, "events": true,
+	"effects": true, "relapse": true, "relapses": true, "fever": true, "bleeding": true, "response": true,
+	"responses": true, "remission": true}
+
+// shareInBracketsBefore: the count stands in brackets right after a
+// percentage, "(82.8% [82 patients] vs. 70.7% [70])": those with the
+// result the percentage gives.
+func shareInBracketsBefore(f *field, s *sentence, n count) bool {
+	if n.Tok0 <= s.Tok0 {
+		return false
+	}
+	gap := strings.TrimSpace(runeSlice(f.Runes, f.Tokens[n.Tok0-1].End, f.Tokens[n.Tok0].Start))
+	return (gap == "%[" || gap == "%(" || gap == "% [" || gap == "% (") ||
+		(gap == "[" || gap == "(") && f.Tokens[n.Tok0-1].Text == "%"
 }
 
 // outcomeStates say what became of patients; "relapsed" is left out, as

@@ -1552,6 +1552,25 @@ func TestRound12Classes(t *testing.T) {
 		{"https://www.dovepress.com/rate-of-bleeding-related-episodes-in-adult-patients-with-primary-immun-peer-reviewed-article-CLEP",
 			"Results: We identified 6,651 adults diagnosed with primary ITP over the study period (median age: 53 years; 59% female). During 13,064 patient-years of follow-up, bleeding-related episodes were recorded.",
 			sizeIsNot(13064)},
+		// a count that had an event, or stands in brackets after a rate
+		{"https://pmc.ncbi.nlm.nih.gov/articles/PMC5504152",
+			"Decidual stromal cells were given for acute GVHD and hemorrhagic cystitis. Three patients had transient reactions during DSC infusion.",
+			func(f Facts) string {
+				if f.Design != nil && f.Design.IRI == ontology.CaseSeries {
+					return "a case series from the count of patients with reactions"
+				}
+				return sizeIsNot(3)(f)
+			}},
+		{"https://jhoonline.biomedcentral.com/articles/10.1186/s13045-022-01240-4",
+			"Participants were randomized at a 1:1 ratio to receive second-line therapy with (n = 101) or without (n = 102) MSCs. The OR at day 28 was higher in the MSC group than the control group (82.8% [82 patients] vs. 70.7% [70]; odds ratio, 2.00; 95% confidence interval [CI], 1.01–3.94; P = 0.043).",
+			func(f Facts) string {
+				for _, c := range f.Cohorts {
+					if c.Part == PartArm {
+						return fmt.Sprintf("an arm named %q from words cut before the bracket", c.Name)
+					}
+				}
+				return sizeIsNot(82)(f)
+			}},
 		// the drug a study evaluated is not the patients' prior therapy
 		{"https://m.booksci.cn/literature/143639667.htm",
 			"The phase 3 LUNA3 study in previously treated adults with persistent/chronic ITP evaluated oral rilzabrutinib 400 mg twice daily (n = 133) vs placebo (n = 69) for 24 weeks.",
