@@ -292,6 +292,12 @@ func labelledPageFields(data []byte) (mappings.Record, error) {
 	if rec.Title == "" && reg.official != "" {
 		rec.Title = reg.official
 	}
+	if rec.Title == "" {
+		if t := registrationHeading(lines, reg, absStart); t != "" {
+			rec.Title = t
+			guess("title", "registration-heading")
+		}
+	}
 	rec.Trial = pageTrial(reg, addressTrial, &rec)
 	if rec.Title == "" && rec.Abstract.Text == "" {
 		return mappings.Record{}, errNoTitleOrAbstract
@@ -818,6 +824,7 @@ func titleText(s string) string {
 		// that runs the byline, with its affiliation numbers, on
 		s = strings.TrimSpace(s[:loc[0]])
 	}
+	s = cyrillicTitleOfTwo(s)
 	f := strings.Fields(s)
 	if len(f) > 3 && mappings.IsDigits(f[0]) && len(f[0]) <= 5 {
 		if r, _ := utf8.DecodeRuneInString(f[1]); unicode.IsUpper(r) {
@@ -825,6 +832,25 @@ func titleText(s string) string {
 		}
 	}
 	return s
+}
+
+// cyrillicTitleOfTwo returns the Cyrillic title of a line that runs it
+// into its English translation ("Изменения качества жизни … исследования
+// Quality of Life Changes in … Study", OUCI), as two titles are too long
+// for one; any other line as it is. The English part starts at the first
+// Latin capital after the last Cyrillic word and is four words or more.
+func cyrillicTitleOfTwo(s string) string {
+	last := strings.LastIndexFunc(s, func(r rune) bool { return unicode.Is(unicode.Cyrillic, r) })
+	if last < 0 {
+		return s
+	}
+	_, size := utf8.DecodeRuneInString(s[last:])
+	head, tail := strings.TrimSpace(s[:last+size]), strings.TrimSpace(s[last+size:])
+	first, _ := utf8.DecodeRuneInString(tail)
+	if !unicode.Is(unicode.Latin, first) || !unicode.IsUpper(first) || len(strings.Fields(tail)) < 4 || len(strings.Fields(head)) < 4 {
+		return s
+	}
+	return head
 }
 
 // numberedAffiliations is the list of institutions a Chinese paper prints
