@@ -382,6 +382,9 @@ func labelled(lines []pageLine, stop int, rec *mappings.Record) pageRegistration
 			reg.fields++
 		}
 		if v == "" {
+			if emptyValue(lines, i, stop) {
+				continue
+			}
 			j := nextText(lines, i+1, stop)
 			for j < stop && lines[j].furn && (l.field == "title" || l.field == "official") {
 				j = nextText(lines, j+1, stop) // "Public Title of Study" / "Modification(s)" / the title (CTRI)
@@ -497,6 +500,18 @@ func labelled(lines []pageLine, stop int, rec *mappings.Record) pageRegistration
 		}
 	}
 	return reg
+}
+
+// emptyValue reports a label whose value the page prints as a dash
+// ("Keywords" / "-" / "Categories"): the field is empty, and the next
+// heading is not its value.
+func emptyValue(lines []pageLine, i, stop int) bool {
+	for k := i + 1; k < stop && lines[k].blank; k++ {
+		if lines[k].dash {
+			return true
+		}
+	}
+	return false
 }
 
 // otherLabelLine is a line that is a label and its value ("Date of first
@@ -1218,13 +1233,23 @@ func countItems(s string) int {
 // pageKeywords splits a keyword list on ";" or ",", or on spaces when a
 // Chinese or Japanese list has neither.
 func pageKeywords(v string) []string {
-	if strings.ContainsAny(v, ";,；，、") {
-		return mappings.SplitList(v, ";,；，、")
+	var items []string
+	switch {
+	case strings.ContainsAny(v, ";,；，、"):
+		items = mappings.SplitList(v, ";,；，、")
+	case hanCount(v) > 0:
+		items = strings.Fields(v)
+	default:
+		items = mappings.SplitList(v, ";")
 	}
-	if hanCount(v) > 0 {
-		return strings.Fields(v)
-	}
-	return mappings.SplitList(v, ";")
+	return slices.DeleteFunc(items, cutWord)
+}
+
+// cutWord: a keyword of one or two letters that is no acronym ("Cl",
+// "• Cl" where a copied page stops mid-word): a fragment, never a term.
+func cutWord(k string) bool {
+	r, _ := utf8.DecodeRuneInString(k)
+	return utf8.RuneCountInString(k) <= 2 && unicode.IsUpper(r) && strings.ToUpper(k) != k
 }
 
 func addTrialIDs(rec *mappings.Record, ids []string) {

@@ -938,3 +938,25 @@ func TestRound13SiteChromeIsNoTitle(t *testing.T) {
 			"Wharton’s jelly MSCs in high-risk and SR-aGvHD: Phase Ib trial results"},
 	})
 }
+
+// TestRound13KeywordFragments: a keyword field printed empty ("-") takes
+// no heading below it, and a keyword cut mid-word where the copied page
+// stops ("• Cl") is no keyword.
+func TestRound13KeywordFragments(t *testing.T) {
+	for _, c := range []struct{ src, text string }{
+		{"https://peeref.com/works/6554951",
+			"4.6 Article\n\nCharacteristics and outcome of immune thrombocytopenia in elderly: Results from a single center case-controlled study\n\n" +
+				"Journal\n\nAMERICAN JOURNAL OF HEMATOLOGY\nVolume 86, Issue 12, Pages 980-984\n\nPublisher\n\nWILEY\nDOI: 10.1002/ajh.22170\n\n" +
+				"Keywords\n\n-\n\nCategories\n\nAsk authors/readers for more resources\n"},
+		{"https://pure.teikyo.jp/en/publications/prednisone-versus-high-dose-dexamethasone-for-untreated-primary-i/",
+			"Prednisone versus high-dose dexamethasone for untreated primary immune thrombocytopenia. A retrospective study of the Japan Hematology & Oncology Clinical Study Group\n\n" +
+				"Kana Sakamoto, Hideki Nakasone, Shigeharu Tsurumi, Ko Sasaki, Kinuko Mitani\n\nVolume37\nIssue number3\nStatePublished - Apr 2014\n\nKeywords\n\n  • Cl\n"},
+	} {
+		if rec := mustFields(t, c.text); len(rec.Keywords) > 0 {
+			t.Errorf("%s: keywords %q, want none", c.src, rec.Keywords)
+		}
+	}
+	if got := pageKeywords("AA; ITP; Eltrombopag"); len(got) != 3 {
+		t.Errorf("keywords %q, want the three", got)
+	}
+}
