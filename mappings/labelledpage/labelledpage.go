@@ -283,6 +283,7 @@ func labelledPageFields(data []byte) (mappings.Record, error) {
 		pubmedShortCitation(lines, absStart, &rec, guess)
 	}
 	shapes(lines, absStart, absEnd, &rec, guess)
+	abstractEndCitation(&rec, guess)
 	if rec.Language == "" {
 		if lang := scriptLanguage(rec.Title + rec.Abstract.Text); lang != "" {
 			rec.Language = lang

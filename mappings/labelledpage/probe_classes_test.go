@@ -960,3 +960,30 @@ func TestRound13KeywordFragments(t *testing.T) {
 		t.Errorf("keywords %q, want the three", got)
 	}
 }
+
+// TestRound13CitationEndsAbstract: "Stem Cells 2016;34:357-366." closing
+// an abstract is the paper's journal, year, volume and pages, so a titled
+// page that gives them nowhere else is a record.
+func TestRound13CitationEndsAbstract(t *testing.T) {
+	// https://acemap.info/paper/64321691
+	text := "Mesenchymal Stromal Cells for Treatment of Acute Steroid-Refractory Graft Versus Host Disease: Clinical Responses and Long-Term Outcome.\n2016\n" +
+		"Acute graft-versus-host disease (aGvHD) remains a major cause of morbidity and mortality after allogeneic hematopoietic stem cell transplantation. " +
+		"Steroid-resistant aGvHD is associated with poor outcome, and no commonly accepted salvage therapy is available for its treatment. " +
+		"Whether MSC treatment improves long-term survival remains to be shown. Stem Cells 2016;34:357-366.\n" +
+		"Keywords:\n- Correction\n- Source\n- Cite\n- Save\n- Machine Reading By IdeaReader\n60\nReferences\n"
+	rec, err := parseLabelledPage([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.Journal.Abbrev != "Stem Cells" || rec.Issued.Year != 2016 || rec.Volume != "34" || rec.PageStart != "357" || rec.PageEnd != "366" {
+		t.Errorf("journal %q, year %d, volume %q, pages %s-%s", rec.Journal.Abbrev, rec.Issued.Year, rec.Volume, rec.PageStart, rec.PageEnd)
+	}
+	if len(rec.Keywords) > 0 {
+		t.Errorf("keywords %q from the site's tools", rec.Keywords)
+	}
+	// a sentence that only ends in numbers is no citation
+	rec = mappings.Record{Abstract: mappings.Abstract{Text: "Responses were seen in 2016; 34: 357-366 patients."}}
+	if abstractEndCitation(&rec, func(string, string) {}); rec.Journal.Abbrev != "" {
+		t.Errorf("journal %q from a sentence", rec.Journal.Abbrev)
+	}
+}
