@@ -121,6 +121,10 @@ func splitWords(words []string, order NameOrder, force *NameOrder) (family, give
 		v.reason = "family name in capitals"
 		return words[lo:hi], given, v
 	}
+	if shortSurnameLast(words, order) {
+		v.reason = "family name in capitals: " + words[len(words)-1] + " is a listed family name, not initials"
+		return words[len(words)-1:], words[:len(words)-1], v
+	}
 	last := words[len(words)-1]
 	initials := isInitials(last) && !isInitials(words[0])
 	switch {
@@ -242,6 +246,25 @@ func shoutedIsFamily(words []string, i int, order NameOrder) bool {
 		}
 	}
 	return true
+}
+
+// shortSurnameLast: a given-first name ending in a short listed family
+// name in capitals ("Sue Youn KIM", "Yoon Sung JO", Korean journals on
+// WPRIM), which would otherwise read as initials. Initials follow one
+// family name ("Smith JA": JA is no family name; "Park JO": Park is one),
+// so a single word before it must be no listed family name.
+func shortSurnameLast(words []string, order NameOrder) bool {
+	n := len(words)
+	last := words[n-1]
+	if order != GivenFirst || n < 2 || !isShouted(last) || surnameOf(last) == notSurname {
+		return false
+	}
+	for _, w := range words[:n-1] {
+		if !hasLower(w) || isInitials(w) {
+			return false
+		}
+	}
+	return n >= 3 || surnameOf(words[0]) == notSurname
 }
 
 // isShouted: a word of two or more letters, all capitals, no dots

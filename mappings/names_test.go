@@ -79,6 +79,20 @@ func TestParseNameCapitals(t *testing.T) {
 		{"AN Smith", g, "Smith", "AN"},
 		{"Smith AN", g, "Smith", "AN"},
 		{"Wang X.H.", g, "Wang", "X.H."},
+		// A short listed family name in capitals after a given name in
+		// mixed case (Korean journals on WPRIM,
+		// http://wprim.whocc.org.cn:80/admin/article/articleDetail?WPRIMID=148660&articleId=148660&from=search
+		// and …WPRIMID=116336): the family name, not initials. Initials
+		// still follow one family name, listed or not.
+		{"Sue Youn KIM", g, "Kim", "Sue Youn"},
+		{"Yoon Sung JO", g, "Jo", "Yoon Sung"},
+		{"Jong Gu RHA", g, "Rha", "Jong Gu"},
+		{"Soo Young OH", g, "Oh", "Soo Young"},
+		{"Jung Ae MIN", g, "Min", "Jung Ae"},
+		{"Cheong Rae ROH", g, "Roh", "Cheong Rae"},
+		{"Smith JA", g, "Smith", "JA"},
+		{"Park JO", g, "Park", "JO"},
+		{"Garcia Lopez JA", g, "Garcia Lopez", "JA"},
 		// Family-first lists: position decides, capitals are normalised,
 		// short capitals after the first word are MEDLINE initials.
 		{"ZHOU Yuqing", f, "Zhou", "Yuqing"},

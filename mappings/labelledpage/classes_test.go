@@ -172,6 +172,29 @@ func TestPageChineseFamilyFirst(t *testing.T) {
 	}
 }
 
+// pageTitle is a shortened real page (src, its address) and its title.
+type pageTitle struct{ src, text, title string }
+
+// checkTitles reads each page and compares its title.
+func checkTitles(t *testing.T, cases []pageTitle) {
+	t.Helper()
+	for _, c := range cases {
+		if rec := mustFields(t, c.text); rec.Title != c.title {
+			t.Errorf("%s: title %q, want %q", c.src, rec.Title, c.title)
+		}
+	}
+}
+
+// mustFields reads a page's fields, which must not fail.
+func mustFields(t *testing.T, text string) mappings.Record {
+	t.Helper()
+	rec, err := labelledPageFields([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rec
+}
+
 func familiesOf(r mappings.Record) []string {
 	var out []string
 	for _, a := range r.Authors {

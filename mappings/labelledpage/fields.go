@@ -246,6 +246,25 @@ func applyCitation(c pageCitation, rec *mappings.Record) {
 	}
 }
 
+// endCitation is the journal's citation a publisher prints as the last
+// line of an abstract ("… remains to be shown. Stem Cells
+// 2016;34:357-366."): journal, year, volume, issue and pages, after the
+// abstract's last sentence.
+var endCitation = regexp.MustCompile(`(?:^|[.!?]\s+)([A-Z][A-Za-z&' -]{1,60}?)\s+((?:19|20)\d{2})\s*;\s*(\d+)(?:\s*\((\w{1,6})\))?\s*:\s*([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)\.?\s*$`)
+
+// abstractEndCitation reads the citation that ends an abstract, for a
+// page that gives its journal nowhere else.
+func abstractEndCitation(rec *mappings.Record, guess func(field, rule string)) {
+	m := endCitation.FindStringSubmatch(rec.Abstract.Text)
+	if m == nil || rec.Journal.Title != "" || rec.Journal.Abbrev != "" {
+		return
+	}
+	c := pageCitation{journal: strings.TrimSpace(m[1]), volume: m[3], issue: m[4], pages: m[5]}
+	c.issued.Year, _ = strconv.Atoi(m[2])
+	applyCitation(c, rec)
+	guess("journal", "abstract-end-citation")
+}
+
 // Author lists. Markers that tie a name to an affiliation or say it is
 // the corresponding author are dropped: "Wang X1,2", "Xiaohua Wang¹",
 // "Bingling Guo1*", "Elizabeth O Stenger 1,", "王季石1△".

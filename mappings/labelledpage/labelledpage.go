@@ -283,6 +283,7 @@ func labelledPageFields(data []byte) (mappings.Record, error) {
 		pubmedShortCitation(lines, absStart, &rec, guess)
 	}
 	shapes(lines, absStart, absEnd, &rec, guess)
+	abstractEndCitation(&rec, guess)
 	if rec.Language == "" {
 		if lang := scriptLanguage(rec.Title + rec.Abstract.Text); lang != "" {
 			rec.Language = lang
@@ -291,6 +292,12 @@ func labelledPageFields(data []byte) (mappings.Record, error) {
 	}
 	if rec.Title == "" && reg.official != "" {
 		rec.Title = reg.official
+	}
+	if rec.Title == "" {
+		if t := registrationHeading(lines, reg, absStart); t != "" {
+			rec.Title = t
+			guess("title", "registration-heading")
+		}
 	}
 	rec.Trial = pageTrial(reg, addressTrial, &rec)
 	if rec.Title == "" && rec.Abstract.Text == "" {
@@ -376,6 +383,9 @@ func labelled(lines []pageLine, stop int, rec *mappings.Record) pageRegistration
 			reg.fields++
 		}
 		if v == "" {
+			if emptyValue(lines, i, stop) {
+				continue
+			}
 			j := nextText(lines, i+1, stop)
 			for j < stop && lines[j].furn && (l.field == "title" || l.field == "official") {
 				j = nextText(lines, j+1, stop) // "Public Title of Study" / "Modification(s)" / the title (CTRI)
@@ -491,6 +501,18 @@ func labelled(lines []pageLine, stop int, rec *mappings.Record) pageRegistration
 		}
 	}
 	return reg
+}
+
+// emptyValue reports a label whose value the page prints as a dash
+// ("Keywords" / "-" / "Categories"): the field is empty, and the next
+// heading is not its value.
+func emptyValue(lines []pageLine, i, stop int) bool {
+	for k := i + 1; k < stop && lines[k].blank; k++ {
+		if lines[k].dash {
+			return true
+		}
+	}
+	return false
 }
 
 // otherLabelLine is a line that is a label and its value ("Date of first
@@ -818,6 +840,7 @@ func titleText(s string) string {
 		// that runs the byline, with its affiliation numbers, on
 		s = strings.TrimSpace(s[:loc[0]])
 	}
+	s = cyrillicTitleOfTwo(s)
 	f := strings.Fields(s)
 	if len(f) > 3 && mappings.IsDigits(f[0]) && len(f[0]) <= 5 {
 		if r, _ := utf8.DecodeRuneInString(f[1]); unicode.IsUpper(r) {
@@ -825,6 +848,25 @@ func titleText(s string) string {
 		}
 	}
 	return s
+}
+
+// cyrillicTitleOfTwo returns the Cyrillic title of a line that runs it
+// into its English translation ("Изменения качества жизни … исследования
+// Quality of Life Changes in … Study", OUCI), as two titles are too long
+// for one; any other line as it is. The English part starts at the first
+// Latin capital after the last Cyrillic word and is four words or more.
+func cyrillicTitleOfTwo(s string) string {
+	last := strings.LastIndexFunc(s, func(r rune) bool { return unicode.Is(unicode.Cyrillic, r) })
+	if last < 0 {
+		return s
+	}
+	_, size := utf8.DecodeRuneInString(s[last:])
+	head, tail := strings.TrimSpace(s[:last+size]), strings.TrimSpace(s[last+size:])
+	first, _ := utf8.DecodeRuneInString(tail)
+	if !unicode.Is(unicode.Latin, first) || !unicode.IsUpper(first) || len(strings.Fields(tail)) < 4 || len(strings.Fields(head)) < 4 {
+		return s
+	}
+	return head
 }
 
 // numberedAffiliations is the list of institutions a Chinese paper prints
@@ -1192,13 +1234,23 @@ func countItems(s string) int {
 // pageKeywords splits a keyword list on ";" or ",", or on spaces when a
 // Chinese or Japanese list has neither.
 func pageKeywords(v string) []string {
-	if strings.ContainsAny(v, ";,；，、") {
-		return mappings.SplitList(v, ";,；，、")
+	var items []string
+	switch {
+	case strings.ContainsAny(v, ";,；，、"):
+		items = mappings.SplitList(v, ";,；，、")
+	case hanCount(v) > 0:
+		items = strings.Fields(v)
+	default:
+		items = mappings.SplitList(v, ";")
 	}
-	if hanCount(v) > 0 {
-		return strings.Fields(v)
-	}
-	return mappings.SplitList(v, ";")
+	return slices.DeleteFunc(items, cutWord)
+}
+
+// cutWord: a keyword of one or two letters that is no acronym ("Cl",
+// "• Cl" where a copied page stops mid-word): a fragment, never a term.
+func cutWord(k string) bool {
+	r, _ := utf8.DecodeRuneInString(k)
+	return utf8.RuneCountInString(k) <= 2 && unicode.IsUpper(r) && strings.ToUpper(k) != k
 }
 
 func addTrialIDs(rec *mappings.Record, ids []string) {

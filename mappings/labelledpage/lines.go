@@ -77,6 +77,9 @@ type pageLine struct {
 	used  bool   // taken as the value of a label on an earlier line
 	// bullet: the line was printed as an item of a list ("• Xiao-Hong Li,").
 	bullet bool
+	// dash: the line was a dash alone, what a page prints for a field it
+	// has no value for (Peeref's "Keywords" / "-"); cleaned, it is blank.
+	dash bool
 }
 
 // splitPageLines cleans the lines of a page. Lines that print several
@@ -89,6 +92,7 @@ func splitPageLines(text string) []pageLine {
 		for _, part := range splitParts(raw) {
 			l := pageLine{n: i + 1, text: cleanPageLine(part), bullet: bullet}
 			l.blank = l.text == ""
+			l.dash = slices.Contains([]string{"-", "–", "—"}, strings.TrimSpace(part))
 			if !l.blank {
 				l.furn = isPageFurniture(l.text)
 				if !l.furn {

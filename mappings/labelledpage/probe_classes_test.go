@@ -615,7 +615,7 @@ func TestCounterWidgetIsNoByline(t *testing.T) {
 // a title line that goes on in small letters continues over blank lines
 // above a byline the reader does not know ("Yang Lan 1 & Lixian Chang 1").
 func TestJournalHeaderIsNoTitle(t *testing.T) {
-	for _, c := range []struct{ src, text, title string }{
+	checkTitles(t, []pageTitle{
 		{"https://www.scribd.com/document/557868488/Long-term-Outcomes-of-172-Children-With-Severe-Aplastic-Anemia-Treated-With-Rabbit-Antithymocyte-Globulin-and-Cyclosporine",
 			"You are on page 1of 9\n\nAnnals of Hematology\n\nhttps://doi.org/10.1007/s00277-020-04296-9\n\nORIGINAL ARTICLE\n\n" +
 				"Long-term outcomes of 172 children with severe aplastic anemia\n\n\ntreated with rabbit antithymocyte globulin and cyclosporine\n" +
@@ -629,15 +629,7 @@ func TestJournalHeaderIsNoTitle(t *testing.T) {
 		{"https://doaj.org/article/fcb2df23141f468fb3bf4fe4de6c796c",
 			"Iranian Journal of Public Health (Oct 2015)\n\nStem Cell Transplantation in Iran: A Systematic Review Article\n\n  • Rowshanak ABBASI,\n  • Bagher LARIJANI,\n",
 			"Stem Cell Transplantation in Iran: A Systematic Review Article"},
-	} {
-		rec, err := labelledPageFields([]byte(c.text))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if rec.Title != c.title {
-			t.Errorf("%s: title %q, want %q", c.src, rec.Title, c.title)
-		}
-	}
+	})
 }
 
 // TestRegistryPagesOfFourRegistries: CTRI ("CTRI Number  CTRI/…", each
@@ -910,5 +902,88 @@ func TestRound11PageClasses(t *testing.T) {
 	// "Moore, DC, Gebru, T": initials, not degrees, after a one-word item
 	if n := len(pageNames("Moore, DC, Gebru, T, Muslimani, A")); n != 3 {
 		t.Errorf("%d names in a Family, Initials list, want 3", n)
+	}
+}
+
+// TestRound13SiteChromeIsNoTitle: an aggregator's buttons, a registry's
+// "Verified …" line and tabs, an index's field labels and a site's notice
+// for healthcare professionals are no titles; the title after them is.
+func TestRound13SiteChromeIsNoTitle(t *testing.T) {
+	checkTitles(t, []pageTitle{
+		{"https://www.qxmd.com/r/32363972",
+			"Add like\nAdd dislike\nAdd to saved papers\n\n" +
+				"Pre-infusion single-dose mesenchymal stem cells promote platelet engraftment and decrease severe acute graft versus host disease without relapse in haploidentical peripheral blood stem cell transplantation.\n\n" +
+				"BACKGROUND: Mesenchymal stem cells (MSCs) may be used to treat steroid-refractory graft versus host disease (GVHD).\n",
+			"Pre-infusion single-dose mesenchymal stem cells promote platelet engraftment and decrease severe acute graft versus host disease without relapse in haploidentical peripheral blood stem cell transplantation."},
+		// a registration's heading is title-cased throughout
+		{"https://www.clinicaltrials.gov/ct2/show/NCT01970189",
+			"The International ITP Registry\n![]() |\nClinicalTrials.gov Identifier: NCT01970189 |\nRecruitment Status : Unknown\n" +
+				"Verified July 2016 by South Eastern Sydney Local Health District.\nRecruitment status was: Recruiting\nFirst Posted : October 28, 2013\n|\n" +
+				"- Study Details\n- Tabular View\n- No Results Posted\n- Disclaimer\n- How to Read a Study Record\nCondition or disease |\n---|\nThrombocytopenia |\n" +
+				"This is an observational disease registry database for recently-diagnosed adult patients with primary ITP that aims to understand the natural history of this rare disease and disease management. " +
+				"Participating investigators will prospectively enter real-world patient data on their enrolled patients with a minimum of 2 years follow up.\n",
+			"The International ITP Registry"},
+		// a Russian title run into its English one, then OUCI's field labels
+		{"https://ouci.dntb.gov.ua/works/4NwDmAKl",
+			"Изменения качества жизни у пациентов с хронической иммунной тромбоцитопенией в процессе терапии ромиплостимом: результаты многоцентрового наблюдательного исследования Quality of Life Changes in Patients with Chronic Immune Thrombocytopenia in the Process of Romiplostim Therapy: Results of a Multi-Center Observational Study\n\n" +
+				"Основна інформація\n\nТип публікації\n\nЖурнальна стаття\n\nКількість цитувань\n\n1\n\nКількість джерел у списку літератури\n\n42\n\nІндексується в Scopus\n\nТак\n",
+			"Изменения качества жизни у пациентов с хронической иммунной тромбоцитопенией в процессе терапии ромиплостимом: результаты многоцентрового наблюдательного исследования"},
+		{"https://gvhdhub.com/medical-information/whartons-jelly-mscs-in-high-risk-and-sr-agvhd-phase-ib-trial-results",
+			"All content on this site is intended for healthcare professionals only. By acknowledging this message and accessing the information on this website you are confirming that you are a Healthcare Professional.\n\n  TRANSLATE\n\n" +
+				"The gvhd Hub website uses a third-party service provided by Google that dynamically translates web content. Translations are machine generated, so may not be an exact or complete translation.\n\n" +
+				"The GvHD Hub is an independent medical education platform, sponsored by Medac and supported through grants from Sanofi and Therakos. Funders are allowed no direct influence on our content.\n\n" +
+				"Now you can support HCPs in making informed decisions for their patients\n\n" +
+				"Your contribution helps us continuously deliver expertly curated content to HCPs worldwide. You will also have the opportunity to make a content suggestion.\n\nFind out more\n\n" +
+				"Wharton’s jelly MSCs in high-risk and SR-aGvHD: Phase Ib trial results\n\nBy Nathan Fisher\n\nShare:\n\nFeb 20, 2026\n",
+			"Wharton’s jelly MSCs in high-risk and SR-aGvHD: Phase Ib trial results"},
+	})
+}
+
+// TestRound13KeywordFragments: a keyword field printed empty ("-") takes
+// no heading below it, and a keyword cut mid-word where the copied page
+// stops ("• Cl") is no keyword.
+func TestRound13KeywordFragments(t *testing.T) {
+	for _, c := range []struct{ src, text string }{
+		{"https://peeref.com/works/6554951",
+			"4.6 Article\n\nCharacteristics and outcome of immune thrombocytopenia in elderly: Results from a single center case-controlled study\n\n" +
+				"Journal\n\nAMERICAN JOURNAL OF HEMATOLOGY\nVolume 86, Issue 12, Pages 980-984\n\nPublisher\n\nWILEY\nDOI: 10.1002/ajh.22170\n\n" +
+				"Keywords\n\n-\n\nCategories\n\nAsk authors/readers for more resources\n"},
+		{"https://pure.teikyo.jp/en/publications/prednisone-versus-high-dose-dexamethasone-for-untreated-primary-i/",
+			"Prednisone versus high-dose dexamethasone for untreated primary immune thrombocytopenia. A retrospective study of the Japan Hematology & Oncology Clinical Study Group\n\n" +
+				"Kana Sakamoto, Hideki Nakasone, Shigeharu Tsurumi, Ko Sasaki, Kinuko Mitani\n\nVolume37\nIssue number3\nStatePublished - Apr 2014\n\nKeywords\n\n  • Cl\n"},
+	} {
+		if rec := mustFields(t, c.text); len(rec.Keywords) > 0 {
+			t.Errorf("%s: keywords %q, want none", c.src, rec.Keywords)
+		}
+	}
+	if got := pageKeywords("AA; ITP; Eltrombopag"); len(got) != 3 {
+		t.Errorf("keywords %q, want the three", got)
+	}
+}
+
+// TestRound13CitationEndsAbstract: "Stem Cells 2016;34:357-366." closing
+// an abstract is the paper's journal, year, volume and pages, so a titled
+// page that gives them nowhere else is a record.
+func TestRound13CitationEndsAbstract(t *testing.T) {
+	// https://acemap.info/paper/64321691
+	text := "Mesenchymal Stromal Cells for Treatment of Acute Steroid-Refractory Graft Versus Host Disease: Clinical Responses and Long-Term Outcome.\n2016\n" +
+		"Acute graft-versus-host disease (aGvHD) remains a major cause of morbidity and mortality after allogeneic hematopoietic stem cell transplantation. " +
+		"Steroid-resistant aGvHD is associated with poor outcome, and no commonly accepted salvage therapy is available for its treatment. " +
+		"Whether MSC treatment improves long-term survival remains to be shown. Stem Cells 2016;34:357-366.\n" +
+		"Keywords:\n- Correction\n- Source\n- Cite\n- Save\n- Machine Reading By IdeaReader\n60\nReferences\n"
+	rec, err := parseLabelledPage([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.Journal.Abbrev != "Stem Cells" || rec.Issued.Year != 2016 || rec.Volume != "34" || rec.PageStart != "357" || rec.PageEnd != "366" {
+		t.Errorf("journal %q, year %d, volume %q, pages %s-%s", rec.Journal.Abbrev, rec.Issued.Year, rec.Volume, rec.PageStart, rec.PageEnd)
+	}
+	if len(rec.Keywords) > 0 {
+		t.Errorf("keywords %q from the site's tools", rec.Keywords)
+	}
+	// a sentence that only ends in numbers is no citation
+	rec = mappings.Record{Abstract: mappings.Abstract{Text: "Responses were seen in 2016; 34: 357-366 patients."}}
+	if abstractEndCitation(&rec, func(string, string) {}); rec.Journal.Abbrev != "" {
+		t.Errorf("journal %q from a sentence", rec.Journal.Abbrev)
 	}
 }

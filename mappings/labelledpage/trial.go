@@ -3,6 +3,8 @@ package labelledpage
 import (
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/msckg/msckg/mappings"
 )
@@ -64,4 +66,28 @@ func pageTrial(reg pageRegistration, addressTrial string, rec *mappings.Record) 
 		rec.TrialIDs = append([]string{id}, rec.TrialIDs...)
 	}
 	return tr
+}
+
+// registrationHeading returns the heading a registration page prints as
+// its first line, the trial's brief title, or "". Title-cased throughout
+// ("The International ITP Registry"), it has no small word, which
+// titleLike asks of a line elsewhere (it keeps menus out); on a page whose
+// registry id is labelled, a first line of three words or more that is no
+// label and no furniture is the trial's name.
+func registrationHeading(lines []pageLine, reg pageRegistration, limit int) string {
+	i := nextText(lines, 0, limit)
+	if reg.id == "" || i >= limit || !pageText(lines[i]) || lines[i].bullet {
+		return ""
+	}
+	t := titleText(lines[i].text)
+	words := strings.Fields(t)
+	if len(words) < 3 || len(words) > 30 || navigationBar(words) || titleLike(t) || strings.HasSuffix(t, ":") {
+		return "" // a title-like first line was already taken or refused for its own reasons
+	}
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return ""
+		}
+	}
+	return t
 }
