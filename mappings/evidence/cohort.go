@@ -266,11 +266,8 @@ var studiedVerbs = map[string]bool{"enrolled": true, "included": true, "treated"
 // result. "23 patients were enrolled" and "48 patients with a median age
 // of 45" are the patients studied.
 func resultVerbAfter(f *field, s *sentence, n count) bool {
-	k := n.Tok1
-	for k < s.Tok1 && countAdverbs[f.Tokens[k].Fold] {
-		k++
-	}
-	if k >= s.Tok1 || clauseBreakBefore(f, k) {
+	k, ok := verbAfterCount(f, s, n)
+	if !ok {
 		return false
 	}
 	w := f.Tokens[k].Fold
@@ -278,6 +275,16 @@ func resultVerbAfter(f *field, s *sentence, n count) bool {
 		return k+1 < s.Tok1 && !studiedVerbs[f.Tokens[k+1].Fold]
 	}
 	return !studiedVerbs[w] && (strings.HasSuffix(w, "ed") || w == "had")
+}
+
+// verbAfterCount is the token after count n and its adverbs ("5
+// patients still needed"), in the count's clause.
+func verbAfterCount(f *field, s *sentence, n count) (int, bool) {
+	k := n.Tok1
+	for k < s.Tok1 && countAdverbs[f.Tokens[k].Fold] {
+		k++
+	}
+	return k, k < s.Tok1 && !clauseBreakBefore(f, k)
 }
 
 // outcomeStateAfter: the count's verb says what became of the patients,
@@ -300,11 +307,8 @@ func outcomeStateAfter(f *field, s *sentence, n count) bool {
 // infections". "Ten patients had ITP" names the patients and is not one:
 // an event noun must follow the verb within a few words.
 func eventHadAfter(f *field, s *sentence, n count) bool {
-	k := n.Tok1
-	for k < s.Tok1 && countAdverbs[f.Tokens[k].Fold] {
-		k++
-	}
-	if k >= s.Tok1 || clauseBreakBefore(f, k) || !eventVerbs[f.Tokens[k].Fold] {
+	k, ok := verbAfterCount(f, s, n)
+	if !ok || !eventVerbs[f.Tokens[k].Fold] {
 		return false
 	}
 	for j := k + 1; j < s.Tok1 && j <= k+4 && !clauseBreakBefore(f, j); j++ {
@@ -442,12 +446,15 @@ func listedAfterIncluding(f *field, s *sentence, k int) bool {
 	return false
 }
 
+// boundWords make the number after them a bound ("at least", "a
+// minimum of"), not a value.
+var boundWords = map[string]bool{"least": true, "most": true, "minimum": true, "maximum": true}
+
 // perGroup: a bound or a size of each group, not the study's: "at least
 // three patients per group", "more than 20 patients", "10 patients in
 // each arm".
 func perGroup(f *field, s *sentence, n count) bool {
-	switch prevFold(f, s, n.Tok0) {
-	case "least", "most", "than", "minimum", "maximum":
+	if p := prevFold(f, s, n.Tok0); boundWords[p] || p == "than" {
 		return true
 	}
 	for j := n.Tok1; j < s.Tok1 && j <= n.Tok1+1; j++ {

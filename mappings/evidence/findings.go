@@ -173,7 +173,7 @@ var excludedWords = map[string]bool{"excluded": true, "exclusion": true, "exclud
 // criteria do not count, nor does the title alone.
 func (x *extraction) cohortPregnancy(c *Cohort) {
 	f := x.abs
-	if k := nonPregnantAt(f); k >= 0 {
+	if k := nonPregnantAt(x.r, f); k >= 0 {
 		// "180 pregnant and 168 nonpregnant women with ITP": pregnancy
 		// is one group's, not every patient's
 		x.candidates = append(x.candidates, Candidate{Kind: "condition", Concept: ontology.Pregnancy, Rule: "pregnancy-stated",
@@ -216,7 +216,8 @@ func (x *extraction) cohortPregnancy(c *Cohort) {
 // in a factual sentence ("matched to 131 nonpregnant women", "168
 // non-pregnant controls"), or -1. "ITP in nonpregnant individuals" in a
 // comparison with the literature and "a non-pregnant period" count no one.
-func nonPregnantAt(f *field) int {
+func nonPregnantAt(r *rules, f *field) int {
+	nouns := r.pattern("cohort-noun")
 	for si, s := range f.Sentences {
 		if !f.Ctx[si].factual() {
 			continue
@@ -231,17 +232,16 @@ func nonPregnantAt(f *field) int {
 			default:
 				continue
 			}
-			if _, counted := numberAt(f, k-1); counted && w < s.Tok1 && personNoun[f.Tokens[w].Fold] {
+			if _, counted := numberAt(f, k-1); counted && w < s.Tok1 {
+				if l, _ := nouns.matchAt(f.Tokens, w, s.Tok1); l == 0 {
+					continue
+				}
 				return k
 			}
 		}
 	}
 	return -1
 }
-
-// personNoun names the people a group counts.
-var personNoun = map[string]bool{"women": true, "patients": true, "controls": true, "subjects": true,
-	"individuals": true, "participants": true, "cases": true}
 
 // newbornWords name patients who were born, not carried: beside them a
 // gestational week is their age at birth.

@@ -1105,16 +1105,13 @@ func boundWordBefore(f *field, s *sentence, q Quantity) bool {
 	if k < 0 {
 		return false
 	}
-	switch f.Tokens[k].Fold {
-	case "to", "of":
-		switch prevFold(f, s, k) {
-		case "up", "minimum", "maximum", "least", "most":
-			return true
-		}
-	case "least", "most", "minimum", "maximum":
-		return true
+	switch w := f.Tokens[k].Fold; {
+	case w == "to" || w == "of":
+		p := prevFold(f, s, k)
+		return p == "up" || boundWords[p]
+	default:
+		return boundWords[w]
 	}
-	return false
 }
 
 // conditionalBefore: "if", "when", "unless" or "until" opens the clause
