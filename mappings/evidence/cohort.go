@@ -334,9 +334,8 @@ func shareInBracketsBefore(f *field, s *sentence, n count) bool {
 	if n.Tok0 <= s.Tok0 {
 		return false
 	}
-	gap := strings.TrimSpace(runeSlice(f.Runes, f.Tokens[n.Tok0-1].End, f.Tokens[n.Tok0].Start))
-	return (gap == "%[" || gap == "%(" || gap == "% [" || gap == "% (") ||
-		(gap == "[" || gap == "(") && f.Tokens[n.Tok0-1].Text == "%"
+	gap := strings.ReplaceAll(runeSlice(f.Runes, f.Tokens[n.Tok0-1].End, f.Tokens[n.Tok0].Start), " ", "")
+	return gap == "%[" || gap == "%("
 }
 
 // outcomeStates say what became of patients; "relapsed" is left out, as

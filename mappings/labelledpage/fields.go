@@ -246,21 +246,28 @@ func applyCitation(c pageCitation, rec *mappings.Record) {
 	}
 }
 
-// endCitation is the journal's citation a publisher prints as the last
+// endCitation finds the journal's citation a publisher prints as the last
 // line of an abstract ("… remains to be shown. Stem Cells
-// 2016;34:357-366."): journal, year, volume, issue and pages, after the
-// abstract's last sentence.
-var endCitation = regexp.MustCompile(`(?:^|[.!?]\s+)([A-Z][A-Za-z&' -]{1,60}?)\s+((?:19|20)\d{2})\s*;\s*(\d+)(?:\s*\((\w{1,6})\))?\s*:\s*([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)\.?\s*$`)
+// 2016;34:357-366."): after the abstract's last sentence, a name without
+// full stops, a year, a semicolon, and digits to the end. parseCitationLine
+// reads it.
+var endCitation = regexp.MustCompile(`(?:^|[.!?]\s+)([A-Z][A-Za-z&' -]{1,60}?\s+(?:19|20)\d{2}\s*;[^;.]*?\d)\.?\s*$`)
 
 // abstractEndCitation reads the citation that ends an abstract, for a
-// page that gives its journal nowhere else.
+// page that gives its journal nowhere else: journal, year, volume, issue
+// and pages, all but the issue required.
 func abstractEndCitation(rec *mappings.Record, guess func(field, rule string)) {
-	m := endCitation.FindStringSubmatch(rec.Abstract.Text)
-	if m == nil || rec.Journal.Title != "" || rec.Journal.Abbrev != "" {
+	if rec.Journal.Title != "" || rec.Journal.Abbrev != "" {
 		return
 	}
-	c := pageCitation{journal: strings.TrimSpace(m[1]), volume: m[3], issue: m[4], pages: m[5]}
-	c.issued.Year, _ = strconv.Atoi(m[2])
+	m := endCitation.FindStringSubmatch(rec.Abstract.Text)
+	if m == nil {
+		return
+	}
+	c, ok := parseCitationLine(m[1])
+	if !ok || c.journal == "" || c.volume == "" || c.pages == "" || c.issued.Year == 0 {
+		return
+	}
 	applyCitation(c, rec)
 	guess("journal", "abstract-end-citation")
 }
